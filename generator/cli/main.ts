@@ -1,0 +1,49 @@
+import { Command, CommanderError } from 'commander';
+import { existsSync } from 'node:fs';
+import { UnreadableInput } from '../model/findings.ts';
+import { lintCommand } from './lint.ts';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+/** Runs the CLI and returns its exit code; never lets an exception reach the user as a stack trace. */
+export async function main(argv: string[]): Promise<number> {
+  let code = EXIT_OK;
+  const program = new Command()
+    .name('mimgen')
+    .description('Generates the DDAS uitwisselmodel, JSON Schema, TypeScript and documentation from MIM models in YAML.')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('lint')
+    .description('check models and print every finding as file:line:col  severity  rule-id  message')
+    .argument('[models...]', 'model names under model/ or model folders; all models when omitted')
+    .option('--json', 'print the findings as JSON')
+    .action((models: string[], options: { json?: boolean }) => {
+      code = lintCommand(models, options);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (e instanceof UnreadableInput) {
+      process.stderr.write(`${e.at.file}:${e.at.line}:${e.at.column}  error  unreadable  ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    process.stderr.write(`mimgen: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    if (process.env.MIMGEN_DEBUG) process.stderr.write(`${(e as Error)?.stack}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+/** A model argument is a name under model/ or a path to a folder. */
+export function modelFolder(arg: string): string {
+  return existsSync(`model/${arg}`) && !arg.includes('/') ? `model/${arg}` : arg;
+}

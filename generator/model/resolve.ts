@@ -1,0 +1,706 @@
+import { closest, distance } from 'fastest-levenshtein';
+import { posix } from 'node:path';
+import type { Findings, Positie } from './findings.ts';
+import type {
+  Attribuutsoort,
+  Authentiek,
+  Codelijst,
+  Constraint,
+  Datatype,
+  Enumeratie,
+  Gegevensgroep,
+  Gegevensgroeptype,
+  GestructureerdDatatype,
+  Informatiemodel,
+  Kardinaliteit,
+  Keuze,
+  Metadata,
+  ModelElement,
+  Objecttype,
+  Pakket,
+  PrimitiefDatatype,
+  Relatiesoort,
+  TypeVerwijzing,
+  Basis,
+} from './types.ts';
+import type { YamlFile, YamlPath } from './yaml-source.ts';
+
+type Raw = Record<string, unknown>;
+
+/** Where an element was written: the file and the path to it, so that any of its keys can be positioned. */
+interface Plek {
+  file: YamlFile;
+  path: YamlPath;
+}
+
+const COLLECTIONS = {
+  objecttypen: 'objecttype',
+  gegevensgroeptypen: 'gegevensgroeptype',
+  enumeraties: 'enumeratie',
+  codelijsten: 'codelijst',
+  primitieveDatatypes: 'primitiefDatatype',
+  gestructureerdeDatatypes: 'gestructureerdDatatype',
+  keuzes: 'keuze',
+} as const;
+
+type Collection = keyof typeof COLLECTIONS;
+
+const UNSAFE_NAMES = new Set(['__proto__', 'constructor', 'prototype', '.', '..']);
+
+export function parseKardinaliteit(value: unknown): Kardinaliteit | undefined {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
+  if (text === undefined) return undefined;
+  if (text === '*') return { min: 0, max: undefined, tekst: '0..*' };
+  const m = /^(\d+)(?:\.\.(\d+|\*))?$/.exec(text);
+  if (!m) return undefined;
+  const min = Number(m[1]);
+  const max = m[2] === undefined ? min : m[2] === '*' ? undefined : Number(m[2]);
+  if (max !== undefined && (max < min || max === 0)) return undefined;
+  const tekst = m[2] === undefined ? `${min}` : `${min}..${m[2]}`;
+  return { min, max, tekst };
+}
+
+/** `AN200` → AN with length 200, for primitives whose name takes a length. */
+const LENGTE_IN_NAAM = /^(.*?)(\d+)$/;
+
+/**
+ * Resolves the parsed files into one typed informatiemodel, reporting every rule it breaks. Defensive:
+ * it runs on files that failed the format check too, so that one run shows all problems.
+ */
+export function resolveInformatiemodel(folder: string, files: YamlFile[], findings: Findings): Informatiemodel {
+  return new Resolver(folder, files, findings).run();
+}
+
+class Resolver {
+  private readonly types = new Map<string, { element: ModelElement; plek: Plek }>();
+  private readonly ids = new Map<string, Positie>();
+  private readonly rawOf = new Map<ModelElement, { raw: Raw; plek: Plek }>();
+  private readonly attribuutPlek = new Map<Attribuutsoort, Plek>();
+  private model!: Informatiemodel;
+
+  constructor(
+    private readonly folder: string,
+    private readonly files: YamlFile[],
+    private readonly findings: Findings,
+  ) {}
+
+  run(): Informatiemodel {
+    this.model = this.header();
+    // First every named element, so that references can be resolved regardless of file order.
+    for (const file of this.files) {
+      if (!isRaw(file.data)) continue;
+      const pakket = this.pakketOf(file);
+      for (const collection of Object.keys(COLLECTIONS) as Collection[]) {
+        const items = file.data[collection];
+        if (!Array.isArray(items)) continue;
+        items.forEach((raw, i) => {
+          if (!isRaw(raw) || typeof raw.naam !== 'string') return;
+          this.declare(collection, raw, { file, path: [collection, i] }, pakket);
+        });
+      }
+    }
+    for (const [element, { raw, plek }] of this.rawOf) this.fill(element, raw, plek);
+    this.checkGeneralisaties();
+    for (const o of this.model.objecttypen) this.checkObjecttypeScope(o);
+    for (const g of this.model.gegevensgroeptypen) this.checkScope(`gegevensgroeptype ${g.naam}`, this.eigenschapNamen(g));
+    for (const o of this.model.objecttypen) o.constraints = this.constraints(o, this.rawOf.get(o)!);
+    for (const g of this.model.gegevensgroeptypen) g.constraints = this.constraints(g, this.rawOf.get(g)!);
+    this.checkEnumTypedAsText();
+    return this.model;
+  }
+
+  private header(): Informatiemodel {
+    const heads = this.files.filter((f) => isRaw(f.data) && isRaw(f.data.informatiemodel));
+    const at = heads[0] ?? this.files[0];
+    const folderName = posix.basename(this.folder);
+    if (heads.length === 0) {
+      this.findings.error(
+        at ? at.positie([]) : { file: this.folder, line: 1, column: 1 },
+        'missing-informatiemodel',
+        `no file in ${this.folder} has an "informatiemodel" section; add one with id, naam and versie`,
+      );
+    }
+    for (const extra of heads.slice(1)) {
+      this.findings.error(extra.positie(['informatiemodel'], true), 'duplicate-informatiemodel', `a second "informatiemodel" section; a model has exactly one (the first is in ${heads[0]!.path})`);
+    }
+    const raw = (heads[0]?.data as Raw | undefined)?.informatiemodel as Raw | undefined;
+    const bron = heads[0] ? heads[0].positie(['informatiemodel'], true) : { file: this.folder, line: 1, column: 1 };
+    if (raw && heads[0]) this.checkNaam(str(raw.naam), { file: heads[0], path: ['informatiemodel'] }, 'informatiemodel');
+    return {
+      id: str(raw?.id) ?? folderName,
+      naam: str(raw?.naam) ?? folderName,
+      versie: str(raw?.versie) ?? '0',
+      definitie: str(raw?.definitie),
+      toelichting: str(raw?.toelichting),
+      herkomst: str(raw?.herkomst),
+      basisUri: str(raw?.basisUri),
+      mimVersie: str(raw?.mimVersie),
+      folder: folderName,
+      bron,
+      pakketten: [],
+      objecttypen: [],
+      gegevensgroeptypen: [],
+      enumeraties: [],
+      codelijsten: [],
+      primitieveDatatypes: [],
+      gestructureerdeDatatypes: [],
+      keuzes: [],
+    };
+  }
+
+  private readonly pakketten = new Map<string, Pakket>();
+
+  private pakketOf(file: YamlFile): Pakket {
+    const data = file.data as Raw;
+    const own = isRaw(data.informatiemodel) ? data.informatiemodel : undefined;
+    const shared = isRaw(data.pakket) ? data.pakket : undefined;
+    const inFolder = posix.dirname(file.path) === this.folder;
+    const key = shared ? `pakket:${str(shared.id) ?? file.path}` : inFolder ? 'model' : `file:${file.path}`;
+    let pakket = this.pakketten.get(key);
+    if (!pakket) {
+      const source = shared ?? own;
+      pakket = {
+        id: str(source?.id) ?? (inFolder ? this.model.id : file.path),
+        naam: str(source?.naam) ?? (inFolder ? this.model.naam : posix.basename(file.path, '.yaml')),
+        definitie: str(source?.definitie),
+        herkomst: str(source?.herkomst),
+        extern: !inFolder,
+      };
+      this.pakketten.set(key, pakket);
+      this.model.pakketten.push(pakket);
+    }
+    return pakket;
+  }
+
+  private metadata(raw: Raw, plek: Plek, pakket: Pakket): Metadata {
+    return {
+      id: str(raw.id) ?? '',
+      naam: str(raw.naam) ?? '',
+      definitie: text(raw.definitie),
+      toelichting: text(raw.toelichting),
+      herkomst: text(raw.herkomst),
+      herkomstDefinitie: text(raw.herkomstDefinitie),
+      datumOpname: str(raw.datumOpname),
+      alias: str(raw.alias),
+      bron: plek.file.positie(plek.path),
+      pakket,
+    };
+  }
+
+  private declare(collection: Collection, raw: Raw, plek: Plek, pakket: Pakket): void {
+    const meta = this.metadata(raw, plek, pakket);
+    const kind = COLLECTIONS[collection];
+    this.checkElement(raw, plek, kind);
+    let element: ModelElement;
+    switch (kind) {
+      case 'objecttype':
+        element = {
+          ...meta,
+          soort: 'objecttype',
+          indicatieAbstractObject: raw.indicatieAbstractObject === true,
+          supertypen: [],
+          attribuutsoorten: [],
+          gegevensgroepen: [],
+          relatiesoorten: [],
+          constraints: [],
+        } satisfies Objecttype;
+        this.model.objecttypen.push(element);
+        break;
+      case 'gegevensgroeptype':
+        element = { ...meta, soort: 'gegevensgroeptype', attribuutsoorten: [], gegevensgroepen: [], constraints: [] } satisfies Gegevensgroeptype;
+        this.model.gegevensgroeptypen.push(element);
+        break;
+      case 'enumeratie':
+        element = { ...meta, soort: 'enumeratie', waarden: [] } satisfies Enumeratie;
+        this.model.enumeraties.push(element);
+        break;
+      case 'codelijst':
+        element = { ...meta, soort: 'codelijst', locatie: str(raw.locatie) } satisfies Codelijst;
+        this.model.codelijsten.push(element);
+        break;
+      case 'primitiefDatatype':
+        element = {
+          ...meta,
+          soort: 'primitiefDatatype',
+          basis: (str(raw.basis) ?? 'tekst') as Basis,
+          formaat: str(raw.formaat) as PrimitiefDatatype['formaat'],
+          lengteInNaam: raw.lengteInNaam === true,
+          lengte: int(raw.lengte),
+          minimumWaarde: num(raw.minimumWaarde),
+          maximumWaarde: num(raw.maximumWaarde),
+          patroon: str(raw.patroon),
+          formeelPatroon: this.regex(raw.formeelPatroon, plek),
+        } satisfies PrimitiefDatatype;
+        this.model.primitieveDatatypes.push(element);
+        break;
+      case 'gestructureerdDatatype':
+        element = { ...meta, soort: 'gestructureerdDatatype', dataElementen: [] } satisfies GestructureerdDatatype;
+        this.model.gestructureerdeDatatypes.push(element);
+        break;
+      case 'keuze':
+        element = { ...meta, soort: 'keuze', alternatieven: [] } satisfies Keuze;
+        this.model.keuzes.push(element);
+        break;
+    }
+    const key = element.naam.toLowerCase();
+    const earlier = this.types.get(key);
+    if (earlier) {
+      this.findings.error(
+        plek.file.positie([...plek.path, 'naam']),
+        'duplicate-name',
+        `${kind} "${element.naam}" has the name of ${earlier.element.soort} "${earlier.element.naam}" at ${where(earlier.plek)}${caseNote(element.naam, earlier.element.naam)}; names of types must be unique in the model`,
+      );
+    } else {
+      this.types.set(key, { element, plek });
+    }
+    this.rawOf.set(element, { raw, plek });
+  }
+
+  /** Checks shared by every element that has an id, a naam and a definitie. */
+  private checkElement(raw: Raw, plek: Plek, kind: string): void {
+    const id = str(raw.id);
+    if (id !== undefined) {
+      const earlier = this.ids.get(id);
+      const at = plek.file.positie([...plek.path, 'id']);
+      if (earlier) {
+        this.findings.error(at, 'duplicate-id', `id "${id}" is already used at ${earlier.file}:${earlier.line}:${earlier.column}; ids must be unique in the model`);
+      } else {
+        this.ids.set(id, at);
+      }
+    }
+    this.checkNaam(str(raw.naam), plek, kind);
+    if (text(raw.definitie) === undefined) {
+      this.findings.warning(
+        plek.file.positie([...plek.path, 'naam']),
+        'missing-definitie',
+        `${kind} "${str(raw.naam) ?? '?'}" has no definitie; add one in your own words, with its source in herkomst`,
+      );
+    }
+  }
+
+  private checkRol(rol: string, plek: Plek): void {
+    const problem = unsafeNaam(rol);
+    if (problem) this.findings.error(plek.file.positie([...plek.path, 'rol']), 'unsafe-name', `rol ${JSON.stringify(rol)} ${problem}; choose another name`);
+  }
+
+  private checkNaam(naam: string | undefined, plek: Plek, kind: string): void {
+    if (naam === undefined) return;
+    const at = plek.file.positie([...plek.path, 'naam']);
+    const problem = unsafeNaam(naam);
+    if (problem) this.findings.error(at, 'unsafe-name', `${kind} name ${JSON.stringify(naam)} ${problem}; choose another name (keep the published spelling in alias)`);
+  }
+
+  private fill(element: ModelElement, raw: Raw, plek: Plek): void {
+    switch (element.soort) {
+      case 'objecttype':
+        element.supertypen = this.supertypen(raw, plek);
+        element.attribuutsoorten = this.attribuutsoorten(element, raw, plek);
+        element.gegevensgroepen = this.gegevensgroepen(element, raw, plek);
+        element.relatiesoorten = this.relatiesoorten(element, raw, plek);
+        break;
+      case 'gegevensgroeptype':
+        element.attribuutsoorten = this.attribuutsoorten(element, raw, plek);
+        element.gegevensgroepen = this.gegevensgroepen(element, raw, plek);
+        break;
+      case 'enumeratie':
+        element.waarden = this.waarden(element, raw, plek);
+        break;
+      case 'gestructureerdDatatype':
+        element.dataElementen = items(raw.dataElementen).flatMap(({ raw: e, index }) => {
+          const at: Plek = { file: plek.file, path: [...plek.path, 'dataElementen', index] };
+          if (typeof e.naam !== 'string') return [];
+          this.checkNaam(e.naam, at, 'data-element');
+          const type = this.typeVerwijzing(e.type, at, `data-element "${e.naam}"`);
+          return type ? [{ id: str(e.id), naam: e.naam, definitie: text(e.definitie), type, kardinaliteit: this.kardinaliteit(e.kardinaliteit, at) }] : [];
+        });
+        this.checkScope(`gestructureerd datatype ${element.naam}`, element.dataElementen.map((d, i) => ({ naam: d.naam, bron: plek.file.positie([...plek.path, 'dataElementen', i, 'naam']) })));
+        break;
+      case 'keuze':
+        element.alternatieven = items(raw.alternatieven).flatMap(({ raw: a, index }) => {
+          const at: Plek = { file: plek.file, path: [...plek.path, 'alternatieven', index] };
+          const target = this.lookup(a.type, at, 'type', `alternatief of keuze "${element.naam}"`);
+          if (!target) return [];
+          const type = target.soort === 'objecttype' ? target : target.soort === 'gegevensgroeptype' ? undefined : { datatype: target, naam: target.naam };
+          if (!type) {
+            this.findings.error(at.file.positie([...at.path, 'type']), 'wrong-kind', `a keuze chooses between datatypes or objecttypen, not gegevensgroeptype "${target.naam}"`);
+            return [];
+          }
+          return [{ naam: str(a.naam), definitie: text(a.definitie), type }];
+        });
+        break;
+      default:
+        break;
+    }
+  }
+
+  private supertypen(raw: Raw, plek: Plek): Objecttype[] {
+    if (!Array.isArray(raw.supertypen)) return [];
+    return raw.supertypen.flatMap((naam, i) => {
+      const at: Plek = { file: plek.file, path: [...plek.path, 'supertypen', i] };
+      const target = this.lookup(naam, at, undefined, 'supertype');
+      if (!target) return [];
+      if (target.soort !== 'objecttype') {
+        this.findings.error(at.file.positie(at.path), 'wrong-kind', `supertype "${target.naam}" is a ${target.soort}; a generalisatie is between objecttypen`);
+        return [];
+      }
+      return [target];
+    });
+  }
+
+  private attribuutsoorten(eigenaar: Objecttype | Gegevensgroeptype, raw: Raw, plek: Plek): Attribuutsoort[] {
+    return items(raw.attribuutsoorten).flatMap(({ raw: a, index }) => {
+      const at: Plek = { file: plek.file, path: [...plek.path, 'attribuutsoorten', index] };
+      if (typeof a.naam !== 'string') return [];
+      this.checkElement(a, at, 'attribuutsoort');
+      const kardinaliteit = this.kardinaliteit(a.kardinaliteit, at);
+      const formeelPatroon = this.regex(a.formeelPatroon, at);
+      const type = this.typeVerwijzing(a.type, at, `attribuutsoort "${a.naam}"`);
+      if (!type) return [];
+      const lengte = int(a.lengte) ?? type.lengte ?? (type.datatype.soort === 'primitiefDatatype' ? type.datatype.lengte : undefined);
+      const attribuutsoort: Attribuutsoort = {
+          ...this.metadata(a, at, eigenaar.pakket),
+          soort: 'attribuutsoort',
+          eigenaar,
+          type,
+          kardinaliteit,
+          authentiek: str(a.authentiek) as Authentiek | undefined,
+          mogelijkGeenWaarde: a.mogelijkGeenWaarde === true,
+          identificerend: a.identificerend === true,
+          lengte,
+          patroon: str(a.patroon),
+          formeelPatroon,
+          indicatieMaterieleHistorie: a.indicatieMaterieleHistorie === true,
+          indicatieFormeleHistorie: a.indicatieFormeleHistorie === true,
+      };
+      this.attribuutPlek.set(attribuutsoort, at);
+      return [attribuutsoort];
+    });
+  }
+
+  private gegevensgroepen(eigenaar: Objecttype | Gegevensgroeptype, raw: Raw, plek: Plek): Gegevensgroep[] {
+    return items(raw.gegevensgroepen).flatMap(({ raw: g, index }) => {
+      const at: Plek = { file: plek.file, path: [...plek.path, 'gegevensgroepen', index] };
+      if (typeof g.naam !== 'string') return [];
+      this.checkElement(g, at, 'gegevensgroep');
+      const kardinaliteit = this.kardinaliteit(g.kardinaliteit, at);
+      const type = this.lookup(g.type, at, 'type', `gegevensgroep "${g.naam}"`);
+      if (!type) return [];
+      if (type.soort !== 'gegevensgroeptype') {
+        this.findings.error(at.file.positie([...at.path, 'type']), 'wrong-kind', `gegevensgroep "${g.naam}" must have a gegevensgroeptype, not ${type.soort} "${type.naam}"`);
+        return [];
+      }
+      return [
+        {
+          ...this.metadata(g, at, eigenaar.pakket),
+          soort: 'gegevensgroep',
+          eigenaar,
+          type,
+          kardinaliteit,
+          indicatieMaterieleHistorie: g.indicatieMaterieleHistorie === true,
+          indicatieFormeleHistorie: g.indicatieFormeleHistorie === true,
+        } satisfies Gegevensgroep,
+      ];
+    });
+  }
+
+  private relatiesoorten(eigenaar: Objecttype, raw: Raw, plek: Plek): Relatiesoort[] {
+    return items(raw.relatiesoorten).flatMap(({ raw: r, index }) => {
+      const at: Plek = { file: plek.file, path: [...plek.path, 'relatiesoorten', index] };
+      if (typeof r.naam !== 'string') return [];
+      this.checkElement(r, at, 'relatiesoort');
+      if (typeof r.rol === 'string') this.checkRol(r.rol, at);
+      const kardinaliteit = this.kardinaliteit(r.kardinaliteit, at);
+      const kardinaliteitBron = r.kardinaliteitBron === undefined ? undefined : this.kardinaliteit(r.kardinaliteitBron, at, 'kardinaliteitBron');
+      const doel = this.lookup(r.doel, at, 'doel', `relatiesoort "${r.naam}"`);
+      if (!doel) return [];
+      if (doel.soort !== 'objecttype') {
+        this.findings.error(at.file.positie([...at.path, 'doel']), 'wrong-kind', `relatiesoort "${r.naam}" must point at an objecttype, not ${doel.soort} "${doel.naam}"; use an attribuutsoort for a datatype`);
+        return [];
+      }
+      return [
+        {
+          ...this.metadata(r, at, eigenaar.pakket),
+          soort: 'relatiesoort',
+          eigenaar,
+          doel,
+          rol: str(r.rol),
+          kardinaliteit,
+          rolBron: str(r.rolBron),
+          kardinaliteitBron,
+          richting: r.richting === 'bidirectioneel' ? 'bidirectioneel' : 'unidirectioneel',
+          aggregatie: r.aggregatie === 'compositie' || r.aggregatie === 'gedeeld' ? r.aggregatie : 'geen',
+          authentiek: str(r.authentiek) as Authentiek | undefined,
+          mogelijkGeenWaarde: r.mogelijkGeenWaarde === true,
+          indicatieMaterieleHistorie: r.indicatieMaterieleHistorie === true,
+          indicatieFormeleHistorie: r.indicatieFormeleHistorie === true,
+        } satisfies Relatiesoort,
+      ];
+    });
+  }
+
+  private waarden(enumeratie: Enumeratie, raw: Raw, plek: Plek): Enumeratie['waarden'] {
+    const result = items(raw.waarden).flatMap(({ raw: w, index }) => {
+      if (typeof w.naam !== 'string') return [];
+      const at = plek.file.positie([...plek.path, 'waarden', index, 'naam']);
+      if (/[\u0000-\u001f\u007f]/.test(w.naam)) {
+        this.findings.error(at, 'unsafe-name', `waarde ${JSON.stringify(w.naam)} of enumeratie "${enumeratie.naam}" holds a control character; remove it`);
+      }
+      return [{ id: str(w.id), naam: w.naam, code: str(w.code), definitie: text(w.definitie), toelichting: text(w.toelichting), bron: at }];
+    });
+    this.checkScope(`enumeratie ${enumeratie.naam}`, result);
+    const codes = result.filter((w) => w.code !== undefined).map((w) => ({ naam: w.code!, bron: w.bron }));
+    this.checkScope(`the codes of enumeratie ${enumeratie.naam}`, codes);
+    return result;
+  }
+
+  private constraints(eigenaar: Objecttype | Gegevensgroeptype, { raw, plek }: { raw: Raw; plek: Plek }): Constraint[] {
+    return items(raw.constraints).flatMap(({ raw: c, index }) => {
+      const at: Plek = { file: plek.file, path: [...plek.path, 'constraints', index] };
+      if (typeof c.naam !== 'string' || typeof c.specificatie !== 'string') return [];
+      const constraint: Constraint = { id: str(c.id) ?? '', naam: c.naam, specificatie: c.specificatie, bron: at.file.positie(at.path) };
+      const regel = isRaw(c.regel) ? c.regel : undefined;
+      const attribuut = (key: string): Attribuutsoort | undefined => {
+        const naam = regel?.[key];
+        if (typeof naam !== 'string') return undefined;
+        const found = allAttribuutsoorten(eigenaar).find((a) => a.naam === naam);
+        if (!found) {
+          this.findings.error(
+            at.file.positie([...at.path, 'regel', key]),
+            'unresolved-reference',
+            `constraint "${c.naam}" names attribuutsoort "${naam}", which ${eigenaar.soort} "${eigenaar.naam}" does not have${suggestion(naam, allAttribuutsoorten(eigenaar).map((a) => a.naam))}`,
+          );
+        }
+        return found;
+      };
+      if (regel?.soort === 'datumvolgorde') {
+        const vroegste = attribuut('vroegste');
+        const laatste = attribuut('laatste');
+        for (const [key, a] of [['vroegste', vroegste], ['laatste', laatste]] as const) {
+          if (a && !isDatum(a)) {
+            this.findings.error(at.file.positie([...at.path, 'regel', key]), 'invalid-constraint', `datumvolgorde compares dates, but "${a.naam}" is a ${a.type.naam}`);
+          }
+        }
+        if (vroegste && laatste && isDatum(vroegste) && isDatum(laatste)) constraint.regel = { soort: 'datumvolgorde', vroegste, laatste };
+      } else if (regel?.soort === 'voorwaarde') {
+        const als = attribuut('als');
+        const vereist = attribuut('vereist');
+        const waarde = regel.waarde;
+        if (als && vereist && (typeof waarde === 'string' || typeof waarde === 'number' || typeof waarde === 'boolean')) {
+          constraint.regel = { soort: 'voorwaarde', als, waarde, vereist };
+        }
+      }
+      return [constraint];
+    });
+  }
+
+  private typeVerwijzing(value: unknown, plek: Plek, what: string): TypeVerwijzing | undefined {
+    const target = this.lookup(value, plek, 'type', what);
+    if (!target) return undefined;
+    if (target.soort === 'objecttype' || target.soort === 'gegevensgroeptype') {
+      const hint = target.soort === 'objecttype' ? 'use a relatiesoort to point at an objecttype' : 'use a gegevensgroep for a gegevensgroeptype';
+      this.findings.error(plek.file.positie([...plek.path, 'type']), 'wrong-kind', `${what} is typed with ${target.soort} "${target.naam}"; ${hint}`);
+      return undefined;
+    }
+    const naam = value as string;
+    const m = LENGTE_IN_NAAM.exec(naam);
+    const lengte = m && target.naam !== naam ? Number(m[2]) : undefined;
+    return { datatype: target, naam, lengte };
+  }
+
+  /** Finds a type, objecttype or gegevensgroeptype by name, reporting an unresolved reference. */
+  private lookup(value: unknown, plek: Plek, key: string | undefined, what: string): ModelElement | undefined {
+    if (typeof value !== 'string') return undefined;
+    const at = plek.file.positie(key ? [...plek.path, key] : plek.path);
+    const exact = this.types.get(value.toLowerCase());
+    if (exact) {
+      if (exact.element.naam !== value) {
+        this.findings.error(at, 'unresolved-reference', `${what} refers to "${value}", but the model spells it "${exact.element.naam}"`);
+        return undefined;
+      }
+      return exact.element;
+    }
+    const m = LENGTE_IN_NAAM.exec(value);
+    if (m) {
+      const base = this.types.get(m[1]!.toLowerCase())?.element;
+      if (base?.soort === 'primitiefDatatype' && base.lengteInNaam && base.naam === m[1] && Number(m[2]) > 0) return base;
+    }
+    const names = [...this.types.values()].map((t) => t.element.naam);
+    this.findings.error(at, 'unresolved-reference', `${what} refers to "${value}", which the model does not define${suggestion(value, names)}`);
+    return undefined;
+  }
+
+  private kardinaliteit(value: unknown, plek: Plek, key = 'kardinaliteit'): Kardinaliteit {
+    if (value === undefined) return { min: 1, max: 1, tekst: '1' };
+    const parsed = parseKardinaliteit(value);
+    if (parsed) return parsed;
+    this.findings.error(
+      plek.file.positie([...plek.path, key]),
+      'invalid-kardinaliteit',
+      `kardinaliteit ${JSON.stringify(value)} is not valid; write 1, 0..1, 1..*, 0..* or n..m with n <= m`,
+    );
+    return { min: 0, max: undefined, tekst: '0..*' };
+  }
+
+  private regex(value: unknown, plek: Plek): string | undefined {
+    if (typeof value !== 'string') return undefined;
+    try {
+      new RegExp(value, 'u');
+      return value;
+    } catch (e) {
+      this.findings.error(plek.file.positie([...plek.path, 'formeelPatroon']), 'invalid-pattern', `formeelPatroon is not a valid regular expression: ${(e as Error).message}`);
+      return undefined;
+    }
+  }
+
+  private checkGeneralisaties(): void {
+    const state = new Map<Objecttype, 'bezig' | 'klaar'>();
+    const reported = new Set<Objecttype>();
+    const visit = (o: Objecttype, stack: Objecttype[]): void => {
+      if (state.get(o) === 'klaar') return;
+      if (state.get(o) === 'bezig') {
+        const cycle = stack.slice(stack.indexOf(o));
+        if (cycle.some((c) => reported.has(c))) return;
+        cycle.forEach((c) => reported.add(c));
+        const plek = this.rawOf.get(o)!.plek;
+        this.findings.error(
+          plek.file.positie([...plek.path, 'supertypen']),
+          'generalisatie-cycle',
+          `the generalisaties form a cycle: ${[...cycle, o].map((c) => c.naam).join(' → ')}; remove one supertype`,
+        );
+        return;
+      }
+      state.set(o, 'bezig');
+      for (const s of o.supertypen) visit(s, [...stack, o]);
+      state.set(o, 'klaar');
+    };
+    for (const o of this.model.objecttypen) visit(o, []);
+    // A cycle would make every walk up the hierarchy endless; cut it so the rest of the checks can run.
+    for (const o of reported) o.supertypen = [];
+  }
+
+  /** Names that become properties of one object: attribuutsoorten, gegevensgroepen and relation roles. */
+  private eigenschapNamen(element: Objecttype | Gegevensgroeptype): { naam: string; bron: Positie }[] {
+    const { raw, plek } = this.rawOf.get(element)!;
+    const named = (key: string, field: string) =>
+      items(raw[key]).flatMap(({ raw: r, index }) =>
+        typeof r[field] === 'string' ? [{ naam: r[field] as string, bron: plek.file.positie([...plek.path, key, index, field]) }] : [],
+      );
+    return [...named('attribuutsoorten', 'naam'), ...named('gegevensgroepen', 'naam'), ...named('relatiesoorten', 'rol')];
+  }
+
+  private checkObjecttypeScope(o: Objecttype): void {
+    const own = this.eigenschapNamen(o);
+    this.checkScope(`objecttype ${o.naam}`, own);
+    const inherited = ancestors(o).flatMap((s) => this.eigenschapNamen(s).map((n) => ({ ...n, van: s.naam })));
+    for (const a of own) {
+      const clash = inherited.find((i) => i.naam.toLowerCase() === a.naam.toLowerCase());
+      if (clash) {
+        this.findings.error(a.bron, 'duplicate-name', `"${a.naam}" of ${o.naam} repeats "${clash.naam}" that ${o.naam} inherits from ${clash.van}; remove one`);
+      }
+    }
+  }
+
+  private checkScope(scope: string, named: { naam: string; bron: Positie }[]): void {
+    const seen = new Map<string, { naam: string; bron: Positie }>();
+    for (const n of named) {
+      const earlier = seen.get(n.naam.toLowerCase());
+      if (earlier) {
+        this.findings.error(
+          n.bron,
+          'duplicate-name',
+          `"${n.naam}" appears twice in ${scope} (first at line ${earlier.bron.line})${caseNote(n.naam, earlier.naam)}; keep one`,
+        );
+      } else {
+        seen.set(n.naam.toLowerCase(), n);
+      }
+    }
+  }
+
+  /** The published Geslachtsaanduiding was a plain string while the enumeratie geslacht existed. */
+  private checkEnumTypedAsText(): void {
+    const enums = this.model.enumeraties.map((e) => ({ e, key: e.naam.toLowerCase().replace(/^enum/, '') })).filter((x) => x.key.length >= 4);
+    const attributes = [...this.model.objecttypen, ...this.model.gegevensgroeptypen].flatMap((o) => o.attribuutsoorten);
+    for (const a of attributes) {
+      const d = a.type.datatype;
+      if (d.soort !== 'primitiefDatatype' || d.basis !== 'tekst' || d.formaat) continue;
+      const naam = a.naam.toLowerCase();
+      const match = enums.find(({ key }) => naam === key || naam.startsWith(key));
+      if (match) {
+        this.findings.warning(
+          this.attribuutPlek.get(a)?.file.positie([...this.attribuutPlek.get(a)!.path, 'type']) ?? a.bron,
+          'enum-typed-as-text',
+          `attribuutsoort "${a.naam}" is typed ${a.type.naam} while the enumeratie "${match.e.naam}" exists; type it with the enumeratie if its values are meant`,
+        );
+      }
+    }
+  }
+}
+
+export function ancestors(o: Objecttype, seen = new Set<Objecttype>()): Objecttype[] {
+  const result: Objecttype[] = [];
+  for (const s of o.supertypen) {
+    if (seen.has(s)) continue;
+    seen.add(s);
+    result.push(s, ...ancestors(s, seen));
+  }
+  return result;
+}
+
+function allAttribuutsoorten(o: Objecttype | Gegevensgroeptype): Attribuutsoort[] {
+  return o.soort === 'objecttype' ? [...o.attribuutsoorten, ...ancestors(o).flatMap((s) => s.attribuutsoorten)] : o.attribuutsoorten;
+}
+
+function isDatum(a: Attribuutsoort): boolean {
+  const d = a.type.datatype;
+  return d.soort === 'primitiefDatatype' && (d.basis === 'datum' || d.basis === 'datumTijd');
+}
+
+export function unsafeNaam(naam: string): string | undefined {
+  if (/[\u0000-\u001f\u007f]/.test(naam)) return 'holds a control character';
+  if (naam.trim() !== naam) return 'starts or ends with white space';
+  if (UNSAFE_NAMES.has(naam)) return 'is reserved (it would break file paths or JavaScript objects)';
+  if (/[/\\]/.test(naam)) return 'holds a path separator';
+  if (naam.includes('..')) return 'holds ".."';
+  return undefined;
+}
+
+function suggestion(value: string, names: string[]): string {
+  if (names.length === 0) return '';
+  const best = closest(value.toLowerCase(), names.map((n) => n.toLowerCase()));
+  const original = names.find((n) => n.toLowerCase() === best)!;
+  return distance(value.toLowerCase(), best) <= Math.max(2, Math.floor(value.length / 3)) ? `; did you mean "${original}"?` : '';
+}
+
+function caseNote(a: string, b: string): string {
+  return a !== b ? ' (they differ only in case)' : '';
+}
+
+function where(plek: Plek): string {
+  const p = plek.file.positie(plek.path);
+  return `${p.file}:${p.line}:${p.column}`;
+}
+
+function isRaw(value: unknown): value is Raw {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function items(value: unknown): { raw: Raw; index: number }[] {
+  return Array.isArray(value) ? value.flatMap((raw, index) => (isRaw(raw) ? [{ raw, index }] : [])) : [];
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+}
+
+/** A text field; blank text counts as absent. */
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function int(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
+}
+
+function num(value: unknown): number | undefined {
+  return typeof value === 'number' ? value : undefined;
+}

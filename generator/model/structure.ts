@@ -1,0 +1,125 @@
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import * as ajvFormats from 'ajv-formats';
+import { closest, distance } from 'fastest-levenshtein';
+import type { Findings } from './findings.ts';
+import type { YamlFile } from './yaml-source.ts';
+
+// ajv-formats is CommonJS; under ESM its function arrives as the default export's default.
+const addFormats = ajvFormats.default as unknown as (ajv: Ajv2020) => Ajv2020;
+
+type JsonSchema = { properties?: Record<string, unknown>; $defs?: Record<string, JsonSchema>; [k: string]: unknown };
+
+/**
+ * Checks a YAML file against the JSON Schema of its format and turns every violation into a positioned
+ * finding: unknown keys (with a suggestion), missing keys, values of the wrong kind.
+ */
+export class FormatChecker {
+  private readonly validate: ValidateFunction;
+
+  constructor(private readonly schema: JsonSchema) {
+    const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
+    addFormats(ajv);
+    this.validate = ajv.compile(schema);
+  }
+
+  check(file: YamlFile, findings: Findings): boolean {
+    if (this.validate(file.data)) return true;
+    for (const error of relevant(this.validate.errors ?? [])) this.report(file, error, findings);
+    return false;
+  }
+
+  private report(file: YamlFile, error: ErrorObject, findings: Findings): void {
+    const path = pointerToPath(error.instancePath);
+    const what = this.elementKind(error.parentSchema);
+    switch (error.keyword) {
+      case 'additionalProperties': {
+        const key = String(error.params.additionalProperty);
+        const known = Object.keys((error.parentSchema as JsonSchema | undefined)?.properties ?? {});
+        findings.error(file.positie([...path, key], true), 'unknown-key', `unknown key "${key}" in ${what}${suggest(key, known)}`);
+        return;
+      }
+      case 'required':
+        findings.error(
+          file.positie(path, true),
+          'missing-key',
+          `${what} lacks the required key "${String(error.params.missingProperty)}"; add it`,
+        );
+        return;
+      case 'type':
+        findings.error(
+          file.positie(path),
+          'invalid-value',
+          `${describe(path)} must be ${article(String(error.params.type))}, not ${kindOf(valueAt(file.data, path))}`,
+        );
+        return;
+      case 'enum':
+        findings.error(
+          file.positie(path),
+          'invalid-value',
+          `${describe(path)} must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+        );
+        return;
+      default:
+        findings.error(file.positie(path), 'invalid-value', `${describe(path)} ${error.message ?? 'is not valid'}`);
+    }
+  }
+
+  /** The $defs name of the schema that failed ("objecttype", "attribuutsoort", ...), for messages. */
+  private elementKind(parentSchema: unknown): string {
+    if (parentSchema === this.schema) return 'the file';
+    const entry = Object.entries(this.schema.$defs ?? {}).find(([, def]) => def === parentSchema);
+    return entry ? entry[0] : 'the value';
+  }
+}
+
+/** Leaves out the noise Ajv produces around `oneOf`, keeping the errors of the branch that fits best. */
+function relevant(errors: ErrorObject[]): ErrorObject[] {
+  const result = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'if');
+  const seen = new Set<string>();
+  return result.filter((e) => {
+    const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function suggest(key: string, known: string[]): string {
+  if (known.length === 0) return '; remove it';
+  const best = closest(key, known);
+  const near = distance(key.toLowerCase(), best.toLowerCase()) <= Math.max(2, Math.floor(best.length / 3));
+  return near ? `; did you mean "${best}"?` : `; allowed keys are ${known.join(', ')}`;
+}
+
+export function pointerToPath(pointer: string): (string | number)[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function valueAt(data: unknown, path: (string | number)[]): unknown {
+  let node = data;
+  for (const p of path) node = (node as Record<string | number, unknown> | null | undefined)?.[p];
+  return node;
+}
+
+function describe(path: (string | number)[]): string {
+  if (path.length === 0) return 'the file';
+  const last = path[path.length - 1];
+  return typeof last === 'number' ? `item ${last + 1} of "${String(path[path.length - 2])}"` : `"${last}"`;
+}
+
+function article(type: string): string {
+  const kinds = type.split(',');
+  return kinds.map((k) => (k === 'array' ? 'a list' : k === 'object' ? 'a mapping' : k === 'integer' ? 'a whole number' : `a ${k}`)).join(' or ');
+}
+
+function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${JSON.stringify(value)}`.slice(0, 60);
+}
