@@ -1,5 +1,5 @@
 import { formatFinding, UnreadableInput, type Finding } from '../model/findings.ts';
-import { loadInformatiemodel } from '../model/load.ts';
+import { loadModel } from '../pipeline.ts';
 import { discoverModels, fileSystemReader } from './fs-reader.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, modelFolder } from './main.ts';
 
@@ -14,7 +14,7 @@ export function lintCommand(models: string[], options: { json?: boolean }): numb
   const seen = new Set<string>();
   for (const folder of folders) {
     try {
-      for (const f of loadInformatiemodel(folder, fileSystemReader).findings) {
+      for (const f of loadModel(folder, fileSystemReader).findings) {
         // Shared files are loaded by every model that uses them; report their findings once.
         const key = `${f.file}:${f.line}:${f.column}:${f.rule}:${f.message}`;
         if (!seen.has(key)) findings.push(f);

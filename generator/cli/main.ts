@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { existsSync } from 'node:fs';
 import { UnreadableInput } from '../model/findings.ts';
+import { generateCommand } from './generate.ts';
 import { lintCommand } from './lint.ts';
 
 export const EXIT_OK = 0;
@@ -24,6 +25,15 @@ export async function main(argv: string[]): Promise<number> {
     .option('--json', 'print the findings as JSON')
     .action((models: string[], options: { json?: boolean }) => {
       code = lintCommand(models, options);
+    });
+
+  program
+    .command('generate')
+    .description('generate generated/<model>/ for all models or the ones named; all files or none')
+    .argument('[models...]', 'model names under model/; all models when omitted')
+    .option('--check', 'write nothing; exit 1 and list the files that are stale')
+    .action((models: string[], options: { check?: boolean }) => {
+      code = generateCommand(models, options);
     });
 
   try {

@@ -113,7 +113,8 @@ class Resolver {
     const heads = this.files.filter((f) => isRaw(f.data) && isRaw(f.data.informatiemodel));
     const at = heads[0] ?? this.files[0];
     const folderName = posix.basename(this.folder);
-    if (heads.length === 0) {
+    // A file that could not be read as a mapping may well hold the section; its own finding says enough.
+    if (heads.length === 0 && this.files.length > 0 && this.files.every((f) => isRaw(f.data))) {
       this.findings.error(
         at ? at.positie([]) : { file: this.folder, line: 1, column: 1 },
         'missing-informatiemodel',
@@ -337,10 +338,10 @@ class Resolver {
     if (!Array.isArray(raw.supertypen)) return [];
     return raw.supertypen.flatMap((naam, i) => {
       const at: Plek = { file: plek.file, path: [...plek.path, 'supertypen', i] };
-      const target = this.lookup(naam, at, undefined, 'supertype');
+      const target = this.lookup(naam, at, undefined, `the supertype of objecttype "${str(raw.naam) ?? '?'}"`);
       if (!target) return [];
       if (target.soort !== 'objecttype') {
-        this.findings.error(at.file.positie(at.path), 'wrong-kind', `supertype "${target.naam}" is a ${target.soort}; a generalisatie is between objecttypen`);
+        this.findings.error(at.file.positie(at.path), 'wrong-kind', `supertype "${target.naam}" is ${target.soort === 'enumeratie' ? 'an' : 'a'} ${target.soort}; a generalisatie is between objecttypen`);
         return [];
       }
       return [target];

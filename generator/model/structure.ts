@@ -59,6 +59,20 @@ export class FormatChecker {
           `${describe(path)} must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
         );
         return;
+      case 'pattern':
+        findings.error(
+          file.positie(path),
+          'invalid-value',
+          `${describe(path)} ${kindOf(valueAt(file.data, path))} does not match ${String(error.params.pattern)}${hint(error.parentSchema)}`,
+        );
+        return;
+      case 'format':
+        findings.error(
+          file.positie(path),
+          'invalid-value',
+          `${describe(path)} ${kindOf(valueAt(file.data, path))} is not ${FORMATS[String(error.params.format)] ?? `in format ${String(error.params.format)}`}`,
+        );
+        return;
       default:
         findings.error(file.positie(path), 'invalid-value', `${describe(path)} ${error.message ?? 'is not valid'}`);
     }
@@ -82,6 +96,15 @@ function relevant(errors: ErrorObject[]): ErrorObject[] {
     seen.add(key);
     return true;
   });
+}
+
+const FORMATS: Record<string, string> = { date: 'a date written as YYYY-MM-DD', 'date-time': 'a date and time as in 2024-12-31T23:59:00Z' };
+
+/** The last sentence of a schema's description, which for patterns says in words what is allowed. */
+function hint(schema: unknown): string {
+  const description = (schema as JsonSchema | undefined)?.description;
+  if (typeof description !== 'string') return '';
+  return ` (${description.split('. ').pop()!.replace(/\.$/, '').toLowerCase()})`;
 }
 
 function suggest(key: string, known: string[]): string {

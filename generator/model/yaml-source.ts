@@ -1,4 +1,4 @@
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { Findings, UnreadableInput, type Positie } from './findings.ts';
 
 /** Where model files come from. The CLI gives the file system; tests may give memory. */
@@ -70,21 +70,34 @@ export function parseYamlFile(path: string, bytes: Uint8Array, findings: Finding
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   let syntaxOk = true;
+  const errorLines = new Set<number>();
   for (const e of doc.errors) {
-    const [line, column] = e.linePos?.[0] ? [e.linePos[0].line, e.linePos[0].col] : [1, 1];
-    const duplicate = e.code === 'DUPLICATE_KEY';
-    findings.error(
-      { file: path, line, column },
-      duplicate ? 'duplicate-key' : 'yaml-syntax',
-      duplicate ? `${firstLine(e.message)}; remove or rename one of them` : `${firstLine(e.message)}; fix the YAML syntax`,
-    );
+    // Without prettyErrors the errors carry only offsets; the line counter turns them into positions.
+    const { line, col: column } = lines.linePos(syntaxOffset(text, e.message, e.pos[0]));
     syntaxOk = false;
+    // The parser often follows one mistake with more errors on the same line; the first says it best.
+    if (errorLines.has(line)) continue;
+    errorLines.add(line);
+    if (e.code === 'DUPLICATE_KEY') {
+      const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n]*)/.exec(text.slice(e.pos[0]))![0].trim();
+      findings.error({ file: path, line, column }, 'duplicate-key', `the key ${JSON.stringify(key)} appears twice in this mapping; remove or rename one of them`);
+    } else if (e.code === 'MULTIPLE_DOCS') {
+      findings.error({ file: path, line, column }, 'yaml-syntax', 'the file holds a second YAML document (after ---); a model file holds one');
+    } else if (e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'MULTILINE_IMPLICIT_KEY') {
+      findings.error({ file: path, line, column }, 'yaml-syntax', `${firstLine(e.message)}; check the indentation of the lines that follow`);
+    } else {
+      findings.error({ file: path, line, column }, 'yaml-syntax', `${firstLine(e.message)}; fix the YAML syntax`);
+    }
   }
   for (const w of doc.warnings) {
-    const [line, column] = w.linePos?.[0] ? [w.linePos[0].line, w.linePos[0].col] : [1, 1];
+    const { line, col: column } = lines.linePos(w.pos[0]);
     findings.warning({ file: path, line, column }, 'yaml-warning', firstLine(w.message));
   }
   if (!syntaxOk) return new YamlFile(path, doc, lines, undefined);
+  if (doc.contents === null) {
+    findings.error({ file: path, line: 1, column: 1 }, 'empty-file', 'the file holds only comments; give it content or remove it');
+    return undefined;
+  }
   const depth = nodeDepth(doc.contents, 0);
   if (depth > MAX_DEPTH) {
     findings.error({ file: path, line: 1, column: 1 }, 'too-deep', `the YAML nests more than ${MAX_DEPTH} levels deep; a model never needs that`);
@@ -94,10 +107,68 @@ export function parseYamlFile(path: string, bytes: Uint8Array, findings: Finding
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    findings.error({ file: path, line: 1, column: 1 }, 'yaml-syntax', `${firstLine(String((e as Error).message))}; fix the YAML`);
+    const { line, col: column } = lines.linePos(aliasOffset(doc));
+    findings.error({ file: path, line, column }, 'yaml-syntax', `${firstLine(String((e as Error).message))}; fix the YAML`);
     return new YamlFile(path, doc, lines, undefined);
   }
   return new YamlFile(path, doc, lines, data);
+}
+
+/**
+ * The parser reports an unclosed quote or flow collection where it ran out of text; the place to fix is
+ * where it was opened, so look back for the opening character.
+ */
+function syntaxOffset(text: string, message: string, offset: number): number {
+  let opener: number | undefined;
+  if (/missing closing "quote/i.test(message)) opener = openingQuote(text, offset, '"');
+  else if (/missing closing 'quote/i.test(message)) opener = openingQuote(text, offset, "'");
+  else if (/flow sequence/i.test(message)) opener = openingBracket(text, offset, '[', ']');
+  else if (/flow map/i.test(message)) opener = openingBracket(text, offset, '{', '}');
+  return opener ?? offset;
+}
+
+/** The quoted scalar runs up to `offset`, so its opening quote is the last one before that is not escaped. */
+function openingQuote(text: string, offset: number, quote: string): number | undefined {
+  for (let i = Math.min(offset, text.length) - 1; i >= 0; i--) {
+    if (text[i] !== quote) continue;
+    if (quote === '"' && /(^|[^\\])(\\\\)*\\$/.test(text.slice(Math.max(0, i - 16), i))) continue;
+    if (quote === "'" && text[i - 1] === "'") {
+      i--;
+      continue;
+    }
+    return i;
+  }
+  return undefined;
+}
+
+/** The nearest bracket before `offset` that is not closed before it. */
+function openingBracket(text: string, offset: number, open: string, close: string): number | undefined {
+  let depth = 0;
+  for (let i = Math.min(offset, text.length) - 1; i >= 0; i--) {
+    if (text[i] === close) depth++;
+    else if (text[i] === open && depth-- === 0) return i;
+  }
+  return undefined;
+}
+
+/** Where toJS gave up: the first alias without an anchor before it, else the first alias (an alias bomb). */
+function aliasOffset(doc: Document.Parsed): number {
+  const anchors = new Set<string>();
+  let first: number | undefined;
+  let unresolved: number | undefined;
+  visit(doc, {
+    Node(_, node) {
+      if (!isAlias(node)) {
+        if (node.anchor) anchors.add(node.anchor);
+        return undefined;
+      }
+      first ??= node.range?.[0];
+      if (anchors.has(node.source)) return undefined;
+      unresolved = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return unresolved ?? first ?? 0;
 }
 
 function nodeDepth(node: unknown, depth: number): number {

@@ -1,0 +1,46 @@
+import { formatFinding, type Finding } from '../model/findings.ts';
+import { emitModel, loadModel } from '../pipeline.ts';
+import { discoverModels, fileSystemReader } from './fs-reader.ts';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './main.ts';
+import { staleFiles, writeGenerated, type GeneratedTree } from './writer.ts';
+
+/** `mimgen generate [models...] [--check]`: all files or none; with --check, compare instead of write. */
+export function generateCommand(models: string[], options: { check?: boolean }): number {
+  const names = models.length > 0 ? models : discoverModels('model');
+  if (names.length === 0) {
+    process.stderr.write('mimgen generate: no models found under model/\n');
+    return EXIT_USAGE;
+  }
+  const tree: GeneratedTree = new Map();
+  const errors: Finding[] = [];
+  for (const name of names) {
+    if (name.includes('/') || name.includes('\\') || name.startsWith('.')) {
+      process.stderr.write(`mimgen generate: "${name}" is not a model name; give the name of a folder under model/\n`);
+      return EXIT_USAGE;
+    }
+    const loaded = loadModel(`model/${name}`, fileSystemReader);
+    errors.push(...loaded.findings.filter((f) => f.severity === 'error'));
+    if (!loaded.uitwisselmodel) {
+      if (loaded.findings.every((f) => f.severity !== 'error')) {
+        errors.push({ file: `model/${name}/uitwisselmodel.yaml`, line: 1, column: 1, severity: 'error', rule: 'missing-derivation', message: 'the model has no uitwisselmodel.yaml; add one' });
+      }
+      continue;
+    }
+    tree.set(name, emitModel(loaded.uitwisselmodel));
+  }
+  if (errors.length > 0) {
+    for (const f of errors) process.stdout.write(`${formatFinding(f)}\n`);
+    process.stderr.write(`mimgen generate: ${errors.length} error(s); nothing written\n`);
+    return EXIT_FINDINGS;
+  }
+  if (options.check) {
+    const stale = staleFiles('.', tree);
+    for (const s of stale) process.stdout.write(`stale: ${s}\n`);
+    process.stderr.write(stale.length > 0 ? `mimgen generate --check: ${stale.length} stale file(s); run npm run generate\n` : 'mimgen generate --check: generated/ is up to date\n');
+    return stale.length > 0 ? EXIT_FINDINGS : EXIT_OK;
+  }
+  writeGenerated('.', tree);
+  const count = [...tree.values()].reduce((n, files) => n + files.size, 0);
+  process.stderr.write(`mimgen generate: wrote ${count} file(s) for ${[...tree.keys()].join(', ')}\n`);
+  return EXIT_OK;
+}

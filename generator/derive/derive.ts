@@ -1,0 +1,301 @@
+import { closest, distance } from 'fastest-levenshtein';
+import { posix } from 'node:path';
+import { Findings, type Positie } from '../model/findings.ts';
+import { ancestors, unsafeNaam } from '../model/resolve.ts';
+import { FormatChecker } from '../model/structure.ts';
+import type { Attribuutsoort, Enumeratie, Informatiemodel, Objecttype, PrimitiefDatatype, TypeVerwijzing } from '../model/types.ts';
+import { parseYamlFile, type YamlFile, type YamlPath } from '../model/yaml-source.ts';
+import derivationSchema from './format/uitwisselmodel.schema.json' with { type: 'json' };
+import type { Herkomst, Lijst, UmInhoud, UmObject, UmVeld, Uitwisselmodel } from './types.ts';
+
+type Raw = Record<string, unknown>;
+
+let checker: FormatChecker | undefined;
+
+export interface DeriveResult {
+  uitwisselmodel?: Uitwisselmodel;
+  findings: Findings;
+}
+
+/**
+ * Derives the uitwisselmodel from the informatiemodel as the derivation file says. Every reference to the
+ * informatiemodel is checked; problems are findings positioned in the derivation file.
+ */
+export function deriveUitwisselmodel(path: string, bytes: Uint8Array, model: Informatiemodel): DeriveResult {
+  checker ??= new FormatChecker(derivationSchema as Record<string, unknown>);
+  const findings = new Findings();
+  const file = parseYamlFile(path, bytes, findings);
+  if (!file || file.data === undefined) return { findings };
+  if (!checker.check(file, findings)) return { findings };
+  const um = new Deriver(file, model, findings).run();
+  return { uitwisselmodel: findings.hasErrors ? undefined : um, findings };
+}
+
+interface Uitgesteld {
+  veld: UmVeld;
+  doel: Objecttype;
+  sleutel: string;
+  at: Positie;
+}
+
+class Deriver {
+  private readonly objecten: UmObject[] = [];
+  private readonly referenties: Uitgesteld[] = [];
+
+  constructor(
+    private readonly file: YamlFile,
+    private readonly model: Informatiemodel,
+    private readonly findings: Findings,
+  ) {}
+
+  private pos(path: YamlPath, key = false): Positie {
+    return this.file.positie(path, key);
+  }
+
+  run(): Uitwisselmodel {
+    const data = this.file.data as Raw;
+    const head = data.uitwisselmodel as Raw;
+    const datatypeDefs = ((data.datatypes as Raw[] | undefined) ?? []).flatMap((d, i) => {
+      const datatype = this.primitief(d.datatype as string, ['datatypes', i, 'datatype']);
+      return datatype ? [{ datatype, defNaam: d.defNaam as string, definitie: d.definitie as string | undefined }] : [];
+    });
+    const enumeraties = ((data.enumeraties as string[] | undefined) ?? []).flatMap((naam, i) => {
+      const e = this.model.enumeraties.find((x) => x.naam === naam);
+      if (!e) this.unresolved(['enumeraties', i], 'enumeratie', naam, this.model.enumeraties.map((x) => x.naam));
+      return e ? [e] : [];
+    });
+    const bericht = this.object(data.bericht as Raw, ['bericht'], undefined, (data.bericht as Raw).naam as string | undefined);
+    this.resolveReferenties();
+    // Enumeraties the fields use but the list leaves out are added after it, in order of first use.
+    for (const e of usedEnumeraties(bericht)) if (!enumeraties.includes(e)) enumeraties.push(e);
+    return {
+      naam: head.naam as string,
+      versie: head.versie as string,
+      schemaId: head.schemaId as string,
+      definitie: head.definitie as string | undefined,
+      herkomst: head.herkomst as string | undefined,
+      pakketnaam: (head.pakketnaam as string | undefined) ?? `@ddas/${posix.basename(this.model.folder)}`,
+      informatiemodel: this.model,
+      datatypeDefs,
+      enumeraties,
+      bericht,
+      bron: this.pos(['uitwisselmodel'], true),
+    };
+  }
+
+  private object(raw: Raw, path: YamlPath, objecttype: Objecttype | undefined, naam: string | undefined, gesloten?: unknown): UmObject {
+    const object: UmObject = {
+      naam: naam ?? objecttype?.naam ?? 'Object',
+      definitie: (raw.definitie as string | undefined) ?? objecttype?.definitie,
+      objecttype,
+      gesloten: (gesloten ?? raw.gesloten) === true,
+      velden: [],
+      referentie: false,
+      bron: this.pos(path),
+    };
+    if (!objecttype && naam === undefined) {
+      this.findings.error(this.pos(path), 'missing-key', 'an added object needs a "naam" for its type; add one');
+    }
+    this.objecten.push(object);
+    const velden = raw.velden as Raw[] | undefined;
+    object.velden = velden ? velden.flatMap((v, i) => this.veld(v, [...path, 'velden', i], objecttype)) : this.alleAttributen(objecttype, path);
+    const seen = new Map<string, UmVeld>();
+    object.velden.forEach((v, i) => {
+      if (seen.has(v.naam)) {
+        this.findings.error(this.pos([...path, 'velden', i, 'naam']), 'duplicate-name', `the wire name "${v.naam}" appears twice in ${object.naam}; keep one`);
+      }
+      seen.set(v.naam, v);
+    });
+    return object;
+  }
+
+  /** Without a list of velden an embedded objecttype brings all its attribuutsoorten, under their own names. */
+  private alleAttributen(objecttype: Objecttype | undefined, path: YamlPath): UmVeld[] {
+    if (!objecttype) return [];
+    return attribuutsoortenVan(objecttype).map((a) => ({
+      naam: a.naam,
+      definitie: a.definitie,
+      verplicht: false,
+      lijst: a.kardinaliteit.max === undefined || a.kardinaliteit.max > 1 ? { uniek: false } : undefined,
+      inhoud: this.waarde(a.type, a),
+      herkomst: { soort: 'attribuutsoort', attribuutsoort: a },
+      bron: this.pos(path),
+    }));
+  }
+
+  private veld(raw: Raw, path: YamlPath, context: Objecttype | undefined): UmVeld[] {
+    const naam = raw.naam as string;
+    const problem = unsafeNaam(naam);
+    if (problem && naam !== '..') {
+      this.findings.error(this.pos([...path, 'naam']), 'unsafe-name', `wire name ${JSON.stringify(naam)} ${problem}; choose another name`);
+      return [];
+    }
+    const kinds = ['attribuut', 'relatie', 'objecttype', 'toegevoegd'].filter((k) => raw[k] !== undefined);
+    if (kinds.length > 1) {
+      this.findings.error(this.pos([...path, kinds[1]!], true), 'conflicting-keys', `field "${naam}" says both ${kinds.join(' and ')}; a field comes from one place`);
+      return [];
+    }
+    const base = {
+      naam,
+      toelichting: raw.toelichting as string | undefined,
+      verplicht: raw.verplicht === true,
+      lijst: this.lijst(raw.lijst),
+      bron: this.pos(path),
+    };
+    const kind = kinds[0] ?? 'attribuut';
+
+    if (kind === 'toegevoegd') {
+      const t = raw.toegevoegd as Raw;
+      const herkomst: Herkomst = { soort: 'toegevoegd' };
+      if (t.object !== undefined) {
+        const object = this.object(t.object as Raw, [...path, 'toegevoegd', 'object'], undefined, (t.object as Raw).naam as string | undefined);
+        return [{ ...base, definitie: (raw.definitie as string | undefined) ?? (t.definitie as string | undefined) ?? object.definitie, inhoud: { soort: 'object', object }, herkomst }];
+      }
+      if (typeof t.type !== 'string') {
+        this.findings.error(this.pos([...path, 'toegevoegd'], true), 'missing-key', `added field "${naam}" needs a "type" or an "object"`);
+        return [];
+      }
+      const type = this.type(t.type, [...path, 'toegevoegd', 'type']);
+      if (!type) return [];
+      return [{ ...base, definitie: (raw.definitie as string | undefined) ?? (t.definitie as string | undefined) ?? undefined, inhoud: this.waarde(type, undefined, raw.compat, path), herkomst }];
+    }
+
+    if (kind === 'objecttype') {
+      const objecttype = this.model.objecttypen.find((o) => o.naam === raw.objecttype);
+      if (!objecttype) {
+        this.unresolved([...path, 'objecttype'], 'objecttype', raw.objecttype as string, this.model.objecttypen.map((o) => o.naam));
+        return [];
+      }
+      const object = this.object(raw, path, objecttype, undefined);
+      return [{ ...base, definitie: (raw.definitie as string | undefined) ?? objecttype.definitie, inhoud: { soort: 'object', object }, herkomst: { soort: 'objecttype', objecttype } }];
+    }
+
+    if (!context) {
+      this.findings.error(
+        this.pos([...path, 'naam']),
+        'unresolved-reference',
+        `field "${naam}" belongs to an added object, so it cannot come from an attribuutsoort or relatiesoort; mark it "toegevoegd" or embed an "objecttype"`,
+      );
+      return [];
+    }
+
+    if (kind === 'relatie') {
+      const eigen = [context, ...ancestors(context)];
+      const relaties = eigen.flatMap((o) => o.relatiesoorten);
+      const wanted = raw.relatie as string;
+      const heen = relaties.find((r) => r.rol === wanted) ?? relaties.find((r) => r.naam === wanted);
+      // A relation drawn towards this objecttype can be followed back by its rolBron.
+      const terug = heen ? undefined : this.model.objecttypen.flatMap((o) => o.relatiesoorten).find((r) => eigen.includes(r.doel) && r.rolBron === wanted);
+      const relatie = heen ?? terug;
+      if (!relatie) {
+        const terugRollen = this.model.objecttypen.flatMap((o) => o.relatiesoorten).filter((r) => eigen.includes(r.doel) && r.rolBron).map((r) => r.rolBron!);
+        this.unresolved([...path, 'relatie'], `relatiesoort of ${context.naam}`, wanted, [...relaties.map((r) => r.rol ?? r.naam), ...terugRollen]);
+        return [];
+      }
+      const doel = heen ? relatie.doel : relatie.eigenaar;
+      const kardinaliteit = heen ? relatie.kardinaliteit : (relatie.kardinaliteitBron ?? { min: 0, max: undefined, tekst: '0..*' });
+      const herkomst: Herkomst = { soort: 'relatiesoort', relatiesoort: relatie, omgekeerd: !heen };
+      const lijst = base.lijst ?? (kardinaliteit.max === undefined || kardinaliteit.max > 1 ? { uniek: false } : undefined);
+      const definitie = (raw.definitie as string | undefined) ?? doel.definitie;
+      if (typeof raw.referentie === 'string') {
+        if (raw.velden !== undefined) {
+          this.findings.error(this.pos([...path, 'velden'], true), 'conflicting-keys', `field "${naam}" is a reference by key; it cannot list velden too`);
+        }
+        const placeholder: UmObject = { naam: `${doel.naam}Referentie`, definitie, objecttype: doel, gesloten: true, velden: [], referentie: true, bron: this.pos(path) };
+        const veld: UmVeld = { ...base, lijst, definitie, inhoud: { soort: 'object', object: placeholder }, herkomst };
+        this.referenties.push({ veld, doel, sleutel: raw.referentie, at: this.pos([...path, 'referentie']) });
+        return [veld];
+      }
+      const object = this.object(raw, path, doel, undefined);
+      return [{ ...base, lijst, definitie, inhoud: { soort: 'object', object }, herkomst }];
+    }
+
+    const wanted = (raw.attribuut as string | undefined) ?? naam;
+    const attributen = attribuutsoortenVan(context);
+    const attribuut = attributen.find((a) => a.naam === wanted);
+    if (!attribuut) {
+      this.unresolved([...path, raw.attribuut !== undefined ? 'attribuut' : 'naam'], `attribuutsoort of ${context.naam}`, wanted, attributen.map((a) => a.naam));
+      return [];
+    }
+    const lijst = base.lijst ?? (attribuut.kardinaliteit.max === undefined || attribuut.kardinaliteit.max > 1 ? { uniek: false } : undefined);
+    return [
+      {
+        ...base,
+        lijst,
+        definitie: (raw.definitie as string | undefined) ?? attribuut.definitie,
+        inhoud: this.waarde(attribuut.type, attribuut, raw.compat, path),
+        herkomst: { soort: 'attribuutsoort', attribuutsoort: attribuut },
+      },
+    ];
+  }
+
+  private waarde(type: TypeVerwijzing, attribuut: Attribuutsoort | undefined, compat?: unknown, path?: YamlPath): UmInhoud {
+    const inhoud: UmInhoud = { soort: 'waarde', type, lengte: attribuut?.lengte ?? type.lengte, formeelPatroon: attribuut?.formeelPatroon };
+    if (compat && path) {
+      const c = compat as Raw;
+      const compatType = typeof c.type === 'string' ? this.type(c.type, [...path, 'compat', 'type']) : type;
+      if (compatType) inhoud.compat = { type: compatType, toelichting: c.toelichting as string };
+    }
+    return inhoud;
+  }
+
+  private lijst(raw: unknown): Lijst | undefined {
+    if (raw === undefined) return undefined;
+    const r = raw as Raw;
+    return { minimaal: r.minimaal as number | undefined, maximaal: r.maximaal as number | undefined, uniek: r.uniek === true };
+  }
+
+  private type(naam: string, path: YamlPath): TypeVerwijzing | undefined {
+    const m = /^(.*?)(\d+)$/.exec(naam);
+    const all = [...this.model.primitieveDatatypes, ...this.model.enumeraties, ...this.model.codelijsten, ...this.model.gestructureerdeDatatypes, ...this.model.keuzes];
+    const exact = all.find((d) => d.naam === naam);
+    if (exact) return { datatype: exact, naam };
+    const base = m ? this.model.primitieveDatatypes.find((d) => d.naam === m[1] && d.lengteInNaam) : undefined;
+    if (base && m) return { datatype: base, naam, lengte: Number(m[2]) };
+    this.unresolved(path, 'datatype', naam, all.map((d) => d.naam));
+    return undefined;
+  }
+
+  private primitief(naam: string, path: YamlPath): PrimitiefDatatype | undefined {
+    const d = this.model.primitieveDatatypes.find((x) => x.naam === naam);
+    if (!d) this.unresolved(path, 'primitief datatype', naam, this.model.primitieveDatatypes.map((x) => x.naam));
+    return d;
+  }
+
+  /** A reference by key copies the key field of the object it refers to, wherever that object is embedded. */
+  private resolveReferenties(): void {
+    for (const { veld, doel, sleutel, at } of this.referenties) {
+      const doelen = this.objecten.filter((o) => o.objecttype === doel && !o.referentie);
+      const key = doelen.flatMap((o) => o.velden).find((v) => v.naam === sleutel);
+      if (!key) {
+        const where = doelen.length === 0 ? `no object in the message embeds ${doel.naam}` : `${doel.naam} in the message has no field "${sleutel}"`;
+        this.findings.error(at, 'unresolved-reference', `the reference by key "${sleutel}" cannot be resolved: ${where}`);
+        continue;
+      }
+      if (veld.inhoud.soort === 'object') veld.inhoud.object.velden = [{ ...key, verplicht: true, lijst: undefined }];
+    }
+  }
+
+  private unresolved(path: YamlPath, what: string, naam: string, known: string[]): void {
+    const best = known.length > 0 ? closest(naam, known) : undefined;
+    const hint = best !== undefined && distance(naam.toLowerCase(), best.toLowerCase()) <= Math.max(2, Math.floor(naam.length / 3)) ? `; did you mean "${best}"?` : '';
+    this.findings.error(this.pos(path), 'unresolved-reference', `${what} "${naam}" does not exist in the informatiemodel ${this.model.naam}${hint}`);
+  }
+}
+
+export function attribuutsoortenVan(o: Objecttype): Attribuutsoort[] {
+  return [...ancestors(o).reverse().flatMap((s) => s.attribuutsoorten), ...o.attribuutsoorten];
+}
+
+function usedEnumeraties(object: UmObject, found: Enumeratie[] = [], seen = new Set<UmObject>()): Enumeratie[] {
+  if (seen.has(object)) return found;
+  seen.add(object);
+  for (const v of object.velden) {
+    if (v.inhoud.soort === 'object') usedEnumeraties(v.inhoud.object, found, seen);
+    else
+      for (const t of [v.inhoud.type, v.inhoud.compat?.type]) {
+        if (t?.datatype.soort === 'enumeratie' && !found.includes(t.datatype)) found.push(t.datatype);
+      }
+  }
+  return found;
+}

@@ -1,0 +1,149 @@
+import type { UmObject, UmVeld, Uitwisselmodel } from '../../derive/types.ts';
+import type { TypeVerwijzing } from '../../model/types.ts';
+import { jsonText, plainText } from '../text.ts';
+
+type Schema = Record<string, unknown>;
+
+/** Which schema is being written: the one that matches the published schema, or the one that adds the IM's facts. */
+export type Vorm = 'compat' | 'strict';
+
+/** One way in which the strict schema is stricter than the compat schema. */
+export interface Verschil {
+  /** JSON pointer into the message, `*` standing for any item of a list. */
+  pad: string;
+  soort: 'lengte' | 'patroon' | 'type';
+  compat: string;
+  strict: string;
+  toelichting: string;
+}
+
+export const COMPAT_SCHEMA = 'uitwisselmodel.schema.json';
+export const STRICT_SCHEMA = 'uitwisselmodel.strict.schema.json';
+export const VERSCHILLEN = 'uitwisselmodel.strict-verschillen.json';
+
+/** The compat and strict JSON Schemas of the uitwisselmodel, and the list of what sets them apart. */
+export function emitJsonSchemas(um: Uitwisselmodel): Map<string, string> {
+  const verschillen: Verschil[] = [];
+  return new Map([
+    [COMPAT_SCHEMA, jsonText(berichtSchema(um, 'compat', []))],
+    [STRICT_SCHEMA, jsonText(berichtSchema(um, 'strict', verschillen))],
+    [VERSCHILLEN, jsonText({ uitwisselmodel: um.naam, versie: um.versie, verschillen })],
+  ]);
+}
+
+export function berichtSchema(um: Uitwisselmodel, vorm: Vorm, verschillen: Verschil[]): Schema {
+  const root = objectSchema(um, um.bericht, vorm, '', verschillen);
+  const { type, description, ...rest } = root;
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: vorm === 'compat' ? um.schemaId : um.schemaId.replace(/\.json$/, '.strict.json'),
+    title: um.naam,
+    type,
+    description: plainText(um.definitie) ?? description,
+    ...(vorm === 'strict' ? { $comment: `Strict form: adds what the informatiemodel states; see ${VERSCHILLEN}.` } : {}),
+    ...rest,
+    $defs: defs(um),
+  };
+}
+
+function defs(um: Uitwisselmodel): Schema {
+  const result: Schema = {};
+  for (const { datatype, defNaam, definitie } of um.datatypeDefs) {
+    result[defNaam] = withDescription(inlineDatatype(datatype), plainText(definitie ?? datatype.definitie));
+  }
+  for (const e of um.enumeraties) {
+    result[e.naam] = withDescription({ type: 'string' }, plainText(e.definitie), { enum: e.waarden.map((w) => w.naam) });
+  }
+  return result;
+}
+
+function objectSchema(um: Uitwisselmodel, object: UmObject, vorm: Vorm, pad: string, verschillen: Verschil[]): Schema {
+  const properties: Schema = {};
+  for (const veld of object.velden) properties[veld.naam] = veldSchema(um, veld, vorm, `${pad}/${escapePointer(veld.naam)}`, verschillen);
+  const required = object.velden.filter((v) => v.verplicht).map((v) => v.naam);
+  return {
+    type: 'object',
+    ...(object.definitie ? { description: plainText(object.definitie) } : {}),
+    properties,
+    ...(required.length > 0 ? { required } : {}),
+    ...(object.gesloten ? { additionalProperties: false } : {}),
+  };
+}
+
+function veldSchema(um: Uitwisselmodel, veld: UmVeld, vorm: Vorm, pad: string, verschillen: Verschil[]): Schema {
+  const itemPad = veld.lijst ? `${pad}/*` : pad;
+  const inner =
+    veld.inhoud.soort === 'object'
+      ? objectSchema(um, veld.inhoud.object, vorm, itemPad, verschillen)
+      : withDescription(waardeSchema(um, veld, vorm, itemPad, verschillen), plainText(veld.definitie));
+  if (!veld.lijst) return inner;
+  const { minimaal, maximaal, uniek } = veld.lijst;
+  return {
+    type: 'array',
+    items: inner,
+    ...(minimaal !== undefined && minimaal > 0 ? { minItems: minimaal } : {}),
+    ...(maximaal !== undefined ? { maxItems: maximaal } : {}),
+    ...(uniek ? { uniqueItems: true } : {}),
+  };
+}
+
+function waardeSchema(um: Uitwisselmodel, veld: UmVeld, vorm: Vorm, pad: string, verschillen: Verschil[]): Schema {
+  if (veld.inhoud.soort !== 'waarde') throw new Error('not a value');
+  const { type, compat, lengte, formeelPatroon } = veld.inhoud;
+  if (vorm === 'compat') return typeSchema(um, compat?.type ?? type);
+  const schema = typeSchema(um, type);
+  if (compat && compat.type.naam !== type.naam) {
+    verschillen.push({ pad, soort: 'type', compat: compat.type.naam, strict: type.naam, toelichting: compat.toelichting });
+  }
+  const basis = type.datatype.soort === 'primitiefDatatype' ? type.datatype.basis : undefined;
+  if (lengte !== undefined && basis === 'tekst') {
+    schema.maxLength = lengte;
+    verschillen.push({ pad, soort: 'lengte', compat: 'geen', strict: `maxLength ${lengte}`, toelichting: `het informatiemodel geeft ${type.naam}` });
+  }
+  if (formeelPatroon !== undefined) {
+    schema.pattern = formeelPatroon;
+    verschillen.push({ pad, soort: 'patroon', compat: 'geen', strict: formeelPatroon, toelichting: 'het informatiemodel geeft een formeel patroon' });
+  }
+  return schema;
+}
+
+function typeSchema(um: Uitwisselmodel, type: TypeVerwijzing): Schema {
+  const d = type.datatype;
+  const def = um.datatypeDefs.find((x) => x.datatype === d);
+  if (def) return { $ref: `#/$defs/${escapePointer(def.defNaam)}` };
+  switch (d.soort) {
+    case 'enumeratie':
+      return { $ref: `#/$defs/${escapePointer(d.naam)}` };
+    case 'primitiefDatatype':
+      return inlineDatatype(d);
+    case 'codelijst':
+      return { type: 'string' };
+    case 'gestructureerdDatatype':
+      return {
+        type: 'object',
+        properties: Object.fromEntries(d.dataElementen.map((e) => [e.naam, typeSchema(um, e.type)])),
+        additionalProperties: false,
+      };
+    case 'keuze':
+      return { oneOf: d.alternatieven.map((a) => ('datatype' in a.type ? typeSchema(um, a.type) : { type: 'object' })) };
+  }
+}
+
+function inlineDatatype(d: { basis: string; formaat?: string }): Schema {
+  const type =
+    d.basis === 'geheelGetal' || d.basis === 'jaar' ? 'integer' : d.basis === 'decimaalGetal' ? 'number' : d.basis === 'boolean' ? 'boolean' : 'string';
+  const format =
+    d.formaat ?? (d.basis === 'datum' ? 'date' : d.basis === 'datumTijd' ? 'date-time' : d.basis === 'tijd' ? 'time' : d.basis === 'uri' ? 'uri' : undefined);
+  return { type, ...(format ? { format } : {}) };
+}
+
+function withDescription(schema: Schema, description: string | undefined, after: Schema = {}): Schema {
+  if (!description) return { ...schema, ...after };
+  // `$ref` first keeps each property readable: what it is, then what it means.
+  const { $ref, ...rest } = schema;
+  return { ...($ref ? { $ref } : {}), ...rest, description, ...after };
+}
+
+function escapePointer(segment: string): string {
+  return encodeURIComponent(segment.replace(/~/g, "~0").replace(/\//g, "~1"));
+}

@@ -1,0 +1,83 @@
+import type { Herkomst, UmObject, UmVeld, Uitwisselmodel } from '../../derive/types.ts';
+import { jsonText } from '../text.ts';
+
+export const MAPPING = 'mapping.json';
+
+/** One row of the mapping table: a field of the message and the informatiemodel element it comes from. */
+export interface MappingRegel {
+  /** JSON pointer into the message, `*` standing for any item of a list. */
+  pad: string;
+  veld: string;
+  /** The datatype, or the type of the embedded object. */
+  type: string;
+  verplicht: boolean;
+  kardinaliteit: string;
+  bron: MappingBron;
+}
+
+export type MappingBron =
+  | { soort: 'attribuutsoort'; objecttype: string; attribuutsoort: string; id: string }
+  | { soort: 'relatiesoort'; objecttype: string; relatiesoort: string; rol?: string; doel: string; id: string; omgekeerd?: true; referentie?: true }
+  | { soort: 'objecttype'; objecttype: string; id: string }
+  | { soort: 'toegevoegd' };
+
+/** Every field of the message with its origin in the informatiemodel, in message order. */
+export function mappingRegels(um: Uitwisselmodel): MappingRegel[] {
+  const regels: MappingRegel[] = [];
+  const walk = (object: UmObject, pad: string): void => {
+    for (const veld of object.velden) {
+      const veldPad = `${pad}/${veld.naam.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      regels.push({ pad: veldPad, veld: veld.naam, type: typeNaam(veld), verplicht: veld.verplicht, kardinaliteit: kardinaliteit(veld), bron: bron(veld) });
+      if (veld.inhoud.soort === 'object' && !veld.inhoud.object.referentie) walk(veld.inhoud.object, veld.lijst ? `${veldPad}/*` : veldPad);
+      if (veld.inhoud.soort === 'object' && veld.inhoud.object.referentie) {
+        for (const key of veld.inhoud.object.velden) {
+          regels.push({ pad: `${veldPad}/*/${key.naam}`, veld: key.naam, type: typeNaam(key), verplicht: true, kardinaliteit: '1', bron: bron(key) });
+        }
+      }
+    }
+  };
+  walk(um.bericht, '');
+  return regels;
+}
+
+export function emitMapping(um: Uitwisselmodel): Map<string, string> {
+  return new Map([[MAPPING, jsonText({ uitwisselmodel: um.naam, versie: um.versie, informatiemodel: um.informatiemodel.naam, velden: mappingRegels(um) })]]);
+}
+
+function typeNaam(veld: UmVeld): string {
+  return veld.inhoud.soort === 'object' ? veld.inhoud.object.naam : veld.inhoud.type.naam;
+}
+
+function kardinaliteit(veld: UmVeld): string {
+  if (!veld.lijst) return veld.verplicht ? '1' : '0..1';
+  const min = veld.lijst.minimaal ?? 0;
+  return `${veld.verplicht ? Math.max(min, 1) : min}..${veld.lijst.maximaal ?? '*'}`;
+}
+
+function bron(veld: UmVeld): MappingBron {
+  const h: Herkomst = veld.herkomst;
+  switch (h.soort) {
+    case 'attribuutsoort': {
+      const a = h.attribuutsoort;
+      return { soort: 'attribuutsoort', objecttype: a.eigenaar.naam, attribuutsoort: a.naam, id: a.id };
+    }
+    case 'relatiesoort': {
+      const r = h.relatiesoort;
+      const referentie = veld.inhoud.soort === 'object' && veld.inhoud.object.referentie;
+      return {
+        soort: 'relatiesoort',
+        objecttype: r.eigenaar.naam,
+        relatiesoort: r.naam,
+        ...(r.rol ? { rol: r.rol } : {}),
+        doel: r.doel.naam,
+        id: r.id,
+        ...(h.omgekeerd ? { omgekeerd: true as const } : {}),
+        ...(referentie ? { referentie: true as const } : {}),
+      };
+    }
+    case 'objecttype':
+      return { soort: 'objecttype', objecttype: h.objecttype.naam, id: h.objecttype.id };
+    case 'toegevoegd':
+      return { soort: 'toegevoegd' };
+  }
+}
