@@ -31,8 +31,12 @@ export function emitJsonSchemas(um: Uitwisselmodel): Map<string, string> {
   ]);
 }
 
-export function berichtSchema(um: Uitwisselmodel, vorm: Vorm, verschillen: Verschil[]): Schema {
-  const root = objectSchema(um, um.bericht, vorm, '', verschillen);
+/**
+ * The schema of the message. With `titels`, every object gets its type name as `title`, which is how the
+ * TypeScript types get one named interface per object.
+ */
+export function berichtSchema(um: Uitwisselmodel, vorm: Vorm, verschillen: Verschil[], titels?: Map<UmObject, string>): Schema {
+  const root = objectSchema(um, um.bericht, vorm, '', verschillen, titels);
   const { type, description, ...rest } = root;
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -57,11 +61,12 @@ function defs(um: Uitwisselmodel): Schema {
   return result;
 }
 
-function objectSchema(um: Uitwisselmodel, object: UmObject, vorm: Vorm, pad: string, verschillen: Verschil[]): Schema {
+function objectSchema(um: Uitwisselmodel, object: UmObject, vorm: Vorm, pad: string, verschillen: Verschil[], titels?: Map<UmObject, string>): Schema {
   const properties: Schema = {};
-  for (const veld of object.velden) properties[veld.naam] = veldSchema(um, veld, vorm, `${pad}/${escapePointer(veld.naam)}`, verschillen);
+  for (const veld of object.velden) properties[veld.naam] = veldSchema(um, veld, vorm, `${pad}/${pointerSegment(veld.naam)}`, verschillen, titels);
   const required = object.velden.filter((v) => v.verplicht).map((v) => v.naam);
   return {
+    ...(titels?.has(object) ? { title: titels.get(object) } : {}),
     type: 'object',
     ...(object.definitie ? { description: plainText(object.definitie) } : {}),
     properties,
@@ -70,11 +75,11 @@ function objectSchema(um: Uitwisselmodel, object: UmObject, vorm: Vorm, pad: str
   };
 }
 
-function veldSchema(um: Uitwisselmodel, veld: UmVeld, vorm: Vorm, pad: string, verschillen: Verschil[]): Schema {
+function veldSchema(um: Uitwisselmodel, veld: UmVeld, vorm: Vorm, pad: string, verschillen: Verschil[], titels?: Map<UmObject, string>): Schema {
   const itemPad = veld.lijst ? `${pad}/*` : pad;
   const inner =
     veld.inhoud.soort === 'object'
-      ? objectSchema(um, veld.inhoud.object, vorm, itemPad, verschillen)
+      ? objectSchema(um, veld.inhoud.object, vorm, itemPad, verschillen, titels)
       : withDescription(waardeSchema(um, veld, vorm, itemPad, verschillen), plainText(veld.definitie));
   if (!veld.lijst) return inner;
   const { minimaal, maximaal, uniek } = veld.lijst;
@@ -144,6 +149,12 @@ function withDescription(schema: Schema, description: string | undefined, after:
   return { ...($ref ? { $ref } : {}), ...rest, description, ...after };
 }
 
+/** A name as a JSON pointer segment (RFC 6901). */
+export function pointerSegment(naam: string): string {
+  return naam.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** A $defs name as it stands in a `$ref` URI fragment. */
 function escapePointer(segment: string): string {
-  return encodeURIComponent(segment.replace(/~/g, "~0").replace(/\//g, "~1"));
+  return encodeURIComponent(pointerSegment(segment));
 }
