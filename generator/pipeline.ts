@@ -7,6 +7,7 @@ import { deriveUitwisselmodel } from './derive/derive.ts';
 import type { Uitwisselmodel } from './derive/types.ts';
 import { emitJsonSchemas } from './emit/json-schema/index.ts';
 import { emitMapping } from './emit/mapping/index.ts';
+import { emitPackage } from './emit/package/index.ts';
 import { compareFindings, type Finding } from './model/findings.ts';
 import { DERIVATION_FILE, loadInformatiemodel } from './model/load.ts';
 import type { Informatiemodel } from './model/types.ts';
@@ -34,15 +35,15 @@ export function loadModel(folder: string, reader: SourceReader): LoadedModel {
 }
 
 /** One emitter per artefact: a pure function from the resolved models to file contents by relative path. */
-export type Emitter = (um: Uitwisselmodel) => Map<string, string>;
+export type Emitter = (um: Uitwisselmodel) => Map<string, string> | Promise<Map<string, string>>;
 
-export const EMITTERS: readonly Emitter[] = [emitJsonSchemas, emitMapping];
+export const EMITTERS: readonly Emitter[] = [emitJsonSchemas, emitMapping, emitPackage];
 
 /** Every generated file of one model, by path relative to generated/<model>/. */
-export function emitModel(um: Uitwisselmodel, emitters: readonly Emitter[] = EMITTERS): Map<string, string> {
+export async function emitModel(um: Uitwisselmodel, emitters: readonly Emitter[] = EMITTERS): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   for (const emit of emitters) {
-    for (const [path, contents] of emit(um)) {
+    for (const [path, contents] of await emit(um)) {
       if (files.has(path)) throw new Error(`two emitters write ${path}`);
       files.set(path, contents);
     }

@@ -5,7 +5,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './main.ts';
 import { staleFiles, writeGenerated, type GeneratedTree } from './writer.ts';
 
 /** `mimgen generate [models...] [--check]`: all files or none; with --check, compare instead of write. */
-export function generateCommand(models: string[], options: { check?: boolean }): number {
+export async function generateCommand(models: string[], options: { check?: boolean }): Promise<number> {
   const names = models.length > 0 ? models : discoverModels('model');
   if (names.length === 0) {
     process.stderr.write('mimgen generate: no models found under model/\n');
@@ -26,7 +26,7 @@ export function generateCommand(models: string[], options: { check?: boolean }):
       }
       continue;
     }
-    tree.set(name, emitModel(loaded.uitwisselmodel));
+    tree.set(name, await emitModel(loaded.uitwisselmodel));
   }
   if (errors.length > 0) {
     for (const f of errors) process.stdout.write(`${formatFinding(f)}\n`);

@@ -32,8 +32,8 @@ export async function main(argv: string[]): Promise<number> {
     .description('generate generated/<model>/ for all models or the ones named; all files or none')
     .argument('[models...]', 'model names under model/; all models when omitted')
     .option('--check', 'write nothing; exit 1 and list the files that are stale')
-    .action((models: string[], options: { check?: boolean }) => {
-      code = generateCommand(models, options);
+    .action(async (models: string[], options: { check?: boolean }) => {
+      code = await generateCommand(models, options);
     });
 
   try {

@@ -1,0 +1,2 @@
+export * from './mapping.js';
+export { validate, isUitwisselmodel, REGELS } from './validate.js';
