@@ -1,0 +1,190 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compile, publishedDir, readJson, verdict, MODELS as CONFORMANCE_MODELS } from '../conformance/models.ts';
+import { mutateExamples, type Example, type Schema } from '../conformance/mutations.ts';
+import { HAS_REFERENCE, ROOT } from './support.ts';
+
+interface Fout {
+  path: string;
+  message: string;
+  element: string;
+}
+type Validate = (value: unknown) => { valid: boolean; errors: Fout[] };
+
+async function validator(model: string): Promise<Validate> {
+  return ((await import(`../../generated/${model}/dist/index.js`)) as { validate: Validate }).validate;
+}
+
+const clone = <T>(x: T): T => structuredClone(x);
+
+/** A small valid Vroegsignalering message to break one rule at a time. */
+function vroegsignaleringBericht() {
+  return {
+    startdatumLevering: '2025-01-01',
+    einddatumLevering: '2025-03-31',
+    aanleverdatumEnTijd: '2025-04-01T09:00:00Z',
+    codeGegevensleverancier: 'LEV01',
+    leveringen: [
+      {
+        teller: 1,
+        gemeentecode: '0363',
+        aanleverende_organisatie: { naam: 'Gemeente', 'kvk-nummer': '12345678', contactpersoonen: [{ naam: 'A. de Vries' }] },
+        vroegsignalen: [
+          { ID: 'vs-1', signaalpartner: { type: 'Huur' }, client: { Achternaam: 'Jansen' } },
+          { ID: 'vs-2', signaalpartner: { type: 'Water' }, client: { Achternaam: 'Bakker' } },
+        ],
+        vroegsignaalzaken: [
+          {
+            startdatum_matchtingperiode: '2025-01-01',
+            einddatum_matchingperiode: '2025-01-31',
+            vroegsignalen: [{ ID: 'vs-1' }, { ID: 'vs-2' }],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+function schuldhulpBericht() {
+  return {
+    startdatumLevering: '2025-01-01',
+    einddatumLevering: '2025-03-31',
+    aanleverdatumEnTijd: '2025-04-01T09:00:00Z',
+    codeGegevensleverancier: 'LEV01',
+    leveringen: [
+      {
+        teller: 1,
+        aanleverende_organisatie: { '(Statutaire) Naam': 'Kredietbank', gemeentecode: '0363' },
+        schuldhulptrajecten: [
+          {
+            gemeentecode: '0363',
+            startdatum: '2025-01-10',
+            einddatum: '2025-03-01',
+            schuldregeling: { dwangakkoord: true, toegekend: '2025-02-01' },
+          },
+        ],
+      },
+    ],
+  };
+}
+
+describe('generated validator: the checks JSON Schema cannot express', () => {
+  it('accepts a message that follows every rule', async () => {
+    expect(await (await validator('vroegsignalering'))(vroegsignaleringBericht())).toEqual({ valid: true, errors: [] });
+    expect(await (await validator('schuldhulpverlening'))(schuldhulpBericht())).toEqual({ valid: true, errors: [] });
+  });
+
+  it('rejects a Vroegsignaalzaak that refers to a Vroegsignaal of another Levering', async () => {
+    const bericht = vroegsignaleringBericht();
+    const tweede = clone(bericht.leveringen[0]!);
+    tweede.teller = 2;
+    tweede.vroegsignalen = [{ ID: 'vs-9', signaalpartner: { type: 'Huur' }, client: { Achternaam: 'Smit' } }];
+    tweede.vroegsignaalzaken = [{ startdatum_matchtingperiode: '2025-01-01', einddatum_matchingperiode: '2025-01-31', vroegsignalen: [{ ID: 'vs-1' }] }];
+    bericht.leveringen.push(tweede);
+    const result = (await validator('vroegsignalering'))(bericht);
+    expect(result.valid).toBe(false);
+    expect(result.errors).toEqual([
+      {
+        path: '/leveringen/1/vroegsignaalzaken/0/vroegsignalen/0/ID',
+        element: 'Vroegsignaalzaak.vroegsignalen',
+        message: 'Vroegsignaalzaak verwijst naar Vroegsignaal "vs-1", maar die Vroegsignaal staat niet in dezelfde Levering',
+      },
+    ]);
+  });
+
+  it('rejects two Vroegsignalen with the same ID in one Levering, and allows it across Leveringen', async () => {
+    const bericht = vroegsignaleringBericht();
+    bericht.leveringen[0]!.vroegsignalen[1]!.ID = 'vs-1';
+    const result = (await validator('vroegsignalering'))(bericht);
+    // vs-2 is gone, so the zaak's reference to it dangles too.
+    expect(result.errors.map((e) => [e.path, e.element])).toEqual([
+      ['/leveringen/0/vroegsignalen/1/ID', 'Vroegsignaal.ID'],
+      ['/leveringen/0/vroegsignaalzaken/0/vroegsignalen/1/ID', 'Vroegsignaalzaak.vroegsignalen'],
+    ]);
+    expect(result.errors[0]!.message).toContain('/leveringen/0/vroegsignalen/0/ID');
+
+    const twee = vroegsignaleringBericht();
+    twee.leveringen.push({ ...clone(twee.leveringen[0]!), teller: 2 });
+    expect((await validator('vroegsignalering'))(twee).valid).toBe(true);
+  });
+
+  it('rejects a matchingperiode that ends before it starts', async () => {
+    const bericht = vroegsignaleringBericht();
+    bericht.leveringen[0]!.vroegsignaalzaken[0]!.einddatum_matchingperiode = '2024-12-31';
+    const result = (await validator('vroegsignalering'))(bericht);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]!.path).toBe('/leveringen/0/vroegsignaalzaken/0/einddatum_matchingperiode');
+    expect(result.errors[0]!.message).toMatch(/einddatum_matchingperiode \(2024-12-31\) ligt voor startdatum_matchtingperiode \(2025-01-01\)/);
+  });
+
+  it('rejects a Schuldhulptraject whose einddatum lies before its startdatum', async () => {
+    const bericht = schuldhulpBericht();
+    bericht.leveringen[0]!.schuldhulptrajecten[0]!.einddatum = '2025-01-01';
+    const result = (await validator('schuldhulpverlening'))(bericht);
+    expect(result.errors.map((e) => e.path)).toEqual(['/leveringen/0/schuldhulptrajecten/0/einddatum']);
+  });
+
+  it('rejects dwangakkoord true without toegekend, as the published questions and answers say', async () => {
+    const bericht = schuldhulpBericht();
+    delete (bericht.leveringen[0]!.schuldhulptrajecten[0]!.schuldregeling as { toegekend?: string }).toegekend;
+    const result = (await validator('schuldhulpverlening'))(bericht);
+    expect(result.errors.map((e) => e.path)).toEqual(['/leveringen/0/schuldhulptrajecten/0/schuldregeling/dwangakkoord']);
+    expect(result.errors[0]!.message).toMatch(/dwangakkoord is true terwijl toegekend geen waarde heeft/);
+    const zonder = schuldhulpBericht();
+    zonder.leveringen[0]!.schuldhulptrajecten[0]!.schuldregeling = { dwangakkoord: false } as never;
+    expect((await validator('schuldhulpverlening'))(zonder).valid).toBe(true);
+  });
+
+  it('says what is wrong with a schema error in the terms of the model', async () => {
+    const bericht = vroegsignaleringBericht() as Record<string, unknown>;
+    delete (bericht.leveringen as { vroegsignalen: Record<string, unknown>[] }[])[0]!.vroegsignalen[0]!.ID;
+    (bericht.leveringen as { vroegsignalen: Record<string, unknown>[] }[])[0]!.vroegsignalen[1]!.status = 'Opgepakt';
+    const result = (await validator('vroegsignalering'))(bericht);
+    expect(result.errors).toContainEqual({ path: '/leveringen/0/vroegsignalen/0', element: 'Vroegsignaal', message: 'Vroegsignaal mist het verplichte veld "ID"' });
+    const status = result.errors.find((e) => e.path === '/leveringen/0/vroegsignalen/1/status')!;
+    expect(status.element).toBe('Vroegsignaal.status (EnumSignaalstatus)');
+    expect(status.message).toContain('"Nog niet opgepakt"');
+  });
+});
+
+describe.skipIf(!HAS_REFERENCE)('generated validator agrees with Ajv on the compat schema', () => {
+  for (const model of CONFORMANCE_MODELS) {
+    it(`${model.name}: same verdict on the whole agreement corpus`, async () => {
+      const validate = await validator(model.name);
+      const published = readJson<Schema>(join(publishedDir(model), 'json_schema_Uitwisselmodel.json'));
+      const compat = compile(readJson<Schema>(join(ROOT, 'generated', model.name, 'uitwisselmodel.schema.json')));
+      const examples: Example[] = model.examples.map((name) => ({ name, doc: readJson(join(publishedDir(model), name)) }));
+      const corpus = mutateExamples(examples, published, { seed: 0xdda5, pairsPerExample: 150 });
+      let zelfde = 0;
+      const extra: string[] = [];
+      const verschil: string[] = [];
+      for (const m of corpus) {
+        const ajv = verdict(compat, m.doc).valid;
+        const ons = validate(m.doc);
+        if (ons.valid === ajv) zelfde++;
+        else if (ajv && !ons.valid && ons.errors.every((e) => !e.message.includes('mist') && !e.message.includes('kent geen'))) {
+          // The schema accepts it, but a rule JSON Schema cannot express rejects it (a duplicated ID, say).
+          extra.push(`${m.description}: ${ons.errors.map((e) => e.message).join('; ')}`);
+        } else verschil.push(`${m.description}: ajv ${ajv}, validate ${ons.valid}`);
+      }
+      console.log(`${model.name}: ${corpus.length} documents, ${zelfde} same verdict, ${extra.length} rejected only by the extra checks`);
+      expect(verschil).toEqual([]);
+      expect(zelfde + extra.length).toBe(corpus.length);
+      expect(corpus.length).toBeGreaterThanOrEqual(2000);
+      // Every document the extra checks reject must really break one of them; none may be a schema matter.
+      for (const e of extra) expect(e).toMatch(/verwijst naar|komt in deze|ligt voor|terwijl/);
+    });
+  }
+});
+
+describe('package files', () => {
+  it('ship no schema compiler at run time: the validator is precompiled', () => {
+    for (const model of ['vroegsignalering', 'schuldhulpverlening']) {
+      const code = readFileSync(join(ROOT, 'generated', model, 'dist', 'schema-validator.js'), 'utf8');
+      expect(code).not.toMatch(/new Ajv|\.compile\(/);
+      const index = readFileSync(join(ROOT, 'generated', model, 'dist', 'validate.js'), 'utf8');
+      expect(index).not.toMatch(/from ['"]ajv['"]/);
+    }
+  });
+});
