@@ -126,7 +126,7 @@ class Deriver {
   private veld(raw: Raw, path: YamlPath, context: Objecttype | undefined): UmVeld[] {
     const naam = raw.naam as string;
     const problem = unsafeNaam(naam);
-    if (problem && naam !== '..') {
+    if (problem) {
       this.findings.error(this.pos([...path, 'naam']), 'unsafe-name', `wire name ${JSON.stringify(naam)} ${problem}; choose another name`);
       return [];
     }

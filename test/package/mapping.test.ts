@@ -17,7 +17,7 @@ describe.skipIf(!HAS_REFERENCE)('mapping functions rebuild every published examp
 
 describe('mapping functions', () => {
   it('turn a relation into a reference by key and rename to the wire names', async () => {
-    const { naarVroegsignaalzaak, naarVroegsignaal } = (await import('../../generated/vroegsignalering/dist/index.js')) as Record<string, (b: unknown) => unknown>;
+    const { naarVroegsignaalzaak, naarVroegsignaal } = (await import('../../generated/vroegsignalering/dist/index.js')) as unknown as Record<string, (b: unknown) => unknown>;
     const signaal = { ID: 'vs-1', signaalpartner: { type: 'Huur' }, client: { Achternaam: 'Jansen' } };
     expect(naarVroegsignaal!(signaal)).toStrictEqual({ ID: 'vs-1', signaalpartner: { type: 'Huur' }, client: { Achternaam: 'Jansen' } });
     expect(naarVroegsignaalzaak!({ vroegsignalen: [signaal], contactpogingen: [{ soort: 'Brief' }] })).toStrictEqual({
@@ -27,7 +27,7 @@ describe('mapping functions', () => {
   });
 
   it('read informatiemodel names where the wire name differs (KVKnummer → kvknummer)', async () => {
-    const { naarSchuld } = (await import('../../generated/schuldhulpverlening/dist/index.js')) as Record<string, (b: unknown) => unknown>;
+    const { naarSchuld } = (await import('../../generated/schuldhulpverlening/dist/index.js')) as unknown as Record<string, (b: unknown) => unknown>;
     expect(naarSchuld!({ bedrag: 10, schuldeiser: { naam: 'Woonstad', KVKnummer: '123' } })).toStrictEqual({
       bedrag: 10,
       schuldeiser: { naam: 'Woonstad', kvknummer: '123', Naam: 'Woonstad' },
