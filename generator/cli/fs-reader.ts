@@ -31,6 +31,7 @@ export function discoverModels(root: string): string[] {
   }
   return entries.filter((name) => {
     const files = fileSystemReader.listYaml(`${root}/${name}`) ?? [];
-    return files.some((f) => /^informatiemodel\s*:/m.test(readFileSync(`${root}/${name}/${f}`, 'utf8')));
+    // Through the reader, so that a folder named x.yaml or an unreadable file is skipped, not thrown.
+    return files.some((f) => /^informatiemodel\s*:/m.test(Buffer.from(fileSystemReader.read(`${root}/${name}/${f}`) ?? []).toString('utf8')));
   });
 }

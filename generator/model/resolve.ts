@@ -45,6 +45,9 @@ const COLLECTIONS = {
 
 type Collection = keyof typeof COLLECTIONS;
 
+/** More levels of generalisatie than any model has; deeper chains are cut and reported. */
+const MAX_GENERALISATIE_DEPTH = 50;
+
 const UNSAFE_NAMES = new Set(['__proto__', 'constructor', 'prototype', '.', '..']);
 
 export function parseKardinaliteit(value: unknown): Kardinaliteit | undefined {
@@ -114,7 +117,9 @@ class Resolver {
     const at = heads[0] ?? this.files[0];
     const folderName = posix.basename(this.folder);
     // A file that could not be read as a mapping may well hold the section; its own finding says enough.
-    if (heads.length === 0 && this.files.length > 0 && this.files.every((f) => isRaw(f.data))) {
+    // So may a file whose "informatiemodel" is not a mapping; the format check reports that.
+    const written = this.files.some((f) => isRaw(f.data) && Object.hasOwn(f.data, 'informatiemodel'));
+    if (heads.length === 0 && !written && this.files.length > 0 && this.files.every((f) => isRaw(f.data))) {
       this.findings.error(
         at ? at.positie([]) : { file: this.folder, line: 1, column: 1 },
         'missing-informatiemodel',
@@ -387,7 +392,7 @@ class Resolver {
       const type = this.lookup(g.type, at, 'type', `gegevensgroep "${g.naam}"`);
       if (!type) return [];
       if (type.soort !== 'gegevensgroeptype') {
-        this.findings.error(at.file.positie([...at.path, 'type']), 'wrong-kind', `gegevensgroep "${g.naam}" must have a gegevensgroeptype, not ${type.soort} "${type.naam}"`);
+        this.findings.error(at.file.positie([...at.path, 'type']), 'wrong-kind', `gegevensgroep "${g.naam}" must have a gegevensgroeptype, not ${type.soort} "${String(g.type)}"`);
         return [];
       }
       return [
@@ -478,7 +483,7 @@ class Resolver {
         const laatste = attribuut('laatste');
         for (const [key, a] of [['vroegste', vroegste], ['laatste', laatste]] as const) {
           if (a && !isDatum(a)) {
-            this.findings.error(at.file.positie([...at.path, 'regel', key]), 'invalid-constraint', `datumvolgorde compares dates, but "${a.naam}" is a ${a.type.naam}`);
+            this.findings.error(at.file.positie([...at.path, 'regel', key]), 'invalid-constraint', `datumvolgorde compares dates, but "${a.naam}" is typed ${a.type.naam}; name an attribuutsoort typed with a date`);
           }
         }
         if (vroegste && laatste && isDatum(vroegste) && isDatum(laatste)) constraint.regel = { soort: 'datumvolgorde', vroegste, laatste };
@@ -548,7 +553,7 @@ class Resolver {
       new RegExp(value, 'u');
       return value;
     } catch (e) {
-      this.findings.error(plek.file.positie([...plek.path, 'formeelPatroon']), 'invalid-pattern', `formeelPatroon is not a valid regular expression: ${(e as Error).message}`);
+      this.findings.error(plek.file.positie([...plek.path, 'formeelPatroon']), 'invalid-pattern', `formeelPatroon ${JSON.stringify(value)} is not a valid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')}`);
       return undefined;
     }
   }
@@ -556,25 +561,56 @@ class Resolver {
   private checkGeneralisaties(): void {
     const state = new Map<Objecttype, 'bezig' | 'klaar'>();
     const reported = new Set<Objecttype>();
-    const visit = (o: Objecttype, stack: Objecttype[]): void => {
-      if (state.get(o) === 'klaar') return;
-      if (state.get(o) === 'bezig') {
-        const cycle = stack.slice(stack.indexOf(o));
-        if (cycle.some((c) => reported.has(c))) return;
-        cycle.forEach((c) => reported.add(c));
-        const plek = this.rawOf.get(o)!.plek;
-        this.findings.error(
-          plek.file.positie([...plek.path, 'supertypen']),
-          'generalisatie-cycle',
-          `the generalisaties form a cycle: ${[...cycle, o].map((c) => c.naam).join(' → ')}; remove one supertype`,
-        );
-        return;
+    let tooDeep = false;
+    // Depth first without recursion: a chain of thousands of supertypen must not overflow the stack.
+    for (const start of this.model.objecttypen) {
+      if (state.has(start)) continue;
+      const stack: Objecttype[] = [start];
+      const next: number[] = [0];
+      state.set(start, 'bezig');
+      while (stack.length > 0) {
+        const o = stack[stack.length - 1]!;
+        const i = next[next.length - 1]!;
+        if (i >= o.supertypen.length) {
+          state.set(o, 'klaar');
+          stack.pop();
+          next.pop();
+          continue;
+        }
+        next[next.length - 1] = i + 1;
+        const s = o.supertypen[i]!;
+        if (state.get(s) === 'klaar') continue;
+        if (state.get(s) === 'bezig') {
+          const cycle = stack.slice(stack.indexOf(s));
+          if (cycle.some((c) => reported.has(c))) continue;
+          cycle.forEach((c) => reported.add(c));
+          const plek = this.rawOf.get(s)!.plek;
+          this.findings.error(
+            plek.file.positie([...plek.path, 'supertypen']),
+            'generalisatie-cycle',
+            `the generalisaties form a cycle: ${[...cycle, s].map((c) => c.naam).join(' → ')}; remove one supertype`,
+          );
+          continue;
+        }
+        if (stack.length >= MAX_GENERALISATIE_DEPTH) {
+          // Cut the chain here so that every later walk up the hierarchy stays short; say so once.
+          if (!tooDeep) {
+            const plek = this.rawOf.get(o)!.plek;
+            this.findings.error(
+              plek.file.positie([...plek.path, 'supertypen']),
+              'generalisatie-too-deep',
+              `the chain of supertypen from ${stack[0]!.naam} up to ${o.naam} is ${MAX_GENERALISATIE_DEPTH} objecttypen long and goes on; a model does not need that many levels`,
+            );
+          }
+          tooDeep = true;
+          o.supertypen = [];
+          continue;
+        }
+        state.set(s, 'bezig');
+        stack.push(s);
+        next.push(0);
       }
-      state.set(o, 'bezig');
-      for (const s of o.supertypen) visit(s, [...stack, o]);
-      state.set(o, 'klaar');
-    };
-    for (const o of this.model.objecttypen) visit(o, []);
+    }
     // A cycle would make every walk up the hierarchy endless; cut it so the rest of the checks can run.
     for (const o of reported) o.supertypen = [];
   }

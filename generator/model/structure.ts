@@ -59,18 +59,26 @@ export class FormatChecker {
           `${describe(path)} must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
         );
         return;
+      case 'minLength':
+      case 'minItems': {
+        const limit = Number(error.params.limit);
+        const what = error.keyword === 'minLength' ? 'character' : 'item';
+        const problem = limit === 1 ? 'must not be empty' : `must have at least ${limit} ${what}s`;
+        findings.error(file.positie(path), 'invalid-value', `${describe(path)} ${problem}`);
+        return;
+      }
       case 'pattern':
         findings.error(
           file.positie(path),
           'invalid-value',
-          `${describe(path)} ${kindOf(valueAt(file.data, path))} does not match ${String(error.params.pattern)}${hint(error.parentSchema)}`,
+          `${describe(path)} is ${shown(valueAt(file.data, path))}, which does not match ${String(error.params.pattern)}${hint(error.parentSchema)}`,
         );
         return;
       case 'format':
         findings.error(
           file.positie(path),
           'invalid-value',
-          `${describe(path)} ${kindOf(valueAt(file.data, path))} is not ${FORMATS[String(error.params.format)] ?? `in format ${String(error.params.format)}`}`,
+          `${describe(path)} is ${shown(valueAt(file.data, path))}, which is not ${FORMATS[String(error.params.format)] ?? `in format ${String(error.params.format)}`}`,
         );
         return;
       default:
@@ -138,6 +146,10 @@ function describe(path: (string | number)[]): string {
 function article(type: string): string {
   const kinds = type.split(',');
   return kinds.map((k) => (k === 'array' ? 'a list' : k === 'object' ? 'a mapping' : k === 'integer' ? 'a whole number' : `a ${k}`)).join(' or ');
+}
+
+function shown(value: unknown): string {
+  return JSON.stringify(value)?.slice(0, 60) ?? String(value);
 }
 
 function kindOf(value: unknown): string {

@@ -35,10 +35,12 @@ export class YamlFile {
     const parent = path.length === 1 ? this.doc.contents : this.doc.getIn(path.slice(0, -1), true);
     const last = path[path.length - 1];
     if (isMap(parent)) {
-      const pair = parent.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(last));
+      const pair = parent.items.find((p) => isPair(p) && sameKey(p.key, last!));
       if (!pair) return undefined;
       const node = key ? pair.key : pair.value;
-      if (isNode(node) && node.range) return node.range[0];
+      // An empty value (`naam:`) has no text of its own; point at its key instead.
+      const empty = isScalar(node) && node.range && node.range[0] === node.range[1];
+      if (isNode(node) && node.range && !empty) return node.range[0];
       if (isNode(pair.key) && pair.key.range) return pair.key.range[0];
       return undefined;
     }
@@ -55,30 +57,49 @@ export class YamlFile {
   }
 }
 
+/** Whether a key node is the key the data has; a collection as key (`? [a, b]`) becomes text there. */
+function sameKey(key: unknown, name: string | number): boolean {
+  if (isScalar(key)) return String(key.value) === String(name);
+  const bare = (s: string) => s.replace(/[\s"']/g, '');
+  return isNode(key) && bare(JSON.stringify(key.toJSON())) === bare(String(name));
+}
+
 const MAX_DEPTH = 200;
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 /**
  * Parses one YAML file, reporting syntax problems as findings. Throws UnreadableInput for bytes that are
  * not UTF-8 text, so that the caller can exit with 2.
  */
 export function parseYamlFile(path: string, bytes: Uint8Array, findings: Findings): YamlFile | undefined {
+  if (bytes.length > MAX_FILE_BYTES) {
+    // Parsing takes about half a second a megabyte; the largest real model file is a few dozen kilobytes.
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    findings.error({ file: path, line: 1, column: 1 }, 'file-too-large', `the file is ${mb(bytes.length)}, more than a model file may be (${mb(MAX_FILE_BYTES)}); split the model over several files`);
+    return undefined;
+  }
   const text = decodeText(path, bytes);
   if (text.trim() === '') {
     findings.error({ file: path, line: 1, column: 1 }, 'empty-file', 'the file is empty; give it content or remove it');
     return undefined;
   }
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  // logLevel error: the library's warnings (a collection as key) would reach stderr as process warnings.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   let syntaxOk = true;
   const errorLines = new Set<number>();
   for (const e of doc.errors) {
     // Without prettyErrors the errors carry only offsets; the line counter turns them into positions.
-    const { line, col: column } = lines.linePos(syntaxOffset(text, e.message, e.pos[0]));
+    const { line, col: column } = lines.linePos(syntaxOffset(text, e.code, e.message, e.pos[0]));
     syntaxOk = false;
     // The parser often follows one mistake with more errors on the same line; the first says it best.
     if (errorLines.has(line)) continue;
     errorLines.add(line);
-    if (e.code === 'DUPLICATE_KEY') {
+    if (e.code === 'RESOURCE_EXHAUSTION') {
+      // The parser ran out of stack: nesting far deeper than any model.
+      findings.error({ file: path, line, column }, 'too-deep', `the YAML nests too deeply to read (more than ${MAX_DEPTH} levels); a model never needs that`);
+      break;
+    } else if (e.code === 'DUPLICATE_KEY') {
       const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n]*)/.exec(text.slice(e.pos[0]))![0].trim();
       findings.error({ file: path, line, column }, 'duplicate-key', `the key ${JSON.stringify(key)} appears twice in this mapping; remove or rename one of them`);
     } else if (e.code === 'MULTIPLE_DOCS') {
@@ -98,17 +119,23 @@ export function parseYamlFile(path: string, bytes: Uint8Array, findings: Finding
     findings.error({ file: path, line: 1, column: 1 }, 'empty-file', 'the file holds only comments; give it content or remove it');
     return undefined;
   }
-  const depth = nodeDepth(doc.contents, 0);
-  if (depth > MAX_DEPTH) {
-    findings.error({ file: path, line: 1, column: 1 }, 'too-deep', `the YAML nests more than ${MAX_DEPTH} levels deep; a model never needs that`);
+  const deep = tooDeep(doc.contents, 0);
+  if (deep !== undefined) {
+    const { line, col: column } = lines.linePos(deep);
+    findings.error({ file: path, line, column }, 'too-deep', `the YAML nests more than ${MAX_DEPTH} levels deep here; a model never needs that`);
     return new YamlFile(path, doc, lines, undefined);
   }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
+    const message = firstLine(String((e as Error).message));
     const { line, col: column } = lines.linePos(aliasOffset(doc));
-    findings.error({ file: path, line, column }, 'yaml-syntax', `${firstLine(String((e as Error).message))}; fix the YAML`);
+    if (/excessive alias count/i.test(message)) {
+      findings.error({ file: path, line, column }, 'too-many-aliases', 'the aliases (*name) here expand to too many values (an alias bomb?); write the values out');
+    } else {
+      findings.error({ file: path, line, column }, 'yaml-syntax', `${message}; fix the YAML`);
+    }
     return new YamlFile(path, doc, lines, undefined);
   }
   return new YamlFile(path, doc, lines, data);
@@ -118,9 +145,10 @@ export function parseYamlFile(path: string, bytes: Uint8Array, findings: Finding
  * The parser reports an unclosed quote or flow collection where it ran out of text; the place to fix is
  * where it was opened, so look back for the opening character.
  */
-function syntaxOffset(text: string, message: string, offset: number): number {
+function syntaxOffset(text: string, code: string, message: string, offset: number): number {
   let opener: number | undefined;
-  if (/missing closing "quote/i.test(message)) opener = openingQuote(text, offset, '"');
+  if (code === 'RESOURCE_EXHAUSTION') opener = tooDeepFlow(text);
+  else if (/missing closing "quote/i.test(message)) opener = openingQuote(text, offset, '"');
   else if (/missing closing 'quote/i.test(message)) opener = openingQuote(text, offset, "'");
   else if (/flow sequence/i.test(message)) opener = openingBracket(text, offset, '[', ']');
   else if (/flow map/i.test(message)) opener = openingBracket(text, offset, '{', '}');
@@ -137,6 +165,20 @@ function openingQuote(text: string, offset: number, quote: string): number | und
       continue;
     }
     return i;
+  }
+  return undefined;
+}
+
+/** Where flow collections ([ and {) first nest deeper than MAX_DEPTH: the stack overflow itself happens wherever it happens. */
+function tooDeepFlow(text: string): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '[' || c === '{') {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (c === ']' || c === '}') {
+      depth = Math.max(0, depth - 1);
+    }
   }
   return undefined;
 }
@@ -171,17 +213,17 @@ function aliasOffset(doc: Document.Parsed): number {
   return unresolved ?? first ?? 0;
 }
 
-function nodeDepth(node: unknown, depth: number): number {
-  if (depth > MAX_DEPTH) return depth;
-  let max = depth;
+/** The offset of the first node nested deeper than MAX_DEPTH, keys included, or undefined. */
+function tooDeep(node: unknown, depth: number): number | undefined {
+  if (!isNode(node)) return undefined;
+  if (depth > MAX_DEPTH) return node.range?.[0] ?? 0;
   if (isMap(node) || isSeq(node)) {
     for (const item of node.items as unknown[]) {
-      const child = isPair(item) ? item.value : item;
-      max = Math.max(max, nodeDepth(child as Node | null, depth + 1));
-      if (max > MAX_DEPTH) break;
+      const found = isPair(item) ? (tooDeep(item.key, depth + 1) ?? tooDeep(item.value, depth + 1)) : tooDeep(item, depth + 1);
+      if (found !== undefined) return found;
     }
   }
-  return max;
+  return undefined;
 }
 
 function decodeText(path: string, bytes: Uint8Array): string {
