@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { UnreadableInput } from '../model/findings.ts';
 import { generateCommand } from './generate.ts';
 import { lintCommand } from './lint.ts';
+import { importXmiCommand } from '../xmi/cli.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -36,6 +37,25 @@ export async function main(argv: string[]): Promise<number> {
       code = await generateCommand(models, options);
     });
 
+  program
+    .command('import-xmi')
+    .description(
+      'import an Enterprise Architect XMI 2.1 export (MIM profile) as model YAML; exit 0 imported, 1 imported with unresolved references outside the export, 2 nothing written',
+    )
+    .argument('<file>', 'the XMI file (UTF-8 or windows-1252, as the XML declaration says)')
+    .requiredOption('--out <folder>', 'the model folder to write (for instance model/<name>); written all at once')
+    .option('--package <name or id>', 'the EA package to import (its name or xmi:id); needed when the file holds several')
+    .option('--map <ea=model>', 'map a class outside the export (EA name or id) to a model element, e.g. --map NietNatuurlijkPersoon=AanleverendeOrganisatie; repeatable', collectXmiOption, [])
+    .option('--map-file <yaml>', 'a YAML file with "map: {EA name or id: model name}" and "omit: [EA name or id]"')
+    .option('--omit <ea>', 'leave out what refers to this class outside the export (EA name or id); repeatable', collectXmiOption, [])
+    .option('--shared <path>', 'shared model files or folders to refer to (default: <out>/../gedeeld); repeatable', collectXmiOption, [])
+    .option('--replace', 'replace model files in --out that an earlier import did not write')
+    .option('--report <file>', 'also write the import report (counts, external references, findings) as JSON')
+    .option('--json', 'print the import report as JSON instead of the findings')
+    .action((file: string, options: Parameters<typeof importXmiCommand>[1]) => {
+      code = importXmiCommand(file, options);
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;
@@ -56,4 +76,9 @@ export async function main(argv: string[]): Promise<number> {
 /** A model argument is a name under model/ or a path to a folder. */
 export function modelFolder(arg: string): string {
   return existsSync(`model/${arg}`) && !arg.includes('/') ? `model/${arg}` : arg;
+}
+
+/** Commander's way to repeat an option (import-xmi's --map, --omit, --shared). */
+function collectXmiOption(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }

@@ -1,0 +1,216 @@
+/**
+ * Reading an Enterprise Architect XMI 2.1 export: the UML part (packages, classes, properties,
+ * associations) indexed by xmi:id, and what EA keeps beside it in xmi:Extension (documentation,
+ * stereotypes, tagged values, connector ends) and in the profile applications (`<MIM:Objecttype
+ * base_Class="..."/>`).
+ */
+import { XmiError, type Finding, type Positie } from './errors.ts';
+import { descendants, kid, kids, XMI_NS, type XNode } from './xml.ts';
+
+export interface StereotypeApplication {
+  /** As EA names it: `Objecttype`, `Gestructureerd datatype`, `Keuze`. */
+  naam: string;
+  /** The profile's prefix: `MIM`, `MIM_Keuzebasis`, `thecustomprofile`. */
+  profiel: string;
+  node: XNode;
+}
+
+export interface Tag {
+  naam: string;
+  value: string;
+  node: XNode;
+}
+
+export class EaModel {
+  readonly root: XNode;
+  readonly model: XNode;
+  /** Every xmi:id of the UML part, and of EA's own primitive types in the extension. */
+  readonly byId = new Map<string, XNode>();
+  private readonly extElements = new Map<string, XNode>();
+  private readonly extAttributes = new Map<string, XNode>();
+  private readonly extConnectors = new Map<string, XNode>();
+  private readonly applications = new Map<string, StereotypeApplication[]>();
+  private readonly profileTags = new Map<string, Tag[]>();
+  /** Names that the extension gives ids the UML part does not define (classes outside the export). */
+  readonly namesSeen = new Map<string, string>();
+  readonly primitiveIds = new Set<string>();
+
+  constructor(
+    root: XNode,
+    readonly file: string,
+  ) {
+    this.root = root;
+    if (!XMI_NS.test(root.uri) || root.local !== 'XMI') {
+      const what = root.local === 'XMI' || root.name === 'XMI' ? 'an XMI 1.x file (UML 1.3); export XMI 2.1 from Enterprise Architect' : `XML with the root element <${root.prefix ? `${root.prefix}:` : ''}${root.local}>, not an XMI export`;
+      throw XmiError.at(this.at(root), 'not-xmi', `the file is ${what}`);
+    }
+    const model = root.children.find((c) => c.name === 'uml:Model') ?? root.children.find((c) => c.name === 'uml:Package');
+    if (!model) throw XmiError.at(this.at(root), 'not-xmi', 'the XMI file holds no uml:Model; export a package from Enterprise Architect as XMI 2.1');
+    this.model = model;
+    this.index();
+  }
+
+  at(node: XNode): Positie {
+    return { file: this.file, line: node.line, column: node.column };
+  }
+
+  private index(): void {
+    const duplicates: Finding[] = [];
+    for (const node of descendants(this.model)) {
+      const id = node.attrs['xmi:id'];
+      if (id === undefined) continue;
+      const earlier = this.byId.get(id);
+      if (earlier) {
+        duplicates.push({
+          ...this.at(node),
+          severity: 'error',
+          rule: 'duplicate-id',
+          message: `xmi:id "${id}" is used a second time (first at line ${earlier.line}); every element of an XMI file needs its own id`,
+        });
+      } else {
+        this.byId.set(id, node);
+      }
+    }
+    if (duplicates.length > 0) throw new XmiError(duplicates);
+
+    for (const ext of this.root.children.filter((c) => c.name === 'xmi:Extension')) {
+      for (const element of kids(kid(ext, 'elements') ?? ext, 'element')) {
+        const id = element.attrs['xmi:idref'];
+        if (!id) continue;
+        this.extElements.set(id, element);
+        for (const attribute of kids(kid(element, 'attributes') ?? element, 'attribute')) {
+          const aid = attribute.attrs['xmi:idref'];
+          if (aid) this.extAttributes.set(aid, attribute);
+        }
+      }
+      for (const connector of kids(kid(ext, 'connectors') ?? ext, 'connector')) {
+        const id = connector.attrs['xmi:idref'];
+        if (!id) continue;
+        this.extConnectors.set(id, connector);
+        for (const end of ['source', 'target']) {
+          const e = kid(connector, end);
+          const eid = e?.attrs['xmi:idref'];
+          const naam = kid(e, 'model')?.attrs.name;
+          if (eid && naam) this.namesSeen.set(eid, naam);
+        }
+      }
+      const primitives = kid(ext, 'primitivetypes');
+      if (primitives) {
+        for (const node of descendants(primitives)) {
+          const id = node.attrs['xmi:id'];
+          if (id && !this.byId.has(id)) {
+            this.byId.set(id, node);
+            this.primitiveIds.add(id);
+          }
+        }
+      }
+    }
+
+    // Profile applications stand beside the packages, inside or after uml:Model.
+    for (const node of descendants(this.root)) {
+      if (XMI_NS.test(node.uri) || node.name.startsWith('uml:') || !node.prefix) continue;
+      const base = Object.entries(node.attrs).find(([k]) => k.startsWith('base_'));
+      if (!base) continue;
+      const naam = node.attrs.__EAStereoName ?? node.local.replaceAll('_', ' ');
+      const list = this.applications.get(base[1]) ?? [];
+      list.push({ naam, profiel: node.prefix, node });
+      this.applications.set(base[1], list);
+      const tags = this.profileTags.get(base[1]) ?? [];
+      for (const [k, v] of Object.entries(node.attrs)) {
+        if (k.startsWith('base_') || k.startsWith('__') || k.startsWith('xmi:')) continue;
+        tags.push({ naam: k.replaceAll('_', ' '), value: v, node });
+      }
+      this.profileTags.set(base[1], tags);
+    }
+  }
+
+  extElement(id: string): XNode | undefined {
+    return this.extElements.get(id);
+  }
+
+  extAttribute(id: string): XNode | undefined {
+    return this.extAttributes.get(id);
+  }
+
+  extConnector(id: string): XNode | undefined {
+    return this.extConnectors.get(id);
+  }
+
+  /** The MIM stereotype of an element: from the profile application, else from what the extension says. */
+  stereotype(id: string): string | undefined {
+    const apps = this.applications.get(id) ?? [];
+    const mim = apps.find((a) => /^MIM/i.test(a.profiel)) ?? apps.find((a) => !/^thecustomprofile$/i.test(a.profiel));
+    if (mim) return mim.naam;
+    const element = this.extElements.get(id);
+    const attribute = this.extAttributes.get(id);
+    const connector = this.extConnectors.get(id);
+    const fromExt =
+      kid(element, 'properties')?.attrs.stereotype ??
+      kid(attribute, 'stereotype')?.attrs.stereotype ??
+      kid(connector, 'properties')?.attrs.stereotype;
+    return fromExt && fromExt.trim() !== '' ? fromExt.trim() : undefined;
+  }
+
+  /** The tagged values of an element, attribute or connector, with those of its profile applications. */
+  tags(id: string, extra?: XNode): Tag[] {
+    const holder = this.extElements.get(id) ?? this.extAttributes.get(id) ?? this.extConnectors.get(id);
+    const result: Tag[] = [];
+    const seen = new Set<string>();
+    for (const source of [holder, extra]) {
+      for (const tag of kids(kid(source, 'tags') ?? ({ children: [] } as unknown as XNode), 'tag')) {
+        const naam = tag.attrs.name;
+        if (!naam) continue;
+        const value = tagValue(tag.attrs.value, tag.attrs.notes);
+        seen.add(normaliseTag(naam));
+        if (value !== undefined) result.push({ naam, value, node: tag });
+      }
+    }
+    for (const tag of this.profileTags.get(id) ?? []) {
+      if (seen.has(normaliseTag(tag.naam))) continue;
+      const value = tagValue(tag.value, undefined);
+      if (value !== undefined) result.push({ ...tag, value });
+    }
+    return result;
+  }
+
+  /** EA's notes of an element, attribute or connector (HTML, as EA keeps it). */
+  documentation(id: string): string | undefined {
+    const element = this.extElements.get(id);
+    if (element) return nonEmpty(kid(element, 'properties')?.attrs.documentation);
+    const attribute = this.extAttributes.get(id);
+    if (attribute) return nonEmpty(kid(attribute, 'documentation')?.attrs.value);
+    const connector = this.extConnectors.get(id);
+    if (connector) return nonEmpty(kid(connector, 'documentation')?.attrs.value);
+    return undefined;
+  }
+}
+
+/**
+ * EA writes a tagged value as `value`, `value#NOTES#notes` or, for a memo, `<memo>` with the text in the
+ * notes. The notes of a non-memo tag are the tag's description from the profile, not a value.
+ */
+export function tagValue(raw: string | undefined, notesAttr: string | undefined): string | undefined {
+  let value = raw ?? '';
+  let notes = notesAttr;
+  const i = value.indexOf('#NOTES#');
+  if (i >= 0) {
+    notes = value.slice(i + 7);
+    value = value.slice(0, i);
+  }
+  if (value.trim() === '<memo>') return nonEmpty(notes);
+  return nonEmpty(value);
+}
+
+export function normaliseTag(naam: string): string {
+  return naam
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f\ufffd]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .replace(/materile/, 'materiele');
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value !== undefined && value.trim() !== '' ? value : undefined;
+}

@@ -1,0 +1,94 @@
+/**
+ * XML text to a small element tree that knows where every element starts. Parsing is strict (saxes): a
+ * document that is not well-formed gives one error with its line and column.
+ */
+import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
+import { XmiError } from './errors.ts';
+
+export const XMI_NS = /^https?:\/\/(schema\.omg\.org|www\.omg\.org)\/spec\/XMI\//;
+export const UML_NS = /^https?:\/\/(schema\.omg\.org|www\.omg\.org)\/spec\/UML\//;
+
+export interface XNode {
+  /** The name with a normalised prefix: `xmi:` and `uml:` for those namespaces whatever prefix the file uses. */
+  name: string;
+  local: string;
+  prefix: string;
+  uri: string;
+  /** Attributes by name, with the same prefix normalisation. */
+  attrs: Record<string, string>;
+  children: XNode[];
+  parent: XNode | undefined;
+  line: number;
+  column: number;
+}
+
+function normalise(prefix: string, local: string, uri: string): string {
+  if (XMI_NS.test(uri)) return `xmi:${local}`;
+  if (UML_NS.test(uri)) return `uml:${local}`;
+  return prefix ? `${prefix}:${local}` : local;
+}
+
+export function parseXml(text: string, file: string): XNode {
+  const parser = new SaxesParser({ xmlns: true, position: true, fileName: file });
+  const stack: XNode[] = [];
+  let root: XNode | undefined;
+  let start = { line: 1, column: 1 };
+  parser.on('opentagstart', (tag) => {
+    start = { line: parser.line, column: Math.max(1, parser.column - tag.name.length - 1) };
+  });
+  parser.on('opentag', (tag: SaxesTagNS) => {
+    const attrs: Record<string, string> = {};
+    for (const a of Object.values(tag.attributes) as SaxesAttributeNS[]) {
+      if (a.prefix === 'xmlns' || a.name === 'xmlns') continue;
+      attrs[normalise(a.prefix, a.local, a.uri)] = a.value;
+    }
+    const parent = stack[stack.length - 1];
+    const node: XNode = {
+      name: normalise(tag.prefix, tag.local, tag.uri),
+      local: tag.local,
+      prefix: tag.prefix,
+      uri: tag.uri,
+      attrs,
+      children: [],
+      parent,
+      line: start.line,
+      column: start.column,
+    };
+    if (parent) parent.children.push(node);
+    else root ??= node;
+    stack.push(node);
+  });
+  parser.on('closetag', () => {
+    stack.pop();
+  });
+  parser.on('error', (e) => {
+    throw e;
+  });
+  try {
+    parser.write(text).close();
+  } catch (e) {
+    const message = (e as Error).message.replace(/^[^:]*:\d+:\d+: /, '');
+    const truncated = stack.length > 0 && parser.position >= text.length - 1;
+    const hint = /unclosed|unexpected end|missing/i.test(message) || truncated ? ' (is the file cut short?)' : '';
+    throw XmiError.at({ file, line: parser.line, column: Math.max(1, parser.column) }, 'not-xml', `the file is not well-formed XML: ${message}${hint}`);
+  }
+  if (!root) throw XmiError.at({ file, line: 1, column: 1 }, 'not-xml', 'the file holds no XML element');
+  return root;
+}
+
+/** The child elements with this (normalised) name. */
+export function kids(node: XNode, name: string): XNode[] {
+  return node.children.filter((c) => c.name === name);
+}
+
+export function kid(node: XNode | undefined, name: string): XNode | undefined {
+  return node?.children.find((c) => c.name === name);
+}
+
+/** Every descendant, depth first in document order. */
+export function* descendants(node: XNode): Generator<XNode> {
+  for (const c of node.children) {
+    yield c;
+    yield* descendants(c);
+  }
+}
