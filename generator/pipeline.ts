@@ -5,6 +5,7 @@
 import { posix } from 'node:path';
 import { deriveUitwisselmodel } from './derive/derive.ts';
 import type { Uitwisselmodel } from './derive/types.ts';
+import { emitDocs } from './emit/docs/index.ts';
 import { emitJsonSchemas } from './emit/json-schema/index.ts';
 import { emitMapping } from './emit/mapping/index.ts';
 import { emitPackage } from './emit/package/index.ts';
@@ -37,7 +38,7 @@ export function loadModel(folder: string, reader: SourceReader): LoadedModel {
 /** One emitter per artefact: a pure function from the resolved models to file contents by relative path. */
 export type Emitter = (um: Uitwisselmodel) => Map<string, string> | Promise<Map<string, string>>;
 
-export const EMITTERS: readonly Emitter[] = [emitJsonSchemas, emitMapping, emitPackage];
+export const EMITTERS: readonly Emitter[] = [emitJsonSchemas, emitMapping, emitPackage, emitDocs];
 
 /** Every generated file of one model, by path relative to generated/<model>/. */
 export async function emitModel(um: Uitwisselmodel, emitters: readonly Emitter[] = EMITTERS): Promise<Map<string, string>> {

@@ -1,0 +1,36 @@
+/**
+ * The documentation templates (templates/docs/*.hbs, partials in templates/docs/partials/), compiled once
+ * when this module loads. The templates are part of the tool, like its code: reading them here, at load
+ * time, is the only file access of the docs emitter, which is then a pure function of the model (the same
+ * model gives the same pages, whatever is on disk when it runs). They are compiled in their own Handlebars
+ * environment, so that the helpers and partials registered here do not leak into other emitters.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import Handlebars from 'handlebars';
+import { registerHelpers } from './helpers.ts';
+
+const DIR = new URL('../../../templates/docs/', import.meta.url);
+const PARTIALS = new URL('partials/', DIR);
+
+const hb = Handlebars.create();
+registerHelpers(hb);
+for (const file of readdirSync(PARTIALS).filter((f) => f.endsWith('.hbs')).sort()) {
+  hb.registerPartial(file.replace(/\.hbs$/, ''), readFileSync(new URL(file, PARTIALS), 'utf8'));
+}
+
+/** A compiled template: a view in, text out. */
+export type Template = (view: object) => string;
+
+function template(name: string): Template {
+  // strict: a field that the view does not have is an error, not an empty string.
+  const compiled = hb.compile(readFileSync(new URL(name, DIR), 'utf8'), { strict: true });
+  return (view) => compiled(view);
+}
+
+export const TEMPLATES = {
+  index: template('index.md.hbs'),
+  hoofdlijnen: template('hoofdlijnen.md.hbs'),
+  definities: template('definities.md.hbs'),
+  uitwisselspecificatie: template('uitwisselspecificatie.md.hbs'),
+  nav: template('mkdocs-nav.yml.hbs'),
+};
