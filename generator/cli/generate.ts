@@ -1,4 +1,5 @@
 import { formatFinding, type Finding } from '../model/findings.ts';
+import { changelogBestanden } from '../diff/changelog.ts';
 import { emitModel, loadModel } from '../pipeline.ts';
 import { discoverModels, fileSystemReader } from './fs-reader.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './main.ts';
@@ -26,7 +27,12 @@ export async function generateCommand(models: string[], options: { check?: boole
       }
       continue;
     }
-    tree.set(name, await emitModel(loaded.uitwisselmodel));
+    const files = await emitModel(loaded.uitwisselmodel);
+    // diff (issue 7): CHANGELOG.md against the previous version recorded in model/<name>/vorige-versie.json, if any.
+    const changelog = changelogBestanden(`model/${name}`, loaded, fileSystemReader);
+    errors.push(...changelog.findings);
+    for (const [path, contents] of changelog.files) files.set(path, contents);
+    tree.set(name, files);
   }
   if (errors.length > 0) {
     for (const f of errors) process.stdout.write(`${formatFinding(f)}\n`);

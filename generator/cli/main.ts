@@ -4,6 +4,7 @@ import { UnreadableInput } from '../model/findings.ts';
 import { generateCommand } from './generate.ts';
 import { lintCommand } from './lint.ts';
 import { importXmiCommand } from '../xmi/cli.ts';
+import { diffCommand } from '../diff/command.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -54,6 +55,18 @@ export async function main(argv: string[]): Promise<number> {
     .option('--json', 'print the import report as JSON instead of the findings')
     .action((file: string, options: Parameters<typeof importXmiCommand>[1]) => {
       code = importXmiCommand(file, options);
+    });
+
+  program
+    .command('diff')
+    .description('compare two versions of a model, or two JSON Schemas: every change classified by whom it breaks; exit 0 when the diff ran, 2 on bad input')
+    .argument('<old>', 'a model folder or name under model/, <rev>:<folder> (a model at a git revision), or a JSON Schema file (also <rev>:<file>)')
+    .argument('<new>', 'the same, for the new version')
+    .option('--json', 'print { "changes": [ { path, kind, breaksSenders, breaksReceivers, message } ] }')
+    .option('--markdown', 'print a changelog section, grouped by breaking and non-breaking')
+    .option('--fail-on-breaking', 'exit 1 when a change breaks senders or receivers')
+    .action((oud: string, nieuw: string, options: { json?: boolean; markdown?: boolean; failOnBreaking?: boolean }) => {
+      code = diffCommand(oud, nieuw, options);
     });
 
   try {

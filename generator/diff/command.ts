@@ -1,0 +1,49 @@
+/**
+ * `mimgen diff <old> <new> [--json | --markdown] [--fail-on-breaking]`.
+ *
+ * Exit codes: 0 when the diff ran, whatever it found (with --fail-on-breaking: 1 when a change breaks
+ * senders or receivers); 2 for bad input: an unreadable file, a file that is not a schema or a model, an
+ * unknown revision, invalid JSON (with line and column).
+ */
+import { diff } from './index.ts';
+import { renderJson, renderMarkdown, renderText, samenvatting } from './render.ts';
+import { leesKant } from './sources.ts';
+import { DiffInputError, isBreaking } from './types.ts';
+
+export interface DiffOptions {
+  json?: boolean;
+  markdown?: boolean;
+  failOnBreaking?: boolean;
+}
+
+const EXIT_OK = 0;
+const EXIT_BREKEND = 1;
+const EXIT_INVOER = 2;
+
+export function diffCommand(oud: string, nieuw: string, options: DiffOptions): number {
+  if (options.json && options.markdown) {
+    process.stderr.write('mimgen diff: choose one of --json and --markdown\n');
+    return EXIT_INVOER;
+  }
+  try {
+    const a = leesKant(oud);
+    const b = leesKant(nieuw);
+    for (const w of [...a.waarschuwingen, ...b.waarschuwingen]) process.stderr.write(`${w}\n`);
+    for (const k of [a.kant, b.kant]) {
+      const ander = k === a.kant ? b.kant : a.kant;
+      if (k.soort === 'model' && !k.uitwisselmodel && ander.soort === 'schema') {
+        throw new DiffInputError(`${k.label} has no uitwisselmodel.yaml, so there is no message schema to compare with ${ander.label}`);
+      }
+    }
+    const result = diff(a.kant, b.kant);
+    process.stdout.write(options.json ? renderJson(result) : options.markdown ? renderMarkdown(result) : renderText(result));
+    if (options.json || options.markdown) process.stderr.write(`mimgen diff: ${samenvatting(result)}\n`);
+    return options.failOnBreaking && result.changes.some(isBreaking) ? EXIT_BREKEND : EXIT_OK;
+  } catch (e) {
+    if (!(e instanceof DiffInputError)) throw e;
+    const waar = e.at ? `${e.at.file}:${e.at.line}:${e.at.column}  error  diff-input  ` : 'mimgen diff: ';
+    process.stderr.write(`${waar}${e.message}\n`);
+    for (const d of e.details) process.stderr.write(`${d}\n`);
+    return EXIT_INVOER;
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * The two sides of `mimgen diff`: a model folder (or a model name under model/), a model folder or schema
+ * file at a git revision (`<rev>:<path>`), or a JSON Schema file. I/O; every problem is a DiffInputError.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { fileSystemReader } from '../cli/fs-reader.ts';
+import { formatFinding, UnreadableInput } from '../model/findings.ts';
+import type { SourceReader } from '../model/yaml-source.ts';
+import { loadModel } from '../pipeline.ts';
+import { GitRevisionReader } from './git-reader.ts';
+import type { Kant } from './index.ts';
+import { checkSchema, decodeJsonText, parseJson } from './json.ts';
+import { isObject } from './schema-diff.ts';
+import { DiffInputError } from './types.ts';
+
+export interface GelezenKant {
+  kant: Kant;
+  /** Things to tell on stderr that do not stop the diff. */
+  waarschuwingen: string[];
+}
+
+/** Reads one side of a diff from its command-line argument. */
+export function leesKant(arg: string, cwd = process.cwd()): GelezenKant {
+  if (arg === '') throw new DiffInputError('an empty argument; give a model folder, <rev>:<folder> or a JSON Schema file');
+  if (existsSync(arg)) {
+    const stat = statSync(arg);
+    if (stat.isDirectory()) return leesModel(arg.replace(/\/+$/, '') || '/', fileSystemReader, arg);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(arg);
+    } catch (e) {
+      throw new DiffInputError(`cannot read the file: ${(e as Error).message}`, { file: arg, line: 1, column: 1 });
+    }
+    return leesSchema(arg, bytes, arg);
+  }
+  // A model name, as lint and generate take it.
+  if (!arg.includes('/') && !arg.includes(':') && existsSync(`model/${arg}`)) return leesModel(`model/${arg}`, fileSystemReader, arg);
+  const m = /^([^:]+):(.*)$/.exec(arg);
+  if (m && !/^[A-Za-z]$/.test(m[1]!)) {
+    const [, revisie, pad] = m as unknown as [string, string, string];
+    if (pad === '') throw new DiffInputError(`${arg}: give a path after the revision, such as ${revisie}:model/vroegsignalering`);
+    const reader = GitRevisionReader.open(revisie, cwd);
+    const soort = reader.soort(pad);
+    if (soort === 'tree') return leesModel(pad.replace(/\/+$/, ''), reader, arg);
+    if (soort === 'blob') return leesSchema(arg, reader.read(pad)!, arg);
+    throw new DiffInputError(`revision ${revisie} has no file or folder ${pad}`);
+  }
+  throw new DiffInputError(`${arg}: no such file or folder (give a model folder, a model name under model/, <rev>:<folder> or a JSON Schema file)`);
+}
+
+function leesModel(folder: string, reader: SourceReader, label: string): GelezenKant {
+  let loaded;
+  try {
+    loaded = loadModel(folder, reader);
+  } catch (e) {
+    if (!(e instanceof UnreadableInput)) throw e;
+    const wat = e.message === 'the folder holds no .yaml model files' ? 'not a model folder: it holds no .yaml model files (nor is it a JSON Schema file)' : e.message;
+    throw new DiffInputError(`${label}: ${wat}`, reader === fileSystemReader && e.at.file !== folder ? e.at : undefined);
+  }
+  const errors = loaded.findings.filter((f) => f.severity === 'error');
+  if (errors.length > 0 || !loaded.informatiemodel) {
+    throw new DiffInputError(
+      `${label} is not a model that loads: ${errors.length} error(s)${reader === fileSystemReader ? '; run mimgen lint for all findings' : ''}`,
+      undefined,
+      errors.map(formatFinding),
+    );
+  }
+  const im = loaded.informatiemodel;
+  const waarschuwingen = loaded.uitwisselmodel ? [] : [`${label}: no uitwisselmodel.yaml; only the informatiemodel is compared`];
+  return { kant: { soort: 'model', label: `${im.naam} ${im.versie} (${label})`, informatiemodel: im, uitwisselmodel: loaded.uitwisselmodel }, waarschuwingen };
+}
+
+/** Parses a JSON Schema file, with positions for what is wrong with it. */
+export function leesSchema(file: string, bytes: Uint8Array, label: string): GelezenKant {
+  const gelezen = parseJson(file, decodeJsonText(file, bytes));
+  const waarschuwingen = [...gelezen.waarschuwingen.map((w) => `${w.at.file}:${w.at.line}:${w.at.column}  warning  ${w.message}`), ...checkSchema(file, gelezen)];
+  const v = gelezen.value;
+  const titel = isObject(v) && typeof v.title === 'string' ? `${v.title} ` : '';
+  return { kant: { soort: 'schema', label: `${titel}(${label})`.trim(), schema: v }, waarschuwingen };
+}
