@@ -2,38 +2,14 @@
  * The pipeline from model folder to generated files: load and check the informatiemodel, derive the
  * uitwisselmodel, run every emitter. Pure apart from the injected SourceReader; writing is the writer's job.
  */
-import { posix } from 'node:path';
-import { deriveUitwisselmodel } from './derive/derive.ts';
 import type { Uitwisselmodel } from './derive/types.ts';
 import { emitDocs } from './emit/docs/index.ts';
 import { emitJsonSchemas } from './emit/json-schema/index.ts';
 import { emitMapping } from './emit/mapping/index.ts';
 import { emitPackage } from './emit/package/index.ts';
-import { compareFindings, type Finding } from './model/findings.ts';
-import { DERIVATION_FILE, loadInformatiemodel } from './model/load.ts';
-import type { Informatiemodel } from './model/types.ts';
-import type { SourceReader } from './model/yaml-source.ts';
 
-export interface LoadedModel {
-  informatiemodel?: Informatiemodel;
-  uitwisselmodel?: Uitwisselmodel;
-  findings: Finding[];
-}
-
-/** Loads a model folder with its derivation; findings of both, sorted. */
-export function loadModel(folder: string, reader: SourceReader): LoadedModel {
-  const loaded = loadInformatiemodel(folder, reader);
-  const findings = [...loaded.findings];
-  let uitwisselmodel: Uitwisselmodel | undefined;
-  const derivationPath = posix.join(posix.normalize(folder.replaceAll('\\', '/')), DERIVATION_FILE);
-  const bytes = reader.read(derivationPath);
-  if (bytes !== undefined && loaded.model) {
-    const derived = deriveUitwisselmodel(derivationPath, bytes, loaded.model);
-    findings.push(...derived.findings.all);
-    uitwisselmodel = derived.uitwisselmodel;
-  }
-  return { informatiemodel: loaded.model, uitwisselmodel, findings: findings.sort(compareFindings) };
-}
+// Loading lives in its own module so that commands which only check (lint) do not load the emitters.
+export { loadModel, type LoadedModel } from './load.ts';
 
 /** One emitter per artefact: a pure function from the resolved models to file contents by relative path. */
 export type Emitter = (um: Uitwisselmodel) => Map<string, string> | Promise<Map<string, string>>;

@@ -1,5 +1,5 @@
 import { formatFinding, UnreadableInput, type Finding } from '../model/findings.ts';
-import { loadModel } from '../pipeline.ts';
+import { loadModel } from '../load.ts';
 import { discoverModels, fileSystemReader } from './fs-reader.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, modelFolder } from './main.ts';
 

@@ -1,0 +1,29 @@
+/** Loading a model folder: the informatiemodel with its checks, then the uitwisselmodel derivation. */
+import { posix } from 'node:path';
+import { deriveUitwisselmodel } from './derive/derive.ts';
+import type { Uitwisselmodel } from './derive/types.ts';
+import { compareFindings, type Finding } from './model/findings.ts';
+import { DERIVATION_FILE, loadInformatiemodel } from './model/load.ts';
+import type { Informatiemodel } from './model/types.ts';
+import type { SourceReader } from './model/yaml-source.ts';
+
+export interface LoadedModel {
+  informatiemodel?: Informatiemodel;
+  uitwisselmodel?: Uitwisselmodel;
+  findings: Finding[];
+}
+
+/** Loads a model folder with its derivation; findings of both, sorted. */
+export function loadModel(folder: string, reader: SourceReader): LoadedModel {
+  const loaded = loadInformatiemodel(folder, reader);
+  const findings = [...loaded.findings];
+  let uitwisselmodel: Uitwisselmodel | undefined;
+  const derivationPath = posix.join(posix.normalize(folder.replaceAll('\\', '/')), DERIVATION_FILE);
+  const bytes = reader.read(derivationPath);
+  if (bytes !== undefined && loaded.model) {
+    const derived = deriveUitwisselmodel(derivationPath, bytes, loaded.model);
+    findings.push(...derived.findings.all);
+    uitwisselmodel = derived.uitwisselmodel;
+  }
+  return { informatiemodel: loaded.model, uitwisselmodel, findings: findings.sort(compareFindings) };
+}
