@@ -5,6 +5,7 @@ import { generateCommand } from './generate.ts';
 import { lintCommand } from './lint.ts';
 import { importXmiCommand } from '../xmi/cli.ts';
 import { diffCommand } from '../diff/command.ts';
+import { validateCommand, type ValidateOptions } from './validate.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -67,6 +68,17 @@ export async function main(argv: string[]): Promise<number> {
     .option('--fail-on-breaking', 'exit 1 when a change breaks senders or receivers')
     .action((oud: string, nieuw: string, options: { json?: boolean; markdown?: boolean; failOnBreaking?: boolean }) => {
       code = diffCommand(oud, nieuw, options);
+    });
+
+  program
+    .command('validate')
+    .description('validate a delivery of any size in bounded memory with the generated package of the model; exit 0 valid, 1 invalid, 2 unreadable')
+    .argument('<file>', 'the delivery (a JSON file)')
+    .requiredOption('--model <name>', 'the model under generated/ (vroegsignalering, schuldhulpverlening)')
+    .option('--json', 'print { "valid": boolean, "errors": [ { path, line, column, message } ] }')
+    .option('--max-errors <n>', 'stop after n errors (default 1000)')
+    .action(async (file: string, options: ValidateOptions) => {
+      code = await validateCommand(file, options);
     });
 
   try {

@@ -1,3 +1,4 @@
+import type { SchemaFout } from './schema-validator.js';
 import { type Fout, type Regels } from './controles.js';
 import type { Uitwisselmodel } from './uitwisselmodel.js';
 export type { Fout } from './controles.js';
@@ -15,3 +16,5 @@ export declare const REGELS: Regels;
 export declare function validate(value: unknown): Validatieresultaat;
 /** True when the message is valid: the schema accepts it and every check passes. */
 export declare function isUitwisselmodel(value: unknown): value is Uitwisselmodel;
+/** A schema error in the model's terms; the streaming validator uses it too. */
+export declare function melding(e: SchemaFout): Fout;

@@ -3,3 +3,4 @@ export type * from './uitwisselmodel.js';
 export type * as informatiemodel from './informatiemodel.js';
 export * from './mapping.js';
 export { validate, isUitwisselmodel, REGELS, type Validatieresultaat, type Fout } from './validate.js';
+export { validateStream, validateFile, createStreamValidator, StreamValidator, STREAM_PLAN, type StreamFout, type StreamOpties, type StreamResultaat, type Voortgang } from './validate-stream.js';

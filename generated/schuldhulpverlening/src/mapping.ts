@@ -638,221 +638,226 @@ export interface StabilisatieBron {
   startdatum?: string;
 }
 
+/** The fields that have a value, in their order; a field without one is left out. */
+function zonderLeeg<T>(velden: { [K in keyof T]: T[K] | undefined }): T {
+  return Object.fromEntries(Object.entries(velden).filter(([, waarde]) => waarde !== undefined)) as T;
+}
+
 /** Builds Uitwisselmodel of the message from its source data. */
 export function naarUitwisselmodel(bron: UitwisselmodelBron): Um.Uitwisselmodel {
-  return {
+  return zonderLeeg<Um.Uitwisselmodel>({
     startdatumLevering: bron.startdatumLevering,
     einddatumLevering: bron.einddatumLevering,
     aanleverdatumEnTijd: bron.aanleverdatumEnTijd,
     codeGegevensleverancier: bron.codeGegevensleverancier,
     leveringen: bron.leveringen.map(naarLevering),
-  };
+  });
 }
 
 /** Builds Levering of the message from its source data. */
 export function naarLevering(bron: LeveringBron): Um.Levering {
-  return {
+  return zonderLeeg<Um.Levering>({
     teller: bron.teller,
     aanleverende_organisatie: naarSchuldhulporganisatie(bron.aanleverende_organisatie),
-    ...(bron.schuldhulptrajecten !== undefined ? { schuldhulptrajecten: bron.schuldhulptrajecten.map(naarSchuldhulptraject) } : {}),
-  };
+    schuldhulptrajecten: bron.schuldhulptrajecten === undefined ? undefined : bron.schuldhulptrajecten.map(naarSchuldhulptraject),
+  });
 }
 
 /** Builds Schuldhulporganisatie of the message from its source data. */
 export function naarSchuldhulporganisatie(bron: SchuldhulporganisatieBron): Um.Schuldhulporganisatie {
-  return {
-    ...(bron["(Statutaire) Naam"] !== undefined ? { "(Statutaire) Naam": bron["(Statutaire) Naam"] } : {}),
-    ...(bron["KvK-nummer"] !== undefined ? { "KvK-nummer": bron["KvK-nummer"] } : {}),
-    ...(bron.postcode !== undefined ? { postcode: bron.postcode } : {}),
-    ...(bron.gemeentecode !== undefined ? { gemeentecode: bron.gemeentecode } : {}),
-    ...(bron.contactpersonen !== undefined ? { contactpersonen: bron.contactpersonen.map(naarContactpersoon) } : {}),
-  };
+  return zonderLeeg<Um.Schuldhulporganisatie>({
+    "(Statutaire) Naam": bron["(Statutaire) Naam"],
+    "KvK-nummer": bron["KvK-nummer"],
+    postcode: bron.postcode,
+    gemeentecode: bron.gemeentecode,
+    contactpersonen: bron.contactpersonen === undefined ? undefined : bron.contactpersonen.map(naarContactpersoon),
+  });
 }
 
 /** Builds Contactpersoon of the message from its source data. */
 export function naarContactpersoon(bron: ContactpersoonBron): Um.Contactpersoon {
-  return {
-    ...(bron.email !== undefined ? { email: bron.email } : {}),
-    ...(bron.functietitel !== undefined ? { functietitel: bron.functietitel } : {}),
-    ...(bron.naam !== undefined ? { naam: bron.naam } : {}),
-    ...(bron.telefoonnummer !== undefined ? { telefoonnummer: bron.telefoonnummer } : {}),
-  };
+  return zonderLeeg<Um.Contactpersoon>({
+    email: bron.email,
+    functietitel: bron.functietitel,
+    naam: bron.naam,
+    telefoonnummer: bron.telefoonnummer,
+  });
 }
 
 /** Builds Schuldhulptraject of the message from its source data. */
 export function naarSchuldhulptraject(bron: SchuldhulptrajectBron): Um.Schuldhulptraject {
-  return {
-    ...(bron.einddatum !== undefined ? { einddatum: bron.einddatum } : {}),
-    ...(bron.omschrijving !== undefined ? { omschrijving: bron.omschrijving } : {}),
-    ...(bron.startdatum !== undefined ? { startdatum: bron.startdatum } : {}),
-    ...(bron.toekenningsdatum !== undefined ? { toekenningsdatum: bron.toekenningsdatum } : {}),
-    ...(bron.totaalSchuldbedragBijAanvangSchuld !== undefined ? { totaalSchuldbedragBijAanvangSchuld: bron.totaalSchuldbedragBijAanvangSchuld } : {}),
+  return zonderLeeg<Um.Schuldhulptraject>({
+    einddatum: bron.einddatum,
+    omschrijving: bron.omschrijving,
+    startdatum: bron.startdatum,
+    toekenningsdatum: bron.toekenningsdatum,
+    totaalSchuldbedragBijAanvangSchuld: bron.totaalSchuldbedragBijAanvangSchuld,
     gemeentecode: bron.gemeentecode,
-    ...(bron.aanmelding !== undefined ? { aanmelding: naarAanmelding(bron.aanmelding) } : {}),
-    ...(bron.begeleiding !== undefined ? { begeleiding: bron.begeleiding.map(naarBegeleiding) } : {}),
-    ...(bron.client !== undefined ? { client: bron.client.map(naarClient) } : {}),
-    ...(bron.crisisinterventies !== undefined ? { crisisinterventies: bron.crisisinterventies.map(naarCrisisinterventie) } : {}),
-    ...(bron.informatieEnAdvies !== undefined ? { informatieEnAdvies: naarInformatieEnAdvies(bron.informatieEnAdvies) } : {}),
-    ...(bron.intake !== undefined ? { intake: naarIntake(bron.intake) } : {}),
-    ...(bron.moratoria !== undefined ? { moratoria: bron.moratoria.map(naarMoratorium) } : {}),
-    ...(bron.nazorg !== undefined ? { nazorg: naarNazorg(bron.nazorg) } : {}),
-    ...(bron.oplossing !== undefined ? { oplossing: naarOplossing(bron.oplossing) } : {}),
-    ...(bron.planVanAanpak !== undefined ? { planVanAanpak: naarPlanVanAanpak(bron.planVanAanpak) } : {}),
-    ...(bron.schulden !== undefined ? { schulden: bron.schulden.map(naarSchuld) } : {}),
-    ...(bron.schuldregeling !== undefined ? { schuldregeling: naarSchuldregeling(bron.schuldregeling) } : {}),
-    ...(bron.voorlopigeVoorzieningen !== undefined ? { voorlopigeVoorzieningen: bron.voorlopigeVoorzieningen.map(naarVoorlopigeVoorziening) } : {}),
-    ...(bron.uitstroom !== undefined ? { uitstroom: naarUitstroom(bron.uitstroom) } : {}),
-    ...(bron.stabilisatie !== undefined ? { stabilisatie: naarStabilisatie(bron.stabilisatie) } : {}),
-  };
+    aanmelding: bron.aanmelding === undefined ? undefined : naarAanmelding(bron.aanmelding),
+    begeleiding: bron.begeleiding === undefined ? undefined : bron.begeleiding.map(naarBegeleiding),
+    client: bron.client === undefined ? undefined : bron.client.map(naarClient),
+    crisisinterventies: bron.crisisinterventies === undefined ? undefined : bron.crisisinterventies.map(naarCrisisinterventie),
+    informatieEnAdvies: bron.informatieEnAdvies === undefined ? undefined : naarInformatieEnAdvies(bron.informatieEnAdvies),
+    intake: bron.intake === undefined ? undefined : naarIntake(bron.intake),
+    moratoria: bron.moratoria === undefined ? undefined : bron.moratoria.map(naarMoratorium),
+    nazorg: bron.nazorg === undefined ? undefined : naarNazorg(bron.nazorg),
+    oplossing: bron.oplossing === undefined ? undefined : naarOplossing(bron.oplossing),
+    planVanAanpak: bron.planVanAanpak === undefined ? undefined : naarPlanVanAanpak(bron.planVanAanpak),
+    schulden: bron.schulden === undefined ? undefined : bron.schulden.map(naarSchuld),
+    schuldregeling: bron.schuldregeling === undefined ? undefined : naarSchuldregeling(bron.schuldregeling),
+    voorlopigeVoorzieningen: bron.voorlopigeVoorzieningen === undefined ? undefined : bron.voorlopigeVoorzieningen.map(naarVoorlopigeVoorziening),
+    uitstroom: bron.uitstroom === undefined ? undefined : naarUitstroom(bron.uitstroom),
+    stabilisatie: bron.stabilisatie === undefined ? undefined : naarStabilisatie(bron.stabilisatie),
+  });
 }
 
 /** Builds Aanmelding of the message from its source data. */
 export function naarAanmelding(bron: AanmeldingBron): Um.Aanmelding {
-  return {
-    ...(bron.crisisinterventie !== undefined ? { crisisinterventie: bron.crisisinterventie } : {}),
-    ...(bron.einddatum !== undefined ? { einddatum: bron.einddatum } : {}),
-    ...(bron.startdatum !== undefined ? { startdatum: bron.startdatum } : {}),
-  };
+  return zonderLeeg<Um.Aanmelding>({
+    crisisinterventie: bron.crisisinterventie,
+    einddatum: bron.einddatum,
+    startdatum: bron.startdatum,
+  });
 }
 
 /** Builds Begeleiding of the message from its source data. */
 export function naarBegeleiding(bron: BegeleidingBron): Um.Begeleiding {
-  return {
-    ...(bron.einddatum !== undefined ? { einddatum: bron.einddatum } : {}),
-    ...(bron.soort !== undefined ? { soort: bron.soort } : {}),
-    ...(bron.startdatum !== undefined ? { startdatum: bron.startdatum } : {}),
-  };
+  return zonderLeeg<Um.Begeleiding>({
+    einddatum: bron.einddatum,
+    soort: bron.soort,
+    startdatum: bron.startdatum,
+  });
 }
 
 /** Builds Client of the message from its source data. */
 export function naarClient(bron: ClientBron): Um.Client {
-  return {
-    ...(bron.Burgerservicenummer !== undefined ? { Burgerservicenummer: bron.Burgerservicenummer } : {}),
-    ...(bron.Geboortedatum !== undefined ? { Geboortedatum: bron.Geboortedatum } : {}),
-    ...(bron.Geslachtsaanduiding !== undefined ? { Geslachtsaanduiding: bron.Geslachtsaanduiding } : {}),
-    ...(bron.Postcode !== undefined ? { Postcode: bron.Postcode } : {}),
-    ...(bron.Huisnummer !== undefined ? { Huisnummer: bron.Huisnummer } : {}),
-    ...(bron.Huisnummertoevoeging !== undefined ? { Huisnummertoevoeging: bron.Huisnummertoevoeging } : {}),
-  };
+  return zonderLeeg<Um.Client>({
+    Burgerservicenummer: bron.Burgerservicenummer,
+    Geboortedatum: bron.Geboortedatum,
+    Geslachtsaanduiding: bron.Geslachtsaanduiding,
+    Postcode: bron.Postcode,
+    Huisnummer: bron.Huisnummer,
+    Huisnummertoevoeging: bron.Huisnummertoevoeging,
+  });
 }
 
 /** Builds Crisisinterventie of the message from its source data. */
 export function naarCrisisinterventie(bron: CrisisinterventieBron): Um.Crisisinterventie {
-  return {
-    ...(bron.einddatum !== undefined ? { einddatum: bron.einddatum } : {}),
-    ...(bron.startdatum !== undefined ? { startdatum: bron.startdatum } : {}),
-  };
+  return zonderLeeg<Um.Crisisinterventie>({
+    einddatum: bron.einddatum,
+    startdatum: bron.startdatum,
+  });
 }
 
 /** Builds InformatieEnAdvies of the message from its source data. */
 export function naarInformatieEnAdvies(bron: InformatieEnAdviesBron): Um.InformatieEnAdvies {
-  return {
-    ...(bron.einddatum !== undefined ? { einddatum: bron.einddatum } : {}),
-    ...(bron.startdatum !== undefined ? { startdatum: bron.startdatum } : {}),
-  };
+  return zonderLeeg<Um.InformatieEnAdvies>({
+    einddatum: bron.einddatum,
+    startdatum: bron.startdatum,
+  });
 }
 
 /** Builds Intake of the message from its source data. */
 export function naarIntake(bron: IntakeBron): Um.Intake {
-  return {
-    ...(bron.beschikkingsdatum !== undefined ? { beschikkingsdatum: bron.beschikkingsdatum } : {}),
-    ...(bron.beschikkingssoort !== undefined ? { beschikkingssoort: bron.beschikkingssoort } : {}),
-    ...(bron.einddatum !== undefined ? { einddatum: bron.einddatum } : {}),
-    ...(bron.startdatum !== undefined ? { startdatum: bron.startdatum } : {}),
-  };
+  return zonderLeeg<Um.Intake>({
+    beschikkingsdatum: bron.beschikkingsdatum,
+    beschikkingssoort: bron.beschikkingssoort,
+    einddatum: bron.einddatum,
+    startdatum: bron.startdatum,
+  });
 }
 
 /** Builds Moratorium of the message from its source data. */
 export function naarMoratorium(bron: MoratoriumBron): Um.Moratorium {
-  return {
-    ...(bron.datumAanvraag !== undefined ? { datumAanvraag: bron.datumAanvraag } : {}),
-    ...(bron.datumGoedkeuring !== undefined ? { datumGoedkeuring: bron.datumGoedkeuring } : {}),
-    ...(bron.einddatum !== undefined ? { einddatum: bron.einddatum } : {}),
-    ...(bron.startdatum !== undefined ? { startdatum: bron.startdatum } : {}),
-  };
+  return zonderLeeg<Um.Moratorium>({
+    datumAanvraag: bron.datumAanvraag,
+    datumGoedkeuring: bron.datumGoedkeuring,
+    einddatum: bron.einddatum,
+    startdatum: bron.startdatum,
+  });
 }
 
 /** Builds Nazorg of the message from its source data. */
 export function naarNazorg(bron: NazorgBron): Um.Nazorg {
-  return {
-    ...(bron.einddatum !== undefined ? { einddatum: bron.einddatum } : {}),
-    ...(bron.startdatum !== undefined ? { startdatum: bron.startdatum } : {}),
-  };
+  return zonderLeeg<Um.Nazorg>({
+    einddatum: bron.einddatum,
+    startdatum: bron.startdatum,
+  });
 }
 
 /** Builds Oplossing of the message from its source data. */
 export function naarOplossing(bron: OplossingBron): Um.Oplossing {
-  return {
-    ...(bron.einddatum !== undefined ? { einddatum: bron.einddatum } : {}),
-    ...(bron.soort !== undefined ? { soort: bron.soort } : {}),
-    ...(bron.startdatum !== undefined ? { startdatum: bron.startdatum } : {}),
-    ...(bron.vtlb !== undefined ? { vtlb: bron.vtlb } : {}),
-  };
+  return zonderLeeg<Um.Oplossing>({
+    einddatum: bron.einddatum,
+    soort: bron.soort,
+    startdatum: bron.startdatum,
+    vtlb: bron.vtlb,
+  });
 }
 
 /** Builds PlanVanAanpak of the message from its source data. */
 export function naarPlanVanAanpak(bron: PlanVanAanpakBron): Um.PlanVanAanpak {
-  return {
-    ...(bron.datumAfronding !== undefined ? { datumAfronding: bron.datumAfronding } : {}),
-  };
+  return zonderLeeg<Um.PlanVanAanpak>({
+    datumAfronding: bron.datumAfronding,
+  });
 }
 
 /** Builds Schuld of the message from its source data. */
 export function naarSchuld(bron: SchuldBron): Um.Schuld {
-  return {
-    ...(bron.bedrag !== undefined ? { bedrag: bron.bedrag } : {}),
-    ...(bron.peildatum !== undefined ? { peildatum: bron.peildatum } : {}),
-    ...(bron.schuldsoort !== undefined ? { schuldsoort: bron.schuldsoort } : {}),
-    ...(bron.zakelijkeSchuld !== undefined ? { zakelijkeSchuld: bron.zakelijkeSchuld } : {}),
-    ...(bron.schuldeiser !== undefined ? { schuldeiser: naarSchuldeiser(bron.schuldeiser) } : {}),
-  };
+  return zonderLeeg<Um.Schuld>({
+    bedrag: bron.bedrag,
+    peildatum: bron.peildatum,
+    schuldsoort: bron.schuldsoort,
+    zakelijkeSchuld: bron.zakelijkeSchuld,
+    schuldeiser: bron.schuldeiser === undefined ? undefined : naarSchuldeiser(bron.schuldeiser),
+  });
 }
 
 /** Builds Schuldeiser of the message from its source data. */
 export function naarSchuldeiser(bron: SchuldeiserBron): Um.Schuldeiser {
-  return {
-    ...(bron.naam !== undefined ? { naam: bron.naam } : {}),
-    ...(bron.KVKnummer !== undefined ? { kvknummer: bron.KVKnummer } : {}),
-    ...(bron.naam !== undefined ? { Naam: bron.naam } : {}),
-    ...(bron.postcode !== undefined ? { postcode: bron.postcode } : {}),
-    ...(bron.privepersoon !== undefined ? { privepersoon: bron.privepersoon } : {}),
-  };
+  return zonderLeeg<Um.Schuldeiser>({
+    naam: bron.naam,
+    kvknummer: bron.KVKnummer,
+    Naam: bron.naam,
+    postcode: bron.postcode,
+    privepersoon: bron.privepersoon,
+  });
 }
 
 /** Builds Schuldregeling of the message from its source data. */
 export function naarSchuldregeling(bron: SchuldregelingBron): Um.Schuldregeling {
-  return {
-    ...(bron.afgewezen !== undefined ? { afgewezen: bron.afgewezen } : {}),
-    ...(bron.datum !== undefined ? { datum: bron.datum } : {}),
-    ...(bron.datumVerzoekDwangakkoord !== undefined ? { datumVerzoekDwangakkoord: bron.datumVerzoekDwangakkoord } : {}),
-    ...(bron.dwangakkoord !== undefined ? { dwangakkoord: bron.dwangakkoord } : {}),
-    ...(bron.ingetrokken !== undefined ? { ingetrokken: bron.ingetrokken } : {}),
-    ...(bron.toegekend !== undefined ? { toegekend: bron.toegekend } : {}),
-  };
+  return zonderLeeg<Um.Schuldregeling>({
+    afgewezen: bron.afgewezen,
+    datum: bron.datum,
+    datumVerzoekDwangakkoord: bron.datumVerzoekDwangakkoord,
+    dwangakkoord: bron.dwangakkoord,
+    ingetrokken: bron.ingetrokken,
+    toegekend: bron.toegekend,
+  });
 }
 
 /** Builds VoorlopigeVoorziening of the message from its source data. */
 export function naarVoorlopigeVoorziening(bron: VoorlopigeVoorzieningBron): Um.VoorlopigeVoorziening {
-  return {
-    ...(bron.einddatum !== undefined ? { einddatum: bron.einddatum } : {}),
-    ...(bron.startdatum !== undefined ? { startdatum: bron.startdatum } : {}),
-  };
+  return zonderLeeg<Um.VoorlopigeVoorziening>({
+    einddatum: bron.einddatum,
+    startdatum: bron.startdatum,
+  });
 }
 
 /** Builds Uitstroom of the message from its source data. */
 export function naarUitstroom(bron: UitstroomBron): Um.Uitstroom {
-  return {
-    ...(bron.datum !== undefined ? { datum: bron.datum } : {}),
-    ...(bron.datumBeeindigingsbeschikking !== undefined ? { datumBeeindigingsbeschikking: bron.datumBeeindigingsbeschikking } : {}),
-    ...(bron.omschrijving !== undefined ? { omschrijving: bron.omschrijving } : {}),
-    ...(bron.reden !== undefined ? { reden: bron.reden } : {}),
-  };
+  return zonderLeeg<Um.Uitstroom>({
+    datum: bron.datum,
+    datumBeeindigingsbeschikking: bron.datumBeeindigingsbeschikking,
+    omschrijving: bron.omschrijving,
+    reden: bron.reden,
+  });
 }
 
 /** Builds Stabilisatie of the message from its source data. */
 export function naarStabilisatie(bron: StabilisatieBron): Um.Stabilisatie {
-  return {
-    ...(bron.einddatum !== undefined ? { einddatum: bron.einddatum } : {}),
-    ...(bron.startdatum !== undefined ? { startdatum: bron.startdatum } : {}),
-  };
+  return zonderLeeg<Um.Stabilisatie>({
+    einddatum: bron.einddatum,
+    startdatum: bron.startdatum,
+  });
 }

@@ -258,7 +258,8 @@ function patroon(pointer: string): string {
   return pointer.replace(/\/\d+(?=\/|$)/g, '/*');
 }
 
-function melding(e: SchemaFout): Fout {
+/** A schema error in the model's terms; the streaming validator uses it too. */
+export function melding(e: SchemaFout): Fout {
   const path = e.instancePath === '' ? '/' : e.instancePath;
   const pad = patroon(e.instancePath);
   const wat = VELDEN[pad] ?? OBJECTEN[pad] ?? (pad === '' ? OBJECTEN[''] : pad);

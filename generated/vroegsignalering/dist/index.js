@@ -1,2 +1,3 @@
 export * from './mapping.js';
 export { validate, isUitwisselmodel, REGELS } from './validate.js';
+export { validateStream, validateFile, createStreamValidator, StreamValidator, STREAM_PLAN } from './validate-stream.js';

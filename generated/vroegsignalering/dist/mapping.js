@@ -1,93 +1,97 @@
+/** The fields that have a value, in their order; a field without one is left out. */
+function zonderLeeg(velden) {
+    return Object.fromEntries(Object.entries(velden).filter(([, waarde]) => waarde !== undefined));
+}
 /** Builds Uitwisselmodel of the message from its source data. */
 export function naarUitwisselmodel(bron) {
-    return {
+    return zonderLeeg({
         startdatumLevering: bron.startdatumLevering,
         einddatumLevering: bron.einddatumLevering,
         aanleverdatumEnTijd: bron.aanleverdatumEnTijd,
         codeGegevensleverancier: bron.codeGegevensleverancier,
-        ...(bron.leveringen !== undefined ? { leveringen: bron.leveringen.map(naarLevering) } : {}),
-    };
+        leveringen: bron.leveringen === undefined ? undefined : bron.leveringen.map(naarLevering),
+    });
 }
 /** Builds Levering of the message from its source data. */
 export function naarLevering(bron) {
-    return {
+    return zonderLeeg({
         teller: bron.teller,
         gemeentecode: bron.gemeentecode,
         aanleverende_organisatie: naarAanleverendeOrganisatie(bron.aanleverende_organisatie),
-        ...(bron.vroegsignalen !== undefined ? { vroegsignalen: bron.vroegsignalen.map(naarVroegsignaal) } : {}),
-        ...(bron.vroegsignaalzaken !== undefined ? { vroegsignaalzaken: bron.vroegsignaalzaken.map(naarVroegsignaalzaak) } : {}),
-    };
+        vroegsignalen: bron.vroegsignalen === undefined ? undefined : bron.vroegsignalen.map(naarVroegsignaal),
+        vroegsignaalzaken: bron.vroegsignaalzaken === undefined ? undefined : bron.vroegsignaalzaken.map(naarVroegsignaalzaak),
+    });
 }
 /** Builds AanleverendeOrganisatie of the message from its source data. */
 export function naarAanleverendeOrganisatie(bron) {
-    return {
-        ...(bron.naam !== undefined ? { naam: bron.naam } : {}),
-        ...(bron["kvk-nummer"] !== undefined ? { "kvk-nummer": bron["kvk-nummer"] } : {}),
-        ...(bron.contactpersonen !== undefined ? { contactpersoonen: bron.contactpersonen.map(naarContactpersoon) } : {}),
-    };
+    return zonderLeeg({
+        naam: bron.naam,
+        "kvk-nummer": bron["kvk-nummer"],
+        contactpersoonen: bron.contactpersonen === undefined ? undefined : bron.contactpersonen.map(naarContactpersoon),
+    });
 }
 /** Builds Contactpersoon of the message from its source data. */
 export function naarContactpersoon(bron) {
-    return {
-        ...(bron.naam !== undefined ? { naam: bron.naam } : {}),
-        ...(bron.telefoonnummer !== undefined ? { telefoonnummer: bron.telefoonnummer } : {}),
-        ...(bron.email !== undefined ? { email: bron.email } : {}),
-        ...(bron.functietitel !== undefined ? { functietitel: bron.functietitel } : {}),
-    };
+    return zonderLeeg({
+        naam: bron.naam,
+        telefoonnummer: bron.telefoonnummer,
+        email: bron.email,
+        functietitel: bron.functietitel,
+    });
 }
 /** Builds Vroegsignaal of the message from its source data. */
 export function naarVroegsignaal(bron) {
-    return {
+    return zonderLeeg({
         ID: bron.ID,
-        ...(bron.crisissignaal !== undefined ? { crisissignaal: bron.crisissignaal } : {}),
-        ...(bron.warmeOverdracht !== undefined ? { warmeOverdracht: bron.warmeOverdracht } : {}),
-        ...(bron.bedrag !== undefined ? { bedrag: bron.bedrag } : {}),
-        ...(bron.ontstaansdatum !== undefined ? { ontstaansdatum: bron.ontstaansdatum } : {}),
-        ...(bron.signaaldatum !== undefined ? { signaaldatum: bron.signaaldatum } : {}),
-        ...(bron.status !== undefined ? { status: bron.status } : {}),
+        crisissignaal: bron.crisissignaal,
+        warmeOverdracht: bron.warmeOverdracht,
+        bedrag: bron.bedrag,
+        ontstaansdatum: bron.ontstaansdatum,
+        signaaldatum: bron.signaaldatum,
+        status: bron.status,
         signaalpartner: naarSignaalpartner(bron.signaalpartner),
         client: naarClient(bron.client),
-    };
+    });
 }
 /** Builds Signaalpartner of the message from its source data. */
 export function naarSignaalpartner(bron) {
-    return {
-        ...(bron.type !== undefined ? { type: bron.type } : {}),
-    };
+    return zonderLeeg({
+        type: bron.type,
+    });
 }
 /** Builds Client of the message from its source data. */
 export function naarClient(bron) {
-    return {
-        ...(bron.Burgerservicenummer !== undefined ? { Burgerservicenummer: bron.Burgerservicenummer } : {}),
-        ...(bron.Voorletters !== undefined ? { Voorletters: bron.Voorletters } : {}),
-        ...(bron.Voorvoegsel !== undefined ? { Voorvoegsel: bron.Voorvoegsel } : {}),
-        ...(bron.Achternaam !== undefined ? { Achternaam: bron.Achternaam } : {}),
-        ...(bron.Geboortedatum !== undefined ? { Geboortedatum: bron.Geboortedatum } : {}),
-        ...(bron.Straatnaam !== undefined ? { Straatnaam: bron.Straatnaam } : {}),
-        ...(bron.Postcode !== undefined ? { Postcode: bron.Postcode } : {}),
-        ...(bron.Huisnummer !== undefined ? { Huisnummer: bron.Huisnummer } : {}),
-        ...(bron.Huisnummertoevoeging !== undefined ? { Huisnummertoevoeging: bron.Huisnummertoevoeging } : {}),
-        ...(bron.Plaatsnaam !== undefined ? { Plaatsnaam: bron.Plaatsnaam } : {}),
-    };
+    return zonderLeeg({
+        Burgerservicenummer: bron.Burgerservicenummer,
+        Voorletters: bron.Voorletters,
+        Voorvoegsel: bron.Voorvoegsel,
+        Achternaam: bron.Achternaam,
+        Geboortedatum: bron.Geboortedatum,
+        Straatnaam: bron.Straatnaam,
+        Postcode: bron.Postcode,
+        Huisnummer: bron.Huisnummer,
+        Huisnummertoevoeging: bron.Huisnummertoevoeging,
+        Plaatsnaam: bron.Plaatsnaam,
+    });
 }
 /** Builds Vroegsignaalzaak of the message from its source data. */
 export function naarVroegsignaalzaak(bron) {
-    return {
-        ...(bron.resultaat !== undefined ? { resultaat: bron.resultaat } : {}),
-        ...(bron.matchingsdatum !== undefined ? { matchingsdatum: bron.matchingsdatum } : {}),
-        ...(bron.startdatum_matchtingperiode !== undefined ? { startdatum_matchtingperiode: bron.startdatum_matchtingperiode } : {}),
-        ...(bron.datum_opgepakt !== undefined ? { datum_opgepakt: bron.datum_opgepakt } : {}),
-        ...(bron.einddatum_matchingperiode !== undefined ? { einddatum_matchingperiode: bron.einddatum_matchingperiode } : {}),
-        ...(bron.vroegsignalen !== undefined ? { vroegsignalen: bron.vroegsignalen.map((doel) => ({ ID: doel.ID })) } : {}),
-        ...(bron.contactpogingen !== undefined ? { contactpogingen: bron.contactpogingen.map(naarContactpoging) } : {}),
-    };
+    return zonderLeeg({
+        resultaat: bron.resultaat,
+        matchingsdatum: bron.matchingsdatum,
+        startdatum_matchtingperiode: bron.startdatum_matchtingperiode,
+        datum_opgepakt: bron.datum_opgepakt,
+        einddatum_matchingperiode: bron.einddatum_matchingperiode,
+        vroegsignalen: bron.vroegsignalen === undefined ? undefined : bron.vroegsignalen.map((doel) => ({ ID: doel.ID })),
+        contactpogingen: bron.contactpogingen === undefined ? undefined : bron.contactpogingen.map(naarContactpoging),
+    });
 }
 /** Builds Contactpoging of the message from its source data. */
 export function naarContactpoging(bron) {
-    return {
-        ...(bron.soort !== undefined ? { soort: bron.soort } : {}),
-        ...(bron.bereikt !== undefined ? { bereikt: bron.bereikt } : {}),
-        ...(bron.datum !== undefined ? { datum: bron.datum } : {}),
-        ...(bron.dagdeel !== undefined ? { dagdeel: bron.dagdeel } : {}),
-    };
+    return zonderLeeg({
+        soort: bron.soort,
+        bereikt: bron.bereikt,
+        datum: bron.datum,
+        dagdeel: bron.dagdeel,
+    });
 }

@@ -118,7 +118,8 @@ export function isUitwisselmodel(value) {
 function patroon(pointer) {
     return pointer.replace(/\/\d+(?=\/|$)/g, '/*');
 }
-function melding(e) {
+/** A schema error in the model's terms; the streaming validator uses it too. */
+export function melding(e) {
     const path = e.instancePath === '' ? '/' : e.instancePath;
     const pad = patroon(e.instancePath);
     const wat = VELDEN[pad] ?? OBJECTEN[pad] ?? (pad === '' ? OBJECTEN[''] : pad);

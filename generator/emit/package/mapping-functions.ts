@@ -1,4 +1,4 @@
-import type { SourceFile, WriterFunction } from 'ts-morph';
+import type { FunctionDeclarationStructure, InterfaceDeclarationStructure, OptionalKind, SourceFile, WriterFunction } from 'ts-morph';
 import type { UmObject, UmVeld, Uitwisselmodel } from '../../derive/types.ts';
 import { plainText } from '../text.ts';
 import { jsdocTekst, propertyNaam, propertyToegang, tsType, typeNaam } from './naming.ts';
@@ -14,8 +14,9 @@ export function schrijfMappingFuncties(file: SourceFile, um: Uitwisselmodel, nam
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './uitwisselmodel.js', namespaceImport: 'Um' });
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './informatiemodel.js', namespaceImport: 'Im' });
   const objecten = alleObjecten(um.bericht).filter((o) => !o.referentie);
-  for (const object of objecten) schrijfBronType(file, object, namen, objecten);
-  for (const object of objecten) schrijfFunctie(file, object, namen, objecten);
+  // One insertion per kind: ts-morph parses the file again after each, so one per declaration grows quadratically.
+  file.addInterfaces(objecten.map((object) => bronType(object, namen, objecten)));
+  file.addFunctions([zonderLeeg(), ...objecten.map((object) => functie(object, namen, objecten))]);
 }
 
 function alleObjecten(object: UmObject, result: UmObject[] = []): UmObject[] {
@@ -39,7 +40,7 @@ function doelVan(veld: UmVeld, objecten: UmObject[]): UmObject | undefined {
   return objecten.find((o) => o.objecttype === doel && !o.referentie);
 }
 
-function schrijfBronType(file: SourceFile, object: UmObject, namen: Map<UmObject, string>, objecten: UmObject[]): void {
+function bronType(object: UmObject, namen: Map<UmObject, string>, objecten: UmObject[]): OptionalKind<InterfaceDeclarationStructure> {
   const properties = new Map<string, { type: string; optional: boolean; doc: string }>();
   for (const veld of object.velden) {
     const naam = bronNaam(veld);
@@ -56,12 +57,12 @@ function schrijfBronType(file: SourceFile, object: UmObject, namen: Map<UmObject
       doc: earlier?.doc ?? herkomstDoc(veld),
     });
   }
-  file.addInterface({
+  return {
     isExported: true,
     name: `${namen.get(object)}Bron`,
     docs: [jsdocTekst(`The data that ${object.objecttype ? `objecttype ${object.objecttype.naam}` : object.naam} in the message is built from.`)],
     properties: [...properties].map(([naam, p]) => ({ name: propertyNaam(naam), type: p.type, hasQuestionToken: p.optional, docs: [jsdocTekst(p.doc)] })),
-  });
+  };
 }
 
 function herkomstDoc(veld: UmVeld): string {
@@ -78,9 +79,25 @@ function herkomstDoc(veld: UmVeld): string {
   return `${definitie ? `${definitie}\n\n` : ''}${bron}; in het bericht: ${veld.naam}.`;
 }
 
-function schrijfFunctie(file: SourceFile, object: UmObject, namen: Map<UmObject, string>, objecten: UmObject[]): void {
+/**
+ * The helper every mapping function ends with: an optional field without a value is left out of the message,
+ * not written as undefined. One object literal per function, typed against the message type (every field of
+ * it, none other), is also what keeps type-checking cheap for hundreds of objecttypen.
+ */
+function zonderLeeg(): OptionalKind<FunctionDeclarationStructure> {
+  return {
+    name: 'zonderLeeg',
+    typeParameters: ['T'],
+    parameters: [{ name: 'velden', type: '{ [K in keyof T]: T[K] | undefined }' }],
+    returnType: 'T',
+    docs: [jsdocTekst('The fields that have a value, in their order; a field without one is left out.')],
+    statements: ['return Object.fromEntries(Object.entries(velden).filter(([, waarde]) => waarde !== undefined)) as T;'],
+  };
+}
+
+function functie(object: UmObject, namen: Map<UmObject, string>, objecten: UmObject[]): OptionalKind<FunctionDeclarationStructure> {
   const naam = namen.get(object)!;
-  file.addFunction({
+  return {
     isExported: true,
     name: `naar${naam}`,
     parameters: [{ name: 'bron', type: `${naam}Bron` }],
@@ -88,16 +105,16 @@ function schrijfFunctie(file: SourceFile, object: UmObject, namen: Map<UmObject,
     docs: [jsdocTekst(`Builds ${object.naam} of the message from its source data.`)],
     statements: (writer) => {
       writer
-        .write('return ')
+        .write(`return zonderLeeg<Um.${naam}>(`)
         .inlineBlock(() => {
           for (const veld of object.velden) veldExpressie(veld, namen, objecten)(writer);
         })
-        .write(';');
+        .write(');');
     },
-  });
+  };
 }
 
-/** One property of the returned object literal; optional ones only when the source has a value. */
+/** One property of the object literal; an optional one is undefined when the source has no value. */
 function veldExpressie(veld: UmVeld, namen: Map<UmObject, string>, objecten: UmObject[]): WriterFunction {
   const bron = propertyToegang('bron', bronNaam(veld));
   const waarde = (v: string): string => {
@@ -112,7 +129,7 @@ function veldExpressie(veld: UmVeld, namen: Map<UmObject, string>, objecten: UmO
   };
   const key = propertyNaam(veld.naam);
   return (writer) => {
-    if (veld.verplicht) writer.writeLine(`${key}: ${waarde(bron)},`);
-    else writer.writeLine(`...(${bron} !== undefined ? { ${key}: ${waarde(bron)} } : {}),`);
+    if (veld.verplicht || veld.inhoud.soort === 'waarde') writer.writeLine(`${key}: ${waarde(bron)},`);
+    else writer.writeLine(`${key}: ${bron} === undefined ? undefined : ${waarde(bron)},`);
   };
 }

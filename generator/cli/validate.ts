@@ -1,0 +1,126 @@
+/**
+ * `mimgen validate --model <name> <file.json> [--json] [--max-errors N]`: validates a delivery of any size in
+ * bounded memory with the streaming validator of the generated package (generated/<model>/dist), the same
+ * code implementers get. Exit 0 valid, 1 invalid, 2 unreadable (or a usage error).
+ */
+import { statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const EXIT_OK = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_USAGE = 2;
+
+const GENERATED = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'generated');
+
+/** The part of a generated package the command uses. */
+interface StreamFout {
+  path: string;
+  line: number;
+  column: number;
+  message: string;
+}
+interface StreamResultaat {
+  valid: boolean;
+  errors: StreamFout[];
+  bytes: number;
+  records: number;
+  stopped?: 'max-errors' | 'fatal';
+}
+interface Pakket {
+  validateFile(pad: string, opties?: { maxErrors?: number; onProgress?: (v: { bytes: number; records: number }) => void }): Promise<StreamResultaat>;
+}
+
+export interface ValidateOptions {
+  model?: string;
+  json?: boolean;
+  maxErrors?: string;
+}
+
+export async function validateCommand(file: string, options: ValidateOptions): Promise<number> {
+  const usage = (message: string): number => {
+    process.stderr.write(`mimgen validate: ${message}\n`);
+    return EXIT_USAGE;
+  };
+  const model = options.model;
+  if (!model) return usage('name the model with --model <name> (e.g. --model vroegsignalering)');
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(model)) return usage(`"${model}" is not a model name`);
+  const entry = join(GENERATED, model, 'dist', 'index.js');
+  if (!isFile(entry)) return usage(`no generated package for model "${model}" (${entry}); run mimgen generate`);
+  let maxErrors = 1000;
+  if (options.maxErrors !== undefined) {
+    if (!/^[1-9]\d*$/.test(options.maxErrors)) return usage(`--max-errors takes a whole number from 1, not "${options.maxErrors}"`);
+    maxErrors = Number(options.maxErrors);
+  }
+  let size: number;
+  try {
+    const s = statSync(file);
+    if (!s.isFile()) return unreadable(file, 'not a file');
+    size = s.size;
+  } catch (e) {
+    return unreadable(file, (e as Error).message);
+  }
+
+  const pakket = (await import(pathToFileURL(entry).href)) as Pakket;
+  const voortgang = process.stderr.isTTY ? new Voortgang(size) : undefined;
+  let result: StreamResultaat;
+  try {
+    result = await pakket.validateFile(file, { maxErrors, onProgress: voortgang ? (v) => voortgang.toon(v.bytes, v.records) : undefined });
+  } catch (e) {
+    voortgang?.wis();
+    return unreadable(file, (e as Error).message);
+  }
+  voortgang?.wis();
+
+  if (options.json) {
+    const errors = result.errors.map((e) => ({ path: e.path, line: e.line, column: e.column, message: e.message }));
+    process.stdout.write(`${JSON.stringify({ valid: result.valid, errors }, null, 2)}\n`);
+  } else {
+    for (const e of result.errors) process.stdout.write(`${file}:${e.line}:${e.column}  ${e.path}  ${e.message}\n`);
+  }
+  const mb = (result.bytes / 1e6).toFixed(1);
+  if (result.valid) process.stderr.write(`mimgen validate: ${file} is valid (${result.records} records, ${mb} MB)\n`);
+  else {
+    const stopped =
+      result.stopped === 'max-errors' ? `; stopped after ${maxErrors} (--max-errors)` : result.stopped === 'fatal' ? '; stopped: the file cannot be read further as JSON' : '';
+    process.stderr.write(`mimgen validate: ${file}: ${result.errors.length} error(s)${stopped} (${result.records} records, ${mb} MB read)\n`);
+  }
+  return result.valid ? EXIT_OK : EXIT_FINDINGS;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function unreadable(file: string, reason: string): number {
+  process.stderr.write(`mimgen validate: cannot read ${file}: ${reason}\n`);
+  return EXIT_USAGE;
+}
+
+/** A progress bar on the terminal (stderr): bytes and records per second, redrawn at most ten times a second. */
+class Voortgang {
+  private readonly start = performance.now();
+  private laatst = 0;
+  constructor(private readonly totaal: number) {}
+
+  toon(bytes: number, records: number): void {
+    const nu = performance.now();
+    if (nu - this.laatst < 100) return;
+    this.laatst = nu;
+    const s = Math.max((nu - this.start) / 1000, 0.001);
+    const deel = this.totaal > 0 ? Math.min(1, bytes / this.totaal) : 1;
+    const breedte = 30;
+    const vol = Math.round(deel * breedte);
+    const balk = `${'#'.repeat(vol)}${'.'.repeat(breedte - vol)}`;
+    const regel = `[${balk}] ${(deel * 100).toFixed(0).padStart(3)}%  ${(bytes / 1e6 / s).toFixed(0)} MB/s  ${Math.round(records / s).toLocaleString('en')} records/s`;
+    process.stderr.write(`\r${regel}\u001b[K`);
+  }
+
+  wis(): void {
+    if (this.laatst > 0) process.stderr.write('\r\u001b[K');
+  }
+}

@@ -1,0 +1,326 @@
+/**
+ * What the streaming validator of a package needs from the model: which lists hold the records, the units
+ * the message falls apart into (the envelope, each Levering, each record), and a precompiled validator for
+ * each unit. The engine that uses them is the same for every model (templates/package/stream.ts).
+ */
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import * as ajvFormats from 'ajv-formats';
+import standaloneCodeModule from 'ajv/dist/standalone/index.js';
+import type { UmObject, Uitwisselmodel } from '../../derive/types.ts';
+
+const addFormats = ajvFormats.default as unknown as (ajv: Ajv2020) => Ajv2020;
+const standaloneCode = (standaloneCodeModule as unknown as { default: (ajv: Ajv2020, refs: Record<string, string>) => string }).default;
+
+type Schema = Record<string, unknown>;
+
+/** A list whose items are streamed, by its path (property names) from the value of the unit it lies in. */
+export interface LijstPlan {
+  pad: string[];
+  /** The unit of each item. */
+  eenheid: number;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+}
+
+/**
+ * A part of the message that is parsed and validated as one value: the message without its streamed lists,
+ * each item of a streamed list that holds streamed lists itself (a Levering), or a record (a Vroegsignaal).
+ */
+export interface EenheidPlan {
+  /** Place in the message, `*` for a list item. */
+  pad: string[];
+  /** What it is in the model (Uitwisselmodel, Levering, Vroegsignaal). */
+  naam: string;
+  /** Name of its validator in stream-validators.js. */
+  validator: string;
+  /** The enclosing unit; -1 for the message. */
+  ouder: number;
+  /** No streamed lists inside: its bytes are found by the fast scanner and parsed whole. */
+  record: boolean;
+  lijsten: LijstPlan[];
+  /** An enclosing streamed list must have unique items, so each item gets a fingerprint. */
+  vingerafdruk: boolean;
+}
+
+export interface StreamPlan {
+  eenheden: EenheidPlan[];
+}
+
+/**
+ * The record lists: lists of objects of an objecttype (not references) held directly by an envelope object,
+ * an object the derivation added (the message, a Levering) that is the message itself or a list item.
+ */
+export function recordLijsten(um: Uitwisselmodel): string[][] {
+  const result: string[][] = [];
+  const walk = (object: UmObject, pad: string[], isItem: boolean): void => {
+    for (const veld of object.velden) {
+      if (veld.inhoud.soort !== 'object') continue;
+      const inner = veld.inhoud.object;
+      const veldPad = [...pad, veld.naam];
+      if (veld.lijst && inner.objecttype && !inner.referentie && !object.objecttype && (isItem || pad.length === 0)) {
+        result.push(veldPad);
+        continue;
+      }
+      if (!inner.objecttype) walk(inner, veld.lijst ? [...veldPad, '*'] : veldPad, Boolean(veld.lijst));
+    }
+  };
+  walk(um.bericht, [], false);
+  return result;
+}
+
+const PAD_OBJECT = new Set(['type', 'properties', 'required', 'additionalProperties', 'description', 'title', '$comment', 'minProperties', 'maxProperties', '$schema', '$id', '$defs']);
+const PAD_LIJST = new Set(['type', 'items', 'minItems', 'maxItems', 'uniqueItems', 'description', 'title', '$comment']);
+
+function isSchema(x: unknown): x is Schema {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** The schema a `$ref` into `$defs` stands for; other schemas as they are. */
+function resolve(root: Schema, s: unknown): Schema | undefined {
+  if (!isSchema(s)) return undefined;
+  const ref = s.$ref;
+  if (typeof ref !== 'string') return s;
+  const m = /^#\/\$defs\/([^/]+)$/.exec(ref);
+  if (!m || Object.keys(s).some((k) => k !== '$ref' && k !== 'description' && k !== 'title' && k !== '$comment')) return undefined;
+  return resolve(root, (root.$defs as Schema | undefined)?.[m[1]!.replace(/~1/g, '/').replace(/~0/g, '~')]);
+}
+
+function allowed(s: Schema, keys: Set<string>): boolean {
+  return Object.keys(s).every((k) => keys.has(k));
+}
+
+function hasType(s: Schema, type: string): boolean {
+  return s.type === type || (Array.isArray(s.type) && s.type.includes(type));
+}
+
+/** The schema at a path of property names and `*`, when every step on the way can be split off. */
+function schemaOp(root: Schema, pad: readonly string[]): Schema | undefined {
+  let s: Schema | undefined = root;
+  for (const seg of pad) {
+    if (!s) return undefined;
+    if (seg === '*') {
+      if (!allowed(s, PAD_LIJST) || !hasType(s, 'array')) return undefined;
+      s = resolve(root, s.items);
+    } else {
+      if (!allowed(s, PAD_OBJECT) || !hasType(s, 'object') || !isSchema(s.properties)) return undefined;
+      s = resolve(root, s.properties[seg]);
+    }
+  }
+  return s;
+}
+
+/** Refs only into `$defs`: a unit's schema is valid on its own with the message's `$defs` beside it. */
+function refsLocal(s: unknown): boolean {
+  if (Array.isArray(s)) return s.every(refsLocal);
+  if (!isSchema(s)) return true;
+  for (const [k, v] of Object.entries(s)) {
+    if (k === '$ref' && (typeof v !== 'string' || !/^#\/\$defs\/[^/]+$/.test(v))) return false;
+    if (k === '$id' || k === '$anchor' || k === '$dynamicRef' || k === '$dynamicAnchor') return false;
+    if (!refsLocal(v)) return false;
+  }
+  return true;
+}
+
+const sameStart = (pad: readonly string[], prefix: readonly string[]) => prefix.length <= pad.length && prefix.every((s, i) => pad[i] === s);
+
+/**
+ * The streaming plan and the schema of each unit. A list is streamed only where the schema allows splitting
+ * it off (plain properties and items on the way, array keywords the engine checks itself); anything else is
+ * left inside its unit, which is then parsed whole: correct, only not in bounded memory.
+ */
+export function streamPlan(um: Uitwisselmodel, compat: Schema): { plan: StreamPlan; schemas: Schema[] } {
+  const defs = compat.$defs;
+  const { $schema: _s, $id: _i, $defs: _d, ...rootRest } = compat;
+  // Units by path: the message, every list item that leads to a record list, and the records.
+  const lijsten = recordLijsten(um).filter((pad) => {
+    const lijst = schemaOp(compat, pad);
+    const item = schemaOp(compat, [...pad, '*']);
+    return lijst !== undefined && item !== undefined && allowed(lijst, PAD_LIJST) && hasType(lijst, 'array') && refsLocal(item);
+  });
+  const paden: string[][] = [[]];
+  for (const lijst of lijsten) {
+    for (let n = 1; n <= lijst.length; n++) {
+      if (lijst[n] === '*' || n === lijst.length) {
+        const p = n === lijst.length ? [...lijst, '*'] : lijst.slice(0, n + 1);
+        if (!paden.some((q) => q.join('\u0000') === p.join('\u0000'))) paden.push(p);
+      }
+    }
+  }
+  // Parents before children; siblings in the order the model lists them.
+  paden.sort((a, b) => a.filter((s) => s === '*').length - b.filter((s) => s === '*').length);
+  const ouderVan = (pad: string[]): number => {
+    let best = -1;
+    for (let i = 0; i < paden.length; i++) if (paden[i]!.length < pad.length && sameStart(pad, paden[i]!) && (best < 0 || paden[i]!.length > paden[best]!.length)) best = i;
+    return best;
+  };
+  const namen = objectNamen(um);
+  const eenheden: EenheidPlan[] = paden.map((pad, i) => ({
+    pad,
+    naam: namen.get(pad.join('/')) ?? um.bericht.naam,
+    validator: `eenheid${i}`,
+    ouder: i === 0 ? -1 : ouderVan(pad),
+    record: true,
+    lijsten: [],
+    vingerafdruk: false,
+  }));
+  for (let i = 1; i < eenheden.length; i++) {
+    const e = eenheden[i]!;
+    const ouder = eenheden[e.ouder]!;
+    const pad = e.pad.slice(ouder.pad.length, -1);
+    const lijst = schemaOp(compat, e.pad.slice(0, -1))!;
+    ouder.record = false;
+    ouder.lijsten.push({
+      pad,
+      eenheid: i,
+      ...(typeof lijst.minItems === 'number' ? { minItems: lijst.minItems } : {}),
+      ...(typeof lijst.maxItems === 'number' ? { maxItems: lijst.maxItems } : {}),
+      ...(lijst.uniqueItems === true ? { uniqueItems: true } : {}),
+    });
+  }
+  for (let i = 1; i < eenheden.length; i++) {
+    for (let a = i; a > 0; a = eenheden[a]!.ouder) {
+      const ouder = eenheden[eenheden[a]!.ouder]!;
+      if (ouder.lijsten.find((l) => l.eenheid === a)?.uniqueItems) eenheden[i]!.vingerafdruk = true;
+    }
+  }
+  const schemas = eenheden.map((e, i) => {
+    const s = structuredClone(i === 0 ? rootRest : schemaOp(compat, e.pad)!) as Schema;
+    for (const l of e.lijsten) {
+      // The streamed list is checked by the engine (items, minItems, maxItems, uniqueItems); the unit sees [].
+      let o = s;
+      for (const seg of l.pad.slice(0, -1)) {
+        const props = o.properties as Schema;
+        props[seg] = structuredClone(resolve(compat, props[seg])!);
+        o = props[seg] as Schema;
+      }
+      const props = o.properties as Schema;
+      const orig = resolve(compat, props[l.pad.at(-1)!])!;
+      props[l.pad.at(-1)!] = { type: orig.type, ...(typeof orig.description === 'string' ? { description: orig.description } : {}) };
+    }
+    return { ...s, $defs: defs };
+  });
+  return { plan: { eenheden }, schemas };
+}
+
+function objectNamen(um: Uitwisselmodel): Map<string, string> {
+  const result = new Map<string, string>();
+  const walk = (object: UmObject, pad: string[]): void => {
+    result.set(pad.join('/'), object.objecttype?.naam ?? object.naam);
+    for (const v of object.velden) if (v.inhoud.soort === 'object') walk(v.inhoud.object, [...pad, v.naam, ...(v.lijst ? ['*'] : [])]);
+  };
+  walk(um.bericht, []);
+  return result;
+}
+
+/**
+ * The validators of the units as one module of Ajv standalone code. The format checks (date, date-time, ...)
+ * are the ones of ajv-formats, remembered per distinct value: a delivery repeats the same dates many times,
+ * and a format check is a pure function of the string, so the verdict is the same, only faster.
+ */
+export function streamValidatorCode(schemas: Schema[]): string {
+  const ajv = new Ajv2020({ code: { source: true, esm: true, optimize: true }, strict: false, allErrors: true });
+  addFormats(ajv);
+  const refs: Record<string, string> = {};
+  schemas.forEach((s, i) => {
+    ajv.addSchema(s, `eenheid${i}`);
+    refs[`eenheid${i}`] = `eenheid${i}`;
+  });
+  const code = standaloneCode(ajv, refs).replace(/^"use strict";\n?/, '');
+  const formats = 'require("ajv-formats/dist/formats").fullFormats';
+  if (!code.includes(formats) && /formats\d/.test(code)) throw new Error('unexpected Ajv standalone code: formats not loaded from ajv-formats');
+  return `// Generated by mimgen from uitwisselmodel.schema.json with Ajv's standalone code: one validator per unit of the streaming validator; do not edit.
+import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+const __formats = __onthouden(${formats});
+const __DAGEN = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** ajv-formats' full "date" (/^(\\d\\d\\d\\d)-(\\d\\d)-(\\d\\d)$/ and a day that exists in that month), without a regular expression. */
+export function datumFormaat(s) {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  let jaar = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return false;
+    jaar = jaar * 10 + c;
+  }
+  const m1 = s.charCodeAt(5) - 48, m2 = s.charCodeAt(6) - 48, d1 = s.charCodeAt(8) - 48, d2 = s.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return false;
+  const maand = m1 * 10 + m2;
+  const dag = d1 * 10 + d2;
+  return maand >= 1 && maand <= 12 && dag >= 1 && dag <= (maand === 2 && jaar % 4 === 0 && (jaar % 100 !== 0 || jaar % 400 === 0) ? 29 : __DAGEN[maand]);
+}
+/** The same format checks: "date" without a regular expression, the others remembered per value (at most 4096 values per format, then forgotten). */
+function __onthouden(formats) {
+  const result = {};
+  for (const [naam, f] of Object.entries(formats)) {
+    if (naam === 'date' && f && typeof f.validate === 'function') {
+      result[naam] = { ...f, validate: datumFormaat };
+      continue;
+    }
+    const check = f instanceof RegExp ? (s) => f.test(s) : typeof f === 'function' ? f : f && typeof f.validate === 'function' ? f.validate : f && f.validate instanceof RegExp ? (s) => f.validate.test(s) : undefined;
+    if (!check) { result[naam] = f; continue; }
+    const cache = new Map();
+    const onthouden = (s) => {
+      let r = cache.get(s);
+      if (r === undefined) {
+        if (cache.size >= 4096) cache.clear();
+        r = check(s);
+        cache.set(s, r);
+      }
+      return r;
+    };
+    result[naam] = f instanceof RegExp ? { test: onthouden } : typeof f === 'function' ? onthouden : { ...f, validate: onthouden };
+  }
+  return result;
+}
+${code.replaceAll(formats, '__formats')}
+`;
+}
+
+export function streamValidatorTypes(plan: StreamPlan): string {
+  return `/** The validators of the units of the streaming validator, precompiled by Ajv. */
+import type { SchemaFout } from './schema-validator.js';
+export type EenheidValidator = ((data: unknown) => boolean) & { errors?: SchemaFout[] | null };
+/** The "date" format check of the validators: the same verdict as ajv-formats' full "date". */
+export declare function datumFormaat(s: string): boolean;
+${plan.eenheden.map((e) => `/** ${e.naam} (${e.pad.length === 0 ? 'the message without its streamed lists' : `at ${e.pad.join('.')}`}) */\nexport declare const ${e.validator}: EenheidValidator;`).join('\n')}
+`;
+}
+
+/** The package's streaming entry points for this model: the plan as data, the validators, the engine. */
+export function schrijfStreamValidator(file: import('ts-morph').SourceFile, um: Uitwisselmodel, plan: StreamPlan): void {
+  file.addStatements([
+    `/** Streaming validation of a ${um.naam} ${um.versie} delivery of any size (${um.pakketnaam}). Generated by mimgen; do not edit. */`,
+    `import { melding, REGELS } from './validate.js';`,
+    `import * as validators from './stream-validators.js';`,
+    `import { leesBestand, StreamValidator, valideerBron, valideerMetWerker, type EenheidValidator, type StreamContext, type StreamOpties, type StreamPlan, type StreamResultaat } from './stream.js';`,
+    `export { StreamValidator } from './stream.js';`,
+    `export type { StreamFout, StreamOpties, StreamResultaat, Voortgang } from './stream.js';`,
+    `/**
+ * How the message falls apart for streaming: the message without its streamed lists, each item of a streamed
+ * list that holds streamed lists itself, and the records, each validated on its own as it arrives.
+ */
+export const STREAM_PLAN: StreamPlan = ${JSON.stringify(plan, null, 2)};`,
+    `const VALIDATORS: Readonly<Record<string, EenheidValidator>> = { ${plan.eenheden.map((e) => `${e.validator}: validators.${e.validator}`).join(', ')} };`,
+    `/** The model's part of the streaming validator, for the worker thread. */
+export const STREAM_CONTEXT: StreamContext = { plan: STREAM_PLAN, validators: VALIDATORS, regels: REGELS, melding };`,
+    `/** A validator to feed chunk by chunk (write, then end), for a server that receives a delivery in parts. */
+export function createStreamValidator(opties?: StreamOpties): StreamValidator {
+  return new StreamValidator(STREAM_PLAN, VALIDATORS, REGELS, melding, opties);
+}`,
+    `const WERKER = new URL('./stream-worker.js', import.meta.url);`,
+    `/**
+ * Validates a delivery from any source of byte chunks (a file stream, an HTTP request body) in bounded memory;
+ * by default a worker thread scans while this thread validates (worker: false: all in this thread).
+ */
+export function validateStream(bron: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, opties: StreamOpties = {}): Promise<StreamResultaat> {
+  if (opties.worker === false) return valideerBron(createStreamValidator(opties), bron);
+  return valideerMetWerker(WERKER, STREAM_CONTEXT, opties, bron);
+}`,
+    `/** Validates a delivery file of any size, read in chunks of 1 MiB (by default in a worker thread, as validateStream). */
+export function validateFile(pad: string, opties: StreamOpties = {}): Promise<StreamResultaat> {
+  if (opties.worker === false) return valideerBron(createStreamValidator(opties), leesBestand(pad));
+  return valideerMetWerker(WERKER, STREAM_CONTEXT, opties, pad);
+}`,
+  ]);
+}
