@@ -1,11 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { existsSync } from 'node:fs';
 import { UnreadableInput } from '../model/findings.ts';
-import { generateCommand } from './generate.ts';
-import { lintCommand } from './lint.ts';
-import { importXmiCommand } from '../xmi/cli.ts';
-import { diffCommand } from '../diff/command.ts';
-import { validateCommand, type ValidateOptions } from './validate.ts';
+import type { importXmiCommand } from '../xmi/cli.ts';
+import type { ValidateOptions } from './validate.ts';
+
+// Each command is loaded when it runs: a command pays only for what it uses at start-up and in memory
+// (generate brings ts-morph and TypeScript, validate must stay small on files of any size).
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -26,8 +26,8 @@ export async function main(argv: string[]): Promise<number> {
     .description('check models and print every finding as file:line:col  severity  rule-id  message')
     .argument('[models...]', 'model names under model/ or model folders; all models when omitted')
     .option('--json', 'print the findings as JSON')
-    .action((models: string[], options: { json?: boolean }) => {
-      code = lintCommand(models, options);
+    .action(async (models: string[], options: { json?: boolean }) => {
+      code = (await import('./lint.ts')).lintCommand(models, options);
     });
 
   program
@@ -36,7 +36,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument('[models...]', 'model names under model/; all models when omitted')
     .option('--check', 'write nothing; exit 1 and list the files that are stale')
     .action(async (models: string[], options: { check?: boolean }) => {
-      code = await generateCommand(models, options);
+      code = await (await import('./generate.ts')).generateCommand(models, options);
     });
 
   program
@@ -54,8 +54,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--replace', 'replace model files in --out that an earlier import did not write')
     .option('--report <file>', 'also write the import report (counts, external references, findings) as JSON')
     .option('--json', 'print the import report as JSON instead of the findings')
-    .action((file: string, options: Parameters<typeof importXmiCommand>[1]) => {
-      code = importXmiCommand(file, options);
+    .action(async (file: string, options: Parameters<typeof importXmiCommand>[1]) => {
+      code = (await import('../xmi/cli.ts')).importXmiCommand(file, options);
     });
 
   program
@@ -66,8 +66,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--json', 'print { "changes": [ { path, kind, breaksSenders, breaksReceivers, message } ] }')
     .option('--markdown', 'print a changelog section, grouped by breaking and non-breaking')
     .option('--fail-on-breaking', 'exit 1 when a change breaks senders or receivers')
-    .action((oud: string, nieuw: string, options: { json?: boolean; markdown?: boolean; failOnBreaking?: boolean }) => {
-      code = diffCommand(oud, nieuw, options);
+    .action(async (oud: string, nieuw: string, options: { json?: boolean; markdown?: boolean; failOnBreaking?: boolean }) => {
+      code = (await import('../diff/command.ts')).diffCommand(oud, nieuw, options);
     });
 
   program
@@ -78,7 +78,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--json', 'print { "valid": boolean, "errors": [ { path, line, column, message } ] }')
     .option('--max-errors <n>', 'stop after n errors (default 1000)')
     .action(async (file: string, options: ValidateOptions) => {
-      code = await validateCommand(file, options);
+      code = await (await import('./validate.ts')).validateCommand(file, options);
     });
 
   try {
