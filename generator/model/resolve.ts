@@ -33,7 +33,8 @@ interface Plek {
   path: YamlPath;
 }
 
-const COLLECTIONS = {
+/** The sections of a model file that hold named elements, with the kind of element each holds. */
+export const COLLECTIONS = {
   objecttypen: 'objecttype',
   gegevensgroeptypen: 'gegevensgroeptype',
   enumeraties: 'enumeratie',

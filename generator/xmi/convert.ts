@@ -9,6 +9,7 @@ import { standaardDatatype, standaardNaam, type Basis } from './datatypes.ts';
 import { ImportFindings, XmiError, type Finding, type Positie } from './errors.ts';
 import { htmlToMarkdown } from './html.ts';
 import { descendants, kid, kids, type XNode } from './xml.ts';
+import { COLLECTIONS } from '../model/resolve.ts';
 
 export type Data = Record<string, unknown>;
 
@@ -973,16 +974,7 @@ class Converter {
   private indexShared(file: SharedFile): void {
     const data = file.data as Data | null;
     if (!data || typeof data !== 'object') return;
-    const soorten: Record<string, string> = {
-      objecttypen: 'objecttype',
-      gegevensgroeptypen: 'gegevensgroeptype',
-      enumeraties: 'enumeratie',
-      codelijsten: 'codelijst',
-      primitieveDatatypes: 'primitiefDatatype',
-      gestructureerdeDatatypes: 'gestructureerdDatatype',
-      keuzes: 'keuze',
-    };
-    for (const [key, soort] of Object.entries(soorten)) {
+    for (const [key, soort] of Object.entries(COLLECTIONS)) {
       const items = data[key];
       if (!Array.isArray(items)) continue;
       for (const item of items) {
