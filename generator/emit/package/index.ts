@@ -11,13 +11,15 @@ import { schrijfMappingFuncties } from './mapping-functions.ts';
 import { umTypeNamen } from './naming.ts';
 import { parallel } from './parallel.ts';
 import { schrijfStreamValidator, streamPlan, streamValidatorTypes } from './stream.ts';
-import { regels, SCHEMA_VALIDATOR_TYPES, schrijfValidator } from './validator.ts';
+import { regels, schrijfValidator } from './validator.ts';
 
 // Templates and the tool's own dependency versions are part of the tool, read once when it loads; the
 // emitter itself reads nothing and depends only on the model.
 const TEMPLATES = new URL('../../../templates/package/', import.meta.url);
 const README = Handlebars.compile(readFileSync(new URL('README.md.hbs', TEMPLATES), 'utf8'), { noEscape: true, strict: true });
 const CONTROLES = readFileSync(new URL('controles.ts', TEMPLATES), 'utf8');
+const VALIDATIE = readFileSync(new URL('validatie.ts', TEMPLATES), 'utf8');
+const SCHEMA_VALIDATOR_TYPES = readFileSync(new URL('schema-validator.d.ts', TEMPLATES), 'utf8');
 const STREAM = readFileSync(new URL('stream.ts', TEMPLATES), 'utf8');
 const STREAM_WORKER = readFileSync(new URL('stream-worker.ts', TEMPLATES), 'utf8');
 const NODE_TYPES = readFileSync(new URL('node.d.ts', TEMPLATES), 'utf8');
@@ -69,6 +71,7 @@ export async function emitPackage(um: Uitwisselmodel): Promise<Map<string, strin
   schrijfInformatiemodelTypes(project.createSourceFile('/src/informatiemodel.ts'), um.informatiemodel);
   schrijfMappingFuncties(project.createSourceFile('/src/mapping.ts'), um, namen);
   project.createSourceFile('/src/controles.ts', CONTROLES);
+  project.createSourceFile('/src/validatie.ts', VALIDATIE);
   project.createSourceFile('/src/schema-validator.d.ts', SCHEMA_VALIDATOR_TYPES);
   schrijfValidator(project.createSourceFile('/src/validate.ts'), um);
   project.createSourceFile('/src/node-types.d.ts', NODE_TYPES);
