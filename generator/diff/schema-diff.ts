@@ -1,3 +1,4 @@
+import { pointerSegment } from '../derive/bericht.ts';
 /**
  * The schema-level diff: two JSON Schemas (2020-12) compared keyword by keyword, following `$ref`, each
  * change classified by whom it breaks.
@@ -104,7 +105,7 @@ export function isObject(v: Json | undefined): v is JsonObject {
 
 /** Appends a property name to a JSON pointer, escaped as RFC 6901 (and generator/emit/mapping) do. */
 export function pointer(path: string, naam: string): string {
-  return `${path}/${naam.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  return `${path}/${pointerSegment(naam)}`;
 }
 
 /** One schema document: what `$ref` inside it can point at. */

@@ -6,7 +6,6 @@ import type {
   Authentiek,
   Codelijst,
   Constraint,
-  Datatype,
   Enumeratie,
   Gegevensgroep,
   Gegevensgroeptype,

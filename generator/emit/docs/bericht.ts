@@ -1,3 +1,4 @@
+import { pointerSegment, veldKardinaliteit } from '../../derive/bericht.ts';
 /**
  * The message level by level: every object of the uitwisselmodel with its path (a JSON pointer, `*` for any
  * item of a list), its depth, and its fields with type, required-ness and cardinality as the mapping table
@@ -48,17 +49,10 @@ function veldInfo(veld: UmVeld, objectPad: string, sleutel: boolean): UmVeldInfo
   return {
     veld,
     naam: veld.naam,
-    pad: `${objectPad}/${veld.naam.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+    pad: `${objectPad}/${pointerSegment(veld.naam)}`,
     typeNaam: veld.inhoud.soort === 'object' ? veld.inhoud.object.naam : veld.inhoud.type.naam,
     verplicht: sleutel || veld.verplicht,
-    kardinaliteit: sleutel ? '1' : kardinaliteit(veld),
+    kardinaliteit: sleutel ? '1' : veldKardinaliteit(veld),
     object,
   };
-}
-
-/** As in the mapping table: 1 or 0..1 for a single value, min..max for a list. */
-function kardinaliteit(veld: UmVeld): string {
-  if (!veld.lijst) return veld.verplicht ? '1' : '0..1';
-  const min = veld.lijst.minimaal ?? 0;
-  return `${veld.verplicht ? Math.max(min, 1) : min}..${veld.lijst.maximaal ?? '*'}`;
 }

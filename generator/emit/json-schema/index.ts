@@ -1,3 +1,4 @@
+import { pointerSegment } from '../../derive/bericht.ts';
 import type { UmObject, UmVeld, Uitwisselmodel } from '../../derive/types.ts';
 import type { TypeVerwijzing } from '../../model/types.ts';
 import { jsonText, plainText } from '../text.ts';
@@ -147,11 +148,6 @@ function withDescription(schema: Schema, description: string | undefined, after:
   // `$ref` first keeps each property readable: what it is, then what it means.
   const { $ref, ...rest } = schema;
   return { ...($ref ? { $ref } : {}), ...rest, description, ...after };
-}
-
-/** A name as a JSON pointer segment (RFC 6901). */
-export function pointerSegment(naam: string): string {
-  return naam.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** A $defs name as it stands in a `$ref` URI fragment. */

@@ -1,3 +1,4 @@
+import { pointerSegment, veldKardinaliteit } from '../../derive/bericht.ts';
 import type { Herkomst, UmObject, UmVeld, Uitwisselmodel } from '../../derive/types.ts';
 import { jsonText } from '../text.ts';
 
@@ -26,8 +27,8 @@ export function mappingRegels(um: Uitwisselmodel): MappingRegel[] {
   const regels: MappingRegel[] = [];
   const walk = (object: UmObject, pad: string): void => {
     for (const veld of object.velden) {
-      const veldPad = `${pad}/${veld.naam.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      regels.push({ pad: veldPad, veld: veld.naam, type: typeNaam(veld), verplicht: veld.verplicht, kardinaliteit: kardinaliteit(veld), bron: bron(veld) });
+      const veldPad = `${pad}/${pointerSegment(veld.naam)}`;
+      regels.push({ pad: veldPad, veld: veld.naam, type: typeNaam(veld), verplicht: veld.verplicht, kardinaliteit: veldKardinaliteit(veld), bron: bron(veld) });
       if (veld.inhoud.soort === 'object' && !veld.inhoud.object.referentie) walk(veld.inhoud.object, veld.lijst ? `${veldPad}/*` : veldPad);
       if (veld.inhoud.soort === 'object' && veld.inhoud.object.referentie) {
         for (const key of veld.inhoud.object.velden) {
@@ -46,12 +47,6 @@ export function emitMapping(um: Uitwisselmodel): Map<string, string> {
 
 function typeNaam(veld: UmVeld): string {
   return veld.inhoud.soort === 'object' ? veld.inhoud.object.naam : veld.inhoud.type.naam;
-}
-
-function kardinaliteit(veld: UmVeld): string {
-  if (!veld.lijst) return veld.verplicht ? '1' : '0..1';
-  const min = veld.lijst.minimaal ?? 0;
-  return `${veld.verplicht ? Math.max(min, 1) : min}..${veld.lijst.maximaal ?? '*'}`;
 }
 
 function bron(veld: UmVeld): MappingBron {

@@ -1,3 +1,4 @@
+import { umPlaatsen } from '../../derive/bericht.ts';
 import type { UmObject, Uitwisselmodel } from '../../derive/types.ts';
 import type { Datatype, Objecttype, TypeVerwijzing } from '../../model/types.ts';
 
@@ -32,17 +33,11 @@ export function jsdocTekst(text: string): string {
  * types) and the mapping's source types. A name used twice gets the name of its parent in front.
  */
 export function umTypeNamen(um: Uitwisselmodel): Map<UmObject, string> {
-  const objecten: { object: UmObject; parent?: UmObject }[] = [];
-  const walk = (object: UmObject, parent?: UmObject): void => {
-    objecten.push({ object, parent });
-    for (const v of object.velden) if (v.inhoud.soort === 'object') walk(v.inhoud.object, object);
-  };
-  walk(um.bericht);
   const namen = new Map<UmObject, string>();
   const gebruikt = new Set<string>();
-  for (const { object, parent } of objecten) {
+  for (const { object, ouder } of umPlaatsen(um)) {
     let naam = typeNaam(object.naam);
-    if (gebruikt.has(naam) && parent) naam = `${namen.get(parent)}${naam}`;
+    if (gebruikt.has(naam) && ouder) naam = `${namen.get(ouder)}${naam}`;
     let n = naam;
     // A clash that survives the parent prefix is numbered in words, never Name1.
     for (const extra of ['Ander', 'Derde', 'Vierde']) if (gebruikt.has(n)) n = `${extra}${naam}`;

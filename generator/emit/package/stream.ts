@@ -1,3 +1,4 @@
+import { umPlaatsen } from '../../derive/bericht.ts';
 /**
  * What the streaming validator of a package needs from the model: which lists hold the records, the units
  * the message falls apart into (the envelope, each Levering, each record), and a precompiled validator for
@@ -154,7 +155,7 @@ export function streamPlan(um: Uitwisselmodel, compat: Schema): { plan: StreamPl
     for (let i = 0; i < paden.length; i++) if (paden[i]!.length < pad.length && sameStart(pad, paden[i]!) && (best < 0 || paden[i]!.length > paden[best]!.length)) best = i;
     return best;
   };
-  const namen = objectNamen(um);
+  const namen = new Map(umPlaatsen(um).map((p) => [p.pad.join('/'), p.object.objecttype?.naam ?? p.object.naam]));
   const eenheden: EenheidPlan[] = paden.map((pad, i) => ({
     pad,
     naam: namen.get(pad.join('/')) ?? um.bericht.naam,
@@ -201,16 +202,6 @@ export function streamPlan(um: Uitwisselmodel, compat: Schema): { plan: StreamPl
     return { ...s, $defs: defs };
   });
   return { plan: { eenheden }, schemas };
-}
-
-function objectNamen(um: Uitwisselmodel): Map<string, string> {
-  const result = new Map<string, string>();
-  const walk = (object: UmObject, pad: string[]): void => {
-    result.set(pad.join('/'), object.objecttype?.naam ?? object.naam);
-    for (const v of object.velden) if (v.inhoud.soort === 'object') walk(v.inhoud.object, [...pad, v.naam, ...(v.lijst ? ['*'] : [])]);
-  };
-  walk(um.bericht, []);
-  return result;
 }
 
 /**

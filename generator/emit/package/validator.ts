@@ -1,8 +1,9 @@
+import { umPlaatsen } from '../../derive/bericht.ts';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import * as ajvFormats from 'ajv-formats';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import type { SourceFile } from 'ts-morph';
-import type { UmObject, Uitwisselmodel } from '../../derive/types.ts';
+import type { Uitwisselmodel } from '../../derive/types.ts';
 import { ancestors } from '../../model/resolve.ts';
 import type { Objecttype } from '../../model/types.ts';
 import { mappingRegels } from '../mapping/index.ts';
@@ -26,22 +27,9 @@ export function schemaValidatorCode(schema: object): string {
 
 type Segmenten = string[];
 
-interface Plaats {
-  object: UmObject;
-  pad: Segmenten;
-}
-
-function plaatsen(object: UmObject, pad: Segmenten = [], result: Plaats[] = []): Plaats[] {
-  result.push({ object, pad });
-  for (const v of object.velden) {
-    if (v.inhoud.soort === 'object') plaatsen(v.inhoud.object, [...pad, v.naam, ...(v.lijst ? ['*'] : [])], result);
-  }
-  return result;
-}
-
 /** The rules of the checks JSON Schema cannot express, as data for the engine in controles.ts. */
 export function regels(um: Uitwisselmodel): object {
-  const alle = plaatsen(um.bericht);
+  const alle = umPlaatsen(um);
   const uniek: object[] = [];
   const verwijzingen: object[] = [];
   for (const { object, pad } of alle) {
@@ -128,7 +116,7 @@ function beschrijvingen(um: Uitwisselmodel): { velden: Record<string, string>; o
             : `${r.veld} (${r.type})`;
   }
   const objecten: Record<string, string> = {};
-  for (const { object, pad } of plaatsen(um.bericht)) objecten[pad.length === 0 ? '' : `/${pad.join('/')}`] = object.naam;
+  for (const { object, pad } of umPlaatsen(um)) objecten[pad.length === 0 ? '' : `/${pad.join('/')}`] = object.naam;
   return { velden, objecten };
 }
 
