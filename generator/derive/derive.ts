@@ -1,7 +1,7 @@
-import { closest, distance } from 'fastest-levenshtein';
 import { posix } from 'node:path';
 import { Findings, type Positie } from '../model/findings.ts';
-import { ancestors, unsafeNaam } from '../model/resolve.ts';
+import { ancestors, attribuutsoortenVan, isMeervoud, unsafeNaam } from '../model/resolve.ts';
+import { bedoeldU } from '../model/suggest.ts';
 import { FormatChecker } from '../model/structure.ts';
 import type { Attribuutsoort, Enumeratie, Informatiemodel, Objecttype, PrimitiefDatatype, TypeVerwijzing } from '../model/types.ts';
 import { parseYamlFile, type YamlFile, type YamlPath } from '../model/yaml-source.ts';
@@ -116,7 +116,7 @@ class Deriver {
       naam: a.naam,
       definitie: a.definitie,
       verplicht: false,
-      lijst: a.kardinaliteit.max === undefined || a.kardinaliteit.max > 1 ? { uniek: false } : undefined,
+      lijst: isMeervoud(a.kardinaliteit) ? { uniek: false } : undefined,
       inhoud: this.waarde(a.type, a),
       herkomst: { soort: 'attribuutsoort', attribuutsoort: a },
       bron: this.pos(path),
@@ -195,7 +195,7 @@ class Deriver {
       const doel = heen ? relatie.doel : relatie.eigenaar;
       const kardinaliteit = heen ? relatie.kardinaliteit : (relatie.kardinaliteitBron ?? { min: 0, max: undefined, tekst: '0..*' });
       const herkomst: Herkomst = { soort: 'relatiesoort', relatiesoort: relatie, omgekeerd: !heen };
-      const lijst = base.lijst ?? (kardinaliteit.max === undefined || kardinaliteit.max > 1 ? { uniek: false } : undefined);
+      const lijst = base.lijst ?? (isMeervoud(kardinaliteit) ? { uniek: false } : undefined);
       const definitie = (raw.definitie as string | undefined) ?? doel.definitie;
       if (typeof raw.referentie === 'string') {
         if (raw.velden !== undefined) {
@@ -217,7 +217,7 @@ class Deriver {
       this.unresolved([...path, raw.attribuut !== undefined ? 'attribuut' : 'naam'], `attribuutsoort of ${context.naam}`, wanted, attributen.map((a) => a.naam));
       return [];
     }
-    const lijst = base.lijst ?? (attribuut.kardinaliteit.max === undefined || attribuut.kardinaliteit.max > 1 ? { uniek: false } : undefined);
+    const lijst = base.lijst ?? (isMeervoud(attribuut.kardinaliteit) ? { uniek: false } : undefined);
     return [
       {
         ...base,
@@ -277,15 +277,10 @@ class Deriver {
   }
 
   private unresolved(path: YamlPath, what: string, naam: string, known: string[]): void {
-    const best = known.length > 0 ? closest(naam, known) : undefined;
-    const hint = best !== undefined && distance(naam.toLowerCase(), best.toLowerCase()) <= Math.max(2, Math.floor(naam.length / 3)) ? `; did you mean "${best}"?` : '';
-    this.findings.error(this.pos(path), 'unresolved-reference', `${what} "${naam}" does not exist in the informatiemodel ${this.model.naam}${hint}`);
+    this.findings.error(this.pos(path), 'unresolved-reference', `${what} "${naam}" does not exist in the informatiemodel ${this.model.naam}${bedoeldU(naam, known)}`);
   }
 }
 
-export function attribuutsoortenVan(o: Objecttype): Attribuutsoort[] {
-  return [...ancestors(o).reverse().flatMap((s) => s.attribuutsoorten), ...o.attribuutsoorten];
-}
 
 function usedEnumeraties(object: UmObject, found: Enumeratie[] = [], seen = new Set<UmObject>()): Enumeratie[] {
   if (seen.has(object)) return found;

@@ -1,6 +1,6 @@
-import { closest, distance } from 'fastest-levenshtein';
 import { posix } from 'node:path';
 import type { Findings, Positie } from './findings.ts';
+import { bedoeldU } from './suggest.ts';
 import type {
   Attribuutsoort,
   Authentiek,
@@ -49,6 +49,11 @@ type Collection = keyof typeof COLLECTIONS;
 const MAX_GENERALISATIE_DEPTH = 50;
 
 const UNSAFE_NAMES = new Set(['__proto__', 'constructor', 'prototype', '.', '..']);
+
+/** More than one: the value is a list. */
+export function isMeervoud(k: Kardinaliteit): boolean {
+  return k.max === undefined || k.max > 1;
+}
 
 export function parseKardinaliteit(value: unknown): Kardinaliteit | undefined {
   const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
@@ -468,12 +473,12 @@ class Resolver {
       const attribuut = (key: string): Attribuutsoort | undefined => {
         const naam = regel?.[key];
         if (typeof naam !== 'string') return undefined;
-        const found = allAttribuutsoorten(eigenaar).find((a) => a.naam === naam);
+        const found = attribuutsoortenVan(eigenaar).find((a) => a.naam === naam);
         if (!found) {
           this.findings.error(
             at.file.positie([...at.path, 'regel', key]),
             'unresolved-reference',
-            `constraint "${c.naam}" names attribuutsoort "${naam}", which ${eigenaar.soort} "${eigenaar.naam}" does not have${suggestion(naam, allAttribuutsoorten(eigenaar).map((a) => a.naam))}`,
+            `constraint "${c.naam}" names attribuutsoort "${naam}", which ${eigenaar.soort} "${eigenaar.naam}" does not have${bedoeldU(naam, attribuutsoortenVan(eigenaar).map((a) => a.naam))}`,
           );
         }
         return found;
@@ -531,7 +536,7 @@ class Resolver {
       if (base?.soort === 'primitiefDatatype' && base.lengteInNaam && base.naam === m[1] && Number(m[2]) > 0) return base;
     }
     const names = [...this.types.values()].map((t) => t.element.naam);
-    this.findings.error(at, 'unresolved-reference', `${what} refers to "${value}", which the model does not define${suggestion(value, names)}`);
+    this.findings.error(at, 'unresolved-reference', `${what} refers to "${value}", which the model does not define${bedoeldU(value, names)}`);
     return undefined;
   }
 
@@ -683,8 +688,9 @@ export function ancestors(o: Objecttype, seen = new Set<Objecttype>()): Objectty
   return result;
 }
 
-function allAttribuutsoorten(o: Objecttype | Gegevensgroeptype): Attribuutsoort[] {
-  return o.soort === 'objecttype' ? [...o.attribuutsoorten, ...ancestors(o).flatMap((s) => s.attribuutsoorten)] : o.attribuutsoorten;
+/** The attribuutsoorten of an objecttype, inherited ones first (from the furthest supertype), then its own. */
+export function attribuutsoortenVan(o: Objecttype | Gegevensgroeptype): Attribuutsoort[] {
+  return o.soort === 'objecttype' ? [...ancestors(o).reverse().flatMap((s) => s.attribuutsoorten), ...o.attribuutsoorten] : o.attribuutsoorten;
 }
 
 function isDatum(a: Attribuutsoort): boolean {
@@ -699,13 +705,6 @@ export function unsafeNaam(naam: string): string | undefined {
   if (/[/\\]/.test(naam)) return 'holds a path separator';
   if (naam.includes('..')) return 'holds ".."';
   return undefined;
-}
-
-function suggestion(value: string, names: string[]): string {
-  if (names.length === 0) return '';
-  const best = closest(value.toLowerCase(), names.map((n) => n.toLowerCase()));
-  const original = names.find((n) => n.toLowerCase() === best)!;
-  return distance(value.toLowerCase(), best) <= Math.max(2, Math.floor(value.length / 3)) ? `; did you mean "${original}"?` : '';
 }
 
 function caseNote(a: string, b: string): string {

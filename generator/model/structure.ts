@@ -1,7 +1,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import * as ajvFormats from 'ajv-formats';
-import { closest, distance } from 'fastest-levenshtein';
 import type { Findings } from './findings.ts';
+import { bedoeldU } from './suggest.ts';
 import type { YamlFile } from './yaml-source.ts';
 
 // ajv-formats is CommonJS; under ESM its function arrives as the default export's default.
@@ -117,9 +117,7 @@ function hint(schema: unknown): string {
 
 function suggest(key: string, known: string[]): string {
   if (known.length === 0) return '; remove it';
-  const best = closest(key, known);
-  const near = distance(key.toLowerCase(), best.toLowerCase()) <= Math.max(2, Math.floor(best.length / 3));
-  return near ? `; did you mean "${best}"?` : `; allowed keys are ${known.join(', ')}`;
+  return bedoeldU(key, known) || `; allowed keys are ${known.join(', ')}`;
 }
 
 export function pointerToPath(pointer: string): (string | number)[] {

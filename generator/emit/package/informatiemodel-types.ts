@@ -1,3 +1,4 @@
+import { isMeervoud } from '../../model/resolve.ts';
 import type { InterfaceDeclarationStructure, OptionalKind, SourceFile } from 'ts-morph';
 import type { Attribuutsoort, Gegevensgroep, Gegevensgroeptype, Informatiemodel, Kardinaliteit, Objecttype, Relatiesoort } from '../../model/types.ts';
 import { plainText } from '../text.ts';
@@ -63,7 +64,7 @@ function terugRelaties(model: Informatiemodel, o: Objecttype): Relatiesoort[] {
 }
 
 function meervoud(type: string, k: Kardinaliteit): string {
-  return k.max === undefined || k.max > 1 ? `${type.includes(' ') ? `(${type})` : type}[]` : type;
+  return isMeervoud(k) ? `${type.includes(' ') ? `(${type})` : type}[]` : type;
 }
 
 function docs(definitie: string | undefined, kop: string): string[] {
