@@ -4,14 +4,11 @@
  * Usage: node --import tsx bench/lib/usual.ts <file> <schema.json>
  */
 import { readFileSync } from 'node:fs';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import * as ajvFormats from 'ajv-formats';
+import { ajvMetFormats } from '../../generator/ajv.ts';
 
-const addFormats = ajvFormats.default as unknown as (ajv: Ajv2020) => Ajv2020;
 const [file, schemaFile] = process.argv.slice(2) as [string, string];
 const t0 = process.hrtime.bigint();
-const ajv = new Ajv2020({ strict: false, allErrors: true });
-addFormats(ajv);
+const ajv = ajvMetFormats({ allErrors: true });
 const validate = ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')) as object);
 const t1 = process.hrtime.bigint();
 const doc = JSON.parse(readFileSync(file, 'utf8')) as unknown;

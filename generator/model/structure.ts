@@ -1,11 +1,8 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import * as ajvFormats from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { ajvMetFormats } from '../ajv.ts';
 import type { Findings } from './findings.ts';
 import { bedoeldU } from './suggest.ts';
 import type { YamlFile } from './yaml-source.ts';
-
-// ajv-formats is CommonJS; under ESM its function arrives as the default export's default.
-const addFormats = ajvFormats.default as unknown as (ajv: Ajv2020) => Ajv2020;
 
 type JsonSchema = { properties?: Record<string, unknown>; $defs?: Record<string, JsonSchema>; [k: string]: unknown };
 
@@ -17,9 +14,7 @@ export class FormatChecker {
   private readonly validate: ValidateFunction;
 
   constructor(private readonly schema: JsonSchema) {
-    const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
-    addFormats(ajv);
-    this.validate = ajv.compile(schema);
+    this.validate = ajvMetFormats({ allErrors: true, verbose: true }).compile(schema);
   }
 
   check(file: YamlFile, findings: Findings): boolean {
