@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { Findings, type Positie } from '../model/findings.ts';
-import { ancestors, attribuutsoortenVan, isMeervoud, unsafeNaam } from '../model/resolve.ts';
+import { ancestors, attribuutsoortenVan, datatypeVerwijzing, isMeervoud, unsafeNaam } from '../model/resolve.ts';
 import { bedoeldU } from '../model/suggest.ts';
 import { FormatChecker } from '../model/structure.ts';
 import type { Attribuutsoort, Enumeratie, Informatiemodel, Objecttype, PrimitiefDatatype, TypeVerwijzing } from '../model/types.ts';
@@ -246,14 +246,10 @@ class Deriver {
   }
 
   private type(naam: string, path: YamlPath): TypeVerwijzing | undefined {
-    const m = /^(.*?)(\d+)$/.exec(naam);
     const all = [...this.model.primitieveDatatypes, ...this.model.enumeraties, ...this.model.codelijsten, ...this.model.gestructureerdeDatatypes, ...this.model.keuzes];
-    const exact = all.find((d) => d.naam === naam);
-    if (exact) return { datatype: exact, naam };
-    const base = m ? this.model.primitieveDatatypes.find((d) => d.naam === m[1] && d.lengteInNaam) : undefined;
-    if (base && m) return { datatype: base, naam, lengte: Number(m[2]) };
-    this.unresolved(path, 'datatype', naam, all.map((d) => d.naam));
-    return undefined;
+    const type = datatypeVerwijzing(naam, all);
+    if (!type) this.unresolved(path, 'datatype', naam, all.map((d) => d.naam));
+    return type;
   }
 
   private primitief(naam: string, path: YamlPath): PrimitiefDatatype | undefined {

@@ -15,6 +15,7 @@ import type {
   Keuze,
   Metadata,
   ModelElement,
+  Datatype,
   Objecttype,
   Pakket,
   PrimitiefDatatype,
@@ -70,6 +71,15 @@ export function parseKardinaliteit(value: unknown): Kardinaliteit | undefined {
 
 /** `AN200` → AN with length 200, for primitives whose name takes a length. */
 const LENGTE_IN_NAAM = /^(.*?)(\d+)$/;
+
+/** The datatype a name refers to, `AN200` included (the primitive AN with length 200), or undefined. */
+export function datatypeVerwijzing(naam: string, datatypes: readonly Datatype[]): TypeVerwijzing | undefined {
+  const exact = datatypes.find((d) => d.naam === naam);
+  if (exact) return { datatype: exact, naam };
+  const m = LENGTE_IN_NAAM.exec(naam);
+  const base = m ? datatypes.find((d) => d.soort === 'primitiefDatatype' && d.lengteInNaam && d.naam === m[1]) : undefined;
+  return base && m && Number(m[2]) > 0 ? { datatype: base, naam, lengte: Number(m[2]) } : undefined;
+}
 
 /**
  * Resolves the parsed files into one typed informatiemodel, reporting every rule it breaks. Defensive:
