@@ -20,6 +20,19 @@ export function formatFinding(f: Finding): string {
   return `${f.file}:${f.line}:${f.column}  ${f.severity}  ${f.rule}  ${f.message}`;
 }
 
+/** Line and column (1-based, in bytes) of a byte offset in a file's raw bytes. */
+export function positionOfByte(file: string, bytes: Uint8Array, index: number): Positie {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < index; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { file, line, column: index - lineStart + 1 };
+}
+
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     compare(a.file, b.file) ||

@@ -1,5 +1,5 @@
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
-import { Findings, UnreadableInput, type Positie } from './findings.ts';
+import { Findings, positionOfByte, UnreadableInput, type Positie } from './findings.ts';
 
 /** Where model files come from. The CLI gives the file system; tests may give memory. */
 export interface SourceReader {
@@ -237,18 +237,6 @@ function decodeText(path: string, bytes: Uint8Array): string {
   } catch {
     throw new UnreadableInput(positionOfByte(path, bytes, firstInvalidUtf8(bytes)), 'the file is not valid UTF-8; save it as UTF-8');
   }
-}
-
-function positionOfByte(path: string, bytes: Uint8Array, index: number): Positie {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < index; i++) {
-    if (bytes[i] === 0x0a) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { file: path, line, column: index - lineStart + 1 };
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {

@@ -3,6 +3,7 @@
  * names one, as XML prescribes). Enterprise Architect writes windows-1252 as well as UTF-8. Decoding uses
  * the WHATWG TextDecoder that Node ships, which knows windows-1252, ISO-8859-x, UTF-16 and the rest.
  */
+import { positionOfByte } from '../model/findings.ts';
 import { XmiError } from './errors.ts';
 
 const DECLARATION = /^<\?xml\s[^>]*?\bencoding\s*=\s*(["'])([^"']*)\1/;
@@ -29,7 +30,7 @@ export function decodeXmi(bytes: Uint8Array, file: string): Decoded {
   if (!bomEncoding) {
     const nul = bytes.indexOf(0);
     if (nul >= 0) {
-      const at = position(bytes, nul, file);
+      const at = positionOfByte(file, bytes, nul);
       throw XmiError.at(at, 'not-xml', `the file holds binary data (a NUL byte at offset ${nul}); it is not an XMI export`);
     }
   }
@@ -61,7 +62,7 @@ export function decodeXmi(bytes: Uint8Array, file: string): Decoded {
     return { text: new TextDecoder(encoding, { fatal: true }).decode(body), encoding };
   } catch {
     const bad = firstInvalid(body, encoding);
-    throw XmiError.at(position(body, bad, file), 'bad-encoding', `the bytes at offset ${bad + offset} are not valid ${encoding}; the XML declaration must name the encoding the file is written in`);
+    throw XmiError.at(positionOfByte(file, body, bad), 'bad-encoding', `the bytes at offset ${bad + offset} are not valid ${encoding}; the XML declaration must name the encoding the file is written in`);
   }
 }
 
@@ -90,16 +91,4 @@ function firstInvalid(bytes: Uint8Array, encoding: string): number {
     start = end + 1;
   }
   return 0;
-}
-
-function position(bytes: Uint8Array, offset: number, file: string): { file: string; line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 0x0a) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { file, line, column: offset - lineStart + 1 };
 }
