@@ -1,14 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { UmObject, Uitwisselmodel } from '../../generator/derive/types.ts';
 import { bronNaam } from '../../generator/emit/package/mapping-functions.ts';
 import { fileSystemReader } from '../../generator/cli/fs-reader.ts';
 import { loadModel } from '../../generator/pipeline.ts';
+import { haveReference, referenceRoot, repoRoot } from '../conformance/models.ts';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const REFERENCE = resolve(ROOT, '../shared/reference');
-export const HAS_REFERENCE = existsSync(REFERENCE);
+export const ROOT = repoRoot;
+export const REFERENCE = referenceRoot;
+export const HAS_REFERENCE = haveReference;
 if (!HAS_REFERENCE) console.log(`skipping tests against published examples: ${REFERENCE} is absent (it is there in CI)`);
 
 export const MODELLEN = [

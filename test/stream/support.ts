@@ -1,7 +1,8 @@
 /** The generated packages' streaming validators as the tests use them. */
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { repoRoot } from '../conformance/models.ts';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+export const ROOT = repoRoot;
 
 export interface StreamFout {
   path: string;
