@@ -143,7 +143,7 @@ function packageJson(um: Uitwisselmodel): object {
 }
 
 function readme(um: Uitwisselmodel, berichtType: string, namen: Map<import('../../derive/types.ts').UmObject, string>): string {
-  const r = regels(um) as { uniek: { element: string; scopeNaam: string }[]; verwijzingen: { element: string; doel: string; scopeNaam: string }[]; datumvolgorde: { element: string }[]; voorwaarden: { element: string }[] };
+  const r = regels(um);
   return README({
     pakketnaam: um.pakketnaam,
     informatiemodel: um.informatiemodel.naam,

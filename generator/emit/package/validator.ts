@@ -5,6 +5,8 @@ import type { Uitwisselmodel } from '../../derive/types.ts';
 import { ancestors } from '../../model/resolve.ts';
 import type { Objecttype } from '../../model/types.ts';
 import { mappingRegels } from '../mapping/index.ts';
+// The rule tables have the shapes the package's engine reads; its types are the one definition of them.
+import type { DatumvolgordeRegel, Regels, UniekRegel, VerwijzingRegel, VoorwaardeRegel } from '../../../templates/package/controles.ts';
 
 /**
  * The schema validator as standalone code: Ajv compiles the compat schema once, here, so that the package
@@ -20,10 +22,10 @@ export function schemaValidatorCode(schema: object): string {
 type Segmenten = string[];
 
 /** The rules of the checks JSON Schema cannot express, as data for the engine in controles.ts. */
-export function regels(um: Uitwisselmodel): object {
+export function regels(um: Uitwisselmodel): Regels {
   const alle = umPlaatsen(um);
-  const uniek: object[] = [];
-  const verwijzingen: object[] = [];
+  const uniek: UniekRegel[] = [];
+  const verwijzingen: VerwijzingRegel[] = [];
   for (const { object, pad } of alle) {
     for (const veld of object.velden) {
       const inhoud = veld.inhoud;
@@ -36,7 +38,7 @@ export function regels(um: Uitwisselmodel): object {
       const scopeNaam = alle.find((p) => sameSegments(p.pad, scope))?.object.naam ?? um.bericht.naam;
       const doelNaam = doel.object.objecttype?.naam ?? doel.object.naam;
       const element = `${doelNaam}.${sleutel.naam}`;
-      if (!uniek.some((u) => (u as { element: string }).element === element)) {
+      if (!uniek.some((u) => u.element === element)) {
         uniek.push({ scope, scopeNaam, sleutels: sleutelPad.slice(scope.length), objecttype: doelNaam, element });
       }
       verwijzingen.push({
@@ -50,8 +52,8 @@ export function regels(um: Uitwisselmodel): object {
       });
     }
   }
-  const datumvolgorde: object[] = [];
-  const voorwaarden: object[] = [];
+  const datumvolgorde: DatumvolgordeRegel[] = [];
+  const voorwaarden: VoorwaardeRegel[] = [];
   for (const { object, pad } of alle) {
     if (!object.objecttype || object.referentie) continue;
     const wire = (attribuut: unknown): string | undefined =>
