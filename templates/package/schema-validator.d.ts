@@ -1,4 +1,4 @@
-/** The compat schema's validator, precompiled by Ajv. */
+/** An error of Ajv's precompiled validators (stream-validators.js), as validate() and the streaming validator get them. */
 export interface SchemaFout {
   instancePath: string;
   schemaPath: string;
@@ -6,5 +6,3 @@ export interface SchemaFout {
   params: Record<string, unknown>;
   message?: string;
 }
-declare const validate: ((data: unknown) => boolean) & { errors?: SchemaFout[] | null };
-export default validate;

@@ -178,10 +178,71 @@ describe.skipIf(!HAS_REFERENCE)('generated validator agrees with Ajv on the comp
   }
 });
 
+type SchemaFout = { instancePath: string; keyword: string; params: Record<string, unknown> };
+type SchemaValidator = ((data: unknown) => boolean) & { errors?: SchemaFout[] | null };
+
+/** The package's schema validator for a message in memory: built from the streaming plan's unit validators. */
+async function schemaValidator(model: string): Promise<SchemaValidator> {
+  const dist = `../../generated/${model}/dist`;
+  const { eenhedenValidator } = (await import(`${dist}/validatie.js`)) as { eenhedenValidator: (plan: unknown, v: unknown) => SchemaValidator };
+  const { VALIDATORS } = (await import(`${dist}/validate.js`)) as { VALIDATORS: unknown };
+  const { STREAM_PLAN } = (await import(`${dist}/tabellen.js`)) as { STREAM_PLAN: unknown };
+  return eenhedenValidator(STREAM_PLAN, VALIDATORS);
+}
+
+/** Errors as a sorted list of keyword, place and parameters: the order of Ajv's errors follows the schema's. */
+const fouten = (errors: readonly SchemaFout[] | null | undefined): string[] =>
+  (errors ?? []).map((e) => `${e.keyword} ${e.instancePath} ${JSON.stringify(e.params)}`).sort();
+
+describe('the schema validator made of the unit validators', () => {
+  it('reports minItems and the same pair of equal items as Ajv on the whole schema (keys in any order)', async () => {
+    const validate = await schemaValidator('vroegsignalering');
+    const ajv = compile(readJson<Schema>(join(ROOT, 'generated', 'vroegsignalering', 'uitwisselmodel.schema.json')), true);
+    const levering = vroegsignaleringBericht().leveringen[0]!;
+    const omgekeerd = Object.fromEntries(Object.entries(clone(levering)).reverse());
+    const anders = { ...clone(levering), teller: 2 };
+    const gevallen = [
+      { ...vroegsignaleringBericht(), leveringen: [] },
+      { ...vroegsignaleringBericht(), leveringen: [clone(levering), anders, omgekeerd, clone(anders)] },
+      { ...vroegsignaleringBericht(), leveringen: [clone(levering), { ...anders, vroegsignalen: 'geen lijst' }, { teller: 'drie' }] },
+      { ...vroegsignaleringBericht(), leveringen: 'geen lijst' },
+      'geen object',
+    ];
+    for (const bericht of gevallen) {
+      const verwacht = verdict(ajv, bericht);
+      expect(validate(bericht)).toBe(verwacht.valid);
+      expect(fouten(validate.errors)).toEqual(fouten(verwacht.errors));
+    }
+    expect(fouten((validate(gevallen[1]), validate.errors))).toContain('uniqueItems /leveringen {"i":3,"j":1}');
+  });
+});
+
+describe.skipIf(!HAS_REFERENCE)('the schema validator made of the unit validators agrees with Ajv on the compat schema', () => {
+  for (const model of CONFORMANCE_MODELS) {
+    it(`${model.name}: the same errors (keyword, place, parameters) on the whole agreement corpus`, async () => {
+      const validate = await schemaValidator(model.name);
+      const published = readJson<Schema>(join(publishedDir(model), 'json_schema_Uitwisselmodel.json'));
+      const compat = compile(readJson<Schema>(join(ROOT, 'generated', model.name, 'uitwisselmodel.schema.json')), true);
+      const examples: Example[] = model.examples.map((name) => ({ name, doc: readJson(join(publishedDir(model), name)) }));
+      const corpus = mutateExamples(examples, published, { seed: 0xdda5, pairsPerExample: 150 });
+      const verschil: string[] = [];
+      for (const m of corpus) {
+        const verwacht = verdict(compat, m.doc);
+        const ons = validate(m.doc);
+        const a = fouten(verwacht.errors);
+        const b = fouten(validate.errors);
+        if (ons !== verwacht.valid || a.join('\n') !== b.join('\n')) verschil.push(`${m.description}: Ajv ${a.join('; ')} | units ${b.join('; ')}`);
+      }
+      expect(verschil.slice(0, 5)).toEqual([]);
+      expect(corpus.length).toBeGreaterThanOrEqual(2000);
+    });
+  }
+});
+
 describe('package files', () => {
   it('ship no schema compiler at run time: the validator is precompiled', () => {
     for (const model of ['vroegsignalering', 'schuldhulpverlening']) {
-      const code = readFileSync(join(ROOT, 'generated', model, 'dist', 'schema-validator.js'), 'utf8');
+      const code = readFileSync(join(ROOT, 'generated', model, 'dist', 'stream-validators.js'), 'utf8');
       expect(code).not.toMatch(/new Ajv|\.compile\(/);
       const index = readFileSync(join(ROOT, 'generated', model, 'dist', 'validate.js'), 'utf8');
       expect(index).not.toMatch(/from ['"]ajv['"]/);

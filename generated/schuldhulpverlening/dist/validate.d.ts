@@ -1,12 +1,15 @@
-import type { Regels } from './controles.js';
 import { type Validatieresultaat } from './validatie.js';
 import type { Uitwisselmodel } from './uitwisselmodel.js';
+import type { Fout } from './controles.js';
+import type { SchemaFout } from './schema-validator.js';
+import type { EenheidValidator } from './stream.js';
 export type { Fout } from './controles.js';
 export type { Validatieresultaat } from './validatie.js';
-/** The rules generated from the model: keys unique per scope, references by key, date order, conditions. */
-export declare const REGELS: Regels;
+export { REGELS } from './tabellen.js';
+/** The precompiled validator of each unit of the streaming plan, by name. */
+export declare const VALIDATORS: Readonly<Record<string, EenheidValidator>>;
 /** A schema error in the model's terms; the streaming validator uses it too. */
-export declare const melding: (e: import("./schema-validator.js").SchemaFout) => import("./controles.js").Fout;
+export declare const melding: (fout: SchemaFout) => Fout;
 /**
  * Validates a message. The schema errors come first; when the schema accepts the message, the checks that
  * JSON Schema cannot express run (references by key, unique keys, date order, the model's constraints).

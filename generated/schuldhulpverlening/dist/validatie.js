@@ -1,7 +1,7 @@
 /**
- * Validation as every generated package does it: the precompiled schema validator first, then the checks
+ * Validation as every generated package does it: the precompiled schema validators first, then the checks
  * JSON Schema cannot express; schema errors told in the model's terms. What differs per model (the tables
- * of fields, objects and rules) is passed in by validate.ts.
+ * of fields, objects and rules, the validators) is passed in by validate.ts.
  */
 import { controleer } from './controles.js';
 export function maakValidate(schemaValidate, regels, melding) {
@@ -12,6 +12,80 @@ export function maakValidate(schemaValidate, regels, melding) {
         const errors = controleer(value, regels);
         return { valid: errors.length === 0, errors };
     };
+}
+/**
+ * The compat schema's validator for a message in memory, made of the validators of the streaming plan's
+ * units: the envelope, each Levering and each record validated by its own precompiled validator, and the
+ * streamed lists' minItems, maxItems and uniqueItems checked here, as the streaming validator does. One set
+ * of validators for both, so that validate() and validateStream() cannot disagree; errors as Ajv's, with
+ * the pointer from the message's root.
+ */
+export function eenhedenValidator(plan, validators) {
+    const valideer = (eenheid, waarde, pointer, fouten) => {
+        const e = plan.eenheden[eenheid];
+        const validator = validators[e.validator];
+        if (!validator(waarde))
+            for (const f of validator.errors ?? [])
+                fouten.push({ ...f, instancePath: pointer + f.instancePath });
+        for (const lp of e.lijsten) {
+            let lijst = waarde;
+            for (const naam of lp.pad)
+                lijst = isObject(lijst) && Object.hasOwn(lijst, naam) ? lijst[naam] : undefined;
+            // Absent or not a list: the unit's own validator has said so.
+            if (!Array.isArray(lijst))
+                continue;
+            const lijstPointer = pointer + lp.pad.map((naam) => `/${naam.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+            const fout = (keyword, params, message) => fouten.push({ instancePath: lijstPointer, schemaPath: '', keyword, params, message });
+            if (lp.minItems !== undefined && lijst.length < lp.minItems)
+                fout('minItems', { limit: lp.minItems }, `must NOT have fewer than ${lp.minItems} items`);
+            if (lp.maxItems !== undefined && lijst.length > lp.maxItems)
+                fout('maxItems', { limit: lp.maxItems }, `must NOT have more than ${lp.maxItems} items`);
+            if (lp.uniqueItems) {
+                const dubbel = laatsteDubbele(lijst);
+                if (dubbel)
+                    fout('uniqueItems', dubbel, `must NOT have duplicate items (items ## ${dubbel.j} and ${dubbel.i} are identical)`);
+            }
+            lijst.forEach((item, i) => valideer(lp.eenheid, item, `${lijstPointer}/${i}`, fouten));
+        }
+    };
+    const validate = (data) => {
+        const fouten = [];
+        valideer(0, data, '', fouten);
+        validate.errors = fouten.length > 0 ? fouten : null;
+        return fouten.length === 0;
+    };
+    return validate;
+}
+function isObject(x) {
+    return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+/**
+ * The pair of equal items Ajv's uniqueItems reports: the last item that equals an earlier one, and the
+ * nearest earlier one it equals. Found in one pass by the items' canonical JSON (keys sorted), which is
+ * equal exactly when the values are deeply equal.
+ */
+function laatsteDubbele(lijst) {
+    const gezien = new Map();
+    let dubbel;
+    lijst.forEach((item, i) => {
+        const sleutel = canoniek(item);
+        const j = gezien.get(sleutel);
+        if (j !== undefined)
+            dubbel = { i, j };
+        gezien.set(sleutel, i);
+    });
+    return dubbel;
+}
+function canoniek(x) {
+    if (Array.isArray(x))
+        return `[${x.map(canoniek).join(',')}]`;
+    if (isObject(x)) {
+        return `{${Object.keys(x)
+            .sort()
+            .map((k) => `${JSON.stringify(k)}:${canoniek(x[k])}`)
+            .join(',')}}`;
+    }
+    return JSON.stringify(x) ?? 'undefined';
 }
 /** A JSON pointer with every list index replaced by `*`, as the tables name places in the message. */
 function patroon(pointer) {

@@ -1,11 +1,7 @@
-import { StreamValidator, type StreamContext, type StreamOpties, type StreamPlan, type StreamResultaat } from './stream.js';
+import { StreamValidator, type StreamContext, type StreamOpties, type StreamResultaat } from './stream.js';
 export { StreamValidator } from './stream.js';
+export { STREAM_PLAN } from './tabellen.js';
 export type { StreamFout, StreamOpties, StreamResultaat, Voortgang } from './stream.js';
-/**
- * How the message falls apart for streaming: the message without its streamed lists, each item of a streamed
- * list that holds streamed lists itself, and the records, each validated on its own as it arrives.
- */
-export declare const STREAM_PLAN: StreamPlan;
 /** The model's part of the streaming validator, for the worker thread. */
 export declare const STREAM_CONTEXT: StreamContext;
 /** A validator to feed chunk by chunk (write, then end), for a server that receives a delivery in parts. */

@@ -1,32 +1,39 @@
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import { compile } from 'json-schema-to-typescript';
-import { IndentationText, Project, QuoteKind, ts } from 'ts-morph';
 import type { Uitwisselmodel } from '../../derive/types.ts';
 import { berichtSchema, COMPAT_SCHEMA, STRICT_SCHEMA, VERSCHILLEN } from '../json-schema/index.ts';
 import { MAPPING } from '../mapping/index.ts';
 import { jsonText } from '../text.ts';
-import { schrijfInformatiemodelTypes } from './informatiemodel-types.ts';
-import { schrijfMappingFuncties } from './mapping-functions.ts';
+import { informatiemodelTypes } from './informatiemodel-types.ts';
+import { mappingFuncties } from './mapping-functions.ts';
 import { umTypeNamen } from './naming.ts';
 import { parallel } from './parallel.ts';
-import { schrijfStreamValidator, streamPlan, streamValidatorTypes } from './stream.ts';
-import { regels, schrijfValidator } from './validator.ts';
+import { streamPlan, streamValidatorTypes, validateStreamModule } from './stream.ts';
+import { tabellenCode } from './tabellen.ts';
+import { compileer, type Bron } from './typescript.ts';
+import { regels, validateModule } from './validator.ts';
 
 // Templates and the tool's own dependency versions are part of the tool, read once when it loads; the
 // emitter itself reads nothing and depends only on the model.
 const TEMPLATES = new URL('../../../templates/package/', import.meta.url);
 const README = Handlebars.compile(readFileSync(new URL('README.md.hbs', TEMPLATES), 'utf8'), { noEscape: true, strict: true });
-const CONTROLES = readFileSync(new URL('controles.ts', TEMPLATES), 'utf8');
-const VALIDATIE = readFileSync(new URL('validatie.ts', TEMPLATES), 'utf8');
-const SCHEMA_VALIDATOR_TYPES = readFileSync(new URL('schema-validator.d.ts', TEMPLATES), 'utf8');
-const STREAM = readFileSync(new URL('stream.ts', TEMPLATES), 'utf8');
-const STREAM_WORKER = readFileSync(new URL('stream-worker.ts', TEMPLATES), 'utf8');
-const NODE_TYPES = readFileSync(new URL('node.d.ts', TEMPLATES), 'utf8');
+const INDEX = Handlebars.compile(readFileSync(new URL('index.ts.hbs', TEMPLATES), 'utf8'), { noEscape: true, strict: true });
+/** The engine: the same files in every package, by their path under src/. */
+const ENGINE = new Map(
+  [
+    ['controles.ts', 'controles.ts'],
+    ['validatie.ts', 'validatie.ts'],
+    ['schema-validator.d.ts', 'schema-validator.d.ts'],
+    ['tabellen.d.ts', 'tabellen.d.ts'],
+    ['node-types.d.ts', 'node.d.ts'],
+    ['stream.ts', 'stream.ts'],
+    ['stream-worker.ts', 'stream-worker.ts'],
+  ].map(([pad, sjabloon]) => [pad!, readFileSync(new URL(sjabloon!, TEMPLATES), 'utf8')]),
+);
 const TOOL = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
 
-/** Generated TypeScript that does not type-check: generation stops and nothing is written. */
-export class GeneratedCodeError extends Error {}
+export { GeneratedCodeError } from './typescript.ts';
 
 /**
  * The npm package of a model: message types (from the compat schema, by json-schema-to-typescript), the
@@ -49,64 +56,22 @@ export async function emitPackage(um: Uitwisselmodel): Promise<Map<string, strin
   });
   const { plan, schemas } = streamPlan(um, compat);
   // Formatting the types and the validators' Ajv code run in a worker thread while this one builds and checks.
-  const beside = parallel({ types: rawTypes, stijl, compat, eenheden: schemas });
+  const beside = parallel({ types: rawTypes, stijl, eenheden: schemas });
 
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    manipulationSettings: { quoteKind: QuoteKind.Single, indentationText: IndentationText.TwoSpaces },
-    compilerOptions: {
-      strict: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.ES2022,
-      moduleResolution: ts.ModuleResolutionKind.Bundler,
-      declaration: true,
-      outDir: '/dist',
-      rootDir: '/src',
-      lib: ['lib.es2022.d.ts'],
-      // TypeScript's own lib files need no checking; every generated file, .d.ts included, is checked.
-      skipDefaultLibCheck: true,
-      newLine: ts.NewLineKind.LineFeed,
-    },
-  });
-  schrijfInformatiemodelTypes(project.createSourceFile('/src/informatiemodel.ts'), um.informatiemodel);
-  schrijfMappingFuncties(project.createSourceFile('/src/mapping.ts'), um, namen);
-  project.createSourceFile('/src/controles.ts', CONTROLES);
-  project.createSourceFile('/src/validatie.ts', VALIDATIE);
-  project.createSourceFile('/src/schema-validator.d.ts', SCHEMA_VALIDATOR_TYPES);
-  schrijfValidator(project.createSourceFile('/src/validate.ts'), um);
-  project.createSourceFile('/src/node-types.d.ts', NODE_TYPES);
-  project.createSourceFile('/src/stream.ts', STREAM);
-  project.createSourceFile('/src/stream-worker.ts', STREAM_WORKER);
-  const streamTypes = streamValidatorTypes(plan);
-  project.createSourceFile('/src/stream-validators.d.ts', streamTypes);
-  schrijfStreamValidator(project.createSourceFile('/src/validate-stream.ts'), um, plan);
-  project.createSourceFile(
-    '/src/index.ts',
-    [
-      `/** ${um.pakketnaam}: the DDAS uitwisselmodel ${um.informatiemodel.naam} ${um.versie}. Generated by mimgen; do not edit. */`,
-      `export type * from './uitwisselmodel.js';`,
-      `export type * as informatiemodel from './informatiemodel.js';`,
-      `export * from './mapping.js';`,
-      `export { validate, isUitwisselmodel, REGELS, type Validatieresultaat, type Fout } from './validate.js';`,
-      `export { validateStream, validateFile, createStreamValidator, StreamValidator, STREAM_PLAN, type StreamFout, type StreamOpties, type StreamResultaat, type Voortgang } from './validate-stream.js';`,
-      '',
-    ].join('\n'),
-  );
-  // Written with two-space indentation; the templates copied as they are (controles.ts, stream.ts) are formatted already.
-  project.createSourceFile('/src/uitwisselmodel.ts', await beside.types);
-
-  const diagnostics = project.getPreEmitDiagnostics();
-  if (diagnostics.length > 0) {
-    throw new GeneratedCodeError(`generated TypeScript of ${um.pakketnaam} does not type-check:\n${project.formatDiagnosticsWithColorAndContext(diagnostics)}`);
-  }
-
-  const files = new Map<string, string>();
-  for (const f of project.getSourceFiles()) files.set(f.getFilePath().slice(1), f.getFullText());
-  for (const f of project.emitToMemory().getFiles()) files.set(f.filePath.replace(/^\//, ''), f.text);
-  files.set('dist/schema-validator.js', await beside.schemaValidator);
-  files.set('dist/schema-validator.d.ts', SCHEMA_VALIDATOR_TYPES);
+  const model = new Map<string, Bron>([
+    ['informatiemodel.ts', informatiemodelTypes(um.informatiemodel)],
+    ['mapping.ts', mappingFuncties(um, namen)],
+    ['validate.ts', validateModule(um, plan)],
+    ['stream-validators.d.ts', streamValidatorTypes(plan)],
+    ['validate-stream.ts', validateStreamModule(um)],
+    ['index.ts', INDEX({ pakketnaam: um.pakketnaam, informatiemodel: um.informatiemodel.naam, versie: um.versie })],
+  ]);
+  // Written with two-space indentation by the worker's prettier.
+  model.set('uitwisselmodel.ts', await beside.types);
+  const files = compileer(um.pakketnaam, model, ENGINE);
   files.set('dist/stream-validators.js', await beside.streamValidators);
-  files.set('dist/stream-validators.d.ts', streamTypes);
+  for (const pad of ['schema-validator.d.ts', 'stream-validators.d.ts', 'tabellen.d.ts']) files.set(`dist/${pad}`, files.get(`src/${pad}`)!);
+  files.set('dist/tabellen.js', tabellenCode(um, plan));
   files.set('package.json', jsonText(packageJson(um)));
   files.set('README.md', readme(um, namen.get(um.bericht)!, namen));
   return files;

@@ -7,22 +7,19 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_OPTIONS } from 'json-schema-to-typescript';
-import { streamValidatorCode } from './stream.ts';
-import { schemaValidatorCode } from './validator.ts';
+import { streamValidatorCode } from './validator-code.ts';
 
 export interface ParallelOpdracht {
   /** json-schema-to-typescript's output, not yet formatted. */
   types: string;
   /** The style json-schema-to-typescript's formatting is asked for. */
   stijl: Record<string, unknown>;
-  compat: object;
   eenheden: object[];
 }
 
 export interface ParallelUitkomst {
   /** The formatted message types: wanted first, by the type-check. */
   types: Promise<string>;
-  schemaValidator: Promise<string>;
   streamValidators: Promise<string>;
 }
 
@@ -38,9 +35,8 @@ export async function formatTypes(code: string, stijl: Record<string, unknown>):
 }
 
 /** Runs the work, in the worker thread or in line. */
-export async function werk(o: ParallelOpdracht, stuur: (deel: 'types' | 'schemaValidator' | 'streamValidators', tekst: string) => void): Promise<void> {
+export async function werk(o: ParallelOpdracht, stuur: (deel: 'types' | 'streamValidators', tekst: string) => void): Promise<void> {
   stuur('types', await formatTypes(o.types, o.stijl));
-  stuur('schemaValidator', schemaValidatorCode(o.compat));
   stuur('streamValidators', streamValidatorCode(o.eenheden as Record<string, unknown>[]));
 }
 
@@ -50,7 +46,7 @@ function inLijn(o: ParallelOpdracht): ParallelUitkomst {
     await werk(o, (deel, tekst) => (uit[deel] = tekst));
     return uit;
   })();
-  return { types: alles.then((u) => u.types!), schemaValidator: alles.then((u) => u.schemaValidator!), streamValidators: alles.then((u) => u.streamValidators!) };
+  return { types: alles.then((u) => u.types!), streamValidators: alles.then((u) => u.streamValidators!) };
 }
 
 /**
@@ -73,7 +69,7 @@ export function parallel(o: ParallelOpdracht): ParallelUitkomst {
   const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), { workerData: o });
   const wachtend = new Map<string, { resolve: (t: string) => void; reject: (e: Error) => void }>();
   const beloften = Object.fromEntries(
-    (['types', 'schemaValidator', 'streamValidators'] as const).map((deel) => [deel, new Promise<string>((resolve, reject) => wachtend.set(deel, { resolve, reject }))]),
+    (['types', 'streamValidators'] as const).map((deel) => [deel, new Promise<string>((resolve, reject) => wachtend.set(deel, { resolve, reject }))]),
   ) as unknown as ParallelUitkomst;
   const faal = (e: Error): void => {
     for (const w of wachtend.values()) w.reject(e);

@@ -1,0 +1,15 @@
+/** The model as data for the package's engines, in tabellen.js: generated from the model, the same shapes for every model. */
+import type { Regels } from './controles.js';
+import type { StreamPlan } from './stream.js';
+
+/** The rules generated from the model: keys unique per scope, references by key, date order, conditions. */
+export declare const REGELS: Regels;
+/** What each field of the message is in the informatiemodel (JSON pointer with * for list items). */
+export declare const VELDEN: Readonly<Record<string, string>>;
+/** The type of each object of the message by its place. */
+export declare const OBJECTEN: Readonly<Record<string, string>>;
+/**
+ * How the message falls apart for streaming: the message without its streamed lists, each item of a streamed
+ * list that holds streamed lists itself, and the records, each validated on its own as it arrives.
+ */
+export declare const STREAM_PLAN: StreamPlan;

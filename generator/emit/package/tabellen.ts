@@ -1,0 +1,58 @@
+/**
+ * The model as data for the package's engines (the rules, the descriptions of fields and objects, the
+ * streaming plan), written as JavaScript in dist/tabellen.js and typed by a fixed declaration file. Data made
+ * here by typed code gains nothing from a type-check, and for a model of 500 objecttypen these tables are a
+ * quarter of the package's source: kept out of the TypeScript program, they cost no parsing or checking.
+ */
+import { readFileSync } from 'node:fs';
+import Handlebars from 'handlebars';
+import { umPlaatsen } from '../../derive/bericht.ts';
+import type { Uitwisselmodel } from '../../derive/types.ts';
+import { mappingRegels } from '../mapping/index.ts';
+import type { StreamPlan } from './stream.ts';
+import { regels } from './validator.ts';
+
+const TEMPLATES = new URL('../../../templates/package/', import.meta.url);
+const TABELLEN = Handlebars.compile(readFileSync(new URL('tabellen.js.hbs', TEMPLATES), 'utf8'), { noEscape: true, strict: true });
+/** The declarations of tabellen.js: the same for every model. */
+export const TABELLEN_TYPES = readFileSync(new URL('tabellen.d.ts', TEMPLATES), 'utf8');
+
+/** dist/tabellen.js of a model. */
+export function tabellenCode(um: Uitwisselmodel, plan: StreamPlan): string {
+  const { velden, objecten } = beschrijvingen(um);
+  return TABELLEN({
+    naam: um.naam,
+    versie: um.versie,
+    pakketnaam: um.pakketnaam,
+    regels: compactJson(regels(um)),
+    velden: compactJson(velden),
+    objecten: compactJson(objecten),
+    plan: compactJson(plan),
+  });
+}
+
+/** What each place in the message is, in the model's terms, for the messages of schema errors. */
+function beschrijvingen(um: Uitwisselmodel): { velden: Record<string, string>; objecten: Record<string, string> } {
+  const velden: Record<string, string> = {};
+  for (const r of mappingRegels(um)) {
+    const b = r.bron;
+    velden[r.pad] =
+      b.soort === 'attribuutsoort'
+        ? `${b.objecttype}.${b.attribuutsoort} (${r.type})`
+        : b.soort === 'relatiesoort'
+          ? `${r.veld} (${r.type})`
+          : b.soort === 'objecttype'
+            ? `${r.veld} (${b.objecttype})`
+            : `${r.veld} (${r.type})`;
+  }
+  const objecten: Record<string, string> = {};
+  for (const { object, pad } of umPlaatsen(um)) objecten[pad.length === 0 ? '' : `/${pad.join('/')}`] = object.naam;
+  return { velden, objecten };
+}
+
+/** JSON with lists of plain values on one line, so that a path reads as one path. */
+function compactJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/\[\s*((?:"(?:[^"\\]|\\.)*"|[\d.\-]+|true|false|null)(?:,\s*(?:"(?:[^"\\]|\\.)*"|[\d.\-]+|true|false|null))*)\s*\]/g, (_, items: string) =>
+    `[${items.split(/,\s*(?=(?:[^"]*"[^"]*")*[^"]*$)/).join(', ')}]`,
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * The engine files of every package (templates/package) are compiled one by one at generation, without the
+ * type-checker. Here they are checked as the whole program they are part of: a generated package's src/,
+ * every file, under the emitter's compiler options; and each one's separate compilation must equal what the
+ * whole program emits.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Project } from 'ts-morph';
+import { describe, expect, it } from 'vitest';
+import { COMPILER_OPTIONS, compileer, engineUitvoer, GeneratedCodeError } from '../../generator/emit/package/typescript.ts';
+import { ROOT } from './support.ts';
+
+const ENGINE = ['controles.ts', 'validatie.ts', 'stream.ts', 'stream-worker.ts'];
+
+function volledigProgramma(model: string): Project {
+  const project = new Project({ useInMemoryFileSystem: true, compilerOptions: COMPILER_OPTIONS });
+  const src = join(ROOT, 'generated', model, 'src');
+  for (const f of readdirSync(src)) project.createSourceFile(`/src/${f}`, readFileSync(join(src, f), 'utf8'));
+  return project;
+}
+
+describe('the engine files of the packages', () => {
+  for (const model of ['vroegsignalering', 'schuldhulpverlening']) {
+    it(`type-check with everything else in ${model}'s src/, every file, under strict and isolatedDeclarations`, () => {
+      const project = volledigProgramma(model);
+      const diagnostics = project.getPreEmitDiagnostics();
+      expect(project.formatDiagnosticsWithColorAndContext(diagnostics)).toBe('');
+      expect(project.getSourceFiles().map((f) => f.getBaseName())).toEqual(expect.arrayContaining(ENGINE));
+    });
+  }
+
+  it('compile on their own to exactly what the whole program emits', () => {
+    const project = volledigProgramma('vroegsignalering');
+    const emitted = new Map<string, string>(project.emitToMemory().getFiles().map((f) => [f.filePath, f.text]));
+    for (const pad of ENGINE) {
+      const tekst = readFileSync(join(ROOT, 'templates', 'package', pad), 'utf8');
+      const { js, dts } = engineUitvoer(pad, tekst);
+      const basis = `/dist/${pad.replace(/\.ts$/, '')}`;
+      expect(js, pad).toBe(emitted.get(`${basis}.js`));
+      expect(dts, pad).toBe(emitted.get(`${basis}.d.ts`));
+    }
+  });
+
+  it('an engine file that needs the checker for its declarations is refused with the reason', () => {
+    expect(() => engineUitvoer('afgeleid.ts', 'export const x = [1, 2].map((n) => n * 2);\n')).toThrow(GeneratedCodeError);
+    expect(() => engineUitvoer('afgeleid.ts', 'export const x = [1, 2].map((n) => n * 2);\n')).toThrow(/afgeleid\.ts cannot be compiled on its own:[\s\S]*isolatedDeclarations/);
+  });
+});
+
+describe('checking the files built from the model', () => {
+  it('stops generation with the diagnostics, naming file, line and column, and returns nothing', () => {
+    const model = new Map([
+      ['index.ts', `import { dubbel } from './reken.js';\nexport const x: string = dubbel(2);\n`],
+      ['reken.ts', 'export function dubbel(n: number): number {\n  return n * 2;\n}\n'],
+    ]);
+    expect(() => compileer('@test/kapot', model, new Map())).toThrow(GeneratedCodeError);
+    expect(() => compileer('@test/kapot', model, new Map())).toThrow(/@test\/kapot does not type-check:\nsrc\/index\.ts\(2,14\): error TS2322/);
+  });
+
+  it('checks declaration files of the engine too, and compiles the rest', () => {
+    const model = new Map([['index.ts', `import type { T } from './t.js';\nexport const x: T = 1;\n`]]);
+    expect(() => compileer('@test/kapot', model, new Map([['t.d.ts', 'export type T = Onbekend;\n']]))).toThrow(/t\.d\.ts\(1,17\): error TS2304/);
+    const files = compileer('@test/heel', model, new Map([['t.d.ts', 'export type T = number;\n']]));
+    expect([...files.keys()].sort()).toEqual(['dist/index.d.ts', 'dist/index.js', 'src/index.ts', 'src/t.d.ts']);
+    expect(files.get('dist/index.d.ts')).toBe(`import type { T } from './t.js';\nexport declare const x: T;\n`);
+  });
+
+  it('uses the lib it names and no other: no DOM in a package for servers', () => {
+    expect(COMPILER_OPTIONS.lib).toEqual(['lib.es2022.d.ts']);
+    const model = new Map([['index.ts', 'export const x: number = document.title.length;\n']]);
+    expect(() => compileer('@test/dom', model, new Map())).toThrow(/Cannot find name 'document'/);
+  });
+});
