@@ -6,7 +6,7 @@ import type { Uitwisselmodel } from './derive/types.ts';
 import { emitDocs } from './emit/docs/index.ts';
 import { emitJsonSchemas } from './emit/json-schema/index.ts';
 import { emitMapping } from './emit/mapping/index.ts';
-import { emitPackage } from './emit/package/index.ts';
+import { emitPackage, pakketWerker } from './emit/package/index.ts';
 
 // Loading lives in its own module so that commands which only check (lint) do not load the emitters.
 export { loadModel, type LoadedModel } from './load.ts';
@@ -16,11 +16,23 @@ export type Emitter = (um: Uitwisselmodel) => Map<string, string> | Promise<Map<
 
 export const EMITTERS: readonly Emitter[] = [emitJsonSchemas, emitMapping, emitPackage, emitDocs];
 
-/** Every generated file of one model, by path relative to generated/<model>/. */
+/**
+ * Starts the worker thread of the package emitter, so that it loads its modules while the main thread
+ * loads the model; without this call it starts when first needed.
+ */
+export function voorbereiden(): void {
+  pakketWerker();
+}
+
+/**
+ * Every generated file of one model, by path relative to generated/<model>/. The emitters run together: while
+ * one waits for its worker thread, the next one works.
+ */
 export async function emitModel(um: Uitwisselmodel, emitters: readonly Emitter[] = EMITTERS): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  for (const emit of emitters) {
-    for (const [path, contents] of await emit(um)) {
+  const maps = await Promise.all(emitters.map((emit) => emit(um)));
+  for (const map of maps) {
+    for (const [path, contents] of map) {
       if (files.has(path)) throw new Error(`two emitters write ${path}`);
       files.set(path, contents);
     }

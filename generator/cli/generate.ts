@@ -1,6 +1,6 @@
 import { formatFinding, type Finding } from '../model/findings.ts';
 import { changelogBestanden } from '../diff/changelog.ts';
-import { emitModel, loadModel } from '../pipeline.ts';
+import { emitModel, loadModel, voorbereiden } from '../pipeline.ts';
 import { discoverModels, fileSystemReader } from './fs-reader.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './main.ts';
 import { staleFiles, writeGenerated, type GeneratedTree } from './writer.ts';
@@ -12,6 +12,7 @@ export async function generateCommand(models: string[], options: { check?: boole
     process.stderr.write('mimgen generate: no models found under model/\n');
     return EXIT_USAGE;
   }
+  voorbereiden();
   const tree: GeneratedTree = new Map();
   const errors: Finding[] = [];
   for (const name of names) {

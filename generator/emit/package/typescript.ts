@@ -5,10 +5,10 @@
  * (test/package/templates.test.ts), so here they are only compiled, each on its own, without the checker,
  * once per process. That is what keeps generating a model of 500 objecttypen in seconds.
  */
-import { IndentationText, Project, QuoteKind, ts, type OptionalKind, type SourceFileStructure } from 'ts-morph';
+import { printStructure, Project, StructureKind, ts, type OptionalKind, type SourceFileStructure } from 'ts-morph';
+import { GeneratedCodeError } from './generated-code-error.ts';
 
-/** Generated TypeScript that does not type-check: generation stops and nothing is written. */
-export class GeneratedCodeError extends Error {}
+export { GeneratedCodeError };
 
 export const COMPILER_OPTIONS: ts.CompilerOptions = {
   strict: true,
@@ -30,37 +30,73 @@ export const COMPILER_OPTIONS: ts.CompilerOptions = {
 /** A source file of the package by its path under src/: text, or a ts-morph structure printed once. */
 export type Bron = string | OptionalKind<SourceFileStructure>;
 
+const LIB = '/node_modules/typescript/lib';
+let libBestanden: Map<string, ts.SourceFile> | undefined;
+
 /**
- * Checks and compiles the package's sources: `model` are the files built from the model, `engine` the fixed
- * engine files (.ts compiled on their own; .d.ts copied). Returns src/ and dist/ files by path.
+ * TypeScript's lib files for these options, parsed once per process: taken from a ts-morph program, which
+ * carries the lib files of the TypeScript it bundles.
  */
-export function compileer(naam: string, model: ReadonlyMap<string, Bron>, engine: ReadonlyMap<string, string>): Map<string, string> {
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    manipulationSettings: { quoteKind: QuoteKind.Single, indentationText: IndentationText.TwoSpaces },
-    compilerOptions: COMPILER_OPTIONS,
-  });
-  const files = new Map<string, string>();
-  const gecontroleerd: ts.SourceFile[] = [];
-  for (const [pad, bron] of model) gecontroleerd.push(project.createSourceFile(`/src/${pad}`, bron).compilerNode);
-  for (const [pad, tekst] of engine) {
-    const f = project.createSourceFile(`/src/${pad}`, tekst);
-    // A declaration file of the engine describes something not compiled here (Ajv's code, tabellen.js): checked with the rest.
-    if (pad.endsWith('.d.ts')) gecontroleerd.push(f.compilerNode);
+function libs(): Map<string, ts.SourceFile> {
+  if (!libBestanden) {
+    const project = new Project({ useInMemoryFileSystem: true, compilerOptions: COMPILER_OPTIONS });
+    project.createSourceFile('/src/leeg.ts', 'export {};\n');
+    libBestanden = new Map(
+      project
+        .getProgram()
+        .compilerObject.getSourceFiles()
+        .filter((f) => f.fileName.startsWith(`${LIB}/`))
+        .map((f) => [f.fileName, f]),
+    );
   }
-  const program = project.getProgram().compilerObject;
+  return libBestanden;
+}
+
+const FORMAT: ts.FormatDiagnosticsHost = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => '/', getNewLine: () => '\n' };
+
+/** The text of a source: a structure is printed by ts-morph as it would write it into a file, with nothing parsed. */
+function tekstVan(bron: Bron): string {
+  return typeof bron === 'string' ? bron : printStructure({ kind: StructureKind.SourceFile, ...bron }, { indentNumberOfSpaces: 2, useSingleQuote: true });
+}
+
+/**
+ * Checks and compiles the package's sources: `model` are the files built from the model (a promise for one
+ * still being made elsewhere), `engine` the fixed engine files (.ts compiled on their own; .d.ts checked
+ * and copied). Returns the src/ and dist/ files by path.
+ */
+export async function compileer(naam: string, model: ReadonlyMap<string, Bron | Promise<Bron>>, engine: ReadonlyMap<string, string>): Promise<Map<string, string>> {
+  const teksten = new Map<string, string>();
+  for (const [pad, bron] of model) teksten.set(`/src/${pad}`, tekstVan(await bron));
+  for (const [pad, tekst] of engine) teksten.set(`/src/${pad}`, tekst);
+  const lib = libs();
+  const files = new Map<string, string>();
+  const schrijf = (pad: string, tekst: string) => files.set(pad.replace(/^\//, ''), tekst);
+  const host: ts.CompilerHost = {
+    // JSDoc is text to TypeScript code: not parsing it into nodes halves the parse; the emit copies comments as text.
+    getSourceFile: (name) =>
+      lib.get(name) ?? (teksten.has(name) ? ts.createSourceFile(name, teksten.get(name)!, { languageVersion: ts.ScriptTarget.ES2022, jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeErrors }) : undefined),
+    getDefaultLibFileName: (o) => `${LIB}/${ts.getDefaultLibFileName(o)}`,
+    getDefaultLibLocation: () => LIB,
+    writeFile: schrijf,
+    getCurrentDirectory: () => '/',
+    getCanonicalFileName: (f) => f,
+    useCaseSensitiveFileNames: () => true,
+    getNewLine: () => '\n',
+    fileExists: (f) => teksten.has(f) || lib.has(f),
+    readFile: (f) => teksten.get(f) ?? lib.get(f)?.text,
+    directoryExists: (d) => d === '/' || d === '/src' || d === LIB || LIB.startsWith(`${d}/`),
+    getDirectories: () => [],
+  };
+  const program = ts.createProgram({ rootNames: [...teksten.keys()], options: COMPILER_OPTIONS, host });
+  const gecontroleerd = [...teksten.keys()].filter((f) => model.has(f.slice('/src/'.length)) || f.endsWith('.d.ts')).map((f) => program.getSourceFile(f)!);
   const diagnostics: ts.Diagnostic[] = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()];
   for (const f of gecontroleerd) diagnostics.push(...program.getSyntacticDiagnostics(f), ...program.getSemanticDiagnostics(f));
-  const schrijf = (pad: string, tekst: string) => files.set(pad.replace(/^\//, ''), tekst);
   if (diagnostics.length === 0) {
     // Declaration diagnostics come with the emit; nothing leaves this function unless there are none.
     for (const f of gecontroleerd) if (!f.isDeclarationFile) diagnostics.push(...program.emit(f, schrijf).diagnostics);
   }
-  if (diagnostics.length > 0) {
-    const host: ts.FormatDiagnosticsHost = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => '/', getNewLine: () => '\n' };
-    throw new GeneratedCodeError(`generated TypeScript of ${naam} does not type-check:\n${ts.formatDiagnostics(diagnostics, host)}`);
-  }
-  for (const f of project.getSourceFiles()) schrijf(f.getFilePath(), f.getFullText());
+  if (diagnostics.length > 0) throw new GeneratedCodeError(`generated TypeScript of ${naam} does not type-check:\n${ts.formatDiagnostics(diagnostics, FORMAT)}`);
+  for (const [pad, tekst] of teksten) schrijf(pad, tekst);
   for (const [pad, tekst] of engine) {
     if (pad.endsWith('.d.ts')) continue;
     const { js, dts } = engineUitvoer(pad, tekst);
@@ -81,8 +117,7 @@ export function engineUitvoer(pad: string, tekst: string): { js: string; dts: st
   const js = ts.transpileModule(tekst, { compilerOptions: COMPILER_OPTIONS, fileName, reportDiagnostics: false }).outputText;
   const d = ts.transpileDeclaration(tekst, { compilerOptions: COMPILER_OPTIONS, fileName, reportDiagnostics: true });
   if (d.diagnostics && d.diagnostics.length > 0) {
-    const host: ts.FormatDiagnosticsHost = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => '/', getNewLine: () => '\n' };
-    throw new GeneratedCodeError(`the engine file ${pad} cannot be compiled on its own:\n${ts.formatDiagnostics(d.diagnostics, host)}`);
+    throw new GeneratedCodeError(`the engine file ${pad} cannot be compiled on its own:\n${ts.formatDiagnostics(d.diagnostics, FORMAT)}`);
   }
   const uit = { tekst, js, dts: d.outputText };
   engineCache.set(pad, uit);
