@@ -10,7 +10,7 @@
  * Python-Markdown lets be escaped (its core set plus `|` of the tables extension), numeric character
  * references for the rest.
  */
-import { plainText } from '../text.ts';
+import { onthouden, plainText } from '../text.ts';
 
 /** Characters that would start inline markup, each with what is written instead. */
 const INLINE: Record<string, string> = {
@@ -66,27 +66,39 @@ function escapeLineStart(line: string): string {
 
 /** Inline Markdown on one line: line breaks in the text become spaces. */
 export function mdInline(text: string | undefined): string {
-  return regels(text)
+  return text === undefined ? '' : mdInlineOnthouden(text);
+}
+
+const mdInlineOnthouden = onthouden((text: string) =>
+  regels(text)
     .filter((l) => l !== '')
     .map((l) => escapeLine(l))
-    .join(' ');
-}
+    .join(' '),
+);
 
 /** The text of a heading: inline Markdown, and `#` escaped so that none closes the heading. */
 export function mdKop(text: string | undefined): string {
-  return regels(text)
+  return text === undefined ? '' : mdKopOnthouden(text);
+}
+
+const mdKopOnthouden = onthouden((text: string) =>
+  regels(text)
     .filter((l) => l !== '')
     .map((l) => escapeLine(l, true))
-    .join(' ');
-}
+    .join(' '),
+);
 
 /** A table cell: inline Markdown, the lines of the text kept apart by `<br>`. */
 export function mdCel(text: string | undefined): string {
-  return regels(text)
+  return text === undefined ? '' : mdCelOnthouden(text);
+}
+
+const mdCelOnthouden = onthouden((text: string) =>
+  regels(text)
     .filter((l) => l !== '')
     .map((l) => escapeLine(l))
-    .join('<br>');
-}
+    .join('<br>'),
+);
 
 /**
  * A block of Markdown: every line of the text its own paragraph, `- ` lines (from HTML lists or typed as
