@@ -41,1001 +41,1031 @@ export type EnumUitstroomreden = "Overleden" | "Verhuisd" | "Nietverschenen" | "
  * Enumeratie EnumHuishoudenssoort.
  */
 export type EnumHuishoudenssoort = "Particulier huishouden" | "Institutioneel Huishouden";
+
 /**
  * Een in de BRP ingeschreven persoon die producten of diensten van de gemeente afneemt. In de DDAS-modellen is dat de persoon op wie een vroegsignaal of een schuldhulptraject betrekking heeft.
  *
  * Objecttype Client.
  */
 export interface Client {
-    /**
-     * Het burgerservicenummer dat de BRP aan de persoon heeft toegekend.
-     *
-     * Attribuutsoort Burgerservicenummer (AN9, 0..1).
-     */
-    Burgerservicenummer?: string;
-    /**
-     * De beginletters van de voornamen van de persoon.
-     *
-     * Attribuutsoort Voorletters (AN20, 1).
-     */
-    Voorletters: string;
-    /**
-     * Het deel van de achternaam dat ervoor staat en bij het sorteren niet meetelt, zoals "van" of "de".
-     *
-     * Attribuutsoort Voorvoegsel (AN200, 0..1).
-     */
-    Voorvoegsel?: string;
-    /**
-     * De geslachtsnaam van de persoon, zonder voorvoegsel.
-     *
-     * Attribuutsoort Achternaam (AN200, 1).
-     */
-    Achternaam: string;
-    /**
-     * De dag waarop de persoon geboren is.
-     *
-     * Attribuutsoort Geboortedatum (Datum, 1).
-     */
-    Geboortedatum: string;
-    /**
-     * Geeft aan of de persoon als man of als vrouw is ingeschreven, of dat het geslacht niet bekend is.
-     *
-     * Attribuutsoort Geslachtsaanduiding (geslacht, 1).
-     */
-    Geslachtsaanduiding: Geslacht;
-    /**
-     * De naam van de straat of andere openbare ruimte van het woonadres van de persoon.
-     *
-     * Attribuutsoort Straatnaam (AN200, 1).
-     */
-    Straatnaam: string;
-    /**
-     * De postcode van het woonadres van de persoon, vier cijfers gevolgd door twee letters.
-     *
-     * Attribuutsoort Postcode (AN6, 1).
-     */
-    Postcode: string;
-    /**
-     * Het huisnummer van het woonadres van de persoon.
-     *
-     * Attribuutsoort Huisnummer (AN5, 1).
-     */
-    Huisnummer: string;
-    /**
-     * Een aanvulling op het huisnummer die het woonadres binnen hetzelfde huisnummer onderscheidt.
-     *
-     * Attribuutsoort Huisnummertoevoeging (AN4, 0..1).
-     */
-    Huisnummertoevoeging?: string;
-    /**
-     * De naam van de woonplaats waarin het woonadres van de persoon ligt.
-     *
-     * Attribuutsoort Plaatsnaam (AN200, 1).
-     */
-    Plaatsnaam: string;
-    /**
-     * De cliënten die tot het huishouden behoren.
-     *
-     * Relatiesoort bestaat uit van Huishouden, teruggevolgd.
-     */
-    huishouden?: Huishouden;
-    /**
-     * De cliënt wiens leefsituatie het is.
-     *
-     * Relatiesoort is leefsituatie van van Leefsituatie, teruggevolgd.
-     */
-    leefsituaties?: Leefsituatie[];
+  /**
+   * Het burgerservicenummer dat de BRP aan de persoon heeft toegekend.
+   *
+   * Attribuutsoort Burgerservicenummer (AN9, 0..1).
+   */
+  Burgerservicenummer?: string;
+  /**
+   * De beginletters van de voornamen van de persoon.
+   *
+   * Attribuutsoort Voorletters (AN20, 1).
+   */
+  Voorletters: string;
+  /**
+   * Het deel van de achternaam dat ervoor staat en bij het sorteren niet meetelt, zoals "van" of "de".
+   *
+   * Attribuutsoort Voorvoegsel (AN200, 0..1).
+   */
+  Voorvoegsel?: string;
+  /**
+   * De geslachtsnaam van de persoon, zonder voorvoegsel.
+   *
+   * Attribuutsoort Achternaam (AN200, 1).
+   */
+  Achternaam: string;
+  /**
+   * De dag waarop de persoon geboren is.
+   *
+   * Attribuutsoort Geboortedatum (Datum, 1).
+   */
+  Geboortedatum: string;
+  /**
+   * Geeft aan of de persoon als man of als vrouw is ingeschreven, of dat het geslacht niet bekend is.
+   *
+   * Attribuutsoort Geslachtsaanduiding (geslacht, 1).
+   */
+  Geslachtsaanduiding: Geslacht;
+  /**
+   * De naam van de straat of andere openbare ruimte van het woonadres van de persoon.
+   *
+   * Attribuutsoort Straatnaam (AN200, 1).
+   */
+  Straatnaam: string;
+  /**
+   * De postcode van het woonadres van de persoon, vier cijfers gevolgd door twee letters.
+   *
+   * Attribuutsoort Postcode (AN6, 1).
+   */
+  Postcode: string;
+  /**
+   * Het huisnummer van het woonadres van de persoon.
+   *
+   * Attribuutsoort Huisnummer (AN5, 1).
+   */
+  Huisnummer: string;
+  /**
+   * Een aanvulling op het huisnummer die het woonadres binnen hetzelfde huisnummer onderscheidt.
+   *
+   * Attribuutsoort Huisnummertoevoeging (AN4, 0..1).
+   */
+  Huisnummertoevoeging?: string;
+  /**
+   * De naam van de woonplaats waarin het woonadres van de persoon ligt.
+   *
+   * Attribuutsoort Plaatsnaam (AN200, 1).
+   */
+  Plaatsnaam: string;
+  /**
+   * De cliënten die tot het huishouden behoren.
+   *
+   * Relatiesoort bestaat uit van Huishouden, teruggevolgd.
+   */
+  huishouden?: Huishouden;
+  /**
+   * De cliënt wiens leefsituatie het is.
+   *
+   * Relatiesoort is leefsituatie van van Leefsituatie, teruggevolgd.
+   */
+  leefsituaties?: Leefsituatie[];
 }
+
 /**
  * De organisatie die de gegevens aan het CBS levert. Dat is de gemeente zelf of een organisatie die namens de gemeente de vroegsignalen afhandelt.
  *
  * Objecttype AanleverendeOrganisatie.
  */
 export interface AanleverendeOrganisatie {
-    /**
-     * De naam van de organisatie.
-     *
-     * Attribuutsoort naam (AN200, 1).
-     */
-    naam: string;
-    /**
-     * Het nummer waaronder de organisatie in het Handelsregister van de Kamer van Koophandel is ingeschreven.
-     *
-     * Attribuutsoort kvk-nummer (AN80, 1).
-     */
-    "kvk-nummer": string;
-    /**
-     * De personen bij de organisatie die over de levering benaderd kunnen worden.
-     *
-     * Relatiesoort heeft naar Contactpersoon (1..*).
-     */
-    contactpersonen: Contactpersoon[];
+  /**
+   * De naam van de organisatie.
+   *
+   * Attribuutsoort naam (AN200, 1).
+   */
+  naam: string;
+  /**
+   * Het nummer waaronder de organisatie in het Handelsregister van de Kamer van Koophandel is ingeschreven.
+   *
+   * Attribuutsoort kvk-nummer (AN80, 1).
+   */
+  "kvk-nummer": string;
+  /**
+   * De personen bij de organisatie die over de levering benaderd kunnen worden.
+   *
+   * Relatiesoort heeft naar Contactpersoon (1..*).
+   */
+  contactpersonen: Contactpersoon[];
 }
+
 /**
  * Een persoon bij de aanleverende organisatie die het CBS over de levering kan benaderen.
  *
  * Objecttype Contactpersoon.
  */
 export interface Contactpersoon {
-    /**
-     * De naam van de contactpersoon.
-     *
-     * Attribuutsoort naam (AN200, 1).
-     */
-    naam: string;
-    /**
-     * Het telefoonnummer waarop de contactpersoon bereikbaar is.
-     *
-     * Attribuutsoort telefoonnummer (AN200, 1).
-     */
-    telefoonnummer: string;
-    /**
-     * Het e-mailadres van de contactpersoon.
-     *
-     * Attribuutsoort email (Email, 1).
-     */
-    email: string;
-    /**
-     * De functie die de contactpersoon binnen de organisatie vervult.
-     *
-     * Attribuutsoort functietitel (AN200, 1).
-     */
-    functietitel: string;
+  /**
+   * De naam van de contactpersoon.
+   *
+   * Attribuutsoort naam (AN200, 1).
+   */
+  naam: string;
+  /**
+   * Het telefoonnummer waarop de contactpersoon bereikbaar is.
+   *
+   * Attribuutsoort telefoonnummer (AN200, 1).
+   */
+  telefoonnummer: string;
+  /**
+   * Het e-mailadres van de contactpersoon.
+   *
+   * Attribuutsoort email (Email, 1).
+   */
+  email: string;
+  /**
+   * De functie die de contactpersoon binnen de organisatie vervult.
+   *
+   * Attribuutsoort functietitel (AN200, 1).
+   */
+  functietitel: string;
 }
+
 /**
  * Een of meer personen die samen een woonruimte bewonen en samen in hun dagelijkse levensbehoeften voorzien, of die duurzaam in een instelling wonen. Een cliënt maakt deel uit van een huishouden.
  *
  * Objecttype Huishouden.
  */
 export interface Huishouden {
-    /**
-     * Of het een particulier of een institutioneel huishouden is.
-     *
-     * Attribuutsoort soort (EnumHuishoudenssoort, 0..1).
-     */
-    soort?: EnumHuishoudenssoort;
-    /**
-     * De cliënten die tot het huishouden behoren.
-     *
-     * Relatiesoort bestaat uit naar Client (1..*).
-     */
-    leden: Client[];
+  /**
+   * Of het een particulier of een institutioneel huishouden is.
+   *
+   * Attribuutsoort soort (EnumHuishoudenssoort, 0..1).
+   */
+  soort?: EnumHuishoudenssoort;
+  /**
+   * De cliënten die tot het huishouden behoren.
+   *
+   * Relatiesoort bestaat uit naar Client (1..*).
+   */
+  leden: Client[];
 }
+
 /**
  * De sociale en economische omstandigheden van een cliënt in een periode, zoals zijn partner, inkomen, woningbezit, ondernemerschap en schulden. Het objecttype bundelt die gegevens en koppelt ze aan de cliënt.
  *
  * Objecttype Leefsituatie.
  */
 export interface Leefsituatie {
-    /**
-     * De eerste dag waarop deze leefsituatie van de cliënt geldt.
-     *
-     * Attribuutsoort datumGeldigVanaf (Datum, 0..1).
-     */
-    datumGeldigVanaf?: string;
-    /**
-     * De dag waarop deze leefsituatie van de cliënt ophoudt te gelden.
-     *
-     * Attribuutsoort datumGeldigTot (Datum, 0..1).
-     */
-    datumGeldigTot?: string;
-    /**
-     * De cliënt wiens leefsituatie het is.
-     *
-     * Relatiesoort is leefsituatie van naar Client (1).
-     */
-    client: Client;
-    /**
-     * De huidige partner en de partners uit het verleden van de cliënt.
-     *
-     * Relatiesoort heeft partners naar Partner (0..*).
-     */
-    partners?: Partner[];
-    /**
-     * De inkomens van de cliënt, per inkomstenbron.
-     *
-     * Relatiesoort heeft inkomens naar Inkomen (0..*).
-     */
-    inkomens?: Inkomen[];
-    /**
-     * De eigen woning van de cliënt, als hij die heeft.
-     *
-     * Relatiesoort heeft woningbezit naar Woningbezit (0..1).
-     */
-    woningbezit?: Woningbezit;
-    /**
-     * Het ondernemerschap van de cliënt, als hij onderneemt.
-     *
-     * Relatiesoort heeft ondernemerschap naar Ondernemer (0..1).
-     */
-    ondernemer?: Ondernemer;
-    /**
-     * De schulden van de cliënt.
-     *
-     * Relatiesoort heeft schulden naar Schuld (0..*).
-     */
-    schulden?: Schuld[];
+  /**
+   * De eerste dag waarop deze leefsituatie van de cliënt geldt.
+   *
+   * Attribuutsoort datumGeldigVanaf (Datum, 0..1).
+   */
+  datumGeldigVanaf?: string;
+  /**
+   * De dag waarop deze leefsituatie van de cliënt ophoudt te gelden.
+   *
+   * Attribuutsoort datumGeldigTot (Datum, 0..1).
+   */
+  datumGeldigTot?: string;
+  /**
+   * De cliënt wiens leefsituatie het is.
+   *
+   * Relatiesoort is leefsituatie van naar Client (1).
+   */
+  client: Client;
+  /**
+   * De huidige partner en de partners uit het verleden van de cliënt.
+   *
+   * Relatiesoort heeft partners naar Partner (0..*).
+   */
+  partners?: Partner[];
+  /**
+   * De inkomens van de cliënt, per inkomstenbron.
+   *
+   * Relatiesoort heeft inkomens naar Inkomen (0..*).
+   */
+  inkomens?: Inkomen[];
+  /**
+   * De eigen woning van de cliënt, als hij die heeft.
+   *
+   * Relatiesoort heeft woningbezit naar Woningbezit (0..1).
+   */
+  woningbezit?: Woningbezit;
+  /**
+   * Het ondernemerschap van de cliënt, als hij onderneemt.
+   *
+   * Relatiesoort heeft ondernemerschap naar Ondernemer (0..1).
+   */
+  ondernemer?: Ondernemer;
+  /**
+   * De schulden van de cliënt.
+   *
+   * Relatiesoort heeft schulden naar Schuld (0..*).
+   */
+  schulden?: Schuld[];
 }
+
 /**
  * Een persoon met wie de cliënt een duurzame relatie heeft of heeft gehad, zoals een echtgenoot of samenwonende partner.
  *
  * Objecttype Partner.
  */
 export interface Partner {
-    /**
-     * Geeft aan of de partner als man of als vrouw is ingeschreven, of dat het geslacht niet bekend is.
-     *
-     * Attribuutsoort geslachtsaanduiding (geslacht, 0..1).
-     */
-    geslachtsaanduiding?: Geslacht;
-    /**
-     * Het burgerservicenummer dat de BRP aan de partner heeft toegekend.
-     *
-     * Attribuutsoort burgerservicenummer (AN9, 0..1).
-     */
-    burgerservicenummer?: string;
-    /**
-     * De dag waarop de partner geboren is.
-     *
-     * Attribuutsoort Geboortedatum (Datum, 0..1).
-     */
-    Geboortedatum?: string;
-    /**
-     * De postcode van het woonadres van de partner.
-     *
-     * Attribuutsoort Postcode (AN6, 0..1).
-     */
-    Postcode?: string;
-    /**
-     * Het huisnummer van het woonadres van de partner.
-     *
-     * Attribuutsoort Huisnummer (AN5, 0..1).
-     */
-    Huisnummer?: string;
-    /**
-     * Een aanvulling op het huisnummer die het woonadres van de partner onderscheidt.
-     *
-     * Attribuutsoort Huisnummertoevoeging (AN4, 0..1).
-     */
-    Huisnummertoevoeging?: string;
+  /**
+   * Geeft aan of de partner als man of als vrouw is ingeschreven, of dat het geslacht niet bekend is.
+   *
+   * Attribuutsoort geslachtsaanduiding (geslacht, 0..1).
+   */
+  geslachtsaanduiding?: Geslacht;
+  /**
+   * Het burgerservicenummer dat de BRP aan de partner heeft toegekend.
+   *
+   * Attribuutsoort burgerservicenummer (AN9, 0..1).
+   */
+  burgerservicenummer?: string;
+  /**
+   * De dag waarop de partner geboren is.
+   *
+   * Attribuutsoort Geboortedatum (Datum, 0..1).
+   */
+  Geboortedatum?: string;
+  /**
+   * De postcode van het woonadres van de partner.
+   *
+   * Attribuutsoort Postcode (AN6, 0..1).
+   */
+  Postcode?: string;
+  /**
+   * Het huisnummer van het woonadres van de partner.
+   *
+   * Attribuutsoort Huisnummer (AN5, 0..1).
+   */
+  Huisnummer?: string;
+  /**
+   * Een aanvulling op het huisnummer die het woonadres van de partner onderscheidt.
+   *
+   * Attribuutsoort Huisnummertoevoeging (AN4, 0..1).
+   */
+  Huisnummertoevoeging?: string;
 }
+
 /**
  * Wat een persoon in een periode verdient uit arbeid, een eigen onderneming of uitkeringen, na aftrek van premies voor inkomensverzekeringen. Kinderbijslag en kindgebonden budget tellen niet mee.
  *
  * Objecttype Inkomen.
  */
 export interface Inkomen {
-    /**
-     * De datum vanaf wanneer het inkomen wordt ontvangen.
-     *
-     * Attribuutsoort startdatum (Datum, 0..1).
-     */
-    startdatum?: string;
-    /**
-     * De code van de bron waaruit het inkomen komt, zoals arbeid, eigen onderneming of een uitkering.
-     *
-     * Attribuutsoort inkomstenbron (Integer, 0..1).
-     */
-    inkomstenbron?: number;
-    /**
-     * De code van de categorie waarin het inkomen valt.
-     *
-     * Attribuutsoort inkomenscategorie (Integer, 0..1).
-     */
-    inkomenscategorie?: number;
-    /**
-     * Het inkomen vóór inhouding van belasting en premies, in hele euro's.
-     *
-     * Attribuutsoort brutoBedrag (Bedrag, 0..1).
-     */
-    brutoBedrag?: number;
-    /**
-     * De datum tot wanneer het inkomen wordt ontvangen.
-     *
-     * Attribuutsoort einddatum (Datum, 0..1).
-     */
-    einddatum?: string;
-    /**
-     * Het inkomen na inhouding van belasting en premies, in hele euro's.
-     *
-     * Attribuutsoort nettoBedrag (Bedrag, 0..1).
-     */
-    nettoBedrag?: number;
+  /**
+   * De datum vanaf wanneer het inkomen wordt ontvangen.
+   *
+   * Attribuutsoort startdatum (Datum, 0..1).
+   */
+  startdatum?: string;
+  /**
+   * De code van de bron waaruit het inkomen komt, zoals arbeid, eigen onderneming of een uitkering.
+   *
+   * Attribuutsoort inkomstenbron (Integer, 0..1).
+   */
+  inkomstenbron?: number;
+  /**
+   * De code van de categorie waarin het inkomen valt.
+   *
+   * Attribuutsoort inkomenscategorie (Integer, 0..1).
+   */
+  inkomenscategorie?: number;
+  /**
+   * Het inkomen vóór inhouding van belasting en premies, in hele euro's.
+   *
+   * Attribuutsoort brutoBedrag (Bedrag, 0..1).
+   */
+  brutoBedrag?: number;
+  /**
+   * De datum tot wanneer het inkomen wordt ontvangen.
+   *
+   * Attribuutsoort einddatum (Datum, 0..1).
+   */
+  einddatum?: string;
+  /**
+   * Het inkomen na inhouding van belasting en premies, in hele euro's.
+   *
+   * Attribuutsoort nettoBedrag (Bedrag, 0..1).
+   */
+  nettoBedrag?: number;
 }
+
 /**
  * Het bezit van een eigen woning door de cliënt: een woning die hij heeft gekocht, meestal met een hypotheek.
  *
  * Objecttype Woningbezit.
  */
 export interface Woningbezit {
-    /**
-     * De datum vanaf wanneer de cliënt de woning bezit.
-     *
-     * Attribuutsoort startdatum (Datum, 0..1).
-     */
-    startdatum?: string;
-    /**
-     * De datum waarop het bezit van de woning eindigt.
-     *
-     * Attribuutsoort einddatum (Datum, 0..1).
-     */
-    einddatum?: string;
-    /**
-     * De soort woningbezit.
-     *
-     * Attribuutsoort soort (EnumWoningbezit, 0..1).
-     */
-    soort?: string;
+  /**
+   * De datum vanaf wanneer de cliënt de woning bezit.
+   *
+   * Attribuutsoort startdatum (Datum, 0..1).
+   */
+  startdatum?: string;
+  /**
+   * De datum waarop het bezit van de woning eindigt.
+   *
+   * Attribuutsoort einddatum (Datum, 0..1).
+   */
+  einddatum?: string;
+  /**
+   * De soort woningbezit.
+   *
+   * Attribuutsoort soort (EnumWoningbezit, 0..1).
+   */
+  soort?: string;
 }
+
 /**
  * Het ondernemerschap van de cliënt: hij levert zelfstandig goederen of diensten aan anderen met het doel winst te maken.
  *
  * Objecttype Ondernemer.
  */
 export interface Ondernemer {
-    /**
-     * De datum waarop de cliënt als ondernemer begon.
-     *
-     * Attribuutsoort startdatum (Datum, 0..1).
-     */
-    startdatum?: string;
-    /**
-     * De datum waarop de cliënt ophield ondernemer te zijn.
-     *
-     * Attribuutsoort einddatum (Datum, 0..1).
-     */
-    einddatum?: string;
+  /**
+   * De datum waarop de cliënt als ondernemer begon.
+   *
+   * Attribuutsoort startdatum (Datum, 0..1).
+   */
+  startdatum?: string;
+  /**
+   * De datum waarop de cliënt ophield ondernemer te zijn.
+   *
+   * Attribuutsoort einddatum (Datum, 0..1).
+   */
+  einddatum?: string;
 }
+
 /**
  * Een geldbedrag dat een persoon nu of later aan een ander moet betalen. In de schuldhulpverlening gaat het om verplichtingen die de persoon niet kan nakomen.
  *
  * Objecttype Schuld.
  */
 export interface Schuld {
-    /**
-     * De hoogte van de schuld in hele euro's.
-     *
-     * Attribuutsoort bedrag (Bedrag, 0..1).
-     */
-    bedrag?: number;
-    /**
-     * De datum waarop de schuldhulpverlener de schuld binnen het schuldhulptraject heeft vastgesteld.
-     *
-     * Attribuutsoort peildatum (Datum, 0..1).
-     */
-    peildatum?: string;
-    /**
-     * Geeft aan of het een zakelijke schuld is, aangegaan voor een onderneming, en geen privéschuld.
-     *
-     * Attribuutsoort zakelijkeSchuld (Boolean, 0..1).
-     */
-    zakelijkeSchuld?: boolean;
-    /**
-     * De categorie waartoe de schuld behoort.
-     *
-     * Attribuutsoort schuldsoort (EnumSchuldensoort, 0..1).
-     */
-    schuldsoort?: EnumSchuldensoort;
-    /**
-     * De schuldeiser bij wie de schuld openstaat.
-     *
-     * Relatiesoort is verschuldigd aan naar Schuldeiser (1).
-     */
-    schuldeiser: Schuldeiser;
+  /**
+   * De hoogte van de schuld in hele euro's.
+   *
+   * Attribuutsoort bedrag (Bedrag, 0..1).
+   */
+  bedrag?: number;
+  /**
+   * De datum waarop de schuldhulpverlener de schuld binnen het schuldhulptraject heeft vastgesteld.
+   *
+   * Attribuutsoort peildatum (Datum, 0..1).
+   */
+  peildatum?: string;
+  /**
+   * Geeft aan of het een zakelijke schuld is, aangegaan voor een onderneming, en geen privéschuld.
+   *
+   * Attribuutsoort zakelijkeSchuld (Boolean, 0..1).
+   */
+  zakelijkeSchuld?: boolean;
+  /**
+   * De categorie waartoe de schuld behoort.
+   *
+   * Attribuutsoort schuldsoort (EnumSchuldensoort, 0..1).
+   */
+  schuldsoort?: EnumSchuldensoort;
+  /**
+   * De schuldeiser bij wie de schuld openstaat.
+   *
+   * Relatiesoort is verschuldigd aan naar Schuldeiser (1).
+   */
+  schuldeiser: Schuldeiser;
 }
+
 /**
  * Een persoon of organisatie die van een ander, de schuldenaar, een prestatie kan vorderen, meestal de betaling van een geldbedrag, en die nakoming kan afdwingen.
  *
  * Objecttype Schuldeiser.
  */
 export interface Schuldeiser {
-    /**
-     * De naam van de schuldeiser.
-     *
-     * Attribuutsoort naam (AN200, 0..1).
-     */
-    naam?: string;
-    /**
-     * Het nummer waaronder de schuldeiser in het Handelsregister van de Kamer van Koophandel is ingeschreven, als het een onderneming of rechtspersoon is.
-     *
-     * Attribuutsoort KVKnummer (AN20, 0..1).
-     */
-    KVKnummer?: string;
-    /**
-     * De postcode van het adres van de schuldeiser.
-     *
-     * Attribuutsoort postcode (AN6, 0..1).
-     */
-    postcode?: string;
-    /**
-     * Geeft aan of de schuldeiser een particulier is in plaats van een bedrijf of instelling.
-     *
-     * Attribuutsoort privepersoon (Boolean, 0..1).
-     */
-    privepersoon?: boolean;
+  /**
+   * De naam van de schuldeiser.
+   *
+   * Attribuutsoort naam (AN200, 0..1).
+   */
+  naam?: string;
+  /**
+   * Het nummer waaronder de schuldeiser in het Handelsregister van de Kamer van Koophandel is ingeschreven, als het een onderneming of rechtspersoon is.
+   *
+   * Attribuutsoort KVKnummer (AN20, 0..1).
+   */
+  KVKnummer?: string;
+  /**
+   * De postcode van het adres van de schuldeiser.
+   *
+   * Attribuutsoort postcode (AN6, 0..1).
+   */
+  postcode?: string;
+  /**
+   * Geeft aan of de schuldeiser een particulier is in plaats van een bedrijf of instelling.
+   *
+   * Attribuutsoort privepersoon (Boolean, 0..1).
+   */
+  privepersoon?: boolean;
 }
+
 /**
  * Een organisatie die inwoners helpt hun schulden te beheersen, te verminderen en op te lossen: een gemeente, of een organisatie waaraan de gemeente haar taak in de schuldhulpverlening heeft gemandateerd of gedelegeerd.
  *
  * Objecttype Schuldhulporganisatie.
  */
 export interface Schuldhulporganisatie {
-    /**
-     * De naam van de organisatie zoals die in de statuten of, bij een vennootschap onder firma of commanditaire vennootschap, in de vennootschapsovereenkomst staat.
-     *
-     * Attribuutsoort (Statutaire) Naam (AN500, 0..1).
-     */
-    "(Statutaire) Naam"?: string;
-    /**
-     * Het nummer waaronder de organisatie in het Handelsregister van de Kamer van Koophandel is ingeschreven.
-     *
-     * Attribuutsoort KvK-nummer (AN8, 0..1).
-     */
-    "KvK-nummer"?: string;
-    /**
-     * De postcode van het adres van de organisatie.
-     *
-     * Attribuutsoort postcode (AN6, 0..1).
-     */
-    postcode?: string;
-    /**
-     * De code van de gemeente, als de organisatie zelf een gemeente is; anders leeg.
-     *
-     * Attribuutsoort gemeentecode (AN4, 0..1).
-     */
-    gemeentecode?: string;
-    /**
-     * De schuldhulptrajecten die de organisatie (mede) uitvoert.
-     *
-     * Relatiesoort voert uit naar Schuldhulptraject (0..*).
-     */
-    schuldhulptrajecten?: Schuldhulptraject[];
-    /**
-     * De personen bij de organisatie die het CBS over de levering kan benaderen.
-     *
-     * Relatiesoort heeft contactpersonen naar Contactpersoon (1..*).
-     */
-    contactpersonen: Contactpersoon[];
-    /**
-     * De soorten begeleiding die de organisatie als dienst aanbiedt.
-     *
-     * Relatiesoort biedt begeleidingssoorten aan naar Begeleidingssoort (0..*).
-     */
-    begeleidingssoorten?: Begeleidingssoort[];
-    /**
-     * De soorten oplossingen die de organisatie als dienst aanbiedt.
-     *
-     * Relatiesoort biedt oplossingssoorten aan naar Oplossingssoort (0..*).
-     */
-    oplossingssoorten?: Oplossingssoort[];
+  /**
+   * De naam van de organisatie zoals die in de statuten of, bij een vennootschap onder firma of commanditaire vennootschap, in de vennootschapsovereenkomst staat.
+   *
+   * Attribuutsoort (Statutaire) Naam (AN500, 0..1).
+   */
+  "(Statutaire) Naam"?: string;
+  /**
+   * Het nummer waaronder de organisatie in het Handelsregister van de Kamer van Koophandel is ingeschreven.
+   *
+   * Attribuutsoort KvK-nummer (AN8, 0..1).
+   */
+  "KvK-nummer"?: string;
+  /**
+   * De postcode van het adres van de organisatie.
+   *
+   * Attribuutsoort postcode (AN6, 0..1).
+   */
+  postcode?: string;
+  /**
+   * De code van de gemeente, als de organisatie zelf een gemeente is; anders leeg.
+   *
+   * Attribuutsoort gemeentecode (AN4, 0..1).
+   */
+  gemeentecode?: string;
+  /**
+   * De schuldhulptrajecten die de organisatie (mede) uitvoert.
+   *
+   * Relatiesoort voert uit naar Schuldhulptraject (0..*).
+   */
+  schuldhulptrajecten?: Schuldhulptraject[];
+  /**
+   * De personen bij de organisatie die het CBS over de levering kan benaderen.
+   *
+   * Relatiesoort heeft contactpersonen naar Contactpersoon (1..*).
+   */
+  contactpersonen: Contactpersoon[];
+  /**
+   * De soorten begeleiding die de organisatie als dienst aanbiedt.
+   *
+   * Relatiesoort biedt begeleidingssoorten aan naar Begeleidingssoort (0..*).
+   */
+  begeleidingssoorten?: Begeleidingssoort[];
+  /**
+   * De soorten oplossingen die de organisatie als dienst aanbiedt.
+   *
+   * Relatiesoort biedt oplossingssoorten aan naar Oplossingssoort (0..*).
+   */
+  oplossingssoorten?: Oplossingssoort[];
 }
+
 /**
  * Een soort financiële begeleiding die een schuldhulporganisatie als dienst kan aanbieden.
  *
  * Objecttype Begeleidingssoort.
  */
 export interface Begeleidingssoort {
-    /**
-     * Welke soort begeleiding het is.
-     *
-     * Attribuutsoort soort (EnumBegeleidingssoort, 0..1).
-     */
-    soort?: EnumBegeleidingssoort;
+  /**
+   * Welke soort begeleiding het is.
+   *
+   * Attribuutsoort soort (EnumBegeleidingssoort, 0..1).
+   */
+  soort?: EnumBegeleidingssoort;
 }
+
 /**
  * Een soort oplossing voor schulden die een schuldhulporganisatie als dienst kan aanbieden.
  *
  * Objecttype Oplossingssoort.
  */
 export interface Oplossingssoort {
-    /**
-     * Welke soort oplossing het is.
-     *
-     * Attribuutsoort soort (EnumOplossingssoort, 0..1).
-     */
-    soort?: EnumOplossingssoort;
+  /**
+   * Welke soort oplossing het is.
+   *
+   * Attribuutsoort soort (EnumOplossingssoort, 0..1).
+   */
+  soort?: EnumOplossingssoort;
 }
+
 /**
  * Het geheel van hulp dat onder verantwoordelijkheid van een gemeente aan één of twee cliënten wordt verleend om hun (dreigende) schulden op te lossen. Het traject doorloopt de opeenvolgende fasen van het NVVK-referentieproces, van aanmelding tot uitstroom.
  *
  * Objecttype Schuldhulptraject.
  */
 export interface Schuldhulptraject {
-    /**
-     * Een vrije beschrijving van het traject.
-     *
-     * Attribuutsoort omschrijving (CharacterString, 0..1).
-     */
-    omschrijving?: string;
-    /**
-     * De datum waarop het schuldhulptraject begint.
-     *
-     * Attribuutsoort startdatum (Datum, 0..1).
-     */
-    startdatum?: string;
-    /**
-     * De datum waarop het schuldhulptraject eindigt.
-     *
-     * Attribuutsoort einddatum (Datum, 0..1).
-     */
-    einddatum?: string;
-    /**
-     * De datum waarop de schuldregeling binnen dit traject is toegekend.
-     *
-     * Attribuutsoort toekenningsdatum (Datum, 0..1).
-     */
-    toekenningsdatum?: string;
-    /**
-     * Het totaal, in hele euro's, van de schulden die bij aanvang van het traject in de schuldregeling meegaan. Elke openstaande schuld telt afzonderlijk mee, ook als één schuldeiser er meerdere heeft.
-     *
-     * Attribuutsoort totaalSchuldbedragBijAanvangSchuld (Bedrag, 0..1).
-     */
-    totaalSchuldbedragBijAanvangSchuld?: number;
-    /**
-     * De code van de gemeente onder wier verantwoordelijkheid het traject wordt uitgevoerd. Dat is niet per se de gemeente waar de cliënt woont.
-     *
-     * Attribuutsoort gemeentecode (AN4, 1).
-     */
-    gemeentecode: string;
-    /**
-     * De cliënt of de twee cliënten voor wie het traject wordt uitgevoerd.
-     *
-     * Relatiesoort wordt uitgevoerd voor naar Client (1..2).
-     */
-    client: Client[];
-    /**
-     * De aanmeldfase van het traject.
-     *
-     * Relatiesoort heeft aanmelding naar Aanmelding (0..1).
-     */
-    aanmelding?: Aanmelding;
-    /**
-     * De intakefase van het traject.
-     *
-     * Relatiesoort heeft intake naar Intake (0..1).
-     */
-    intake?: Intake;
-    /**
-     * Het plan van aanpak dat voor het traject is opgesteld.
-     *
-     * Relatiesoort heeft plan van aanpak naar PlanVanAanpak (0..1).
-     */
-    planVanAanpak?: PlanVanAanpak;
-    /**
-     * De stabilisatiefase van het traject.
-     *
-     * Relatiesoort heeft stabilisatie naar Stabilisatie (0..1).
-     */
-    stabilisatie?: Stabilisatie;
-    /**
-     * De schuldregeling die binnen het traject is aangevraagd.
-     *
-     * Relatiesoort heeft schuldregeling naar Schuldregeling (0..1).
-     */
-    schuldregeling?: Schuldregeling;
-    /**
-     * De oplossing voor de schulden; een traject heeft er hoogstens één.
-     *
-     * Relatiesoort heeft oplossing naar Oplossing (0..1).
-     */
-    oplossing?: Oplossing;
-    /**
-     * De nazorg na afloop van het traject.
-     *
-     * Relatiesoort heeft nazorg naar Nazorg (0..1).
-     */
-    nazorg?: Nazorg;
-    /**
-     * De beëindiging van het traject; als die er is, is het traject afgesloten.
-     *
-     * Relatiesoort heeft uitstroom naar Uitstroom (0..1).
-     */
-    uitstroom?: Uitstroom;
-    /**
-     * De informatie en het advies die binnen het traject aan de cliënten zijn gegeven.
-     *
-     * Relatiesoort heeft informatie en advies naar InformatieEnAdvies (0..1).
-     */
-    informatieEnAdvies?: InformatieEnAdvies;
-    /**
-     * De vormen van financiële begeleiding die binnen het traject zijn ingezet.
-     *
-     * Relatiesoort heeft begeleiding naar Begeleiding (0..*).
-     */
-    begeleiding?: Begeleiding[];
-    /**
-     * De crisisinterventies die binnen het traject hebben plaatsgevonden.
-     *
-     * Relatiesoort heeft crisisinterventies naar Crisisinterventie (0..*).
-     */
-    crisisinterventies?: Crisisinterventie[];
-    /**
-     * De moratoria die binnen het traject zijn aangevraagd.
-     *
-     * Relatiesoort heeft moratoria naar Moratorium (0..*).
-     */
-    moratoria?: Moratorium[];
-    /**
-     * De voorlopige voorzieningen die binnen het traject zijn getroffen.
-     *
-     * Relatiesoort heeft voorlopige voorzieningen naar VoorlopigeVoorziening (0..*).
-     */
-    voorlopigeVoorzieningen?: VoorlopigeVoorziening[];
-    /**
-     * De schulden van de cliënten die binnen de reikwijdte van het traject vallen.
-     *
-     * Relatiesoort omvat schulden naar Schuld (0..*).
-     */
-    schulden?: Schuld[];
-    /**
-     * De wettelijke schuldsanering die volgt als de minnelijke schuldregeling van het traject niet lukt.
-     *
-     * Relatiesoort leidt tot WSNP-traject naar WSNP-traject (0..1).
-     */
-    wsnpTraject?: WSNPTraject;
+  /**
+   * Een vrije beschrijving van het traject.
+   *
+   * Attribuutsoort omschrijving (CharacterString, 0..1).
+   */
+  omschrijving?: string;
+  /**
+   * De datum waarop het schuldhulptraject begint.
+   *
+   * Attribuutsoort startdatum (Datum, 0..1).
+   */
+  startdatum?: string;
+  /**
+   * De datum waarop het schuldhulptraject eindigt.
+   *
+   * Attribuutsoort einddatum (Datum, 0..1).
+   */
+  einddatum?: string;
+  /**
+   * De datum waarop de schuldregeling binnen dit traject is toegekend.
+   *
+   * Attribuutsoort toekenningsdatum (Datum, 0..1).
+   */
+  toekenningsdatum?: string;
+  /**
+   * Het totaal, in hele euro's, van de schulden die bij aanvang van het traject in de schuldregeling meegaan. Elke openstaande schuld telt afzonderlijk mee, ook als één schuldeiser er meerdere heeft.
+   *
+   * Attribuutsoort totaalSchuldbedragBijAanvangSchuld (Bedrag, 0..1).
+   */
+  totaalSchuldbedragBijAanvangSchuld?: number;
+  /**
+   * De code van de gemeente onder wier verantwoordelijkheid het traject wordt uitgevoerd. Dat is niet per se de gemeente waar de cliënt woont.
+   *
+   * Attribuutsoort gemeentecode (AN4, 1).
+   */
+  gemeentecode: string;
+  /**
+   * De cliënt of de twee cliënten voor wie het traject wordt uitgevoerd.
+   *
+   * Relatiesoort wordt uitgevoerd voor naar Client (1..2).
+   */
+  client: Client[];
+  /**
+   * De aanmeldfase van het traject.
+   *
+   * Relatiesoort heeft aanmelding naar Aanmelding (0..1).
+   */
+  aanmelding?: Aanmelding;
+  /**
+   * De intakefase van het traject.
+   *
+   * Relatiesoort heeft intake naar Intake (0..1).
+   */
+  intake?: Intake;
+  /**
+   * Het plan van aanpak dat voor het traject is opgesteld.
+   *
+   * Relatiesoort heeft plan van aanpak naar PlanVanAanpak (0..1).
+   */
+  planVanAanpak?: PlanVanAanpak;
+  /**
+   * De stabilisatiefase van het traject.
+   *
+   * Relatiesoort heeft stabilisatie naar Stabilisatie (0..1).
+   */
+  stabilisatie?: Stabilisatie;
+  /**
+   * De schuldregeling die binnen het traject is aangevraagd.
+   *
+   * Relatiesoort heeft schuldregeling naar Schuldregeling (0..1).
+   */
+  schuldregeling?: Schuldregeling;
+  /**
+   * De oplossing voor de schulden; een traject heeft er hoogstens één.
+   *
+   * Relatiesoort heeft oplossing naar Oplossing (0..1).
+   */
+  oplossing?: Oplossing;
+  /**
+   * De nazorg na afloop van het traject.
+   *
+   * Relatiesoort heeft nazorg naar Nazorg (0..1).
+   */
+  nazorg?: Nazorg;
+  /**
+   * De beëindiging van het traject; als die er is, is het traject afgesloten.
+   *
+   * Relatiesoort heeft uitstroom naar Uitstroom (0..1).
+   */
+  uitstroom?: Uitstroom;
+  /**
+   * De informatie en het advies die binnen het traject aan de cliënten zijn gegeven.
+   *
+   * Relatiesoort heeft informatie en advies naar InformatieEnAdvies (0..1).
+   */
+  informatieEnAdvies?: InformatieEnAdvies;
+  /**
+   * De vormen van financiële begeleiding die binnen het traject zijn ingezet.
+   *
+   * Relatiesoort heeft begeleiding naar Begeleiding (0..*).
+   */
+  begeleiding?: Begeleiding[];
+  /**
+   * De crisisinterventies die binnen het traject hebben plaatsgevonden.
+   *
+   * Relatiesoort heeft crisisinterventies naar Crisisinterventie (0..*).
+   */
+  crisisinterventies?: Crisisinterventie[];
+  /**
+   * De moratoria die binnen het traject zijn aangevraagd.
+   *
+   * Relatiesoort heeft moratoria naar Moratorium (0..*).
+   */
+  moratoria?: Moratorium[];
+  /**
+   * De voorlopige voorzieningen die binnen het traject zijn getroffen.
+   *
+   * Relatiesoort heeft voorlopige voorzieningen naar VoorlopigeVoorziening (0..*).
+   */
+  voorlopigeVoorzieningen?: VoorlopigeVoorziening[];
+  /**
+   * De schulden van de cliënten die binnen de reikwijdte van het traject vallen.
+   *
+   * Relatiesoort omvat schulden naar Schuld (0..*).
+   */
+  schulden?: Schuld[];
+  /**
+   * De wettelijke schuldsanering die volgt als de minnelijke schuldregeling van het traject niet lukt.
+   *
+   * Relatiesoort leidt tot WSNP-traject naar WSNP-traject (0..1).
+   */
+  wsnpTraject?: WSNPTraject;
 }
+
 /**
  * De eerste fase van een schuldhulptraject: iemand meldt zich persoonlijk, schriftelijk, digitaal of telefonisch met een hulpvraag over (dreigende) schulden.
  *
  * Objecttype Aanmelding.
  */
 export interface Aanmelding {
-    /**
-     * De datum van het eerste contact met de schuldhulpverlening waarin iemand zijn hulpvraag over (dreigende) schulden voorlegt.
-     *
-     * Attribuutsoort startdatum (Datum, 0..1).
-     */
-    startdatum?: string;
-    /**
-     * De datum waarop de aanmeldfase is afgerond.
-     *
-     * Attribuutsoort einddatum (Datum, 0..1).
-     */
-    einddatum?: string;
-    /**
-     * Geeft aan of bij de aanmelding een crisisinterventie nodig was.
-     *
-     * Attribuutsoort crisisinterventie (Boolean, 0..1).
-     */
-    crisisinterventie?: boolean;
+  /**
+   * De datum van het eerste contact met de schuldhulpverlening waarin iemand zijn hulpvraag over (dreigende) schulden voorlegt.
+   *
+   * Attribuutsoort startdatum (Datum, 0..1).
+   */
+  startdatum?: string;
+  /**
+   * De datum waarop de aanmeldfase is afgerond.
+   *
+   * Attribuutsoort einddatum (Datum, 0..1).
+   */
+  einddatum?: string;
+  /**
+   * Geeft aan of bij de aanmelding een crisisinterventie nodig was.
+   *
+   * Attribuutsoort crisisinterventie (Boolean, 0..1).
+   */
+  crisisinterventie?: boolean;
 }
+
 /**
  * De fase tussen het eerste gesprek en het plan van aanpak, waarin de hulpvraag wordt vastgesteld en wordt bepaald welke instrumenten, ondersteuning en gegevens nodig zijn om een duurzaam financieel evenwicht te bereiken. De intake eindigt met een toelatings- of afwijzingsbeschikking.
  *
  * Objecttype Intake.
  */
 export interface Intake {
-    /**
-     * De datum van het intakegesprek na de aanmelding of na ontvangst van de hulpvraag, bijvoorbeeld na doorverwijzing vanuit vroegsignalering.
-     *
-     * Attribuutsoort startdatum (Datum, 0..1).
-     */
-    startdatum?: string;
-    /**
-     * De datum waarop de intake is afgerond.
-     *
-     * Attribuutsoort einddatum (Datum, 0..1).
-     */
-    einddatum?: string;
-    /**
-     * De datum waarop de beschikking over toelating tot de schuldhulpverlening is afgegeven.
-     *
-     * Attribuutsoort beschikkingsdatum (Datum, 0..1).
-     */
-    beschikkingsdatum?: string;
-    /**
-     * Of de beschikking de aanvrager toelaat of afwijst.
-     *
-     * Attribuutsoort beschikkingssoort (EnumBeschikkingssoort, 0..1).
-     */
-    beschikkingssoort?: EnumBeschikkingssoort;
+  /**
+   * De datum van het intakegesprek na de aanmelding of na ontvangst van de hulpvraag, bijvoorbeeld na doorverwijzing vanuit vroegsignalering.
+   *
+   * Attribuutsoort startdatum (Datum, 0..1).
+   */
+  startdatum?: string;
+  /**
+   * De datum waarop de intake is afgerond.
+   *
+   * Attribuutsoort einddatum (Datum, 0..1).
+   */
+  einddatum?: string;
+  /**
+   * De datum waarop de beschikking over toelating tot de schuldhulpverlening is afgegeven.
+   *
+   * Attribuutsoort beschikkingsdatum (Datum, 0..1).
+   */
+  beschikkingsdatum?: string;
+  /**
+   * Of de beschikking de aanvrager toelaat of afwijst.
+   *
+   * Attribuutsoort beschikkingssoort (EnumBeschikkingssoort, 0..1).
+   */
+  beschikkingssoort?: EnumBeschikkingssoort;
 }
+
 /**
  * Het document waarin de hulpvraag van de cliënt, de voorgestelde ondersteuning, eventuele doorverwijzingen en de voorwaarden van de schuldhulpverlening staan. Bij het opstellen wordt de beslagvrije voet van de cliënt in acht genomen.
  *
  * Objecttype PlanVanAanpak.
  */
 export interface PlanVanAanpak {
-    /**
-     * De datum waarop het plan van aanpak is afgerond.
-     *
-     * Attribuutsoort datumAfronding (Datum, 0..1).
-     */
-    datumAfronding?: string;
+  /**
+   * De datum waarop het plan van aanpak is afgerond.
+   *
+   * Attribuutsoort datumAfronding (Datum, 0..1).
+   */
+  datumAfronding?: string;
 }
+
 /**
  * De fase waarin de inkomsten en uitgaven van de cliënt in evenwicht worden gebracht en hij schuldenrust krijgt, zodat daarna een betalingsregeling, herfinanciering of schuldregeling kan worden opgezet.
  *
  * Objecttype Stabilisatie.
  */
 export interface Stabilisatie {
-    /**
-     * De datum waarop de stabilisatiefase begint.
-     *
-     * Attribuutsoort startdatum (Datum, 0..1).
-     */
-    startdatum?: string;
-    /**
-     * De datum waarop de stabilisatiefase eindigt.
-     *
-     * Attribuutsoort einddatum (Datum, 0..1).
-     */
-    einddatum?: string;
+  /**
+   * De datum waarop de stabilisatiefase begint.
+   *
+   * Attribuutsoort startdatum (Datum, 0..1).
+   */
+  startdatum?: string;
+  /**
+   * De datum waarop de stabilisatiefase eindigt.
+   *
+   * Attribuutsoort einddatum (Datum, 0..1).
+   */
+  einddatum?: string;
 }
+
 /**
  * De poging om met alle schuldeisers een minnelijke overeenkomst te sluiten waarin de schuldenaar gedurende een beperkte periode naar vermogen aflost en de schuldeisers daarna de rest kwijtschelden. Weigeren schuldeisers in te stemmen, dan kan een dwangakkoord of toelating tot de Wsnp volgen.
  *
  * Objecttype Schuldregeling.
  */
 export interface Schuldregeling {
-    /**
-     * De datum waarop de schuldhulpverlener de schuldregeling heeft ingediend.
-     *
-     * Attribuutsoort datum (Datum, 0..1).
-     */
-    datum?: string;
-    /**
-     * De datum waarop de schuldregeling is toegekend; leeg zolang dat niet is gebeurd.
-     *
-     * Attribuutsoort toegekend (Datum, 0..1).
-     */
-    toegekend?: string;
-    /**
-     * De datum waarop de schuldregeling is afgewezen; leeg zolang dat niet is gebeurd.
-     *
-     * Attribuutsoort afgewezen (Datum, 0..1).
-     */
-    afgewezen?: string;
-    /**
-     * De datum waarop de schuldregeling is ingetrokken; leeg zolang dat niet is gebeurd.
-     *
-     * Attribuutsoort ingetrokken (Datum, 0..1).
-     */
-    ingetrokken?: string;
-    /**
-     * Geeft aan of de rechtbank is verzocht schuldeisers die blijven weigeren te verplichten met de minnelijke schuldregeling in te stemmen.
-     *
-     * Attribuutsoort dwangakkoord (Boolean, 0..1).
-     */
-    dwangakkoord?: boolean;
-    /**
-     * De datum waarop het verzoek om een dwangakkoord bij de rechtbank is ingediend.
-     *
-     * Attribuutsoort datumVerzoekDwangakkoord (Datum, 0..1).
-     */
-    datumVerzoekDwangakkoord?: string;
+  /**
+   * De datum waarop de schuldhulpverlener de schuldregeling heeft ingediend.
+   *
+   * Attribuutsoort datum (Datum, 0..1).
+   */
+  datum?: string;
+  /**
+   * De datum waarop de schuldregeling is toegekend; leeg zolang dat niet is gebeurd.
+   *
+   * Attribuutsoort toegekend (Datum, 0..1).
+   */
+  toegekend?: string;
+  /**
+   * De datum waarop de schuldregeling is afgewezen; leeg zolang dat niet is gebeurd.
+   *
+   * Attribuutsoort afgewezen (Datum, 0..1).
+   */
+  afgewezen?: string;
+  /**
+   * De datum waarop de schuldregeling is ingetrokken; leeg zolang dat niet is gebeurd.
+   *
+   * Attribuutsoort ingetrokken (Datum, 0..1).
+   */
+  ingetrokken?: string;
+  /**
+   * Geeft aan of de rechtbank is verzocht schuldeisers die blijven weigeren te verplichten met de minnelijke schuldregeling in te stemmen.
+   *
+   * Attribuutsoort dwangakkoord (Boolean, 0..1).
+   */
+  dwangakkoord?: boolean;
+  /**
+   * De datum waarop het verzoek om een dwangakkoord bij de rechtbank is ingediend.
+   *
+   * Attribuutsoort datumVerzoekDwangakkoord (Datum, 0..1).
+   */
+  datumVerzoekDwangakkoord?: string;
 }
+
 /**
  * De regeling waarmee de schulden duurzaam worden opgelost, doordat ze volledig of gedeeltelijk worden afgelost of worden kwijtgescholden. De vorm ervan staat in soort; een traject heeft hoogstens één oplossing.
  *
  * Objecttype Oplossing.
  */
 export interface Oplossing {
-    /**
-     * De datum waarop de regeling (saneringskrediet, schuldbemiddeling, betalingsregeling of herfinanciering) na goedkeuring daadwerkelijk ingaat.
-     *
-     * Attribuutsoort startdatum (Datum, 0..1).
-     */
-    startdatum?: string;
-    /**
-     * De datum waarop de regeling daadwerkelijk eindigt, na de afgesproken looptijd of eerder.
-     *
-     * Attribuutsoort einddatum (Datum, 0..1).
-     */
-    einddatum?: string;
-    /**
-     * De vorm van de oplossing.
-     *
-     * Attribuutsoort soort (EnumOplossingssoort, 0..1).
-     */
-    soort?: EnumOplossingssoort;
-    /**
-     * Het vrij te laten bedrag: wat de cliënt per maand, in hele euro's, mag houden om in zijn levensonderhoud te voorzien terwijl hij aflost.
-     *
-     * Attribuutsoort vtlb (Bedrag, 0..1).
-     */
-    vtlb?: number;
+  /**
+   * De datum waarop de regeling (saneringskrediet, schuldbemiddeling, betalingsregeling of herfinanciering) na goedkeuring daadwerkelijk ingaat.
+   *
+   * Attribuutsoort startdatum (Datum, 0..1).
+   */
+  startdatum?: string;
+  /**
+   * De datum waarop de regeling daadwerkelijk eindigt, na de afgesproken looptijd of eerder.
+   *
+   * Attribuutsoort einddatum (Datum, 0..1).
+   */
+  einddatum?: string;
+  /**
+   * De vorm van de oplossing.
+   *
+   * Attribuutsoort soort (EnumOplossingssoort, 0..1).
+   */
+  soort?: EnumOplossingssoort;
+  /**
+   * Het vrij te laten bedrag: wat de cliënt per maand, in hele euro's, mag houden om in zijn levensonderhoud te voorzien terwijl hij aflost.
+   *
+   * Attribuutsoort vtlb (Bedrag, 0..1).
+   */
+  vtlb?: number;
 }
+
 /**
  * Ondersteuning na afloop van het schuldhulptraject, die de zelfredzaamheid van de cliënt versterkt en moet voorkomen dat hij opnieuw in de schulden raakt.
  *
  * Objecttype Nazorg.
  */
 export interface Nazorg {
-    /**
-     * De datum waarop de nazorg begint.
-     *
-     * Attribuutsoort startdatum (Datum, 0..1).
-     */
-    startdatum?: string;
-    /**
-     * De datum waarop de nazorg eindigt.
-     *
-     * Attribuutsoort einddatum (Datum, 0..1).
-     */
-    einddatum?: string;
+  /**
+   * De datum waarop de nazorg begint.
+   *
+   * Attribuutsoort startdatum (Datum, 0..1).
+   */
+  startdatum?: string;
+  /**
+   * De datum waarop de nazorg eindigt.
+   *
+   * Attribuutsoort einddatum (Datum, 0..1).
+   */
+  einddatum?: string;
 }
+
 /**
  * De beëindiging van een schuldhulptraject, met de datum en de reden waarom de hulp is gestopt.
  *
  * Objecttype Uitstroom.
  */
 export interface Uitstroom {
-    /**
-     * Een vrije toelichting op de uitstroom.
-     *
-     * Attribuutsoort omschrijving (CharacterString, 0..1).
-     */
-    omschrijving?: string;
-    /**
-     * De datum waarop de cliënten uit het schuldhulptraject zijn uitgestroomd.
-     *
-     * Attribuutsoort datum (Datum, 0..1).
-     */
-    datum?: string;
-    /**
-     * Waarom de hulpverlening na de aanmelding is geëindigd.
-     *
-     * Attribuutsoort reden (EnumUitstroomreden, 0..1).
-     */
-    reden?: EnumUitstroomreden;
-    /**
-     * De datum waarop de beschikking is afgegeven die de schuldhulpverlening beëindigt.
-     *
-     * Attribuutsoort datumBeeindigingsbeschikking (Datum, 0..1).
-     */
-    datumBeeindigingsbeschikking?: string;
+  /**
+   * Een vrije toelichting op de uitstroom.
+   *
+   * Attribuutsoort omschrijving (CharacterString, 0..1).
+   */
+  omschrijving?: string;
+  /**
+   * De datum waarop de cliënten uit het schuldhulptraject zijn uitgestroomd.
+   *
+   * Attribuutsoort datum (Datum, 0..1).
+   */
+  datum?: string;
+  /**
+   * Waarom de hulpverlening na de aanmelding is geëindigd.
+   *
+   * Attribuutsoort reden (EnumUitstroomreden, 0..1).
+   */
+  reden?: EnumUitstroomreden;
+  /**
+   * De datum waarop de beschikking is afgegeven die de schuldhulpverlening beëindigt.
+   *
+   * Attribuutsoort datumBeeindigingsbeschikking (Datum, 0..1).
+   */
+  datumBeeindigingsbeschikking?: string;
 }
+
 /**
  * Een vorm van financiële begeleiding die een cliënt binnen een schuldhulptraject krijgt, zoals budgetcoaching, budgetbeheer of beschermingsbewind. Een traject kan meerdere begeleidingen na of naast elkaar hebben.
  *
  * Objecttype Begeleiding.
  */
 export interface Begeleiding {
-    /**
-     * De datum waarop de begeleiding begint.
-     *
-     * Attribuutsoort startdatum (Datum, 0..1).
-     */
-    startdatum?: string;
-    /**
-     * De datum waarop de begeleiding eindigt.
-     *
-     * Attribuutsoort einddatum (Datum, 0..1).
-     */
-    einddatum?: string;
-    /**
-     * De vorm van de begeleiding.
-     *
-     * Attribuutsoort soort (EnumBegeleidingssoort, 0..1).
-     */
-    soort?: EnumBegeleidingssoort;
+  /**
+   * De datum waarop de begeleiding begint.
+   *
+   * Attribuutsoort startdatum (Datum, 0..1).
+   */
+  startdatum?: string;
+  /**
+   * De datum waarop de begeleiding eindigt.
+   *
+   * Attribuutsoort einddatum (Datum, 0..1).
+   */
+  einddatum?: string;
+  /**
+   * De vorm van de begeleiding.
+   *
+   * Attribuutsoort soort (EnumBegeleidingssoort, 0..1).
+   */
+  soort?: EnumBegeleidingssoort;
 }
+
 /**
  * Snelle hulp om een acute of dreigende crisis af te wenden, zoals een gedwongen ontruiming, afsluiting van gas, water of elektriciteit, of beëindiging van de zorgverzekering, zodat de cliënt daarna via de gewone schuldhulpverlening geholpen kan worden.
  *
  * Objecttype Crisisinterventie.
  */
 export interface Crisisinterventie {
-    /**
-     * De datum waarop de crisisinterventie begint.
-     *
-     * Attribuutsoort startdatum (Datum, 0..1).
-     */
-    startdatum?: string;
-    /**
-     * De datum waarop de crisisinterventie eindigt.
-     *
-     * Attribuutsoort einddatum (Datum, 0..1).
-     */
-    einddatum?: string;
+  /**
+   * De datum waarop de crisisinterventie begint.
+   *
+   * Attribuutsoort startdatum (Datum, 0..1).
+   */
+  startdatum?: string;
+  /**
+   * De datum waarop de crisisinterventie eindigt.
+   *
+   * Attribuutsoort einddatum (Datum, 0..1).
+   */
+  einddatum?: string;
 }
+
 /**
  * Lichte dienstverlening waarin de inwoner informatie en advies over zijn financiële keuzes krijgt, zodat hij zelf een duurzaam financieel evenwicht kan bereiken en zwaardere hulp misschien niet nodig is.
  *
  * Objecttype InformatieEnAdvies.
  */
 export interface InformatieEnAdvies {
-    /**
-     * De datum waarop informatie en advies begint.
-     *
-     * Attribuutsoort startdatum (Datum, 0..1).
-     */
-    startdatum?: string;
-    /**
-     * De datum waarop informatie en advies eindigt.
-     *
-     * Attribuutsoort einddatum (Datum, 0..1).
-     */
-    einddatum?: string;
+  /**
+   * De datum waarop informatie en advies begint.
+   *
+   * Attribuutsoort startdatum (Datum, 0..1).
+   */
+  startdatum?: string;
+  /**
+   * De datum waarop informatie en advies eindigt.
+   *
+   * Attribuutsoort einddatum (Datum, 0..1).
+   */
+  einddatum?: string;
 }
+
 /**
  * Een door de rechter toegestane afkoelingsperiode van hoogstens zes maanden waarin een schuldeiser zijn incassomaatregelen moet opschorten, zodat een minnelijke schuldregeling kan doorgaan. Het kan worden ingezet bij dreigende ontruiming, afsluiting van energie of water, of beëindiging van de zorgverzekering.
  *
  * Objecttype Moratorium.
  */
 export interface Moratorium {
-    /**
-     * De datum waarop het verzoek om een moratorium bij de rechter is ingediend.
-     *
-     * Attribuutsoort datumAanvraag (Datum, 0..1).
-     */
-    datumAanvraag?: string;
-    /**
-     * De datum waarop de rechter het moratorium heeft toegewezen.
-     *
-     * Attribuutsoort datumGoedkeuring (Datum, 0..1).
-     */
-    datumGoedkeuring?: string;
-    /**
-     * De datum waarop het moratorium ingaat.
-     *
-     * Attribuutsoort startdatum (Datum, 0..1).
-     */
-    startdatum?: string;
-    /**
-     * De datum waarop het moratorium afloopt.
-     *
-     * Attribuutsoort einddatum (Datum, 0..1).
-     */
-    einddatum?: string;
+  /**
+   * De datum waarop het verzoek om een moratorium bij de rechter is ingediend.
+   *
+   * Attribuutsoort datumAanvraag (Datum, 0..1).
+   */
+  datumAanvraag?: string;
+  /**
+   * De datum waarop de rechter het moratorium heeft toegewezen.
+   *
+   * Attribuutsoort datumGoedkeuring (Datum, 0..1).
+   */
+  datumGoedkeuring?: string;
+  /**
+   * De datum waarop het moratorium ingaat.
+   *
+   * Attribuutsoort startdatum (Datum, 0..1).
+   */
+  startdatum?: string;
+  /**
+   * De datum waarop het moratorium afloopt.
+   *
+   * Attribuutsoort einddatum (Datum, 0..1).
+   */
+  einddatum?: string;
 }
+
 /**
  * Een tijdelijke maatregel die voorkomt dat de financiële situatie van de cliënt verslechtert of dat hij essentiële voorzieningen als woning, energie of zorg verliest, totdat een schuldregeling loopt of de vervolgstappen duidelijk zijn.
  *
  * Objecttype VoorlopigeVoorziening.
  */
 export interface VoorlopigeVoorziening {
-    /**
-     * De datum waarop de voorlopige voorziening ingaat.
-     *
-     * Attribuutsoort startdatum (Datum, 0..1).
-     */
-    startdatum?: string;
-    /**
-     * De datum waarop de voorlopige voorziening eindigt.
-     *
-     * Attribuutsoort einddatum (Datum, 0..1).
-     */
-    einddatum?: string;
+  /**
+   * De datum waarop de voorlopige voorziening ingaat.
+   *
+   * Attribuutsoort startdatum (Datum, 0..1).
+   */
+  startdatum?: string;
+  /**
+   * De datum waarop de voorlopige voorziening eindigt.
+   *
+   * Attribuutsoort einddatum (Datum, 0..1).
+   */
+  einddatum?: string;
 }
+
 /**
  * Een wettelijke schuldsanering volgens de Wet schuldsanering natuurlijke personen: onder toezicht van een bewindvoerder lost de schuldenaar gedurende een vaste periode af wat hij kan, waarna hij van de resterende schulden wordt bevrijd.
  *
  * Objecttype WSNP-traject.
  */
 export interface WSNPTraject {
-    /**
-     * De datum waarop het verzoek om toelating tot de Wsnp bij de rechtbank is ingediend.
-     *
-     * Attribuutsoort datumVerzoek (Datum, 0..1).
-     */
-    datumVerzoek?: string;
-    /**
-     * De datum waarop de rechtbank het verzoek om toelating heeft toegewezen.
-     *
-     * Attribuutsoort datumGoedkeuring (Datum, 0..1).
-     */
-    datumGoedkeuring?: string;
-    /**
-     * De datum waarop de schuldsanering begint.
-     *
-     * Attribuutsoort startdatum (Datum, 0..1).
-     */
-    startdatum?: string;
-    /**
-     * De datum waarop de schuldsanering eindigt.
-     *
-     * Attribuutsoort einddatum (Datum, 0..1).
-     */
-    einddatum?: string;
-    /**
-     * De verklaring die bij de toelating tot de schuldsanering hoort.
-     *
-     * Relatiesoort heeft WSNP-verklaring naar WSNP-verklaring (0..1).
-     */
-    wsnpVerklaring?: WSNPVerklaring;
+  /**
+   * De datum waarop het verzoek om toelating tot de Wsnp bij de rechtbank is ingediend.
+   *
+   * Attribuutsoort datumVerzoek (Datum, 0..1).
+   */
+  datumVerzoek?: string;
+  /**
+   * De datum waarop de rechtbank het verzoek om toelating heeft toegewezen.
+   *
+   * Attribuutsoort datumGoedkeuring (Datum, 0..1).
+   */
+  datumGoedkeuring?: string;
+  /**
+   * De datum waarop de schuldsanering begint.
+   *
+   * Attribuutsoort startdatum (Datum, 0..1).
+   */
+  startdatum?: string;
+  /**
+   * De datum waarop de schuldsanering eindigt.
+   *
+   * Attribuutsoort einddatum (Datum, 0..1).
+   */
+  einddatum?: string;
+  /**
+   * De verklaring die bij de toelating tot de schuldsanering hoort.
+   *
+   * Relatiesoort heeft WSNP-verklaring naar WSNP-verklaring (0..1).
+   */
+  wsnpVerklaring?: WSNPVerklaring;
 }
+
 /**
  * Het document dat bevestigt dat een persoon is toegelaten tot de schuldsanering volgens de Wet schuldsanering natuurlijke personen.
  *

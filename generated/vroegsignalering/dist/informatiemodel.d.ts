@@ -35,286 +35,293 @@ export type EnumDagdeel = "Ochtend" | "Middag" | "Avond";
  * Enumeratie EnumSignaalstatus.
  */
 export type EnumSignaalstatus = "Nog niet opgepakt" | "Niet opgepakt: onterecht signaal" | "Inwoner is overleden" | "Persoon is geen inwoner (meer) in de gemeente" | "Niet opgepakt: herhaalde melding" | "Niet opgepakt: andere reden";
+
 /**
  * Een in de BRP ingeschreven persoon die producten of diensten van de gemeente afneemt. In de DDAS-modellen is dat de persoon op wie een vroegsignaal of een schuldhulptraject betrekking heeft.
  *
  * Objecttype Client.
  */
 export interface Client {
-    /**
-     * Het burgerservicenummer dat de BRP aan de persoon heeft toegekend.
-     *
-     * Attribuutsoort Burgerservicenummer (AN9, 0..1).
-     */
-    Burgerservicenummer?: string;
-    /**
-     * De beginletters van de voornamen van de persoon.
-     *
-     * Attribuutsoort Voorletters (AN20, 1).
-     */
-    Voorletters: string;
-    /**
-     * Het deel van de achternaam dat ervoor staat en bij het sorteren niet meetelt, zoals "van" of "de".
-     *
-     * Attribuutsoort Voorvoegsel (AN200, 0..1).
-     */
-    Voorvoegsel?: string;
-    /**
-     * De geslachtsnaam van de persoon, zonder voorvoegsel.
-     *
-     * Attribuutsoort Achternaam (AN200, 1).
-     */
-    Achternaam: string;
-    /**
-     * De dag waarop de persoon geboren is.
-     *
-     * Attribuutsoort Geboortedatum (Datum, 1).
-     */
-    Geboortedatum: string;
-    /**
-     * Geeft aan of de persoon als man of als vrouw is ingeschreven, of dat het geslacht niet bekend is.
-     *
-     * Attribuutsoort Geslachtsaanduiding (geslacht, 1).
-     */
-    Geslachtsaanduiding: Geslacht;
-    /**
-     * De naam van de straat of andere openbare ruimte van het woonadres van de persoon.
-     *
-     * Attribuutsoort Straatnaam (AN200, 1).
-     */
-    Straatnaam: string;
-    /**
-     * De postcode van het woonadres van de persoon, vier cijfers gevolgd door twee letters.
-     *
-     * Attribuutsoort Postcode (AN6, 1).
-     */
-    Postcode: string;
-    /**
-     * Het huisnummer van het woonadres van de persoon.
-     *
-     * Attribuutsoort Huisnummer (AN5, 1).
-     */
-    Huisnummer: string;
-    /**
-     * Een aanvulling op het huisnummer die het woonadres binnen hetzelfde huisnummer onderscheidt.
-     *
-     * Attribuutsoort Huisnummertoevoeging (AN4, 0..1).
-     */
-    Huisnummertoevoeging?: string;
-    /**
-     * De naam van de woonplaats waarin het woonadres van de persoon ligt.
-     *
-     * Attribuutsoort Plaatsnaam (AN200, 1).
-     */
-    Plaatsnaam: string;
+  /**
+   * Het burgerservicenummer dat de BRP aan de persoon heeft toegekend.
+   *
+   * Attribuutsoort Burgerservicenummer (AN9, 0..1).
+   */
+  Burgerservicenummer?: string;
+  /**
+   * De beginletters van de voornamen van de persoon.
+   *
+   * Attribuutsoort Voorletters (AN20, 1).
+   */
+  Voorletters: string;
+  /**
+   * Het deel van de achternaam dat ervoor staat en bij het sorteren niet meetelt, zoals "van" of "de".
+   *
+   * Attribuutsoort Voorvoegsel (AN200, 0..1).
+   */
+  Voorvoegsel?: string;
+  /**
+   * De geslachtsnaam van de persoon, zonder voorvoegsel.
+   *
+   * Attribuutsoort Achternaam (AN200, 1).
+   */
+  Achternaam: string;
+  /**
+   * De dag waarop de persoon geboren is.
+   *
+   * Attribuutsoort Geboortedatum (Datum, 1).
+   */
+  Geboortedatum: string;
+  /**
+   * Geeft aan of de persoon als man of als vrouw is ingeschreven, of dat het geslacht niet bekend is.
+   *
+   * Attribuutsoort Geslachtsaanduiding (geslacht, 1).
+   */
+  Geslachtsaanduiding: Geslacht;
+  /**
+   * De naam van de straat of andere openbare ruimte van het woonadres van de persoon.
+   *
+   * Attribuutsoort Straatnaam (AN200, 1).
+   */
+  Straatnaam: string;
+  /**
+   * De postcode van het woonadres van de persoon, vier cijfers gevolgd door twee letters.
+   *
+   * Attribuutsoort Postcode (AN6, 1).
+   */
+  Postcode: string;
+  /**
+   * Het huisnummer van het woonadres van de persoon.
+   *
+   * Attribuutsoort Huisnummer (AN5, 1).
+   */
+  Huisnummer: string;
+  /**
+   * Een aanvulling op het huisnummer die het woonadres binnen hetzelfde huisnummer onderscheidt.
+   *
+   * Attribuutsoort Huisnummertoevoeging (AN4, 0..1).
+   */
+  Huisnummertoevoeging?: string;
+  /**
+   * De naam van de woonplaats waarin het woonadres van de persoon ligt.
+   *
+   * Attribuutsoort Plaatsnaam (AN200, 1).
+   */
+  Plaatsnaam: string;
 }
+
 /**
  * De organisatie die de gegevens aan het CBS levert. Dat is de gemeente zelf of een organisatie die namens de gemeente de vroegsignalen afhandelt.
  *
  * Objecttype AanleverendeOrganisatie.
  */
 export interface AanleverendeOrganisatie {
-    /**
-     * De naam van de organisatie.
-     *
-     * Attribuutsoort naam (AN200, 1).
-     */
-    naam: string;
-    /**
-     * Het nummer waaronder de organisatie in het Handelsregister van de Kamer van Koophandel is ingeschreven.
-     *
-     * Attribuutsoort kvk-nummer (AN80, 1).
-     */
-    "kvk-nummer": string;
-    /**
-     * De personen bij de organisatie die over de levering benaderd kunnen worden.
-     *
-     * Relatiesoort heeft naar Contactpersoon (1..*).
-     */
-    contactpersonen: Contactpersoon[];
+  /**
+   * De naam van de organisatie.
+   *
+   * Attribuutsoort naam (AN200, 1).
+   */
+  naam: string;
+  /**
+   * Het nummer waaronder de organisatie in het Handelsregister van de Kamer van Koophandel is ingeschreven.
+   *
+   * Attribuutsoort kvk-nummer (AN80, 1).
+   */
+  "kvk-nummer": string;
+  /**
+   * De personen bij de organisatie die over de levering benaderd kunnen worden.
+   *
+   * Relatiesoort heeft naar Contactpersoon (1..*).
+   */
+  contactpersonen: Contactpersoon[];
 }
+
 /**
  * Een persoon bij de aanleverende organisatie die het CBS over de levering kan benaderen.
  *
  * Objecttype Contactpersoon.
  */
 export interface Contactpersoon {
-    /**
-     * De naam van de contactpersoon.
-     *
-     * Attribuutsoort naam (AN200, 1).
-     */
-    naam: string;
-    /**
-     * Het telefoonnummer waarop de contactpersoon bereikbaar is.
-     *
-     * Attribuutsoort telefoonnummer (AN200, 1).
-     */
-    telefoonnummer: string;
-    /**
-     * Het e-mailadres van de contactpersoon.
-     *
-     * Attribuutsoort email (Email, 1).
-     */
-    email: string;
-    /**
-     * De functie die de contactpersoon binnen de organisatie vervult.
-     *
-     * Attribuutsoort functietitel (AN200, 1).
-     */
-    functietitel: string;
+  /**
+   * De naam van de contactpersoon.
+   *
+   * Attribuutsoort naam (AN200, 1).
+   */
+  naam: string;
+  /**
+   * Het telefoonnummer waarop de contactpersoon bereikbaar is.
+   *
+   * Attribuutsoort telefoonnummer (AN200, 1).
+   */
+  telefoonnummer: string;
+  /**
+   * Het e-mailadres van de contactpersoon.
+   *
+   * Attribuutsoort email (Email, 1).
+   */
+  email: string;
+  /**
+   * De functie die de contactpersoon binnen de organisatie vervult.
+   *
+   * Attribuutsoort functietitel (AN200, 1).
+   */
+  functietitel: string;
 }
+
 /**
  * Een melding van een signaalpartner aan de gemeente dat een inwoner een betalingsachterstand heeft, als mogelijk teken van beginnende schulden. Met het vroegsignaal begint de vroegsignalering door de gemeente.
  *
  * Objecttype Vroegsignaal.
  */
 export interface Vroegsignaal {
-    /**
-     * Geeft aan of het signaal wijst op een crisissituatie.
-     *
-     * Attribuutsoort crisissignaal (Boolean, 1).
-     */
-    crisissignaal: boolean;
-    /**
-     * Geeft aan of de signaalpartner al contact heeft met de persoon en de gemeente vraagt hem binnen de vroegsignalering op te pakken.
-     *
-     * Attribuutsoort warmeOverdracht (Boolean, 1).
-     */
-    warmeOverdracht: boolean;
-    /**
-     * De hoogte van de gemelde betalingsachterstand, in hele euro's.
-     *
-     * Attribuutsoort bedrag (Bedrag, 1).
-     */
-    bedrag: number;
-    /**
-     * De datum waarop de gemelde betalingsachterstand is ontstaan.
-     *
-     * Attribuutsoort ontstaansdatum (Datum, 1).
-     */
-    ontstaansdatum: string;
-    /**
-     * De datum waarop de signaalpartner het signaal aan de gemeente heeft verzonden.
-     *
-     * Attribuutsoort signaaldatum (Datum, 1).
-     */
-    signaaldatum: string;
-    /**
-     * Hoe ver de gemeente met het signaal is, of waarom zij het niet heeft opgepakt.
-     *
-     * Attribuutsoort status (EnumSignaalstatus, 1).
-     */
-    status: EnumSignaalstatus;
-    /**
-     * De signaalpartner die het vroegsignaal aan de gemeente heeft gedaan.
-     *
-     * Relatiesoort verzondenDoor naar Signaalpartner (1).
-     */
-    signaalpartner: Signaalpartner;
-    /**
-     * De persoon bij wie de betalingsachterstand is gemeld.
-     *
-     * Relatiesoort betreft naar Client (1).
-     */
-    client: Client;
-    /**
-     * De vroegsignaalzaak waarin de gemeente het signaal behandelt. Een signaal dat nog niet is opgepakt, hoort nog bij geen zaak; een zaak omvat ten minste één signaal.
-     *
-     * Relatiesoort opgepaktIn naar Vroegsignaalzaak (0..1).
-     */
-    vroegsignaalzaak?: Vroegsignaalzaak;
+  /**
+   * Geeft aan of het signaal wijst op een crisissituatie.
+   *
+   * Attribuutsoort crisissignaal (Boolean, 1).
+   */
+  crisissignaal: boolean;
+  /**
+   * Geeft aan of de signaalpartner al contact heeft met de persoon en de gemeente vraagt hem binnen de vroegsignalering op te pakken.
+   *
+   * Attribuutsoort warmeOverdracht (Boolean, 1).
+   */
+  warmeOverdracht: boolean;
+  /**
+   * De hoogte van de gemelde betalingsachterstand, in hele euro's.
+   *
+   * Attribuutsoort bedrag (Bedrag, 1).
+   */
+  bedrag: number;
+  /**
+   * De datum waarop de gemelde betalingsachterstand is ontstaan.
+   *
+   * Attribuutsoort ontstaansdatum (Datum, 1).
+   */
+  ontstaansdatum: string;
+  /**
+   * De datum waarop de signaalpartner het signaal aan de gemeente heeft verzonden.
+   *
+   * Attribuutsoort signaaldatum (Datum, 1).
+   */
+  signaaldatum: string;
+  /**
+   * Hoe ver de gemeente met het signaal is, of waarom zij het niet heeft opgepakt.
+   *
+   * Attribuutsoort status (EnumSignaalstatus, 1).
+   */
+  status: EnumSignaalstatus;
+  /**
+   * De signaalpartner die het vroegsignaal aan de gemeente heeft gedaan.
+   *
+   * Relatiesoort verzondenDoor naar Signaalpartner (1).
+   */
+  signaalpartner: Signaalpartner;
+  /**
+   * De persoon bij wie de betalingsachterstand is gemeld.
+   *
+   * Relatiesoort betreft naar Client (1).
+   */
+  client: Client;
+  /**
+   * De vroegsignaalzaak waarin de gemeente het signaal behandelt. Een signaal dat nog niet is opgepakt, hoort nog bij geen zaak; een zaak omvat ten minste één signaal.
+   *
+   * Relatiesoort opgepaktIn naar Vroegsignaalzaak (0..1).
+   */
+  vroegsignaalzaak?: Vroegsignaalzaak;
 }
+
 /**
  * De zaak waarin de gemeente de behandeling van een of meer vroegsignalen bundelt: van de eerste beoordeling en de pogingen om contact te krijgen met de inwoner tot de afsluiting, bijvoorbeeld met een verwijzing naar schuldhulpverlening of andere hulp.
  *
  * Objecttype Vroegsignaalzaak.
  */
 export interface Vroegsignaalzaak {
-    /**
-     * De uitkomst waarmee de gemeente de zaak heeft afgesloten.
-     *
-     * Attribuutsoort resultaat (EnumEindresultaat, 1).
-     */
-    resultaat: EnumEindresultaat;
-    /**
-     * De datum waarop de matching voor deze zaak is uitgevoerd.
-     *
-     * Attribuutsoort matchingsdatum (Datum, 1).
-     */
-    matchingsdatum: string;
-    /**
-     * De eerste dag van de matchingperiode, het tijdvak waarover de matching loopt.
-     *
-     * Attribuutsoort startdatum_matchtingperiode (Datum, 1).
-     */
-    startdatum_matchtingperiode: string;
-    /**
-     * De datum waarop de gemeente de zaak in behandeling heeft genomen.
-     *
-     * Attribuutsoort datum_opgepakt (Datum, 1).
-     */
-    datum_opgepakt: string;
-    /**
-     * De laatste dag van de matchingperiode, het tijdvak waarover de matching loopt.
-     *
-     * Attribuutsoort einddatum_matchingperiode (Datum, 1).
-     */
-    einddatum_matchingperiode: string;
-    /**
-     * De pogingen die binnen de zaak zijn gedaan om met de inwoner in contact te komen.
-     *
-     * Relatiesoort heeft naar Contactpoging (0..*).
-     */
-    contactpogingen?: Contactpoging[];
-    /**
-     * De organisatie die de zaak behandelt, de gemeente zelf of een organisatie die dat namens haar doet.
-     *
-     * Relatiesoort opgepaktDoor naar AanleverendeOrganisatie (1).
-     */
-    aanleverendeOrganisatie: AanleverendeOrganisatie;
+  /**
+   * De uitkomst waarmee de gemeente de zaak heeft afgesloten.
+   *
+   * Attribuutsoort resultaat (EnumEindresultaat, 1).
+   */
+  resultaat: EnumEindresultaat;
+  /**
+   * De datum waarop de matching voor deze zaak is uitgevoerd.
+   *
+   * Attribuutsoort matchingsdatum (Datum, 1).
+   */
+  matchingsdatum: string;
+  /**
+   * De eerste dag van de matchingperiode, het tijdvak waarover de matching loopt.
+   *
+   * Attribuutsoort startdatum_matchtingperiode (Datum, 1).
+   */
+  startdatum_matchtingperiode: string;
+  /**
+   * De datum waarop de gemeente de zaak in behandeling heeft genomen.
+   *
+   * Attribuutsoort datum_opgepakt (Datum, 1).
+   */
+  datum_opgepakt: string;
+  /**
+   * De laatste dag van de matchingperiode, het tijdvak waarover de matching loopt.
+   *
+   * Attribuutsoort einddatum_matchingperiode (Datum, 1).
+   */
+  einddatum_matchingperiode: string;
+  /**
+   * De pogingen die binnen de zaak zijn gedaan om met de inwoner in contact te komen.
+   *
+   * Relatiesoort heeft naar Contactpoging (0..*).
+   */
+  contactpogingen?: Contactpoging[];
+  /**
+   * De organisatie die de zaak behandelt, de gemeente zelf of een organisatie die dat namens haar doet.
+   *
+   * Relatiesoort opgepaktDoor naar AanleverendeOrganisatie (1).
+   */
+  aanleverendeOrganisatie: AanleverendeOrganisatie;
 }
+
 /**
  * Een poging van de gemeente om naar aanleiding van een vroegsignaal in contact te komen met de inwoner, bijvoorbeeld per telefoon, brief of huisbezoek. Een contactpoging hoort bij een vroegsignaalzaak.
  *
  * Objecttype Contactpoging.
  */
 export interface Contactpoging {
-    /**
-     * De manier waarop contact is gezocht.
-     *
-     * Attribuutsoort soort (EnumContactsoort, 1).
-     */
-    soort: EnumContactsoort;
-    /**
-     * Geeft aan of er bij deze poging daadwerkelijk contact met de cliënt is geweest.
-     *
-     * Attribuutsoort bereikt (Boolean, 1).
-     */
-    bereikt: boolean;
-    /**
-     * De datum waarop de poging is gedaan.
-     *
-     * Attribuutsoort datum (Datum, 1).
-     */
-    datum: string;
-    /**
-     * Het deel van de dag waarin de poging is gedaan.
-     *
-     * Attribuutsoort dagdeel (EnumDagdeel, 1).
-     */
-    dagdeel: EnumDagdeel;
+  /**
+   * De manier waarop contact is gezocht.
+   *
+   * Attribuutsoort soort (EnumContactsoort, 1).
+   */
+  soort: EnumContactsoort;
+  /**
+   * Geeft aan of er bij deze poging daadwerkelijk contact met de cliënt is geweest.
+   *
+   * Attribuutsoort bereikt (Boolean, 1).
+   */
+  bereikt: boolean;
+  /**
+   * De datum waarop de poging is gedaan.
+   *
+   * Attribuutsoort datum (Datum, 1).
+   */
+  datum: string;
+  /**
+   * Het deel van de dag waarin de poging is gedaan.
+   *
+   * Attribuutsoort dagdeel (EnumDagdeel, 1).
+   */
+  dagdeel: EnumDagdeel;
 }
+
 /**
  * Een organisatie met een maatschappelijke taak, zoals een energie- of drinkwaterbedrijf, zorgverzekeraar of verhuurder, die betalingsachterstanden van haar klanten op grond van de Wgs aan de gemeente mag melden, zodat de gemeente vroeg hulp kan bieden.
  *
  * Objecttype Signaalpartner.
  */
 export interface Signaalpartner {
-    /**
-     * De soort signaalpartner, naar de vaste last waarop de gemelde achterstand betrekking heeft.
-     *
-     * Attribuutsoort type (EnumSignaalpartner, 1).
-     */
-    type: EnumSignaalpartner;
+  /**
+   * De soort signaalpartner, naar de vaste last waarop de gemelde achterstand betrekking heeft.
+   *
+   * Attribuutsoort type (EnumSignaalpartner, 1).
+   */
+  type: EnumSignaalpartner;
 }

@@ -93,7 +93,14 @@ export async function compileer(naam: string, model: ReadonlyMap<string, Bron | 
   for (const f of gecontroleerd) diagnostics.push(...program.getSyntacticDiagnostics(f), ...program.getSemanticDiagnostics(f));
   if (diagnostics.length === 0) {
     // Declaration diagnostics come with the emit; nothing leaves this function unless there are none.
-    for (const f of gecontroleerd) if (!f.isDeclarationFile) diagnostics.push(...program.emit(f, schrijf).diagnostics);
+    for (const f of gecontroleerd) {
+      if (f.isDeclarationFile) continue;
+      if (alleenTypes(f)) {
+        // A module of types alone is its own declaration file, and compiles to an empty module.
+        schrijf(`/dist/${f.fileName.slice('/src/'.length).replace(/\.ts$/, '.d.ts')}`, f.text);
+        schrijf(`/dist/${f.fileName.slice('/src/'.length).replace(/\.ts$/, '.js')}`, 'export {};\n');
+      } else diagnostics.push(...program.emit(f, schrijf).diagnostics);
+    }
   }
   if (diagnostics.length > 0) throw new GeneratedCodeError(`generated TypeScript of ${naam} does not type-check:\n${ts.formatDiagnostics(diagnostics, FORMAT)}`);
   for (const [pad, tekst] of teksten) schrijf(pad, tekst);
@@ -105,6 +112,17 @@ export async function compileer(naam: string, model: ReadonlyMap<string, Bron | 
     files.set(`${basis}.d.ts`, dts);
   }
   return files;
+}
+
+/** Only interfaces, type aliases and type-only imports and exports: nothing that exists at run time. */
+function alleenTypes(f: ts.SourceFile): boolean {
+  return f.statements.every(
+    (s) =>
+      ts.isInterfaceDeclaration(s) ||
+      ts.isTypeAliasDeclaration(s) ||
+      (ts.isImportDeclaration(s) && s.importClause?.isTypeOnly === true) ||
+      (ts.isExportDeclaration(s) && s.isTypeOnly),
+  );
 }
 
 const engineCache = new Map<string, { tekst: string; js: string; dts: string }>();
