@@ -6,7 +6,7 @@ import type { Uitwisselmodel } from './derive/types.ts';
 import { emitDocs } from './emit/docs/index.ts';
 import { emitJsonSchemas } from './emit/json-schema/index.ts';
 import { emitMapping } from './emit/mapping/index.ts';
-import { emitPackage, pakketWerker } from './emit/package/index.ts';
+import { emitPackage, pakketWerkerVoorbereiden } from './emit/package/index.ts';
 
 // Loading lives in its own module so that commands which only check (lint) do not load the emitters.
 export { loadModel, type LoadedModel } from './load.ts';
@@ -17,11 +17,12 @@ export type Emitter = (um: Uitwisselmodel) => Map<string, string> | Promise<Map<
 export const EMITTERS: readonly Emitter[] = [emitJsonSchemas, emitMapping, emitPackage, emitDocs];
 
 /**
- * Starts the worker thread of the package emitter, so that it loads its modules while the main thread
- * loads the model; without this call it starts when first needed.
+ * Starts the worker thread of the package emitter, so that it loads its modules and does the work that
+ * does not depend on the model while the main thread loads the model; without this call it starts when
+ * first needed.
  */
 export function voorbereiden(): void {
-  pakketWerker();
+  pakketWerkerVoorbereiden();
 }
 
 /**

@@ -12,7 +12,7 @@ import { informatiemodelTypes } from './informatiemodel-types.ts';
 import { mappingFuncties } from './mapping-functions.ts';
 import { umTypeNamen } from './naming.ts';
 import { streamPlan, streamValidatorTypes, validateStreamModule } from './stream.ts';
-import { compileer, type Bron } from './typescript.ts';
+import { compileer, engineUitvoer, libs, type Bron } from './typescript.ts';
 import { validateModule } from './validate-module.ts';
 
 const TEMPLATES = new URL('../../../templates/package/', import.meta.url);
@@ -29,6 +29,15 @@ const ENGINE = new Map(
     ['stream-worker.ts', 'stream-worker.ts'],
   ].map(([pad, sjabloon]) => [pad!, readFileSync(new URL(sjabloon!, TEMPLATES), 'utf8')]),
 );
+
+/**
+ * What does not depend on the model, done before a model arrives: TypeScript's lib files parsed and the
+ * engine files compiled. The worker does this while the main thread loads the model.
+ */
+export function voorbereiden(): void {
+  libs();
+  for (const [pad, tekst] of ENGINE) if (!pad.endsWith('.d.ts')) engineUitvoer(pad, tekst);
+}
 
 /**
  * The package's src/ and dist/ TypeScript and JavaScript, by path; GeneratedCodeError when it does not

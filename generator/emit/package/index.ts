@@ -26,6 +26,13 @@ export function pakketWerker(): Werker {
   return werkerVoor(new URL('./broncode.ts', import.meta.url));
 }
 
+/** Starts the worker thread and has it do what does not depend on the model (see broncode.ts). */
+export function pakketWerkerVoorbereiden(): void {
+  pakketWerker()
+    .voer('voorbereiden', undefined)
+    .catch(() => undefined);
+}
+
 /**
  * The npm package of a model: message types (from the compat schema, by json-schema-to-typescript), the
  * informatiemodel's types and the mapping functions (built with ts-morph), the precompiled validators, all

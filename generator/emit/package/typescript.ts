@@ -37,7 +37,7 @@ let libBestanden: Map<string, ts.SourceFile> | undefined;
  * TypeScript's lib files for these options, parsed once per process: taken from a ts-morph program, which
  * carries the lib files of the TypeScript it bundles.
  */
-function libs(): Map<string, ts.SourceFile> {
+export function libs(): Map<string, ts.SourceFile> {
   if (!libBestanden) {
     const project = new Project({ useInMemoryFileSystem: true, compilerOptions: COMPILER_OPTIONS });
     project.createSourceFile('/src/leeg.ts', 'export {};\n');
