@@ -9,6 +9,7 @@ import { jsdocTekst, propertyNaam, tsType, typeNaam } from './naming.ts';
  * references to the interfaces they point at), a string-literal union per enumeratie.
  */
 export function informatiemodelTypes(model: Informatiemodel): OptionalKind<SourceFileStructure> {
+  const terug = terugRelaties(model);
   // The whole file as one structure: ts-morph prints and parses it once.
   return {
     statements: [
@@ -21,7 +22,7 @@ export function informatiemodelTypes(model: Informatiemodel): OptionalKind<Sourc
         docs: docs(e.definitie, `Enumeratie ${e.naam}.`),
       })),
       ...model.gegevensgroeptypen.map((g) => interfaceVan(g, [])),
-      ...model.objecttypen.map((o) => interfaceVan(o, terugRelaties(model, o))),
+      ...model.objecttypen.map((o) => interfaceVan(o, terug.get(o) ?? [])),
     ],
   };
 }
@@ -63,9 +64,14 @@ function interfaceVan(element: Objecttype | Gegevensgroeptype, terug: Relatiesoo
   };
 }
 
-/** Bidirectional relations drawn towards `o` are navigable from it too, by their rolBron. */
-function terugRelaties(model: Informatiemodel, o: Objecttype): Relatiesoort[] {
-  return model.objecttypen.flatMap((x) => x.relatiesoorten).filter((r) => r.doel === o && r.richting === 'bidirectioneel' && r.rolBron !== undefined);
+/** Bidirectional relations drawn towards an objecttype are navigable from it too, by their rolBron: by objecttype. */
+function terugRelaties(model: Informatiemodel): Map<Objecttype, Relatiesoort[]> {
+  const terug = new Map<Objecttype, Relatiesoort[]>();
+  for (const r of model.objecttypen.flatMap((x) => x.relatiesoorten)) {
+    if (r.richting !== 'bidirectioneel' || r.rolBron === undefined) continue;
+    terug.set(r.doel, [...(terug.get(r.doel) ?? []), r]);
+  }
+  return terug;
 }
 
 function meervoud(type: string, k: Kardinaliteit): string {

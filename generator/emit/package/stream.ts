@@ -119,8 +119,6 @@ function refsLocal(s: unknown): boolean {
   return true;
 }
 
-const sameStart = (pad: readonly string[], prefix: readonly string[]) => prefix.length <= pad.length && prefix.every((s, i) => pad[i] === s);
-
 /**
  * The streaming plan and the schema of each unit. A list is streamed only where the schema allows splitting
  * it off (plain properties and items on the way, array keywords the engine checks itself); anything else is
@@ -135,21 +133,30 @@ export function streamPlan(um: Uitwisselmodel, compat: Schema): { plan: StreamPl
     const item = schemaOp(compat, [...pad, '*']);
     return lijst !== undefined && item !== undefined && allowed(lijst, PAD_LIJST) && hasType(lijst, 'array') && refsLocal(item);
   });
+  const sleutel = (pad: readonly string[]) => pad.join('\u0000');
   const paden: string[][] = [[]];
+  const gezien = new Set([sleutel([])]);
   for (const lijst of lijsten) {
     for (let n = 1; n <= lijst.length; n++) {
       if (lijst[n] === '*' || n === lijst.length) {
         const p = n === lijst.length ? [...lijst, '*'] : lijst.slice(0, n + 1);
-        if (!paden.some((q) => q.join('\u0000') === p.join('\u0000'))) paden.push(p);
+        if (!gezien.has(sleutel(p))) {
+          gezien.add(sleutel(p));
+          paden.push(p);
+        }
       }
     }
   }
   // Parents before children; siblings in the order the model lists them.
   paden.sort((a, b) => a.filter((s) => s === '*').length - b.filter((s) => s === '*').length);
+  const index = new Map(paden.map((p, i) => [sleutel(p), i]));
+  // The parent: the longest other unit whose path starts this one's.
   const ouderVan = (pad: string[]): number => {
-    let best = -1;
-    for (let i = 0; i < paden.length; i++) if (paden[i]!.length < pad.length && sameStart(pad, paden[i]!) && (best < 0 || paden[i]!.length > paden[best]!.length)) best = i;
-    return best;
+    for (let n = pad.length - 1; n >= 0; n--) {
+      const i = index.get(sleutel(pad.slice(0, n)));
+      if (i !== undefined) return i;
+    }
+    return -1;
   };
   const namen = new Map(umPlaatsen(um).map((p) => [p.pad.join('/'), p.object.objecttype?.naam ?? p.object.naam]));
   const eenheden: EenheidPlan[] = paden.map((pad, i) => ({
