@@ -20,15 +20,11 @@ export class WerkerFout extends Error {
 }
 
 export interface Werker {
-  /**
-   * Calls `functie(invoer, meld)` of the module; input, result and messages travel as structured clones.
-   * What the function passes to `meld` before it returns reaches `bericht` here, as it happens: a partial
-   * result this thread can go on with.
-   */
-  voer<A, R>(functie: string, invoer: A, bericht?: (b: never) => void): Promise<R>;
+  /** Calls `functie(invoer)` of the module; input and result travel as structured clones. */
+  voer<A, R>(functie: string, invoer: A): Promise<R>;
 }
 
-type Antwoord = { id: number; uitkomst: unknown } | { id: number; fout: { soort: string; message: string } } | { id: number; bericht: unknown };
+type Antwoord = { id: number; uitkomst: unknown } | { id: number; fout: { soort: string; message: string } };
 
 const werkers = new Map<string, Werker>();
 
@@ -57,7 +53,7 @@ function start(module: URL): Werker {
     `const m = await tsImport(${JSON.stringify(module.href)}, ${JSON.stringify(module.href)});`,
     `parentPort.on('message', async ({ id, functie, invoer }) => {`,
     `  try {`,
-    `    parentPort.postMessage({ id, uitkomst: await m[functie](invoer, (bericht) => parentPort.postMessage({ id, bericht })) });`,
+    `    parentPort.postMessage({ id, uitkomst: await m[functie](invoer) });`,
     `  } catch (e) {`,
     `    parentPort.postMessage({ id, fout: { soort: e?.constructor?.name ?? 'Error', message: e instanceof Error ? e.message : String(e) } });`,
     `  }`,
@@ -65,7 +61,7 @@ function start(module: URL): Werker {
   ].join('\n');
   const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`));
   worker.unref();
-  const wachtend = new Map<number, { resolve: (x: unknown) => void; reject: (e: Error) => void; bericht?: (b: never) => void }>();
+  const wachtend = new Map<number, { resolve: (x: unknown) => void; reject: (e: Error) => void }>();
   let volgende = 0;
   const faal = (e: Error): void => {
     for (const w of wachtend.values()) w.reject(e);
@@ -75,10 +71,6 @@ function start(module: URL): Werker {
   worker.on('message', (a: Antwoord) => {
     const w = wachtend.get(a.id);
     if (!w) return;
-    if ('bericht' in a) {
-      w.bericht?.(a.bericht as never);
-      return;
-    }
     wachtend.delete(a.id);
     if (wachtend.size === 0) worker.unref();
     if ('fout' in a) w.reject(new WerkerFout(a.fout.soort, a.fout.message));
@@ -87,9 +79,9 @@ function start(module: URL): Werker {
   worker.on('error', faal);
   worker.on('exit', (code) => faal(new Error(`the worker thread of ${module.pathname} stopped (exit code ${code})`)));
   return {
-    voer<A, R>(functie: string, invoer: A, bericht?: (b: never) => void): Promise<R> {
+    voer<A, R>(functie: string, invoer: A): Promise<R> {
       const id = volgende++;
-      const uitkomst = new Promise<R>((resolve, reject) => wachtend.set(id, { resolve: resolve as (x: unknown) => void, reject, bericht }));
+      const uitkomst = new Promise<R>((resolve, reject) => wachtend.set(id, { resolve: resolve as (x: unknown) => void, reject }));
       // A job in progress keeps the process alive until its answer arrives.
       worker.ref();
       worker.postMessage({ id, functie, invoer });
@@ -99,10 +91,10 @@ function start(module: URL): Werker {
 }
 
 function inDezeThread(module: URL): Werker {
-  const m = import(module.href) as Promise<Record<string, (invoer: unknown, meld: (b: unknown) => void) => unknown>>;
+  const m = import(module.href) as Promise<Record<string, (invoer: unknown) => unknown>>;
   return {
-    async voer<A, R>(functie: string, invoer: A, bericht?: (b: never) => void): Promise<R> {
-      return (await (await m)[functie]!(invoer, (b) => bericht?.(b as never))) as R;
+    async voer<A, R>(functie: string, invoer: A): Promise<R> {
+      return (await (await m)[functie]!(invoer)) as R;
     },
   };
 }

@@ -6,9 +6,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Project } from 'ts-morph';
+import { Project, ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
-import { COMPILER_OPTIONS, compileer, engineUitvoer, GeneratedCodeError } from '../../generator/emit/package/typescript.ts';
+import { COMPILER_OPTIONS, compileer, engineUitvoer, formatteer, GeneratedCodeError } from '../../generator/emit/package/typescript.ts';
 import { ROOT } from './support.ts';
 
 const ENGINE = ['controles.ts', 'validatie.ts', 'stream.ts', 'stream-worker.ts'];
@@ -70,5 +70,56 @@ describe('checking the files built from the model', () => {
     expect(COMPILER_OPTIONS.lib).toEqual(['lib.es2022.d.ts']);
     const model = new Map([['index.ts', 'export const x: number = document.title.length;\n']]);
     await expect(compileer('@test/dom', model, new Map())).rejects.toThrow(/Cannot find name 'document'/);
+  });
+});
+
+describe('formatting json-schema-to-typescript output', () => {
+  const ruw = [
+    '/** banner */',
+    '/**',
+    ' * Een soort. ',
+    ' * ',
+    ' */',
+    'export type Kort = ("A" | "B")',
+    `export type Lang = (${Array.from({ length: 12 }, (_, i) => `"Waarde nummer ${i} met 'quote'"`).join(' | ')})`,
+    'export interface Ding {',
+    '/**',
+    ' * Een veld.',
+    ' */',
+    `soort?: (${Array.from({ length: 9 }, (_, i) => `"Soort ${i} van dit ding"`).join(' | ')})`,
+    'kort: ("x" | "y")',
+    '[k: string]: unknown',
+    '}',
+  ].join('\n');
+  const uit = formatteer(ruw, 'uitwisselmodel.ts');
+
+  it('writes single quotes, two spaces, no trailing white space and no parentheses around a whole type', () => {
+    expect(uit).toContain(`export type Kort = 'A' | 'B';`);
+    expect(uit).toContain(`  kort: 'x' | 'y';\n  [k: string]: unknown;\n}`);
+    expect(uit).toContain(`/**\n * Een soort.\n *\n */`);
+    expect(uit).toContain(`  /**\n   * Een veld.\n   */\n  soort?:`);
+    expect(uit).not.toMatch(/[ \t]$/m);
+  });
+
+  it('puts each value of a long enumeration on a line of its own, escaped quotes included', () => {
+    expect(uit).toContain(`export type Lang =\n  | 'Waarde nummer 0 met \\'quote\\''\n  | 'Waarde nummer 1 met \\'quote\\''`);
+    expect(uit).toContain(`  soort?:\n    | 'Soort 0 van dit ding'\n    | 'Soort 1 van dit ding'`);
+    expect(uit.split('\n').every((regel) => regel.length <= 110 || regel.startsWith(' * '))).toBe(true);
+  });
+
+  it('changes no type: the formatted text declares what the unformatted one does', () => {
+    // Every name and every string value, in order, read by TypeScript's parser from each text.
+    const inhoud = (code: string): string[] => {
+      const uit: string[] = [];
+      const bezoek = (n: ts.Node): void => {
+        if (ts.isIdentifier(n) || ts.isStringLiteral(n)) uit.push(n.text);
+        if (n.kind === ts.SyntaxKind.QuestionToken) uit.push('?');
+        ts.forEachChild(n, bezoek);
+      };
+      bezoek(ts.createSourceFile('x.ts', code, ts.ScriptTarget.ES2022, true));
+      return uit;
+    };
+    expect(inhoud(uit)).toEqual(inhoud(ruw));
+    expect(inhoud(uit)).toContain("Waarde nummer 11 met 'quote'");
   });
 });

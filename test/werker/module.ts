@@ -10,7 +10,3 @@ export function faal(reden: string): never {
   throw new EigenFout(`kapot: ${reden}`);
 }
 
-export async function telAf(van: number, meld: (n: number) => void): Promise<string> {
-  for (let n = van; n > 0; n--) meld(n);
-  return 'klaar';
-}

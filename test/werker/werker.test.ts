@@ -17,13 +17,6 @@ describe('a worker thread for an emitter', () => {
     expect(alle.map((m) => m.get('n0'))).toEqual([6, 8, 10]);
   });
 
-  it('passes what the function reports before it returns, in order', async () => {
-    const gemeld: number[] = [];
-    const uit = await werkerVoor(MODULE).voer('telAf', 3, (n: number) => gemeld.push(n));
-    expect(uit).toBe('klaar');
-    expect(gemeld).toEqual([3, 2, 1]);
-  });
-
   it('rejects with the error and the name of its class', async () => {
     const fout = await werkerVoor(MODULE).voer('faal', 'met reden').catch((e: unknown) => e);
     expect(fout).toBeInstanceOf(WerkerFout);

@@ -1,9 +1,9 @@
 /**
  * The message types: json-schema-to-typescript on the compat schema with an object title per message object,
- * so that types and schema cannot disagree; formatted as json-schema-to-typescript formats, by its prettier.
+ * so that types and schema cannot disagree. Formatted by formatteer() in typescript.ts, with TypeScript's own
+ * printer: prettier, which json-schema-to-typescript would use, took a second for a model of 500 objecttypen.
  */
-import { createRequire } from 'node:module';
-import { compile, DEFAULT_OPTIONS } from 'json-schema-to-typescript';
+import { compile } from 'json-schema-to-typescript';
 import type { UmObject, Uitwisselmodel } from '../../derive/types.ts';
 import { berichtSchema, COMPAT_SCHEMA } from '../json-schema/index.ts';
 
@@ -16,15 +16,4 @@ export async function berichtTypes(um: Uitwisselmodel, namen: Map<UmObject, stri
     additionalProperties: true,
     format: false,
   });
-}
-
-const require = createRequire(import.meta.url);
-
-/** Formats as json-schema-to-typescript does with `format: true`: its default style, ours over it. */
-export async function formatTypes(code: string): Promise<string> {
-  // The prettier json-schema-to-typescript itself uses.
-  const prettier = require(require.resolve('prettier', { paths: [require.resolve('json-schema-to-typescript')] })) as {
-    format: (code: string, options: object) => Promise<string>;
-  };
-  return prettier.format(code, { parser: 'typescript', ...DEFAULT_OPTIONS.style, singleQuote: true, printWidth: 110 });
 }

@@ -12,7 +12,7 @@ import { informatiemodelTypes } from './informatiemodel-types.ts';
 import { mappingFuncties } from './mapping-functions.ts';
 import { umTypeNamen } from './naming.ts';
 import { streamPlan, streamValidatorTypes, validateStreamModule } from './stream.ts';
-import { compileer, engineUitvoer, libs, type Bron } from './typescript.ts';
+import { compileer, engineUitvoer, formatteer, libs, type Bron } from './typescript.ts';
 import { validateModule } from './validate-module.ts';
 
 const TEMPLATES = new URL('../../../templates/package/', import.meta.url);
@@ -39,17 +39,11 @@ export function voorbereiden(): void {
   for (const [pad, tekst] of ENGINE) if (!pad.endsWith('.d.ts')) engineUitvoer(pad, tekst);
 }
 
-/**
- * The package's src/ and dist/ TypeScript and JavaScript, by path; GeneratedCodeError when it does not
- * type-check. The message types are reported through `meld` as soon as they are made, unformatted: the
- * caller formats them for src/uitwisselmodel.ts (and dist/uitwisselmodel.d.ts, a module of types alone being
- * its own declaration file) while they are checked here as they are; formatting changes no type.
- */
-export async function pakketBroncode(um: Uitwisselmodel, meld: (types: string) => void = () => undefined): Promise<Map<string, string>> {
+/** The package's src/ and dist/ TypeScript and JavaScript, by path; GeneratedCodeError when it does not type-check. */
+export async function pakketBroncode(um: Uitwisselmodel): Promise<Map<string, string>> {
   const namen = umTypeNamen(um);
   const { plan } = streamPlan(um, berichtSchema(um, 'compat', []));
-  const types = await berichtTypes(um, namen);
-  meld(types);
+  const types = formatteer(await berichtTypes(um, namen), 'uitwisselmodel.ts');
   const model = new Map<string, Bron>([
     ['informatiemodel.ts', informatiemodelTypes(um.informatiemodel)],
     ['mapping.ts', mappingFuncties(um, namen)],
@@ -59,8 +53,5 @@ export async function pakketBroncode(um: Uitwisselmodel, meld: (types: string) =
     ['index.ts', INDEX({ pakketnaam: um.pakketnaam, informatiemodel: um.informatiemodel.naam, versie: um.versie })],
     ['uitwisselmodel.ts', types],
   ]);
-  const files = await compileer(um.pakketnaam, model, ENGINE);
-  files.delete('src/uitwisselmodel.ts');
-  files.delete('dist/uitwisselmodel.d.ts');
-  return files;
+  return compileer(um.pakketnaam, model, ENGINE);
 }

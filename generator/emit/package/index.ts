@@ -5,7 +5,6 @@ import { berichtSchema, COMPAT_SCHEMA, STRICT_SCHEMA, VERSCHILLEN } from '../jso
 import { MAPPING } from '../mapping/index.ts';
 import { jsonText } from '../text.ts';
 import { WerkerFout, werkerVoor, type Werker } from '../werker.ts';
-import { formatTypes } from './bericht-types.ts';
 import { GeneratedCodeError } from './generated-code-error.ts';
 import { umTypeNamen } from './naming.ts';
 import { streamPlan } from './stream.ts';
@@ -41,11 +40,7 @@ export function pakketWerkerVoorbereiden(): void {
  * together, the documentation).
  */
 export async function emitPackage(um: Uitwisselmodel): Promise<Map<string, string>> {
-  let types: Promise<string> | undefined;
-  const broncode = pakketWerker().voer<Uitwisselmodel, Map<string, string>>('pakketBroncode', um, (ruw: string) => {
-    types = formatTypes(ruw);
-    types.catch(() => undefined);
-  });
+  const broncode = pakketWerker().voer<Uitwisselmodel, Map<string, string>>('pakketBroncode', um);
   // Not awaited yet: a rejection must not count as unhandled while this thread works.
   broncode.catch(() => undefined);
   const { plan, schemas } = streamPlan(um, berichtSchema(um, 'compat', []));
@@ -56,9 +51,6 @@ export async function emitPackage(um: Uitwisselmodel): Promise<Map<string, strin
   } catch (e) {
     throw e instanceof WerkerFout && e.soort === 'GeneratedCodeError' ? new GeneratedCodeError(e.message) : e;
   }
-  const opgemaakt = await types!;
-  files.set('src/uitwisselmodel.ts', opgemaakt);
-  files.set('dist/uitwisselmodel.d.ts', opgemaakt);
   files.set('dist/stream-validators.js', streamValidators);
   for (const pad of ['schema-validator.d.ts', 'stream-validators.d.ts', 'tabellen.d.ts']) files.set(`dist/${pad}`, files.get(`src/${pad}`)!);
   files.set('dist/tabellen.js', tabellenCode(um, plan));

@@ -125,6 +125,44 @@ function alleenTypes(f: ts.SourceFile): boolean {
   );
 }
 
+/**
+ * TypeScript formatted as the rest of the package's source is written: TypeScript's own printer, string
+ * literals in single quotes, two spaces of indentation, no trailing white space, no parentheses around the
+ * whole type of a type alias or property. For json-schema-to-typescript's output, which it leaves unformatted.
+ */
+export function formatteer(code: string, bestand: string): string {
+  const sf = ts.createSourceFile(bestand, code, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+  const stijl: ts.TransformerFactory<ts.SourceFile> = (context) => (root) => {
+    const bezoek = (node: ts.Node): ts.Node => {
+      if (ts.isStringLiteral(node)) return ts.factory.createStringLiteral(node.text, true);
+      if (ts.isTypeAliasDeclaration(node) && ts.isParenthesizedTypeNode(node.type)) {
+        return ts.visitEachChild(ts.factory.updateTypeAliasDeclaration(node, node.modifiers, node.name, node.typeParameters, node.type.type), bezoek, context);
+      }
+      if (ts.isPropertySignature(node) && node.type && ts.isParenthesizedTypeNode(node.type)) {
+        return ts.visitEachChild(ts.factory.updatePropertySignature(node, node.modifiers, node.name, node.questionToken, node.type.type), bezoek, context);
+      }
+      return ts.visitEachChild(node, bezoek, context);
+    };
+    return ts.visitNode(root, bezoek) as ts.SourceFile;
+  };
+  const uit = ts.transform(sf, [stijl]);
+  const gedrukt = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed }).printFile(uit.transformed[0]!);
+  uit.dispose();
+  // The printer indents by four; a JSDoc line has one space more.
+  return gedrukt
+    .replace(/^( +)/gm, (spaties) => ' '.repeat((spaties.length - (spaties.length % 4)) / 2 + (spaties.length % 4)))
+    .replace(/[ \t]+$/gm, '')
+    .replace(LANGE_OPSOMMING, (regel, inspringing: string, kop: string, waarden: string) =>
+      regel.length <= 110 ? regel : `${inspringing}${kop}\n${inspringing}  | ${waarden.split(' | ').join(`\n${inspringing}  | `)};`,
+    );
+}
+
+/**
+ * A type alias or property whose type lists string values (an enumeration) on one line: longer than 110,
+ * one value a line, so that a diff shows the value that changed.
+ */
+const LANGE_OPSOMMING = /^( *)(export type [\w$]+ =|[\w$]+\??:) ('(?:[^'\\\n]|\\.)*'(?: \| '(?:[^'\\\n]|\\.)*')*);$/gm;
+
 const engineCache = new Map<string, { tekst: string; js: string; dts: string }>();
 
 /** The JavaScript and declarations of one engine file, compiled on its own: the same for every model. */
