@@ -42,4 +42,2100 @@ function __onthouden(formats) {
   }
   return result;
 }
-export const eenheid0 = validate20;const schema31 = {"title":"Uitwisselmodel","type":"object","description":"Het bericht waarmee schuldhulporganisaties hun schuldhulptrajecten over een periode aan het CBS leveren.","properties":{"startdatumLevering":{"$ref":"#/$defs/datum","description":"De eerste dag van de periode waarover het bestand gegevens bevat."},"einddatumLevering":{"$ref":"#/$defs/datum","description":"De laatste dag van de periode waarover het bestand gegevens bevat."},"aanleverdatumEnTijd":{"$ref":"#/$defs/datum-tijd","description":"Het moment waarop het bestand is aangeleverd."},"codeGegevensleverancier":{"type":"string","description":"De code van de partij (softwareleverancier of hostingpartij) die het bestand levert, voor een of meer organisaties."},"leveringen":{"type":"array"}},"required":["startdatumLevering","einddatumLevering","aanleverdatumEnTijd","codeGegevensleverancier","leveringen"],"additionalProperties":false,"$defs":{"datum":{"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."},"email":{"type":"string","format":"email","description":"Een e-mailadres."},"tijd":{"type":"string","format":"time","description":"Een tijdstip op een dag, geschreven als uu:mm:ss volgens ISO 8601."},"datum-tijd":{"type":"string","format":"date-time","description":"Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601 (JJJJ-MM-DDTuu:mm:ssZ)."},"bedrag":{"type":"integer","description":"Een geldbedrag in hele euro's."},"EnumBeschikkingssoort":{"type":"string","description":"De soorten beschikkingen waarmee de intake wordt afgesloten.","enum":["Afwijzingsbeschikking","Toelatingsbeschikking"]},"geslacht":{"type":"string","description":"De mogelijke aanduidingen van het geslacht van een persoon.","enum":["Man","Vrouw","Onbekend","Leeg"]},"EnumBegeleidingssoort":{"type":"string","description":"De soorten financiële begeleiding die binnen schuldhulpverlening worden onderscheiden.","enum":["Budgetcoaching","Budgetbeheer","Beschermingsbewind","Lange Termijn Begeleiding (DFD)","Budgetbegeleiding"]},"EnumUitstroomreden":{"type":"string","description":"De redenen waarom een schuldhulptraject na de aanmelding kan eindigen.","enum":["Overleden","Verhuisd","Nietverschenen","Ingetrokken","Niet passend","Overig","Voldoet niet","Afgerond","Zelf"]},"EnumSchuldensoort":{"type":"string","description":"De categorieën waarin schulden binnen schuldhulpverlening worden ingedeeld.","enum":["Zorg","Publiek","Nuts","Overig"]},"EnumOplossingssoort":{"type":"string","description":"De vormen waarin schulden binnen schuldhulpverlening worden opgelost.","enum":["Betalingsregeling","Herfinanciering","Saneringskrediet","Schuldbemiddeling","0%-aanbod"]}}};const schema32 = {"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."};const schema34 = {"type":"string","format":"date-time","description":"Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601 (JJJJ-MM-DDTuu:mm:ssZ)."};const formats0 = __formats.date;const formats4 = __formats["date-time"];function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){let vErrors = null;let errors = 0;const evaluated0 = validate20.evaluated;if(evaluated0.dynamicProps){evaluated0.props = undefined;}if(evaluated0.dynamicItems){evaluated0.items = undefined;}if(data && typeof data == "object" && !Array.isArray(data)){if(data.startdatumLevering === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "startdatumLevering"},message:"must have required property '"+"startdatumLevering"+"'"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.einddatumLevering === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "einddatumLevering"},message:"must have required property '"+"einddatumLevering"+"'"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.aanleverdatumEnTijd === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "aanleverdatumEnTijd"},message:"must have required property '"+"aanleverdatumEnTijd"+"'"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.codeGegevensleverancier === undefined){const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codeGegevensleverancier"},message:"must have required property '"+"codeGegevensleverancier"+"'"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(data.leveringen === undefined){const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "leveringen"},message:"must have required property '"+"leveringen"+"'"};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}for(const key0 in data){if(!(((((key0 === "startdatumLevering") || (key0 === "einddatumLevering")) || (key0 === "aanleverdatumEnTijd")) || (key0 === "codeGegevensleverancier")) || (key0 === "leveringen"))){const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.startdatumLevering !== undefined){let data0 = data.startdatumLevering;if(typeof data0 === "string"){if(!(formats0.validate(data0))){const err6 = {instancePath:instancePath+"/startdatumLevering",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}else {const err7 = {instancePath:instancePath+"/startdatumLevering",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.einddatumLevering !== undefined){let data1 = data.einddatumLevering;if(typeof data1 === "string"){if(!(formats0.validate(data1))){const err8 = {instancePath:instancePath+"/einddatumLevering",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}else {const err9 = {instancePath:instancePath+"/einddatumLevering",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data.aanleverdatumEnTijd !== undefined){let data2 = data.aanleverdatumEnTijd;if(typeof data2 === "string"){if(!(formats4.validate(data2))){const err10 = {instancePath:instancePath+"/aanleverdatumEnTijd",schemaPath:"#/$defs/datum-tijd/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}else {const err11 = {instancePath:instancePath+"/aanleverdatumEnTijd",schemaPath:"#/$defs/datum-tijd/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}if(data.codeGegevensleverancier !== undefined){if(typeof data.codeGegevensleverancier !== "string"){const err12 = {instancePath:instancePath+"/codeGegevensleverancier",schemaPath:"#/properties/codeGegevensleverancier/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data.leveringen !== undefined){if(!(Array.isArray(data.leveringen))){const err13 = {instancePath:instancePath+"/leveringen",schemaPath:"#/properties/leveringen/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}}else {const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}validate20.errors = vErrors;return errors === 0;}validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};export const eenheid1 = validate21;const schema35 = {"type":"object","description":"De schuldhulptrajecten van een schuldhulporganisatie, samen met de gegevens van die organisatie.","properties":{"teller":{"type":"integer","description":"Het volgnummer van deze levering binnen het bestand."},"aanleverende_organisatie":{"type":"object","description":"Een organisatie die inwoners helpt hun schulden te beheersen, te verminderen en op te lossen: een gemeente, of een organisatie waaraan de gemeente haar taak in de schuldhulpverlening heeft gemandateerd of gedelegeerd.","properties":{"(Statutaire) Naam":{"type":"string","description":"De naam van de organisatie zoals die in de statuten of, bij een vennootschap onder firma of commanditaire vennootschap, in de vennootschapsovereenkomst staat."},"KvK-nummer":{"type":"string","description":"Het nummer waaronder de organisatie in het Handelsregister van de Kamer van Koophandel is ingeschreven."},"postcode":{"type":"string","description":"De postcode van het adres van de organisatie."},"gemeentecode":{"type":"string","description":"De code van de gemeente, als de organisatie zelf een gemeente is; anders leeg."},"contactpersonen":{"type":"array","items":{"type":"object","description":"Een persoon bij de aanleverende organisatie die het CBS over de levering kan benaderen.","properties":{"email":{"$ref":"#/$defs/email","description":"Het e-mailadres van de contactpersoon."},"functietitel":{"type":"string","description":"De functie die de contactpersoon binnen de organisatie vervult."},"naam":{"type":"string","description":"De naam van de contactpersoon."},"telefoonnummer":{"type":"string","description":"Het telefoonnummer waarop de contactpersoon bereikbaar is."}}},"minItems":1}}},"schuldhulptrajecten":{"type":"array"}},"required":["teller","aanleverende_organisatie"],"additionalProperties":false,"$defs":{"datum":{"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."},"email":{"type":"string","format":"email","description":"Een e-mailadres."},"tijd":{"type":"string","format":"time","description":"Een tijdstip op een dag, geschreven als uu:mm:ss volgens ISO 8601."},"datum-tijd":{"type":"string","format":"date-time","description":"Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601 (JJJJ-MM-DDTuu:mm:ssZ)."},"bedrag":{"type":"integer","description":"Een geldbedrag in hele euro's."},"EnumBeschikkingssoort":{"type":"string","description":"De soorten beschikkingen waarmee de intake wordt afgesloten.","enum":["Afwijzingsbeschikking","Toelatingsbeschikking"]},"geslacht":{"type":"string","description":"De mogelijke aanduidingen van het geslacht van een persoon.","enum":["Man","Vrouw","Onbekend","Leeg"]},"EnumBegeleidingssoort":{"type":"string","description":"De soorten financiële begeleiding die binnen schuldhulpverlening worden onderscheiden.","enum":["Budgetcoaching","Budgetbeheer","Beschermingsbewind","Lange Termijn Begeleiding (DFD)","Budgetbegeleiding"]},"EnumUitstroomreden":{"type":"string","description":"De redenen waarom een schuldhulptraject na de aanmelding kan eindigen.","enum":["Overleden","Verhuisd","Nietverschenen","Ingetrokken","Niet passend","Overig","Voldoet niet","Afgerond","Zelf"]},"EnumSchuldensoort":{"type":"string","description":"De categorieën waarin schulden binnen schuldhulpverlening worden ingedeeld.","enum":["Zorg","Publiek","Nuts","Overig"]},"EnumOplossingssoort":{"type":"string","description":"De vormen waarin schulden binnen schuldhulpverlening worden opgelost.","enum":["Betalingsregeling","Herfinanciering","Saneringskrediet","Schuldbemiddeling","0%-aanbod"]}}};const schema36 = {"type":"string","format":"email","description":"Een e-mailadres."};const formats6 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){let vErrors = null;let errors = 0;const evaluated0 = validate21.evaluated;if(evaluated0.dynamicProps){evaluated0.props = undefined;}if(evaluated0.dynamicItems){evaluated0.items = undefined;}if(data && typeof data == "object" && !Array.isArray(data)){if(data.teller === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "teller"},message:"must have required property '"+"teller"+"'"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.aanleverende_organisatie === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "aanleverende_organisatie"},message:"must have required property '"+"aanleverende_organisatie"+"'"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}for(const key0 in data){if(!(((key0 === "teller") || (key0 === "aanleverende_organisatie")) || (key0 === "schuldhulptrajecten"))){const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data.teller !== undefined){let data0 = data.teller;if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){const err3 = {instancePath:instancePath+"/teller",schemaPath:"#/properties/teller/type",keyword:"type",params:{type: "integer"},message:"must be integer"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.aanleverende_organisatie !== undefined){let data1 = data.aanleverende_organisatie;if(data1 && typeof data1 == "object" && !Array.isArray(data1)){if(data1["(Statutaire) Naam"] !== undefined){if(typeof data1["(Statutaire) Naam"] !== "string"){const err4 = {instancePath:instancePath+"/aanleverende_organisatie/(Statutaire) Naam",schemaPath:"#/properties/aanleverende_organisatie/properties/(Statutaire)%20Naam/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data1["KvK-nummer"] !== undefined){if(typeof data1["KvK-nummer"] !== "string"){const err5 = {instancePath:instancePath+"/aanleverende_organisatie/KvK-nummer",schemaPath:"#/properties/aanleverende_organisatie/properties/KvK-nummer/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data1.postcode !== undefined){if(typeof data1.postcode !== "string"){const err6 = {instancePath:instancePath+"/aanleverende_organisatie/postcode",schemaPath:"#/properties/aanleverende_organisatie/properties/postcode/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data1.gemeentecode !== undefined){if(typeof data1.gemeentecode !== "string"){const err7 = {instancePath:instancePath+"/aanleverende_organisatie/gemeentecode",schemaPath:"#/properties/aanleverende_organisatie/properties/gemeentecode/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data1.contactpersonen !== undefined){let data6 = data1.contactpersonen;if(Array.isArray(data6)){if(data6.length < 1){const err8 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersonen",schemaPath:"#/properties/aanleverende_organisatie/properties/contactpersonen/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}const len0 = data6.length;for(let i0=0; i0<len0; i0++){let data7 = data6[i0];if(data7 && typeof data7 == "object" && !Array.isArray(data7)){if(data7.email !== undefined){let data8 = data7.email;if(typeof data8 === "string"){if(!(formats6.test(data8))){const err9 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersonen/" + i0+"/email",schemaPath:"#/$defs/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}else {const err10 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersonen/" + i0+"/email",schemaPath:"#/$defs/email/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}if(data7.functietitel !== undefined){if(typeof data7.functietitel !== "string"){const err11 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersonen/" + i0+"/functietitel",schemaPath:"#/properties/aanleverende_organisatie/properties/contactpersonen/items/properties/functietitel/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}if(data7.naam !== undefined){if(typeof data7.naam !== "string"){const err12 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersonen/" + i0+"/naam",schemaPath:"#/properties/aanleverende_organisatie/properties/contactpersonen/items/properties/naam/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data7.telefoonnummer !== undefined){if(typeof data7.telefoonnummer !== "string"){const err13 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersonen/" + i0+"/telefoonnummer",schemaPath:"#/properties/aanleverende_organisatie/properties/contactpersonen/items/properties/telefoonnummer/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}}else {const err14 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersonen/" + i0,schemaPath:"#/properties/aanleverende_organisatie/properties/contactpersonen/items/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}}else {const err15 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersonen",schemaPath:"#/properties/aanleverende_organisatie/properties/contactpersonen/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}}else {const err16 = {instancePath:instancePath+"/aanleverende_organisatie",schemaPath:"#/properties/aanleverende_organisatie/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}if(data.schuldhulptrajecten !== undefined){if(!(Array.isArray(data.schuldhulptrajecten))){const err17 = {instancePath:instancePath+"/schuldhulptrajecten",schemaPath:"#/properties/schuldhulptrajecten/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}}else {const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}validate21.errors = vErrors;return errors === 0;}validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};export const eenheid2 = validate22;const schema37 = {"type":"object","description":"Het geheel van hulp dat onder verantwoordelijkheid van een gemeente aan één of twee cliënten wordt verleend om hun (dreigende) schulden op te lossen. Het traject doorloopt de opeenvolgende fasen van het NVVK-referentieproces, van aanmelding tot uitstroom.","properties":{"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop het schuldhulptraject eindigt."},"omschrijving":{"type":"string","description":"Een vrije beschrijving van het traject."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop het schuldhulptraject begint."},"toekenningsdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de schuldregeling binnen dit traject is toegekend."},"totaalSchuldbedragBijAanvangSchuld":{"$ref":"#/$defs/bedrag","description":"Het totaal, in hele euro's, van de schulden die bij aanvang van het traject in de schuldregeling meegaan. Elke openstaande schuld telt afzonderlijk mee, ook als één schuldeiser er meerdere heeft."},"gemeentecode":{"type":"string","description":"De code van de gemeente onder wier verantwoordelijkheid het traject wordt uitgevoerd. Dat is niet per se de gemeente waar de cliënt woont."},"aanmelding":{"type":"object","description":"De eerste fase van een schuldhulptraject: iemand meldt zich persoonlijk, schriftelijk, digitaal of telefonisch met een hulpvraag over (dreigende) schulden.","properties":{"crisisinterventie":{"type":"boolean","description":"Geeft aan of bij de aanmelding een crisisinterventie nodig was."},"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop de aanmeldfase is afgerond."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum van het eerste contact met de schuldhulpverlening waarin iemand zijn hulpvraag over (dreigende) schulden voorlegt."}}},"begeleiding":{"type":"array","items":{"type":"object","description":"Een vorm van financiële begeleiding die een cliënt binnen een schuldhulptraject krijgt, zoals budgetcoaching, budgetbeheer of beschermingsbewind. Een traject kan meerdere begeleidingen na of naast elkaar hebben.","properties":{"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop de begeleiding eindigt."},"soort":{"$ref":"#/$defs/EnumBegeleidingssoort","description":"De vorm van de begeleiding."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de begeleiding begint."}}}},"client":{"type":"array","items":{"type":"object","description":"Een in de BRP ingeschreven persoon die producten of diensten van de gemeente afneemt. In de DDAS-modellen is dat de persoon op wie een vroegsignaal of een schuldhulptraject betrekking heeft.","properties":{"Burgerservicenummer":{"type":"string","description":"Het burgerservicenummer dat de BRP aan de persoon heeft toegekend."},"Geboortedatum":{"type":"string","description":"De dag waarop de persoon geboren is."},"Geslachtsaanduiding":{"type":"string","description":"Geeft aan of de persoon als man of als vrouw is ingeschreven, of dat het geslacht niet bekend is."},"Postcode":{"type":"string","description":"De postcode van het woonadres van de persoon, vier cijfers gevolgd door twee letters."},"Huisnummer":{"type":"string","description":"Het huisnummer van het woonadres van de persoon."},"Huisnummertoevoeging":{"type":"string","description":"Een aanvulling op het huisnummer die het woonadres binnen hetzelfde huisnummer onderscheidt."}}},"minItems":1,"maxItems":2},"crisisinterventies":{"type":"array","items":{"type":"object","description":"Snelle hulp om een acute of dreigende crisis af te wenden, zoals een gedwongen ontruiming, afsluiting van gas, water of elektriciteit, of beëindiging van de zorgverzekering, zodat de cliënt daarna via de gewone schuldhulpverlening geholpen kan worden.","properties":{"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop de crisisinterventie eindigt."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de crisisinterventie begint."}}}},"informatieEnAdvies":{"type":"object","description":"Lichte dienstverlening waarin de inwoner informatie en advies over zijn financiële keuzes krijgt, zodat hij zelf een duurzaam financieel evenwicht kan bereiken en zwaardere hulp misschien niet nodig is.","properties":{"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop informatie en advies eindigt."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop informatie en advies begint."}}},"intake":{"type":"object","description":"De fase tussen het eerste gesprek en het plan van aanpak, waarin de hulpvraag wordt vastgesteld en wordt bepaald welke instrumenten, ondersteuning en gegevens nodig zijn om een duurzaam financieel evenwicht te bereiken. De intake eindigt met een toelatings- of afwijzingsbeschikking.","properties":{"beschikkingsdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de beschikking over toelating tot de schuldhulpverlening is afgegeven."},"beschikkingssoort":{"$ref":"#/$defs/EnumBeschikkingssoort","description":"Of de beschikking de aanvrager toelaat of afwijst."},"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop de intake is afgerond."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum van het intakegesprek na de aanmelding of na ontvangst van de hulpvraag, bijvoorbeeld na doorverwijzing vanuit vroegsignalering."}}},"moratoria":{"type":"array","items":{"type":"object","description":"Een door de rechter toegestane afkoelingsperiode van hoogstens zes maanden waarin een schuldeiser zijn incassomaatregelen moet opschorten, zodat een minnelijke schuldregeling kan doorgaan. Het kan worden ingezet bij dreigende ontruiming, afsluiting van energie of water, of beëindiging van de zorgverzekering.","properties":{"datumAanvraag":{"$ref":"#/$defs/datum","description":"De datum waarop het verzoek om een moratorium bij de rechter is ingediend."},"datumGoedkeuring":{"$ref":"#/$defs/datum","description":"De datum waarop de rechter het moratorium heeft toegewezen."},"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop het moratorium afloopt."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop het moratorium ingaat."}}}},"nazorg":{"type":"object","description":"Ondersteuning na afloop van het schuldhulptraject, die de zelfredzaamheid van de cliënt versterkt en moet voorkomen dat hij opnieuw in de schulden raakt.","properties":{"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop de nazorg eindigt."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de nazorg begint."}}},"oplossing":{"type":"object","description":"De regeling waarmee de schulden duurzaam worden opgelost, doordat ze volledig of gedeeltelijk worden afgelost of worden kwijtgescholden. De vorm ervan staat in soort; een traject heeft hoogstens één oplossing.","properties":{"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop de regeling daadwerkelijk eindigt, na de afgesproken looptijd of eerder."},"soort":{"$ref":"#/$defs/EnumOplossingssoort","description":"De vorm van de oplossing."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de regeling (saneringskrediet, schuldbemiddeling, betalingsregeling of herfinanciering) na goedkeuring daadwerkelijk ingaat."},"vtlb":{"$ref":"#/$defs/bedrag","description":"Het vrij te laten bedrag: wat de cliënt per maand, in hele euro's, mag houden om in zijn levensonderhoud te voorzien terwijl hij aflost."}}},"planVanAanpak":{"type":"object","description":"Het document waarin de hulpvraag van de cliënt, de voorgestelde ondersteuning, eventuele doorverwijzingen en de voorwaarden van de schuldhulpverlening staan. Bij het opstellen wordt de beslagvrije voet van de cliënt in acht genomen.","properties":{"datumAfronding":{"$ref":"#/$defs/datum","description":"De datum waarop het plan van aanpak is afgerond."}}},"schulden":{"type":"array","items":{"type":"object","description":"Een geldbedrag dat een persoon nu of later aan een ander moet betalen. In de schuldhulpverlening gaat het om verplichtingen die de persoon niet kan nakomen.","properties":{"bedrag":{"$ref":"#/$defs/bedrag","description":"De hoogte van de schuld in hele euro's."},"peildatum":{"$ref":"#/$defs/datum","description":"De datum waarop de schuldhulpverlener de schuld binnen het schuldhulptraject heeft vastgesteld."},"schuldsoort":{"$ref":"#/$defs/EnumSchuldensoort","description":"De categorie waartoe de schuld behoort."},"zakelijkeSchuld":{"type":"boolean","description":"Geeft aan of het een zakelijke schuld is, aangegaan voor een onderneming, en geen privéschuld."},"schuldeiser":{"type":"object","description":"Een persoon of organisatie die van een ander, de schuldenaar, een prestatie kan vorderen, meestal de betaling van een geldbedrag, en die nakoming kan afdwingen.","properties":{"naam":{"type":"string","description":"De naam van de schuldeiser."},"kvknummer":{"type":"string","description":"Het nummer waaronder de schuldeiser in het Handelsregister van de Kamer van Koophandel is ingeschreven, als het een onderneming of rechtspersoon is."},"Naam":{"type":"string","description":"De naam van de schuldeiser."},"postcode":{"type":"string","description":"De postcode van het adres van de schuldeiser."},"privepersoon":{"type":"boolean","description":"Geeft aan of de schuldeiser een particulier is in plaats van een bedrijf of instelling."}}}}}},"schuldregeling":{"type":"object","description":"De poging om met alle schuldeisers een minnelijke overeenkomst te sluiten waarin de schuldenaar gedurende een beperkte periode naar vermogen aflost en de schuldeisers daarna de rest kwijtschelden. Weigeren schuldeisers in te stemmen, dan kan een dwangakkoord of toelating tot de Wsnp volgen.","properties":{"afgewezen":{"$ref":"#/$defs/datum","description":"De datum waarop de schuldregeling is afgewezen; leeg zolang dat niet is gebeurd."},"datum":{"$ref":"#/$defs/datum","description":"De datum waarop de schuldhulpverlener de schuldregeling heeft ingediend."},"datumVerzoekDwangakkoord":{"$ref":"#/$defs/datum","description":"De datum waarop het verzoek om een dwangakkoord bij de rechtbank is ingediend."},"dwangakkoord":{"type":"boolean","description":"Geeft aan of de rechtbank is verzocht schuldeisers die blijven weigeren te verplichten met de minnelijke schuldregeling in te stemmen."},"ingetrokken":{"$ref":"#/$defs/datum","description":"De datum waarop de schuldregeling is ingetrokken; leeg zolang dat niet is gebeurd."},"toegekend":{"$ref":"#/$defs/datum","description":"De datum waarop de schuldregeling is toegekend; leeg zolang dat niet is gebeurd."}}},"voorlopigeVoorzieningen":{"type":"array","items":{"type":"object","description":"Een tijdelijke maatregel die voorkomt dat de financiële situatie van de cliënt verslechtert of dat hij essentiële voorzieningen als woning, energie of zorg verliest, totdat een schuldregeling loopt of de vervolgstappen duidelijk zijn.","properties":{"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop de voorlopige voorziening eindigt."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de voorlopige voorziening ingaat."}}}},"uitstroom":{"type":"object","description":"De beëindiging van een schuldhulptraject, met de datum en de reden waarom de hulp is gestopt.","properties":{"datum":{"$ref":"#/$defs/datum","description":"De datum waarop de cliënten uit het schuldhulptraject zijn uitgestroomd."},"datumBeeindigingsbeschikking":{"$ref":"#/$defs/datum","description":"De datum waarop de beschikking is afgegeven die de schuldhulpverlening beëindigt."},"omschrijving":{"type":"string","description":"Een vrije toelichting op de uitstroom."},"reden":{"$ref":"#/$defs/EnumUitstroomreden","description":"Waarom de hulpverlening na de aanmelding is geëindigd."}}},"stabilisatie":{"type":"object","description":"De fase waarin de inkomsten en uitgaven van de cliënt in evenwicht worden gebracht en hij schuldenrust krijgt, zodat daarna een betalingsregeling, herfinanciering of schuldregeling kan worden opgezet.","properties":{"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop de stabilisatiefase eindigt."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de stabilisatiefase begint."}}}},"required":["gemeentecode"],"additionalProperties":false,"$defs":{"datum":{"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."},"email":{"type":"string","format":"email","description":"Een e-mailadres."},"tijd":{"type":"string","format":"time","description":"Een tijdstip op een dag, geschreven als uu:mm:ss volgens ISO 8601."},"datum-tijd":{"type":"string","format":"date-time","description":"Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601 (JJJJ-MM-DDTuu:mm:ssZ)."},"bedrag":{"type":"integer","description":"Een geldbedrag in hele euro's."},"EnumBeschikkingssoort":{"type":"string","description":"De soorten beschikkingen waarmee de intake wordt afgesloten.","enum":["Afwijzingsbeschikking","Toelatingsbeschikking"]},"geslacht":{"type":"string","description":"De mogelijke aanduidingen van het geslacht van een persoon.","enum":["Man","Vrouw","Onbekend","Leeg"]},"EnumBegeleidingssoort":{"type":"string","description":"De soorten financiële begeleiding die binnen schuldhulpverlening worden onderscheiden.","enum":["Budgetcoaching","Budgetbeheer","Beschermingsbewind","Lange Termijn Begeleiding (DFD)","Budgetbegeleiding"]},"EnumUitstroomreden":{"type":"string","description":"De redenen waarom een schuldhulptraject na de aanmelding kan eindigen.","enum":["Overleden","Verhuisd","Nietverschenen","Ingetrokken","Niet passend","Overig","Voldoet niet","Afgerond","Zelf"]},"EnumSchuldensoort":{"type":"string","description":"De categorieën waarin schulden binnen schuldhulpverlening worden ingedeeld.","enum":["Zorg","Publiek","Nuts","Overig"]},"EnumOplossingssoort":{"type":"string","description":"De vormen waarin schulden binnen schuldhulpverlening worden opgelost.","enum":["Betalingsregeling","Herfinanciering","Saneringskrediet","Schuldbemiddeling","0%-aanbod"]}}};const schema41 = {"type":"integer","description":"Een geldbedrag in hele euro's."};const schema45 = {"type":"string","description":"De soorten financiële begeleiding die binnen schuldhulpverlening worden onderscheiden.","enum":["Budgetcoaching","Budgetbeheer","Beschermingsbewind","Lange Termijn Begeleiding (DFD)","Budgetbegeleiding"]};const schema52 = {"type":"string","description":"De soorten beschikkingen waarmee de intake wordt afgesloten.","enum":["Afwijzingsbeschikking","Toelatingsbeschikking"]};const schema62 = {"type":"string","description":"De vormen waarin schulden binnen schuldhulpverlening worden opgelost.","enum":["Betalingsregeling","Herfinanciering","Saneringskrediet","Schuldbemiddeling","0%-aanbod"]};const schema68 = {"type":"string","description":"De categorieën waarin schulden binnen schuldhulpverlening worden ingedeeld.","enum":["Zorg","Publiek","Nuts","Overig"]};const schema78 = {"type":"string","description":"De redenen waarom een schuldhulptraject na de aanmelding kan eindigen.","enum":["Overleden","Verhuisd","Nietverschenen","Ingetrokken","Niet passend","Overig","Voldoet niet","Afgerond","Zelf"]};const func1 = Object.prototype.hasOwnProperty;function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){let vErrors = null;let errors = 0;const evaluated0 = validate22.evaluated;if(evaluated0.dynamicProps){evaluated0.props = undefined;}if(evaluated0.dynamicItems){evaluated0.items = undefined;}if(data && typeof data == "object" && !Array.isArray(data)){if(data.gemeentecode === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gemeentecode"},message:"must have required property '"+"gemeentecode"+"'"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}for(const key0 in data){if(!(func1.call(schema37.properties, key0))){const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.einddatum !== undefined){let data0 = data.einddatum;if(typeof data0 === "string"){if(!(formats0.validate(data0))){const err2 = {instancePath:instancePath+"/einddatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath:instancePath+"/einddatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.omschrijving !== undefined){if(typeof data.omschrijving !== "string"){const err4 = {instancePath:instancePath+"/omschrijving",schemaPath:"#/properties/omschrijving/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data.startdatum !== undefined){let data2 = data.startdatum;if(typeof data2 === "string"){if(!(formats0.validate(data2))){const err5 = {instancePath:instancePath+"/startdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}else {const err6 = {instancePath:instancePath+"/startdatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data.toekenningsdatum !== undefined){let data3 = data.toekenningsdatum;if(typeof data3 === "string"){if(!(formats0.validate(data3))){const err7 = {instancePath:instancePath+"/toekenningsdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}else {const err8 = {instancePath:instancePath+"/toekenningsdatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(data.totaalSchuldbedragBijAanvangSchuld !== undefined){let data4 = data.totaalSchuldbedragBijAanvangSchuld;if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){const err9 = {instancePath:instancePath+"/totaalSchuldbedragBijAanvangSchuld",schemaPath:"#/$defs/bedrag/type",keyword:"type",params:{type: "integer"},message:"must be integer"};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data.gemeentecode !== undefined){if(typeof data.gemeentecode !== "string"){const err10 = {instancePath:instancePath+"/gemeentecode",schemaPath:"#/properties/gemeentecode/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}if(data.aanmelding !== undefined){let data6 = data.aanmelding;if(data6 && typeof data6 == "object" && !Array.isArray(data6)){if(data6.crisisinterventie !== undefined){if(typeof data6.crisisinterventie !== "boolean"){const err11 = {instancePath:instancePath+"/aanmelding/crisisinterventie",schemaPath:"#/properties/aanmelding/properties/crisisinterventie/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}if(data6.einddatum !== undefined){let data8 = data6.einddatum;if(typeof data8 === "string"){if(!(formats0.validate(data8))){const err12 = {instancePath:instancePath+"/aanmelding/einddatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}else {const err13 = {instancePath:instancePath+"/aanmelding/einddatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data6.startdatum !== undefined){let data9 = data6.startdatum;if(typeof data9 === "string"){if(!(formats0.validate(data9))){const err14 = {instancePath:instancePath+"/aanmelding/startdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}else {const err15 = {instancePath:instancePath+"/aanmelding/startdatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}}else {const err16 = {instancePath:instancePath+"/aanmelding",schemaPath:"#/properties/aanmelding/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}if(data.begeleiding !== undefined){let data10 = data.begeleiding;if(Array.isArray(data10)){const len0 = data10.length;for(let i0=0; i0<len0; i0++){let data11 = data10[i0];if(data11 && typeof data11 == "object" && !Array.isArray(data11)){if(data11.einddatum !== undefined){let data12 = data11.einddatum;if(typeof data12 === "string"){if(!(formats0.validate(data12))){const err17 = {instancePath:instancePath+"/begeleiding/" + i0+"/einddatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}else {const err18 = {instancePath:instancePath+"/begeleiding/" + i0+"/einddatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}if(data11.soort !== undefined){let data13 = data11.soort;if(typeof data13 !== "string"){const err19 = {instancePath:instancePath+"/begeleiding/" + i0+"/soort",schemaPath:"#/$defs/EnumBegeleidingssoort/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}if(!(((((data13 === "Budgetcoaching") || (data13 === "Budgetbeheer")) || (data13 === "Beschermingsbewind")) || (data13 === "Lange Termijn Begeleiding (DFD)")) || (data13 === "Budgetbegeleiding"))){const err20 = {instancePath:instancePath+"/begeleiding/" + i0+"/soort",schemaPath:"#/$defs/EnumBegeleidingssoort/enum",keyword:"enum",params:{allowedValues: schema45.enum},message:"must be equal to one of the allowed values"};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}if(data11.startdatum !== undefined){let data14 = data11.startdatum;if(typeof data14 === "string"){if(!(formats0.validate(data14))){const err21 = {instancePath:instancePath+"/begeleiding/" + i0+"/startdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}else {const err22 = {instancePath:instancePath+"/begeleiding/" + i0+"/startdatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}}else {const err23 = {instancePath:instancePath+"/begeleiding/" + i0,schemaPath:"#/properties/begeleiding/items/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}}else {const err24 = {instancePath:instancePath+"/begeleiding",schemaPath:"#/properties/begeleiding/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}if(data.client !== undefined){let data15 = data.client;if(Array.isArray(data15)){if(data15.length > 2){const err25 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}if(data15.length < 1){const err26 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}const len1 = data15.length;for(let i1=0; i1<len1; i1++){let data16 = data15[i1];if(data16 && typeof data16 == "object" && !Array.isArray(data16)){if(data16.Burgerservicenummer !== undefined){if(typeof data16.Burgerservicenummer !== "string"){const err27 = {instancePath:instancePath+"/client/" + i1+"/Burgerservicenummer",schemaPath:"#/properties/client/items/properties/Burgerservicenummer/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}}if(data16.Geboortedatum !== undefined){if(typeof data16.Geboortedatum !== "string"){const err28 = {instancePath:instancePath+"/client/" + i1+"/Geboortedatum",schemaPath:"#/properties/client/items/properties/Geboortedatum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}}if(data16.Geslachtsaanduiding !== undefined){if(typeof data16.Geslachtsaanduiding !== "string"){const err29 = {instancePath:instancePath+"/client/" + i1+"/Geslachtsaanduiding",schemaPath:"#/properties/client/items/properties/Geslachtsaanduiding/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}if(data16.Postcode !== undefined){if(typeof data16.Postcode !== "string"){const err30 = {instancePath:instancePath+"/client/" + i1+"/Postcode",schemaPath:"#/properties/client/items/properties/Postcode/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}if(data16.Huisnummer !== undefined){if(typeof data16.Huisnummer !== "string"){const err31 = {instancePath:instancePath+"/client/" + i1+"/Huisnummer",schemaPath:"#/properties/client/items/properties/Huisnummer/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}if(data16.Huisnummertoevoeging !== undefined){if(typeof data16.Huisnummertoevoeging !== "string"){const err32 = {instancePath:instancePath+"/client/" + i1+"/Huisnummertoevoeging",schemaPath:"#/properties/client/items/properties/Huisnummertoevoeging/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}}else {const err33 = {instancePath:instancePath+"/client/" + i1,schemaPath:"#/properties/client/items/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}}else {const err34 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}if(data.crisisinterventies !== undefined){let data23 = data.crisisinterventies;if(Array.isArray(data23)){const len2 = data23.length;for(let i2=0; i2<len2; i2++){let data24 = data23[i2];if(data24 && typeof data24 == "object" && !Array.isArray(data24)){if(data24.einddatum !== undefined){let data25 = data24.einddatum;if(typeof data25 === "string"){if(!(formats0.validate(data25))){const err35 = {instancePath:instancePath+"/crisisinterventies/" + i2+"/einddatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}}else {const err36 = {instancePath:instancePath+"/crisisinterventies/" + i2+"/einddatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}if(data24.startdatum !== undefined){let data26 = data24.startdatum;if(typeof data26 === "string"){if(!(formats0.validate(data26))){const err37 = {instancePath:instancePath+"/crisisinterventies/" + i2+"/startdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}else {const err38 = {instancePath:instancePath+"/crisisinterventies/" + i2+"/startdatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}}else {const err39 = {instancePath:instancePath+"/crisisinterventies/" + i2,schemaPath:"#/properties/crisisinterventies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}}}else {const err40 = {instancePath:instancePath+"/crisisinterventies",schemaPath:"#/properties/crisisinterventies/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}}if(data.informatieEnAdvies !== undefined){let data27 = data.informatieEnAdvies;if(data27 && typeof data27 == "object" && !Array.isArray(data27)){if(data27.einddatum !== undefined){let data28 = data27.einddatum;if(typeof data28 === "string"){if(!(formats0.validate(data28))){const err41 = {instancePath:instancePath+"/informatieEnAdvies/einddatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}}else {const err42 = {instancePath:instancePath+"/informatieEnAdvies/einddatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}}if(data27.startdatum !== undefined){let data29 = data27.startdatum;if(typeof data29 === "string"){if(!(formats0.validate(data29))){const err43 = {instancePath:instancePath+"/informatieEnAdvies/startdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}}else {const err44 = {instancePath:instancePath+"/informatieEnAdvies/startdatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}}}else {const err45 = {instancePath:instancePath+"/informatieEnAdvies",schemaPath:"#/properties/informatieEnAdvies/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}if(data.intake !== undefined){let data30 = data.intake;if(data30 && typeof data30 == "object" && !Array.isArray(data30)){if(data30.beschikkingsdatum !== undefined){let data31 = data30.beschikkingsdatum;if(typeof data31 === "string"){if(!(formats0.validate(data31))){const err46 = {instancePath:instancePath+"/intake/beschikkingsdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}}else {const err47 = {instancePath:instancePath+"/intake/beschikkingsdatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}}if(data30.beschikkingssoort !== undefined){let data32 = data30.beschikkingssoort;if(typeof data32 !== "string"){const err48 = {instancePath:instancePath+"/intake/beschikkingssoort",schemaPath:"#/$defs/EnumBeschikkingssoort/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}if(!((data32 === "Afwijzingsbeschikking") || (data32 === "Toelatingsbeschikking"))){const err49 = {instancePath:instancePath+"/intake/beschikkingssoort",schemaPath:"#/$defs/EnumBeschikkingssoort/enum",keyword:"enum",params:{allowedValues: schema52.enum},message:"must be equal to one of the allowed values"};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}}if(data30.einddatum !== undefined){let data33 = data30.einddatum;if(typeof data33 === "string"){if(!(formats0.validate(data33))){const err50 = {instancePath:instancePath+"/intake/einddatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err50];}else {vErrors.push(err50);}errors++;}}else {const err51 = {instancePath:instancePath+"/intake/einddatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err51];}else {vErrors.push(err51);}errors++;}}if(data30.startdatum !== undefined){let data34 = data30.startdatum;if(typeof data34 === "string"){if(!(formats0.validate(data34))){const err52 = {instancePath:instancePath+"/intake/startdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err52];}else {vErrors.push(err52);}errors++;}}else {const err53 = {instancePath:instancePath+"/intake/startdatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err53];}else {vErrors.push(err53);}errors++;}}}else {const err54 = {instancePath:instancePath+"/intake",schemaPath:"#/properties/intake/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err54];}else {vErrors.push(err54);}errors++;}}if(data.moratoria !== undefined){let data35 = data.moratoria;if(Array.isArray(data35)){const len3 = data35.length;for(let i3=0; i3<len3; i3++){let data36 = data35[i3];if(data36 && typeof data36 == "object" && !Array.isArray(data36)){if(data36.datumAanvraag !== undefined){let data37 = data36.datumAanvraag;if(typeof data37 === "string"){if(!(formats0.validate(data37))){const err55 = {instancePath:instancePath+"/moratoria/" + i3+"/datumAanvraag",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err55];}else {vErrors.push(err55);}errors++;}}else {const err56 = {instancePath:instancePath+"/moratoria/" + i3+"/datumAanvraag",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err56];}else {vErrors.push(err56);}errors++;}}if(data36.datumGoedkeuring !== undefined){let data38 = data36.datumGoedkeuring;if(typeof data38 === "string"){if(!(formats0.validate(data38))){const err57 = {instancePath:instancePath+"/moratoria/" + i3+"/datumGoedkeuring",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err57];}else {vErrors.push(err57);}errors++;}}else {const err58 = {instancePath:instancePath+"/moratoria/" + i3+"/datumGoedkeuring",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err58];}else {vErrors.push(err58);}errors++;}}if(data36.einddatum !== undefined){let data39 = data36.einddatum;if(typeof data39 === "string"){if(!(formats0.validate(data39))){const err59 = {instancePath:instancePath+"/moratoria/" + i3+"/einddatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err59];}else {vErrors.push(err59);}errors++;}}else {const err60 = {instancePath:instancePath+"/moratoria/" + i3+"/einddatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err60];}else {vErrors.push(err60);}errors++;}}if(data36.startdatum !== undefined){let data40 = data36.startdatum;if(typeof data40 === "string"){if(!(formats0.validate(data40))){const err61 = {instancePath:instancePath+"/moratoria/" + i3+"/startdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err61];}else {vErrors.push(err61);}errors++;}}else {const err62 = {instancePath:instancePath+"/moratoria/" + i3+"/startdatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err62];}else {vErrors.push(err62);}errors++;}}}else {const err63 = {instancePath:instancePath+"/moratoria/" + i3,schemaPath:"#/properties/moratoria/items/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err63];}else {vErrors.push(err63);}errors++;}}}else {const err64 = {instancePath:instancePath+"/moratoria",schemaPath:"#/properties/moratoria/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err64];}else {vErrors.push(err64);}errors++;}}if(data.nazorg !== undefined){let data41 = data.nazorg;if(data41 && typeof data41 == "object" && !Array.isArray(data41)){if(data41.einddatum !== undefined){let data42 = data41.einddatum;if(typeof data42 === "string"){if(!(formats0.validate(data42))){const err65 = {instancePath:instancePath+"/nazorg/einddatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err65];}else {vErrors.push(err65);}errors++;}}else {const err66 = {instancePath:instancePath+"/nazorg/einddatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err66];}else {vErrors.push(err66);}errors++;}}if(data41.startdatum !== undefined){let data43 = data41.startdatum;if(typeof data43 === "string"){if(!(formats0.validate(data43))){const err67 = {instancePath:instancePath+"/nazorg/startdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err67];}else {vErrors.push(err67);}errors++;}}else {const err68 = {instancePath:instancePath+"/nazorg/startdatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err68];}else {vErrors.push(err68);}errors++;}}}else {const err69 = {instancePath:instancePath+"/nazorg",schemaPath:"#/properties/nazorg/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err69];}else {vErrors.push(err69);}errors++;}}if(data.oplossing !== undefined){let data44 = data.oplossing;if(data44 && typeof data44 == "object" && !Array.isArray(data44)){if(data44.einddatum !== undefined){let data45 = data44.einddatum;if(typeof data45 === "string"){if(!(formats0.validate(data45))){const err70 = {instancePath:instancePath+"/oplossing/einddatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err70];}else {vErrors.push(err70);}errors++;}}else {const err71 = {instancePath:instancePath+"/oplossing/einddatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err71];}else {vErrors.push(err71);}errors++;}}if(data44.soort !== undefined){let data46 = data44.soort;if(typeof data46 !== "string"){const err72 = {instancePath:instancePath+"/oplossing/soort",schemaPath:"#/$defs/EnumOplossingssoort/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err72];}else {vErrors.push(err72);}errors++;}if(!(((((data46 === "Betalingsregeling") || (data46 === "Herfinanciering")) || (data46 === "Saneringskrediet")) || (data46 === "Schuldbemiddeling")) || (data46 === "0%-aanbod"))){const err73 = {instancePath:instancePath+"/oplossing/soort",schemaPath:"#/$defs/EnumOplossingssoort/enum",keyword:"enum",params:{allowedValues: schema62.enum},message:"must be equal to one of the allowed values"};if(vErrors === null){vErrors = [err73];}else {vErrors.push(err73);}errors++;}}if(data44.startdatum !== undefined){let data47 = data44.startdatum;if(typeof data47 === "string"){if(!(formats0.validate(data47))){const err74 = {instancePath:instancePath+"/oplossing/startdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err74];}else {vErrors.push(err74);}errors++;}}else {const err75 = {instancePath:instancePath+"/oplossing/startdatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err75];}else {vErrors.push(err75);}errors++;}}if(data44.vtlb !== undefined){let data48 = data44.vtlb;if(!((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48)))){const err76 = {instancePath:instancePath+"/oplossing/vtlb",schemaPath:"#/$defs/bedrag/type",keyword:"type",params:{type: "integer"},message:"must be integer"};if(vErrors === null){vErrors = [err76];}else {vErrors.push(err76);}errors++;}}}else {const err77 = {instancePath:instancePath+"/oplossing",schemaPath:"#/properties/oplossing/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err77];}else {vErrors.push(err77);}errors++;}}if(data.planVanAanpak !== undefined){let data49 = data.planVanAanpak;if(data49 && typeof data49 == "object" && !Array.isArray(data49)){if(data49.datumAfronding !== undefined){let data50 = data49.datumAfronding;if(typeof data50 === "string"){if(!(formats0.validate(data50))){const err78 = {instancePath:instancePath+"/planVanAanpak/datumAfronding",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err78];}else {vErrors.push(err78);}errors++;}}else {const err79 = {instancePath:instancePath+"/planVanAanpak/datumAfronding",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err79];}else {vErrors.push(err79);}errors++;}}}else {const err80 = {instancePath:instancePath+"/planVanAanpak",schemaPath:"#/properties/planVanAanpak/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err80];}else {vErrors.push(err80);}errors++;}}if(data.schulden !== undefined){let data51 = data.schulden;if(Array.isArray(data51)){const len4 = data51.length;for(let i4=0; i4<len4; i4++){let data52 = data51[i4];if(data52 && typeof data52 == "object" && !Array.isArray(data52)){if(data52.bedrag !== undefined){let data53 = data52.bedrag;if(!((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53)))){const err81 = {instancePath:instancePath+"/schulden/" + i4+"/bedrag",schemaPath:"#/$defs/bedrag/type",keyword:"type",params:{type: "integer"},message:"must be integer"};if(vErrors === null){vErrors = [err81];}else {vErrors.push(err81);}errors++;}}if(data52.peildatum !== undefined){let data54 = data52.peildatum;if(typeof data54 === "string"){if(!(formats0.validate(data54))){const err82 = {instancePath:instancePath+"/schulden/" + i4+"/peildatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err82];}else {vErrors.push(err82);}errors++;}}else {const err83 = {instancePath:instancePath+"/schulden/" + i4+"/peildatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err83];}else {vErrors.push(err83);}errors++;}}if(data52.schuldsoort !== undefined){let data55 = data52.schuldsoort;if(typeof data55 !== "string"){const err84 = {instancePath:instancePath+"/schulden/" + i4+"/schuldsoort",schemaPath:"#/$defs/EnumSchuldensoort/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err84];}else {vErrors.push(err84);}errors++;}if(!((((data55 === "Zorg") || (data55 === "Publiek")) || (data55 === "Nuts")) || (data55 === "Overig"))){const err85 = {instancePath:instancePath+"/schulden/" + i4+"/schuldsoort",schemaPath:"#/$defs/EnumSchuldensoort/enum",keyword:"enum",params:{allowedValues: schema68.enum},message:"must be equal to one of the allowed values"};if(vErrors === null){vErrors = [err85];}else {vErrors.push(err85);}errors++;}}if(data52.zakelijkeSchuld !== undefined){if(typeof data52.zakelijkeSchuld !== "boolean"){const err86 = {instancePath:instancePath+"/schulden/" + i4+"/zakelijkeSchuld",schemaPath:"#/properties/schulden/items/properties/zakelijkeSchuld/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};if(vErrors === null){vErrors = [err86];}else {vErrors.push(err86);}errors++;}}if(data52.schuldeiser !== undefined){let data57 = data52.schuldeiser;if(data57 && typeof data57 == "object" && !Array.isArray(data57)){if(data57.naam !== undefined){if(typeof data57.naam !== "string"){const err87 = {instancePath:instancePath+"/schulden/" + i4+"/schuldeiser/naam",schemaPath:"#/properties/schulden/items/properties/schuldeiser/properties/naam/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err87];}else {vErrors.push(err87);}errors++;}}if(data57.kvknummer !== undefined){if(typeof data57.kvknummer !== "string"){const err88 = {instancePath:instancePath+"/schulden/" + i4+"/schuldeiser/kvknummer",schemaPath:"#/properties/schulden/items/properties/schuldeiser/properties/kvknummer/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err88];}else {vErrors.push(err88);}errors++;}}if(data57.Naam !== undefined){if(typeof data57.Naam !== "string"){const err89 = {instancePath:instancePath+"/schulden/" + i4+"/schuldeiser/Naam",schemaPath:"#/properties/schulden/items/properties/schuldeiser/properties/Naam/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err89];}else {vErrors.push(err89);}errors++;}}if(data57.postcode !== undefined){if(typeof data57.postcode !== "string"){const err90 = {instancePath:instancePath+"/schulden/" + i4+"/schuldeiser/postcode",schemaPath:"#/properties/schulden/items/properties/schuldeiser/properties/postcode/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err90];}else {vErrors.push(err90);}errors++;}}if(data57.privepersoon !== undefined){if(typeof data57.privepersoon !== "boolean"){const err91 = {instancePath:instancePath+"/schulden/" + i4+"/schuldeiser/privepersoon",schemaPath:"#/properties/schulden/items/properties/schuldeiser/properties/privepersoon/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};if(vErrors === null){vErrors = [err91];}else {vErrors.push(err91);}errors++;}}}else {const err92 = {instancePath:instancePath+"/schulden/" + i4+"/schuldeiser",schemaPath:"#/properties/schulden/items/properties/schuldeiser/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err92];}else {vErrors.push(err92);}errors++;}}}else {const err93 = {instancePath:instancePath+"/schulden/" + i4,schemaPath:"#/properties/schulden/items/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err93];}else {vErrors.push(err93);}errors++;}}}else {const err94 = {instancePath:instancePath+"/schulden",schemaPath:"#/properties/schulden/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err94];}else {vErrors.push(err94);}errors++;}}if(data.schuldregeling !== undefined){let data63 = data.schuldregeling;if(data63 && typeof data63 == "object" && !Array.isArray(data63)){if(data63.afgewezen !== undefined){let data64 = data63.afgewezen;if(typeof data64 === "string"){if(!(formats0.validate(data64))){const err95 = {instancePath:instancePath+"/schuldregeling/afgewezen",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err95];}else {vErrors.push(err95);}errors++;}}else {const err96 = {instancePath:instancePath+"/schuldregeling/afgewezen",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err96];}else {vErrors.push(err96);}errors++;}}if(data63.datum !== undefined){let data65 = data63.datum;if(typeof data65 === "string"){if(!(formats0.validate(data65))){const err97 = {instancePath:instancePath+"/schuldregeling/datum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err97];}else {vErrors.push(err97);}errors++;}}else {const err98 = {instancePath:instancePath+"/schuldregeling/datum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err98];}else {vErrors.push(err98);}errors++;}}if(data63.datumVerzoekDwangakkoord !== undefined){let data66 = data63.datumVerzoekDwangakkoord;if(typeof data66 === "string"){if(!(formats0.validate(data66))){const err99 = {instancePath:instancePath+"/schuldregeling/datumVerzoekDwangakkoord",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err99];}else {vErrors.push(err99);}errors++;}}else {const err100 = {instancePath:instancePath+"/schuldregeling/datumVerzoekDwangakkoord",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err100];}else {vErrors.push(err100);}errors++;}}if(data63.dwangakkoord !== undefined){if(typeof data63.dwangakkoord !== "boolean"){const err101 = {instancePath:instancePath+"/schuldregeling/dwangakkoord",schemaPath:"#/properties/schuldregeling/properties/dwangakkoord/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};if(vErrors === null){vErrors = [err101];}else {vErrors.push(err101);}errors++;}}if(data63.ingetrokken !== undefined){let data68 = data63.ingetrokken;if(typeof data68 === "string"){if(!(formats0.validate(data68))){const err102 = {instancePath:instancePath+"/schuldregeling/ingetrokken",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err102];}else {vErrors.push(err102);}errors++;}}else {const err103 = {instancePath:instancePath+"/schuldregeling/ingetrokken",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err103];}else {vErrors.push(err103);}errors++;}}if(data63.toegekend !== undefined){let data69 = data63.toegekend;if(typeof data69 === "string"){if(!(formats0.validate(data69))){const err104 = {instancePath:instancePath+"/schuldregeling/toegekend",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err104];}else {vErrors.push(err104);}errors++;}}else {const err105 = {instancePath:instancePath+"/schuldregeling/toegekend",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err105];}else {vErrors.push(err105);}errors++;}}}else {const err106 = {instancePath:instancePath+"/schuldregeling",schemaPath:"#/properties/schuldregeling/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err106];}else {vErrors.push(err106);}errors++;}}if(data.voorlopigeVoorzieningen !== undefined){let data70 = data.voorlopigeVoorzieningen;if(Array.isArray(data70)){const len5 = data70.length;for(let i5=0; i5<len5; i5++){let data71 = data70[i5];if(data71 && typeof data71 == "object" && !Array.isArray(data71)){if(data71.einddatum !== undefined){let data72 = data71.einddatum;if(typeof data72 === "string"){if(!(formats0.validate(data72))){const err107 = {instancePath:instancePath+"/voorlopigeVoorzieningen/" + i5+"/einddatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err107];}else {vErrors.push(err107);}errors++;}}else {const err108 = {instancePath:instancePath+"/voorlopigeVoorzieningen/" + i5+"/einddatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err108];}else {vErrors.push(err108);}errors++;}}if(data71.startdatum !== undefined){let data73 = data71.startdatum;if(typeof data73 === "string"){if(!(formats0.validate(data73))){const err109 = {instancePath:instancePath+"/voorlopigeVoorzieningen/" + i5+"/startdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err109];}else {vErrors.push(err109);}errors++;}}else {const err110 = {instancePath:instancePath+"/voorlopigeVoorzieningen/" + i5+"/startdatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err110];}else {vErrors.push(err110);}errors++;}}}else {const err111 = {instancePath:instancePath+"/voorlopigeVoorzieningen/" + i5,schemaPath:"#/properties/voorlopigeVoorzieningen/items/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err111];}else {vErrors.push(err111);}errors++;}}}else {const err112 = {instancePath:instancePath+"/voorlopigeVoorzieningen",schemaPath:"#/properties/voorlopigeVoorzieningen/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err112];}else {vErrors.push(err112);}errors++;}}if(data.uitstroom !== undefined){let data74 = data.uitstroom;if(data74 && typeof data74 == "object" && !Array.isArray(data74)){if(data74.datum !== undefined){let data75 = data74.datum;if(typeof data75 === "string"){if(!(formats0.validate(data75))){const err113 = {instancePath:instancePath+"/uitstroom/datum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err113];}else {vErrors.push(err113);}errors++;}}else {const err114 = {instancePath:instancePath+"/uitstroom/datum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err114];}else {vErrors.push(err114);}errors++;}}if(data74.datumBeeindigingsbeschikking !== undefined){let data76 = data74.datumBeeindigingsbeschikking;if(typeof data76 === "string"){if(!(formats0.validate(data76))){const err115 = {instancePath:instancePath+"/uitstroom/datumBeeindigingsbeschikking",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err115];}else {vErrors.push(err115);}errors++;}}else {const err116 = {instancePath:instancePath+"/uitstroom/datumBeeindigingsbeschikking",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err116];}else {vErrors.push(err116);}errors++;}}if(data74.omschrijving !== undefined){if(typeof data74.omschrijving !== "string"){const err117 = {instancePath:instancePath+"/uitstroom/omschrijving",schemaPath:"#/properties/uitstroom/properties/omschrijving/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err117];}else {vErrors.push(err117);}errors++;}}if(data74.reden !== undefined){let data78 = data74.reden;if(typeof data78 !== "string"){const err118 = {instancePath:instancePath+"/uitstroom/reden",schemaPath:"#/$defs/EnumUitstroomreden/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err118];}else {vErrors.push(err118);}errors++;}if(!(((((((((data78 === "Overleden") || (data78 === "Verhuisd")) || (data78 === "Nietverschenen")) || (data78 === "Ingetrokken")) || (data78 === "Niet passend")) || (data78 === "Overig")) || (data78 === "Voldoet niet")) || (data78 === "Afgerond")) || (data78 === "Zelf"))){const err119 = {instancePath:instancePath+"/uitstroom/reden",schemaPath:"#/$defs/EnumUitstroomreden/enum",keyword:"enum",params:{allowedValues: schema78.enum},message:"must be equal to one of the allowed values"};if(vErrors === null){vErrors = [err119];}else {vErrors.push(err119);}errors++;}}}else {const err120 = {instancePath:instancePath+"/uitstroom",schemaPath:"#/properties/uitstroom/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err120];}else {vErrors.push(err120);}errors++;}}if(data.stabilisatie !== undefined){let data79 = data.stabilisatie;if(data79 && typeof data79 == "object" && !Array.isArray(data79)){if(data79.einddatum !== undefined){let data80 = data79.einddatum;if(typeof data80 === "string"){if(!(formats0.validate(data80))){const err121 = {instancePath:instancePath+"/stabilisatie/einddatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err121];}else {vErrors.push(err121);}errors++;}}else {const err122 = {instancePath:instancePath+"/stabilisatie/einddatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err122];}else {vErrors.push(err122);}errors++;}}if(data79.startdatum !== undefined){let data81 = data79.startdatum;if(typeof data81 === "string"){if(!(formats0.validate(data81))){const err123 = {instancePath:instancePath+"/stabilisatie/startdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err123];}else {vErrors.push(err123);}errors++;}}else {const err124 = {instancePath:instancePath+"/stabilisatie/startdatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err124];}else {vErrors.push(err124);}errors++;}}}else {const err125 = {instancePath:instancePath+"/stabilisatie",schemaPath:"#/properties/stabilisatie/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err125];}else {vErrors.push(err125);}errors++;}}}else {const err126 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err126];}else {vErrors.push(err126);}errors++;}validate22.errors = vErrors;return errors === 0;}validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+export const eenheid0 = validate20;
+const schema31 = {"title":"Uitwisselmodel","type":"object","description":"Het bericht waarmee schuldhulporganisaties hun schuldhulptrajecten over een periode aan het CBS leveren.","properties":{"startdatumLevering":{"$ref":"#/$defs/datum","description":"De eerste dag van de periode waarover het bestand gegevens bevat."},"einddatumLevering":{"$ref":"#/$defs/datum","description":"De laatste dag van de periode waarover het bestand gegevens bevat."},"aanleverdatumEnTijd":{"$ref":"#/$defs/datum-tijd","description":"Het moment waarop het bestand is aangeleverd."},"codeGegevensleverancier":{"type":"string","description":"De code van de partij (softwareleverancier of hostingpartij) die het bestand levert, voor een of meer organisaties."},"leveringen":{"type":"array"}},"required":["startdatumLevering","einddatumLevering","aanleverdatumEnTijd","codeGegevensleverancier","leveringen"],"additionalProperties":false,"$defs":{"datum":{"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."},"email":{"type":"string","format":"email","description":"Een e-mailadres."},"tijd":{"type":"string","format":"time","description":"Een tijdstip op een dag, geschreven als uu:mm:ss volgens ISO 8601."},"datum-tijd":{"type":"string","format":"date-time","description":"Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601 (JJJJ-MM-DDTuu:mm:ssZ)."},"bedrag":{"type":"integer","description":"Een geldbedrag in hele euro's."},"EnumBeschikkingssoort":{"type":"string","description":"De soorten beschikkingen waarmee de intake wordt afgesloten.","enum":["Afwijzingsbeschikking","Toelatingsbeschikking"]},"geslacht":{"type":"string","description":"De mogelijke aanduidingen van het geslacht van een persoon.","enum":["Man","Vrouw","Onbekend","Leeg"]},"EnumBegeleidingssoort":{"type":"string","description":"De soorten financiële begeleiding die binnen schuldhulpverlening worden onderscheiden.","enum":["Budgetcoaching","Budgetbeheer","Beschermingsbewind","Lange Termijn Begeleiding (DFD)","Budgetbegeleiding"]},"EnumUitstroomreden":{"type":"string","description":"De redenen waarom een schuldhulptraject na de aanmelding kan eindigen.","enum":["Overleden","Verhuisd","Nietverschenen","Ingetrokken","Niet passend","Overig","Voldoet niet","Afgerond","Zelf"]},"EnumSchuldensoort":{"type":"string","description":"De categorieën waarin schulden binnen schuldhulpverlening worden ingedeeld.","enum":["Zorg","Publiek","Nuts","Overig"]},"EnumOplossingssoort":{"type":"string","description":"De vormen waarin schulden binnen schuldhulpverlening worden opgelost.","enum":["Betalingsregeling","Herfinanciering","Saneringskrediet","Schuldbemiddeling","0%-aanbod"]}}};
+const schema32 = {"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."};
+const schema34 = {"type":"string","format":"date-time","description":"Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601 (JJJJ-MM-DDTuu:mm:ssZ)."};
+const formats0 = __formats.date;
+const formats4 = __formats["date-time"];
+
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate20.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.startdatumLevering === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "startdatumLevering"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.einddatumLevering === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "einddatumLevering"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.aanleverdatumEnTijd === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "aanleverdatumEnTijd"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.codeGegevensleverancier === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codeGegevensleverancier"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.leveringen === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "leveringen"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "startdatumLevering") || (key0 === "einddatumLevering")) || (key0 === "aanleverdatumEnTijd")) || (key0 === "codeGegevensleverancier")) || (key0 === "leveringen"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.startdatumLevering !== undefined){
+let data0 = data.startdatumLevering;
+if(typeof data0 === "string"){
+if(!(formats0.validate(data0))){
+const err6 = {instancePath:instancePath+"/startdatumLevering",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/startdatumLevering",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.einddatumLevering !== undefined){
+let data1 = data.einddatumLevering;
+if(typeof data1 === "string"){
+if(!(formats0.validate(data1))){
+const err8 = {instancePath:instancePath+"/einddatumLevering",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/einddatumLevering",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.aanleverdatumEnTijd !== undefined){
+let data2 = data.aanleverdatumEnTijd;
+if(typeof data2 === "string"){
+if(!(formats4.validate(data2))){
+const err10 = {instancePath:instancePath+"/aanleverdatumEnTijd",schemaPath:"#/$defs/datum-tijd/format",keyword:"format",params:{format: "date-time"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/aanleverdatumEnTijd",schemaPath:"#/$defs/datum-tijd/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.codeGegevensleverancier !== undefined){
+if(typeof data.codeGegevensleverancier !== "string"){
+const err12 = {instancePath:instancePath+"/codeGegevensleverancier",schemaPath:"#/properties/codeGegevensleverancier/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.leveringen !== undefined){
+if(!(Array.isArray(data.leveringen))){
+const err13 = {instancePath:instancePath+"/leveringen",schemaPath:"#/properties/leveringen/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+validate20.errors = vErrors;
+return errors === 0;
+}
+validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const eenheid1 = validate21;
+const schema35 = {"type":"object","description":"De schuldhulptrajecten van een schuldhulporganisatie, samen met de gegevens van die organisatie.","properties":{"teller":{"type":"integer","description":"Het volgnummer van deze levering binnen het bestand."},"aanleverende_organisatie":{"type":"object","description":"Een organisatie die inwoners helpt hun schulden te beheersen, te verminderen en op te lossen: een gemeente, of een organisatie waaraan de gemeente haar taak in de schuldhulpverlening heeft gemandateerd of gedelegeerd.","properties":{"(Statutaire) Naam":{"type":"string","description":"De naam van de organisatie zoals die in de statuten of, bij een vennootschap onder firma of commanditaire vennootschap, in de vennootschapsovereenkomst staat."},"KvK-nummer":{"type":"string","description":"Het nummer waaronder de organisatie in het Handelsregister van de Kamer van Koophandel is ingeschreven."},"postcode":{"type":"string","description":"De postcode van het adres van de organisatie."},"gemeentecode":{"type":"string","description":"De code van de gemeente, als de organisatie zelf een gemeente is; anders leeg."},"contactpersonen":{"type":"array","items":{"type":"object","description":"Een persoon bij de aanleverende organisatie die het CBS over de levering kan benaderen.","properties":{"email":{"$ref":"#/$defs/email","description":"Het e-mailadres van de contactpersoon."},"functietitel":{"type":"string","description":"De functie die de contactpersoon binnen de organisatie vervult."},"naam":{"type":"string","description":"De naam van de contactpersoon."},"telefoonnummer":{"type":"string","description":"Het telefoonnummer waarop de contactpersoon bereikbaar is."}}},"minItems":1}}},"schuldhulptrajecten":{"type":"array"}},"required":["teller","aanleverende_organisatie"],"additionalProperties":false,"$defs":{"datum":{"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."},"email":{"type":"string","format":"email","description":"Een e-mailadres."},"tijd":{"type":"string","format":"time","description":"Een tijdstip op een dag, geschreven als uu:mm:ss volgens ISO 8601."},"datum-tijd":{"type":"string","format":"date-time","description":"Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601 (JJJJ-MM-DDTuu:mm:ssZ)."},"bedrag":{"type":"integer","description":"Een geldbedrag in hele euro's."},"EnumBeschikkingssoort":{"type":"string","description":"De soorten beschikkingen waarmee de intake wordt afgesloten.","enum":["Afwijzingsbeschikking","Toelatingsbeschikking"]},"geslacht":{"type":"string","description":"De mogelijke aanduidingen van het geslacht van een persoon.","enum":["Man","Vrouw","Onbekend","Leeg"]},"EnumBegeleidingssoort":{"type":"string","description":"De soorten financiële begeleiding die binnen schuldhulpverlening worden onderscheiden.","enum":["Budgetcoaching","Budgetbeheer","Beschermingsbewind","Lange Termijn Begeleiding (DFD)","Budgetbegeleiding"]},"EnumUitstroomreden":{"type":"string","description":"De redenen waarom een schuldhulptraject na de aanmelding kan eindigen.","enum":["Overleden","Verhuisd","Nietverschenen","Ingetrokken","Niet passend","Overig","Voldoet niet","Afgerond","Zelf"]},"EnumSchuldensoort":{"type":"string","description":"De categorieën waarin schulden binnen schuldhulpverlening worden ingedeeld.","enum":["Zorg","Publiek","Nuts","Overig"]},"EnumOplossingssoort":{"type":"string","description":"De vormen waarin schulden binnen schuldhulpverlening worden opgelost.","enum":["Betalingsregeling","Herfinanciering","Saneringskrediet","Schuldbemiddeling","0%-aanbod"]}}};
+const schema36 = {"type":"string","format":"email","description":"Een e-mailadres."};
+const formats6 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate21.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.teller === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "teller"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.aanleverende_organisatie === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "aanleverende_organisatie"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "teller") || (key0 === "aanleverende_organisatie")) || (key0 === "schuldhulptrajecten"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.teller !== undefined){
+let data0 = data.teller;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err3 = {instancePath:instancePath+"/teller",schemaPath:"#/properties/teller/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.aanleverende_organisatie !== undefined){
+let data1 = data.aanleverende_organisatie;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1["(Statutaire) Naam"] !== undefined){
+if(typeof data1["(Statutaire) Naam"] !== "string"){
+const err4 = {instancePath:instancePath+"/aanleverende_organisatie/(Statutaire) Naam",schemaPath:"#/properties/aanleverende_organisatie/properties/(Statutaire)%20Naam/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data1["KvK-nummer"] !== undefined){
+if(typeof data1["KvK-nummer"] !== "string"){
+const err5 = {instancePath:instancePath+"/aanleverende_organisatie/KvK-nummer",schemaPath:"#/properties/aanleverende_organisatie/properties/KvK-nummer/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data1.postcode !== undefined){
+if(typeof data1.postcode !== "string"){
+const err6 = {instancePath:instancePath+"/aanleverende_organisatie/postcode",schemaPath:"#/properties/aanleverende_organisatie/properties/postcode/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data1.gemeentecode !== undefined){
+if(typeof data1.gemeentecode !== "string"){
+const err7 = {instancePath:instancePath+"/aanleverende_organisatie/gemeentecode",schemaPath:"#/properties/aanleverende_organisatie/properties/gemeentecode/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data1.contactpersonen !== undefined){
+let data6 = data1.contactpersonen;
+if(Array.isArray(data6)){
+if(data6.length < 1){
+const err8 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersonen",schemaPath:"#/properties/aanleverende_organisatie/properties/contactpersonen/minItems",keyword:"minItems",params:{limit: 1}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+let data7 = data6[i0];
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.email !== undefined){
+let data8 = data7.email;
+if(typeof data8 === "string"){
+if(!(formats6.test(data8))){
+const err9 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersonen/" + i0+"/email",schemaPath:"#/$defs/email/format",keyword:"format",params:{format: "email"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersonen/" + i0+"/email",schemaPath:"#/$defs/email/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data7.functietitel !== undefined){
+if(typeof data7.functietitel !== "string"){
+const err11 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersonen/" + i0+"/functietitel",schemaPath:"#/properties/aanleverende_organisatie/properties/contactpersonen/items/properties/functietitel/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data7.naam !== undefined){
+if(typeof data7.naam !== "string"){
+const err12 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersonen/" + i0+"/naam",schemaPath:"#/properties/aanleverende_organisatie/properties/contactpersonen/items/properties/naam/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data7.telefoonnummer !== undefined){
+if(typeof data7.telefoonnummer !== "string"){
+const err13 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersonen/" + i0+"/telefoonnummer",schemaPath:"#/properties/aanleverende_organisatie/properties/contactpersonen/items/properties/telefoonnummer/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersonen/" + i0,schemaPath:"#/properties/aanleverende_organisatie/properties/contactpersonen/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersonen",schemaPath:"#/properties/aanleverende_organisatie/properties/contactpersonen/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/aanleverende_organisatie",schemaPath:"#/properties/aanleverende_organisatie/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.schuldhulptrajecten !== undefined){
+if(!(Array.isArray(data.schuldhulptrajecten))){
+const err17 = {instancePath:instancePath+"/schuldhulptrajecten",schemaPath:"#/properties/schuldhulptrajecten/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+validate21.errors = vErrors;
+return errors === 0;
+}
+validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const eenheid2 = validate22;
+const schema37 = {"type":"object","description":"Het geheel van hulp dat onder verantwoordelijkheid van een gemeente aan één of twee cliënten wordt verleend om hun (dreigende) schulden op te lossen. Het traject doorloopt de opeenvolgende fasen van het NVVK-referentieproces, van aanmelding tot uitstroom.","properties":{"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop het schuldhulptraject eindigt."},"omschrijving":{"type":"string","description":"Een vrije beschrijving van het traject."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop het schuldhulptraject begint."},"toekenningsdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de schuldregeling binnen dit traject is toegekend."},"totaalSchuldbedragBijAanvangSchuld":{"$ref":"#/$defs/bedrag","description":"Het totaal, in hele euro's, van de schulden die bij aanvang van het traject in de schuldregeling meegaan. Elke openstaande schuld telt afzonderlijk mee, ook als één schuldeiser er meerdere heeft."},"gemeentecode":{"type":"string","description":"De code van de gemeente onder wier verantwoordelijkheid het traject wordt uitgevoerd. Dat is niet per se de gemeente waar de cliënt woont."},"aanmelding":{"type":"object","description":"De eerste fase van een schuldhulptraject: iemand meldt zich persoonlijk, schriftelijk, digitaal of telefonisch met een hulpvraag over (dreigende) schulden.","properties":{"crisisinterventie":{"type":"boolean","description":"Geeft aan of bij de aanmelding een crisisinterventie nodig was."},"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop de aanmeldfase is afgerond."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum van het eerste contact met de schuldhulpverlening waarin iemand zijn hulpvraag over (dreigende) schulden voorlegt."}}},"begeleiding":{"type":"array","items":{"type":"object","description":"Een vorm van financiële begeleiding die een cliënt binnen een schuldhulptraject krijgt, zoals budgetcoaching, budgetbeheer of beschermingsbewind. Een traject kan meerdere begeleidingen na of naast elkaar hebben.","properties":{"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop de begeleiding eindigt."},"soort":{"$ref":"#/$defs/EnumBegeleidingssoort","description":"De vorm van de begeleiding."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de begeleiding begint."}}}},"client":{"type":"array","items":{"type":"object","description":"Een in de BRP ingeschreven persoon die producten of diensten van de gemeente afneemt. In de DDAS-modellen is dat de persoon op wie een vroegsignaal of een schuldhulptraject betrekking heeft.","properties":{"Burgerservicenummer":{"type":"string","description":"Het burgerservicenummer dat de BRP aan de persoon heeft toegekend."},"Geboortedatum":{"type":"string","description":"De dag waarop de persoon geboren is."},"Geslachtsaanduiding":{"type":"string","description":"Geeft aan of de persoon als man of als vrouw is ingeschreven, of dat het geslacht niet bekend is."},"Postcode":{"type":"string","description":"De postcode van het woonadres van de persoon, vier cijfers gevolgd door twee letters."},"Huisnummer":{"type":"string","description":"Het huisnummer van het woonadres van de persoon."},"Huisnummertoevoeging":{"type":"string","description":"Een aanvulling op het huisnummer die het woonadres binnen hetzelfde huisnummer onderscheidt."}}},"minItems":1,"maxItems":2},"crisisinterventies":{"type":"array","items":{"type":"object","description":"Snelle hulp om een acute of dreigende crisis af te wenden, zoals een gedwongen ontruiming, afsluiting van gas, water of elektriciteit, of beëindiging van de zorgverzekering, zodat de cliënt daarna via de gewone schuldhulpverlening geholpen kan worden.","properties":{"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop de crisisinterventie eindigt."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de crisisinterventie begint."}}}},"informatieEnAdvies":{"type":"object","description":"Lichte dienstverlening waarin de inwoner informatie en advies over zijn financiële keuzes krijgt, zodat hij zelf een duurzaam financieel evenwicht kan bereiken en zwaardere hulp misschien niet nodig is.","properties":{"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop informatie en advies eindigt."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop informatie en advies begint."}}},"intake":{"type":"object","description":"De fase tussen het eerste gesprek en het plan van aanpak, waarin de hulpvraag wordt vastgesteld en wordt bepaald welke instrumenten, ondersteuning en gegevens nodig zijn om een duurzaam financieel evenwicht te bereiken. De intake eindigt met een toelatings- of afwijzingsbeschikking.","properties":{"beschikkingsdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de beschikking over toelating tot de schuldhulpverlening is afgegeven."},"beschikkingssoort":{"$ref":"#/$defs/EnumBeschikkingssoort","description":"Of de beschikking de aanvrager toelaat of afwijst."},"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop de intake is afgerond."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum van het intakegesprek na de aanmelding of na ontvangst van de hulpvraag, bijvoorbeeld na doorverwijzing vanuit vroegsignalering."}}},"moratoria":{"type":"array","items":{"type":"object","description":"Een door de rechter toegestane afkoelingsperiode van hoogstens zes maanden waarin een schuldeiser zijn incassomaatregelen moet opschorten, zodat een minnelijke schuldregeling kan doorgaan. Het kan worden ingezet bij dreigende ontruiming, afsluiting van energie of water, of beëindiging van de zorgverzekering.","properties":{"datumAanvraag":{"$ref":"#/$defs/datum","description":"De datum waarop het verzoek om een moratorium bij de rechter is ingediend."},"datumGoedkeuring":{"$ref":"#/$defs/datum","description":"De datum waarop de rechter het moratorium heeft toegewezen."},"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop het moratorium afloopt."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop het moratorium ingaat."}}}},"nazorg":{"type":"object","description":"Ondersteuning na afloop van het schuldhulptraject, die de zelfredzaamheid van de cliënt versterkt en moet voorkomen dat hij opnieuw in de schulden raakt.","properties":{"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop de nazorg eindigt."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de nazorg begint."}}},"oplossing":{"type":"object","description":"De regeling waarmee de schulden duurzaam worden opgelost, doordat ze volledig of gedeeltelijk worden afgelost of worden kwijtgescholden. De vorm ervan staat in soort; een traject heeft hoogstens één oplossing.","properties":{"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop de regeling daadwerkelijk eindigt, na de afgesproken looptijd of eerder."},"soort":{"$ref":"#/$defs/EnumOplossingssoort","description":"De vorm van de oplossing."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de regeling (saneringskrediet, schuldbemiddeling, betalingsregeling of herfinanciering) na goedkeuring daadwerkelijk ingaat."},"vtlb":{"$ref":"#/$defs/bedrag","description":"Het vrij te laten bedrag: wat de cliënt per maand, in hele euro's, mag houden om in zijn levensonderhoud te voorzien terwijl hij aflost."}}},"planVanAanpak":{"type":"object","description":"Het document waarin de hulpvraag van de cliënt, de voorgestelde ondersteuning, eventuele doorverwijzingen en de voorwaarden van de schuldhulpverlening staan. Bij het opstellen wordt de beslagvrije voet van de cliënt in acht genomen.","properties":{"datumAfronding":{"$ref":"#/$defs/datum","description":"De datum waarop het plan van aanpak is afgerond."}}},"schulden":{"type":"array","items":{"type":"object","description":"Een geldbedrag dat een persoon nu of later aan een ander moet betalen. In de schuldhulpverlening gaat het om verplichtingen die de persoon niet kan nakomen.","properties":{"bedrag":{"$ref":"#/$defs/bedrag","description":"De hoogte van de schuld in hele euro's."},"peildatum":{"$ref":"#/$defs/datum","description":"De datum waarop de schuldhulpverlener de schuld binnen het schuldhulptraject heeft vastgesteld."},"schuldsoort":{"$ref":"#/$defs/EnumSchuldensoort","description":"De categorie waartoe de schuld behoort."},"zakelijkeSchuld":{"type":"boolean","description":"Geeft aan of het een zakelijke schuld is, aangegaan voor een onderneming, en geen privéschuld."},"schuldeiser":{"type":"object","description":"Een persoon of organisatie die van een ander, de schuldenaar, een prestatie kan vorderen, meestal de betaling van een geldbedrag, en die nakoming kan afdwingen.","properties":{"naam":{"type":"string","description":"De naam van de schuldeiser."},"kvknummer":{"type":"string","description":"Het nummer waaronder de schuldeiser in het Handelsregister van de Kamer van Koophandel is ingeschreven, als het een onderneming of rechtspersoon is."},"Naam":{"type":"string","description":"De naam van de schuldeiser."},"postcode":{"type":"string","description":"De postcode van het adres van de schuldeiser."},"privepersoon":{"type":"boolean","description":"Geeft aan of de schuldeiser een particulier is in plaats van een bedrijf of instelling."}}}}}},"schuldregeling":{"type":"object","description":"De poging om met alle schuldeisers een minnelijke overeenkomst te sluiten waarin de schuldenaar gedurende een beperkte periode naar vermogen aflost en de schuldeisers daarna de rest kwijtschelden. Weigeren schuldeisers in te stemmen, dan kan een dwangakkoord of toelating tot de Wsnp volgen.","properties":{"afgewezen":{"$ref":"#/$defs/datum","description":"De datum waarop de schuldregeling is afgewezen; leeg zolang dat niet is gebeurd."},"datum":{"$ref":"#/$defs/datum","description":"De datum waarop de schuldhulpverlener de schuldregeling heeft ingediend."},"datumVerzoekDwangakkoord":{"$ref":"#/$defs/datum","description":"De datum waarop het verzoek om een dwangakkoord bij de rechtbank is ingediend."},"dwangakkoord":{"type":"boolean","description":"Geeft aan of de rechtbank is verzocht schuldeisers die blijven weigeren te verplichten met de minnelijke schuldregeling in te stemmen."},"ingetrokken":{"$ref":"#/$defs/datum","description":"De datum waarop de schuldregeling is ingetrokken; leeg zolang dat niet is gebeurd."},"toegekend":{"$ref":"#/$defs/datum","description":"De datum waarop de schuldregeling is toegekend; leeg zolang dat niet is gebeurd."}}},"voorlopigeVoorzieningen":{"type":"array","items":{"type":"object","description":"Een tijdelijke maatregel die voorkomt dat de financiële situatie van de cliënt verslechtert of dat hij essentiële voorzieningen als woning, energie of zorg verliest, totdat een schuldregeling loopt of de vervolgstappen duidelijk zijn.","properties":{"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop de voorlopige voorziening eindigt."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de voorlopige voorziening ingaat."}}}},"uitstroom":{"type":"object","description":"De beëindiging van een schuldhulptraject, met de datum en de reden waarom de hulp is gestopt.","properties":{"datum":{"$ref":"#/$defs/datum","description":"De datum waarop de cliënten uit het schuldhulptraject zijn uitgestroomd."},"datumBeeindigingsbeschikking":{"$ref":"#/$defs/datum","description":"De datum waarop de beschikking is afgegeven die de schuldhulpverlening beëindigt."},"omschrijving":{"type":"string","description":"Een vrije toelichting op de uitstroom."},"reden":{"$ref":"#/$defs/EnumUitstroomreden","description":"Waarom de hulpverlening na de aanmelding is geëindigd."}}},"stabilisatie":{"type":"object","description":"De fase waarin de inkomsten en uitgaven van de cliënt in evenwicht worden gebracht en hij schuldenrust krijgt, zodat daarna een betalingsregeling, herfinanciering of schuldregeling kan worden opgezet.","properties":{"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop de stabilisatiefase eindigt."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de stabilisatiefase begint."}}}},"required":["gemeentecode"],"additionalProperties":false,"$defs":{"datum":{"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."},"email":{"type":"string","format":"email","description":"Een e-mailadres."},"tijd":{"type":"string","format":"time","description":"Een tijdstip op een dag, geschreven als uu:mm:ss volgens ISO 8601."},"datum-tijd":{"type":"string","format":"date-time","description":"Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601 (JJJJ-MM-DDTuu:mm:ssZ)."},"bedrag":{"type":"integer","description":"Een geldbedrag in hele euro's."},"EnumBeschikkingssoort":{"type":"string","description":"De soorten beschikkingen waarmee de intake wordt afgesloten.","enum":["Afwijzingsbeschikking","Toelatingsbeschikking"]},"geslacht":{"type":"string","description":"De mogelijke aanduidingen van het geslacht van een persoon.","enum":["Man","Vrouw","Onbekend","Leeg"]},"EnumBegeleidingssoort":{"type":"string","description":"De soorten financiële begeleiding die binnen schuldhulpverlening worden onderscheiden.","enum":["Budgetcoaching","Budgetbeheer","Beschermingsbewind","Lange Termijn Begeleiding (DFD)","Budgetbegeleiding"]},"EnumUitstroomreden":{"type":"string","description":"De redenen waarom een schuldhulptraject na de aanmelding kan eindigen.","enum":["Overleden","Verhuisd","Nietverschenen","Ingetrokken","Niet passend","Overig","Voldoet niet","Afgerond","Zelf"]},"EnumSchuldensoort":{"type":"string","description":"De categorieën waarin schulden binnen schuldhulpverlening worden ingedeeld.","enum":["Zorg","Publiek","Nuts","Overig"]},"EnumOplossingssoort":{"type":"string","description":"De vormen waarin schulden binnen schuldhulpverlening worden opgelost.","enum":["Betalingsregeling","Herfinanciering","Saneringskrediet","Schuldbemiddeling","0%-aanbod"]}}};
+const schema41 = {"type":"integer","description":"Een geldbedrag in hele euro's."};
+const schema45 = {"type":"string","description":"De soorten financiële begeleiding die binnen schuldhulpverlening worden onderscheiden.","enum":["Budgetcoaching","Budgetbeheer","Beschermingsbewind","Lange Termijn Begeleiding (DFD)","Budgetbegeleiding"]};
+const schema52 = {"type":"string","description":"De soorten beschikkingen waarmee de intake wordt afgesloten.","enum":["Afwijzingsbeschikking","Toelatingsbeschikking"]};
+const schema62 = {"type":"string","description":"De vormen waarin schulden binnen schuldhulpverlening worden opgelost.","enum":["Betalingsregeling","Herfinanciering","Saneringskrediet","Schuldbemiddeling","0%-aanbod"]};
+const schema68 = {"type":"string","description":"De categorieën waarin schulden binnen schuldhulpverlening worden ingedeeld.","enum":["Zorg","Publiek","Nuts","Overig"]};
+const schema78 = {"type":"string","description":"De redenen waarom een schuldhulptraject na de aanmelding kan eindigen.","enum":["Overleden","Verhuisd","Nietverschenen","Ingetrokken","Niet passend","Overig","Voldoet niet","Afgerond","Zelf"]};
+const func1 = Object.prototype.hasOwnProperty;
+
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate22.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.gemeentecode === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gemeentecode"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func1.call(schema37.properties, key0))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.einddatum !== undefined){
+let data0 = data.einddatum;
+if(typeof data0 === "string"){
+if(!(formats0.validate(data0))){
+const err2 = {instancePath:instancePath+"/einddatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/einddatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.omschrijving !== undefined){
+if(typeof data.omschrijving !== "string"){
+const err4 = {instancePath:instancePath+"/omschrijving",schemaPath:"#/properties/omschrijving/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.startdatum !== undefined){
+let data2 = data.startdatum;
+if(typeof data2 === "string"){
+if(!(formats0.validate(data2))){
+const err5 = {instancePath:instancePath+"/startdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/startdatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.toekenningsdatum !== undefined){
+let data3 = data.toekenningsdatum;
+if(typeof data3 === "string"){
+if(!(formats0.validate(data3))){
+const err7 = {instancePath:instancePath+"/toekenningsdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/toekenningsdatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.totaalSchuldbedragBijAanvangSchuld !== undefined){
+let data4 = data.totaalSchuldbedragBijAanvangSchuld;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err9 = {instancePath:instancePath+"/totaalSchuldbedragBijAanvangSchuld",schemaPath:"#/$defs/bedrag/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.gemeentecode !== undefined){
+if(typeof data.gemeentecode !== "string"){
+const err10 = {instancePath:instancePath+"/gemeentecode",schemaPath:"#/properties/gemeentecode/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.aanmelding !== undefined){
+let data6 = data.aanmelding;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.crisisinterventie !== undefined){
+if(typeof data6.crisisinterventie !== "boolean"){
+const err11 = {instancePath:instancePath+"/aanmelding/crisisinterventie",schemaPath:"#/properties/aanmelding/properties/crisisinterventie/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data6.einddatum !== undefined){
+let data8 = data6.einddatum;
+if(typeof data8 === "string"){
+if(!(formats0.validate(data8))){
+const err12 = {instancePath:instancePath+"/aanmelding/einddatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/aanmelding/einddatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data6.startdatum !== undefined){
+let data9 = data6.startdatum;
+if(typeof data9 === "string"){
+if(!(formats0.validate(data9))){
+const err14 = {instancePath:instancePath+"/aanmelding/startdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/aanmelding/startdatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/aanmelding",schemaPath:"#/properties/aanmelding/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.begeleiding !== undefined){
+let data10 = data.begeleiding;
+if(Array.isArray(data10)){
+const len0 = data10.length;
+for(let i0=0; i0<len0; i0++){
+let data11 = data10[i0];
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.einddatum !== undefined){
+let data12 = data11.einddatum;
+if(typeof data12 === "string"){
+if(!(formats0.validate(data12))){
+const err17 = {instancePath:instancePath+"/begeleiding/" + i0+"/einddatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/begeleiding/" + i0+"/einddatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data11.soort !== undefined){
+let data13 = data11.soort;
+if(typeof data13 !== "string"){
+const err19 = {instancePath:instancePath+"/begeleiding/" + i0+"/soort",schemaPath:"#/$defs/EnumBegeleidingssoort/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!(((((data13 === "Budgetcoaching") || (data13 === "Budgetbeheer")) || (data13 === "Beschermingsbewind")) || (data13 === "Lange Termijn Begeleiding (DFD)")) || (data13 === "Budgetbegeleiding"))){
+const err20 = {instancePath:instancePath+"/begeleiding/" + i0+"/soort",schemaPath:"#/$defs/EnumBegeleidingssoort/enum",keyword:"enum",params:{allowedValues: schema45.enum}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data11.startdatum !== undefined){
+let data14 = data11.startdatum;
+if(typeof data14 === "string"){
+if(!(formats0.validate(data14))){
+const err21 = {instancePath:instancePath+"/begeleiding/" + i0+"/startdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/begeleiding/" + i0+"/startdatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/begeleiding/" + i0,schemaPath:"#/properties/begeleiding/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/begeleiding",schemaPath:"#/properties/begeleiding/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.client !== undefined){
+let data15 = data.client;
+if(Array.isArray(data15)){
+if(data15.length > 2){
+const err25 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/maxItems",keyword:"maxItems",params:{limit: 2}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(data15.length < 1){
+const err26 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/minItems",keyword:"minItems",params:{limit: 1}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+const len1 = data15.length;
+for(let i1=0; i1<len1; i1++){
+let data16 = data15[i1];
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.Burgerservicenummer !== undefined){
+if(typeof data16.Burgerservicenummer !== "string"){
+const err27 = {instancePath:instancePath+"/client/" + i1+"/Burgerservicenummer",schemaPath:"#/properties/client/items/properties/Burgerservicenummer/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data16.Geboortedatum !== undefined){
+if(typeof data16.Geboortedatum !== "string"){
+const err28 = {instancePath:instancePath+"/client/" + i1+"/Geboortedatum",schemaPath:"#/properties/client/items/properties/Geboortedatum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data16.Geslachtsaanduiding !== undefined){
+if(typeof data16.Geslachtsaanduiding !== "string"){
+const err29 = {instancePath:instancePath+"/client/" + i1+"/Geslachtsaanduiding",schemaPath:"#/properties/client/items/properties/Geslachtsaanduiding/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data16.Postcode !== undefined){
+if(typeof data16.Postcode !== "string"){
+const err30 = {instancePath:instancePath+"/client/" + i1+"/Postcode",schemaPath:"#/properties/client/items/properties/Postcode/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data16.Huisnummer !== undefined){
+if(typeof data16.Huisnummer !== "string"){
+const err31 = {instancePath:instancePath+"/client/" + i1+"/Huisnummer",schemaPath:"#/properties/client/items/properties/Huisnummer/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data16.Huisnummertoevoeging !== undefined){
+if(typeof data16.Huisnummertoevoeging !== "string"){
+const err32 = {instancePath:instancePath+"/client/" + i1+"/Huisnummertoevoeging",schemaPath:"#/properties/client/items/properties/Huisnummertoevoeging/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/client/" + i1,schemaPath:"#/properties/client/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.crisisinterventies !== undefined){
+let data23 = data.crisisinterventies;
+if(Array.isArray(data23)){
+const len2 = data23.length;
+for(let i2=0; i2<len2; i2++){
+let data24 = data23[i2];
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.einddatum !== undefined){
+let data25 = data24.einddatum;
+if(typeof data25 === "string"){
+if(!(formats0.validate(data25))){
+const err35 = {instancePath:instancePath+"/crisisinterventies/" + i2+"/einddatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/crisisinterventies/" + i2+"/einddatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data24.startdatum !== undefined){
+let data26 = data24.startdatum;
+if(typeof data26 === "string"){
+if(!(formats0.validate(data26))){
+const err37 = {instancePath:instancePath+"/crisisinterventies/" + i2+"/startdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/crisisinterventies/" + i2+"/startdatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/crisisinterventies/" + i2,schemaPath:"#/properties/crisisinterventies/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/crisisinterventies",schemaPath:"#/properties/crisisinterventies/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data.informatieEnAdvies !== undefined){
+let data27 = data.informatieEnAdvies;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27.einddatum !== undefined){
+let data28 = data27.einddatum;
+if(typeof data28 === "string"){
+if(!(formats0.validate(data28))){
+const err41 = {instancePath:instancePath+"/informatieEnAdvies/einddatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/informatieEnAdvies/einddatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data27.startdatum !== undefined){
+let data29 = data27.startdatum;
+if(typeof data29 === "string"){
+if(!(formats0.validate(data29))){
+const err43 = {instancePath:instancePath+"/informatieEnAdvies/startdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/informatieEnAdvies/startdatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/informatieEnAdvies",schemaPath:"#/properties/informatieEnAdvies/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data.intake !== undefined){
+let data30 = data.intake;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.beschikkingsdatum !== undefined){
+let data31 = data30.beschikkingsdatum;
+if(typeof data31 === "string"){
+if(!(formats0.validate(data31))){
+const err46 = {instancePath:instancePath+"/intake/beschikkingsdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/intake/beschikkingsdatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data30.beschikkingssoort !== undefined){
+let data32 = data30.beschikkingssoort;
+if(typeof data32 !== "string"){
+const err48 = {instancePath:instancePath+"/intake/beschikkingssoort",schemaPath:"#/$defs/EnumBeschikkingssoort/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if(!((data32 === "Afwijzingsbeschikking") || (data32 === "Toelatingsbeschikking"))){
+const err49 = {instancePath:instancePath+"/intake/beschikkingssoort",schemaPath:"#/$defs/EnumBeschikkingssoort/enum",keyword:"enum",params:{allowedValues: schema52.enum}};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data30.einddatum !== undefined){
+let data33 = data30.einddatum;
+if(typeof data33 === "string"){
+if(!(formats0.validate(data33))){
+const err50 = {instancePath:instancePath+"/intake/einddatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/intake/einddatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data30.startdatum !== undefined){
+let data34 = data30.startdatum;
+if(typeof data34 === "string"){
+if(!(formats0.validate(data34))){
+const err52 = {instancePath:instancePath+"/intake/startdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/intake/startdatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/intake",schemaPath:"#/properties/intake/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data.moratoria !== undefined){
+let data35 = data.moratoria;
+if(Array.isArray(data35)){
+const len3 = data35.length;
+for(let i3=0; i3<len3; i3++){
+let data36 = data35[i3];
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.datumAanvraag !== undefined){
+let data37 = data36.datumAanvraag;
+if(typeof data37 === "string"){
+if(!(formats0.validate(data37))){
+const err55 = {instancePath:instancePath+"/moratoria/" + i3+"/datumAanvraag",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/moratoria/" + i3+"/datumAanvraag",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data36.datumGoedkeuring !== undefined){
+let data38 = data36.datumGoedkeuring;
+if(typeof data38 === "string"){
+if(!(formats0.validate(data38))){
+const err57 = {instancePath:instancePath+"/moratoria/" + i3+"/datumGoedkeuring",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/moratoria/" + i3+"/datumGoedkeuring",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data36.einddatum !== undefined){
+let data39 = data36.einddatum;
+if(typeof data39 === "string"){
+if(!(formats0.validate(data39))){
+const err59 = {instancePath:instancePath+"/moratoria/" + i3+"/einddatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/moratoria/" + i3+"/einddatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data36.startdatum !== undefined){
+let data40 = data36.startdatum;
+if(typeof data40 === "string"){
+if(!(formats0.validate(data40))){
+const err61 = {instancePath:instancePath+"/moratoria/" + i3+"/startdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/moratoria/" + i3+"/startdatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/moratoria/" + i3,schemaPath:"#/properties/moratoria/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/moratoria",schemaPath:"#/properties/moratoria/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data.nazorg !== undefined){
+let data41 = data.nazorg;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.einddatum !== undefined){
+let data42 = data41.einddatum;
+if(typeof data42 === "string"){
+if(!(formats0.validate(data42))){
+const err65 = {instancePath:instancePath+"/nazorg/einddatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/nazorg/einddatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data41.startdatum !== undefined){
+let data43 = data41.startdatum;
+if(typeof data43 === "string"){
+if(!(formats0.validate(data43))){
+const err67 = {instancePath:instancePath+"/nazorg/startdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/nazorg/startdatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/nazorg",schemaPath:"#/properties/nazorg/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data.oplossing !== undefined){
+let data44 = data.oplossing;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.einddatum !== undefined){
+let data45 = data44.einddatum;
+if(typeof data45 === "string"){
+if(!(formats0.validate(data45))){
+const err70 = {instancePath:instancePath+"/oplossing/einddatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/oplossing/einddatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data44.soort !== undefined){
+let data46 = data44.soort;
+if(typeof data46 !== "string"){
+const err72 = {instancePath:instancePath+"/oplossing/soort",schemaPath:"#/$defs/EnumOplossingssoort/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+if(!(((((data46 === "Betalingsregeling") || (data46 === "Herfinanciering")) || (data46 === "Saneringskrediet")) || (data46 === "Schuldbemiddeling")) || (data46 === "0%-aanbod"))){
+const err73 = {instancePath:instancePath+"/oplossing/soort",schemaPath:"#/$defs/EnumOplossingssoort/enum",keyword:"enum",params:{allowedValues: schema62.enum}};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data44.startdatum !== undefined){
+let data47 = data44.startdatum;
+if(typeof data47 === "string"){
+if(!(formats0.validate(data47))){
+const err74 = {instancePath:instancePath+"/oplossing/startdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/oplossing/startdatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data44.vtlb !== undefined){
+let data48 = data44.vtlb;
+if(!((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48)))){
+const err76 = {instancePath:instancePath+"/oplossing/vtlb",schemaPath:"#/$defs/bedrag/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/oplossing",schemaPath:"#/properties/oplossing/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data.planVanAanpak !== undefined){
+let data49 = data.planVanAanpak;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.datumAfronding !== undefined){
+let data50 = data49.datumAfronding;
+if(typeof data50 === "string"){
+if(!(formats0.validate(data50))){
+const err78 = {instancePath:instancePath+"/planVanAanpak/datumAfronding",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/planVanAanpak/datumAfronding",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/planVanAanpak",schemaPath:"#/properties/planVanAanpak/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data.schulden !== undefined){
+let data51 = data.schulden;
+if(Array.isArray(data51)){
+const len4 = data51.length;
+for(let i4=0; i4<len4; i4++){
+let data52 = data51[i4];
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+if(data52.bedrag !== undefined){
+let data53 = data52.bedrag;
+if(!((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53)))){
+const err81 = {instancePath:instancePath+"/schulden/" + i4+"/bedrag",schemaPath:"#/$defs/bedrag/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data52.peildatum !== undefined){
+let data54 = data52.peildatum;
+if(typeof data54 === "string"){
+if(!(formats0.validate(data54))){
+const err82 = {instancePath:instancePath+"/schulden/" + i4+"/peildatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/schulden/" + i4+"/peildatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data52.schuldsoort !== undefined){
+let data55 = data52.schuldsoort;
+if(typeof data55 !== "string"){
+const err84 = {instancePath:instancePath+"/schulden/" + i4+"/schuldsoort",schemaPath:"#/$defs/EnumSchuldensoort/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+if(!((((data55 === "Zorg") || (data55 === "Publiek")) || (data55 === "Nuts")) || (data55 === "Overig"))){
+const err85 = {instancePath:instancePath+"/schulden/" + i4+"/schuldsoort",schemaPath:"#/$defs/EnumSchuldensoort/enum",keyword:"enum",params:{allowedValues: schema68.enum}};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data52.zakelijkeSchuld !== undefined){
+if(typeof data52.zakelijkeSchuld !== "boolean"){
+const err86 = {instancePath:instancePath+"/schulden/" + i4+"/zakelijkeSchuld",schemaPath:"#/properties/schulden/items/properties/zakelijkeSchuld/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data52.schuldeiser !== undefined){
+let data57 = data52.schuldeiser;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.naam !== undefined){
+if(typeof data57.naam !== "string"){
+const err87 = {instancePath:instancePath+"/schulden/" + i4+"/schuldeiser/naam",schemaPath:"#/properties/schulden/items/properties/schuldeiser/properties/naam/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data57.kvknummer !== undefined){
+if(typeof data57.kvknummer !== "string"){
+const err88 = {instancePath:instancePath+"/schulden/" + i4+"/schuldeiser/kvknummer",schemaPath:"#/properties/schulden/items/properties/schuldeiser/properties/kvknummer/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data57.Naam !== undefined){
+if(typeof data57.Naam !== "string"){
+const err89 = {instancePath:instancePath+"/schulden/" + i4+"/schuldeiser/Naam",schemaPath:"#/properties/schulden/items/properties/schuldeiser/properties/Naam/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data57.postcode !== undefined){
+if(typeof data57.postcode !== "string"){
+const err90 = {instancePath:instancePath+"/schulden/" + i4+"/schuldeiser/postcode",schemaPath:"#/properties/schulden/items/properties/schuldeiser/properties/postcode/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+if(data57.privepersoon !== undefined){
+if(typeof data57.privepersoon !== "boolean"){
+const err91 = {instancePath:instancePath+"/schulden/" + i4+"/schuldeiser/privepersoon",schemaPath:"#/properties/schulden/items/properties/schuldeiser/properties/privepersoon/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/schulden/" + i4+"/schuldeiser",schemaPath:"#/properties/schulden/items/properties/schuldeiser/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/schulden/" + i4,schemaPath:"#/properties/schulden/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/schulden",schemaPath:"#/properties/schulden/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data.schuldregeling !== undefined){
+let data63 = data.schuldregeling;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.afgewezen !== undefined){
+let data64 = data63.afgewezen;
+if(typeof data64 === "string"){
+if(!(formats0.validate(data64))){
+const err95 = {instancePath:instancePath+"/schuldregeling/afgewezen",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/schuldregeling/afgewezen",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data63.datum !== undefined){
+let data65 = data63.datum;
+if(typeof data65 === "string"){
+if(!(formats0.validate(data65))){
+const err97 = {instancePath:instancePath+"/schuldregeling/datum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/schuldregeling/datum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+if(data63.datumVerzoekDwangakkoord !== undefined){
+let data66 = data63.datumVerzoekDwangakkoord;
+if(typeof data66 === "string"){
+if(!(formats0.validate(data66))){
+const err99 = {instancePath:instancePath+"/schuldregeling/datumVerzoekDwangakkoord",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/schuldregeling/datumVerzoekDwangakkoord",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+if(data63.dwangakkoord !== undefined){
+if(typeof data63.dwangakkoord !== "boolean"){
+const err101 = {instancePath:instancePath+"/schuldregeling/dwangakkoord",schemaPath:"#/properties/schuldregeling/properties/dwangakkoord/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+if(data63.ingetrokken !== undefined){
+let data68 = data63.ingetrokken;
+if(typeof data68 === "string"){
+if(!(formats0.validate(data68))){
+const err102 = {instancePath:instancePath+"/schuldregeling/ingetrokken",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/schuldregeling/ingetrokken",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+if(data63.toegekend !== undefined){
+let data69 = data63.toegekend;
+if(typeof data69 === "string"){
+if(!(formats0.validate(data69))){
+const err104 = {instancePath:instancePath+"/schuldregeling/toegekend",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/schuldregeling/toegekend",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/schuldregeling",schemaPath:"#/properties/schuldregeling/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+if(data.voorlopigeVoorzieningen !== undefined){
+let data70 = data.voorlopigeVoorzieningen;
+if(Array.isArray(data70)){
+const len5 = data70.length;
+for(let i5=0; i5<len5; i5++){
+let data71 = data70[i5];
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.einddatum !== undefined){
+let data72 = data71.einddatum;
+if(typeof data72 === "string"){
+if(!(formats0.validate(data72))){
+const err107 = {instancePath:instancePath+"/voorlopigeVoorzieningen/" + i5+"/einddatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/voorlopigeVoorzieningen/" + i5+"/einddatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+if(data71.startdatum !== undefined){
+let data73 = data71.startdatum;
+if(typeof data73 === "string"){
+if(!(formats0.validate(data73))){
+const err109 = {instancePath:instancePath+"/voorlopigeVoorzieningen/" + i5+"/startdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/voorlopigeVoorzieningen/" + i5+"/startdatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/voorlopigeVoorzieningen/" + i5,schemaPath:"#/properties/voorlopigeVoorzieningen/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/voorlopigeVoorzieningen",schemaPath:"#/properties/voorlopigeVoorzieningen/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+if(data.uitstroom !== undefined){
+let data74 = data.uitstroom;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+if(data74.datum !== undefined){
+let data75 = data74.datum;
+if(typeof data75 === "string"){
+if(!(formats0.validate(data75))){
+const err113 = {instancePath:instancePath+"/uitstroom/datum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/uitstroom/datum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+if(data74.datumBeeindigingsbeschikking !== undefined){
+let data76 = data74.datumBeeindigingsbeschikking;
+if(typeof data76 === "string"){
+if(!(formats0.validate(data76))){
+const err115 = {instancePath:instancePath+"/uitstroom/datumBeeindigingsbeschikking",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+else {
+const err116 = {instancePath:instancePath+"/uitstroom/datumBeeindigingsbeschikking",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+if(data74.omschrijving !== undefined){
+if(typeof data74.omschrijving !== "string"){
+const err117 = {instancePath:instancePath+"/uitstroom/omschrijving",schemaPath:"#/properties/uitstroom/properties/omschrijving/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+if(data74.reden !== undefined){
+let data78 = data74.reden;
+if(typeof data78 !== "string"){
+const err118 = {instancePath:instancePath+"/uitstroom/reden",schemaPath:"#/$defs/EnumUitstroomreden/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+if(!(((((((((data78 === "Overleden") || (data78 === "Verhuisd")) || (data78 === "Nietverschenen")) || (data78 === "Ingetrokken")) || (data78 === "Niet passend")) || (data78 === "Overig")) || (data78 === "Voldoet niet")) || (data78 === "Afgerond")) || (data78 === "Zelf"))){
+const err119 = {instancePath:instancePath+"/uitstroom/reden",schemaPath:"#/$defs/EnumUitstroomreden/enum",keyword:"enum",params:{allowedValues: schema78.enum}};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+}
+else {
+const err120 = {instancePath:instancePath+"/uitstroom",schemaPath:"#/properties/uitstroom/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+if(data.stabilisatie !== undefined){
+let data79 = data.stabilisatie;
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(data79.einddatum !== undefined){
+let data80 = data79.einddatum;
+if(typeof data80 === "string"){
+if(!(formats0.validate(data80))){
+const err121 = {instancePath:instancePath+"/stabilisatie/einddatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+else {
+const err122 = {instancePath:instancePath+"/stabilisatie/einddatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+if(data79.startdatum !== undefined){
+let data81 = data79.startdatum;
+if(typeof data81 === "string"){
+if(!(formats0.validate(data81))){
+const err123 = {instancePath:instancePath+"/stabilisatie/startdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+else {
+const err124 = {instancePath:instancePath+"/stabilisatie/startdatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+}
+else {
+const err125 = {instancePath:instancePath+"/stabilisatie",schemaPath:"#/properties/stabilisatie/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+}
+else {
+const err126 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+validate22.errors = vErrors;
+return errors === 0;
+}
+validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+

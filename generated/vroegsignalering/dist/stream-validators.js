@@ -42,4 +42,1222 @@ function __onthouden(formats) {
   }
   return result;
 }
-export const eenheid0 = validate20;const schema31 = {"title":"Uitwisselmodel","type":"object","description":"Het bericht waarmee vroegsignalen en vroegsignaalzaken van een of meer gemeenten over een periode aan het CBS worden geleverd.","properties":{"startdatumLevering":{"$ref":"#/$defs/datum","description":"De eerste dag van de periode waarover het bestand gegevens bevat."},"einddatumLevering":{"$ref":"#/$defs/datum","description":"De laatste dag van de periode waarover het bestand gegevens bevat."},"aanleverdatumEnTijd":{"$ref":"#/$defs/datum-tijd","description":"Het moment waarop het bestand is aangeleverd."},"codeGegevensleverancier":{"type":"string","description":"De code van de partij (softwareleverancier of hostingpartij) die het bestand levert, voor een of meer gemeenten."},"leveringen":{"type":"array"}},"required":["startdatumLevering","einddatumLevering","aanleverdatumEnTijd","codeGegevensleverancier"],"additionalProperties":false,"$defs":{"datum":{"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."},"email":{"type":"string","format":"email","description":"Een e-mailadres."},"tijd":{"type":"string","format":"time","description":"Een tijdstip op een dag, geschreven als uu:mm:ss volgens ISO 8601."},"datum-tijd":{"type":"string","format":"date-time","description":"Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601 (JJJJ-MM-DDTuu:mm:ssZ)."},"bedrag":{"type":"integer","description":"Een geldbedrag in hele euro's."},"EnumSignaalpartner":{"type":"string","description":"De soorten signaalpartners die een vroegsignaal kunnen doen, ingedeeld naar de vaste last waarop de betalingsachterstand betrekking heeft.","enum":["Energie","Huur","Hypotheek","CAK Zorgverzekeringen","Zorg","Water","DUO","Belastingdienst","CAK Eigen bijdrage","Overige","Dienst Toeslagen"]},"EnumContactsoort":{"type":"string","description":"De manieren waarop de gemeente bij een contactpoging contact kan zoeken met de inwoner.","enum":["Mail","Brief","SMS/Whatsapp","Telefoon","Huisbezoek","Kaartje","Overige","Administratief"]},"EnumEindresultaat":{"type":"string","description":"De uitkomsten waarmee een vroegsignaalzaak kan worden afgesloten.","enum":["Niet opgepakt: herhaalde melding","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: andere reden","Inwoner al bekend bij schuldhulpverlening","Inwoner heeft al een ander lopend traject","Definitief geen contact kunnen krijgen","Geen reactie na eerder contact","Inwoner hoeft geen hulp vanuit vroegsignalering","Inwoner heeft zelf al betaald/betalingsregeling getroffen","(Budget)advies en/of quick fix","Vervolghulp en/of verwijzing financieel","Verwijzing zonder contact","Vervolghulp en/of verwijzing niet financieel"]},"EnumDagdeel":{"type":"string","description":"De delen van de dag waarin een contactpoging kan zijn gedaan.","enum":["Ochtend","Middag","Avond"]},"EnumSignaalstatus":{"type":"string","description":"De toestanden waarin een vroegsignaal bij de gemeente kan verkeren: nog niet opgepakt, of afgesloten zonder te zijn opgepakt, met de reden daarvan.","enum":["Nog niet opgepakt","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: herhaalde melding","Niet opgepakt: andere reden"]}}};const schema32 = {"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."};const schema34 = {"type":"string","format":"date-time","description":"Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601 (JJJJ-MM-DDTuu:mm:ssZ)."};const formats0 = __formats.date;const formats4 = __formats["date-time"];function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){let vErrors = null;let errors = 0;const evaluated0 = validate20.evaluated;if(evaluated0.dynamicProps){evaluated0.props = undefined;}if(evaluated0.dynamicItems){evaluated0.items = undefined;}if(data && typeof data == "object" && !Array.isArray(data)){if(data.startdatumLevering === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "startdatumLevering"},message:"must have required property '"+"startdatumLevering"+"'"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.einddatumLevering === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "einddatumLevering"},message:"must have required property '"+"einddatumLevering"+"'"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.aanleverdatumEnTijd === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "aanleverdatumEnTijd"},message:"must have required property '"+"aanleverdatumEnTijd"+"'"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.codeGegevensleverancier === undefined){const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codeGegevensleverancier"},message:"must have required property '"+"codeGegevensleverancier"+"'"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}for(const key0 in data){if(!(((((key0 === "startdatumLevering") || (key0 === "einddatumLevering")) || (key0 === "aanleverdatumEnTijd")) || (key0 === "codeGegevensleverancier")) || (key0 === "leveringen"))){const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data.startdatumLevering !== undefined){let data0 = data.startdatumLevering;if(typeof data0 === "string"){if(!(formats0.validate(data0))){const err5 = {instancePath:instancePath+"/startdatumLevering",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}else {const err6 = {instancePath:instancePath+"/startdatumLevering",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data.einddatumLevering !== undefined){let data1 = data.einddatumLevering;if(typeof data1 === "string"){if(!(formats0.validate(data1))){const err7 = {instancePath:instancePath+"/einddatumLevering",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}else {const err8 = {instancePath:instancePath+"/einddatumLevering",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(data.aanleverdatumEnTijd !== undefined){let data2 = data.aanleverdatumEnTijd;if(typeof data2 === "string"){if(!(formats4.validate(data2))){const err9 = {instancePath:instancePath+"/aanleverdatumEnTijd",schemaPath:"#/$defs/datum-tijd/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}else {const err10 = {instancePath:instancePath+"/aanleverdatumEnTijd",schemaPath:"#/$defs/datum-tijd/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}if(data.codeGegevensleverancier !== undefined){if(typeof data.codeGegevensleverancier !== "string"){const err11 = {instancePath:instancePath+"/codeGegevensleverancier",schemaPath:"#/properties/codeGegevensleverancier/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}if(data.leveringen !== undefined){if(!(Array.isArray(data.leveringen))){const err12 = {instancePath:instancePath+"/leveringen",schemaPath:"#/properties/leveringen/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}}else {const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}validate20.errors = vErrors;return errors === 0;}validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};export const eenheid1 = validate21;const schema35 = {"type":"object","description":"De vroegsignalen en vroegsignaalzaken van precies een gemeente over de periode van het bestand.","properties":{"teller":{"type":"integer","description":"Het volgnummer van deze levering binnen het bestand."},"gemeentecode":{"type":"string","description":"De code van de gemeente namens wie geleverd wordt."},"aanleverende_organisatie":{"type":"object","description":"De organisatie die de gegevens aan het CBS levert. Dat is de gemeente zelf of een organisatie die namens de gemeente de vroegsignalen afhandelt.","properties":{"naam":{"type":"string","description":"De naam van de organisatie."},"kvk-nummer":{"type":"string","description":"Het nummer waaronder de organisatie in het Handelsregister van de Kamer van Koophandel is ingeschreven."},"contactpersoonen":{"type":"array","items":{"type":"object","description":"Een persoon bij de aanleverende organisatie die het CBS over de levering kan benaderen.","properties":{"naam":{"type":"string","description":"De naam van de contactpersoon."},"telefoonnummer":{"type":"string","description":"Het telefoonnummer waarop de contactpersoon bereikbaar is."},"email":{"$ref":"#/$defs/email","description":"Het e-mailadres van de contactpersoon."},"functietitel":{"type":"string","description":"De functie die de contactpersoon binnen de organisatie vervult."}}},"minItems":1,"uniqueItems":true}}},"vroegsignalen":{"type":"array"},"vroegsignaalzaken":{"type":"array"}},"required":["teller","gemeentecode","aanleverende_organisatie"],"additionalProperties":false,"$defs":{"datum":{"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."},"email":{"type":"string","format":"email","description":"Een e-mailadres."},"tijd":{"type":"string","format":"time","description":"Een tijdstip op een dag, geschreven als uu:mm:ss volgens ISO 8601."},"datum-tijd":{"type":"string","format":"date-time","description":"Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601 (JJJJ-MM-DDTuu:mm:ssZ)."},"bedrag":{"type":"integer","description":"Een geldbedrag in hele euro's."},"EnumSignaalpartner":{"type":"string","description":"De soorten signaalpartners die een vroegsignaal kunnen doen, ingedeeld naar de vaste last waarop de betalingsachterstand betrekking heeft.","enum":["Energie","Huur","Hypotheek","CAK Zorgverzekeringen","Zorg","Water","DUO","Belastingdienst","CAK Eigen bijdrage","Overige","Dienst Toeslagen"]},"EnumContactsoort":{"type":"string","description":"De manieren waarop de gemeente bij een contactpoging contact kan zoeken met de inwoner.","enum":["Mail","Brief","SMS/Whatsapp","Telefoon","Huisbezoek","Kaartje","Overige","Administratief"]},"EnumEindresultaat":{"type":"string","description":"De uitkomsten waarmee een vroegsignaalzaak kan worden afgesloten.","enum":["Niet opgepakt: herhaalde melding","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: andere reden","Inwoner al bekend bij schuldhulpverlening","Inwoner heeft al een ander lopend traject","Definitief geen contact kunnen krijgen","Geen reactie na eerder contact","Inwoner hoeft geen hulp vanuit vroegsignalering","Inwoner heeft zelf al betaald/betalingsregeling getroffen","(Budget)advies en/of quick fix","Vervolghulp en/of verwijzing financieel","Verwijzing zonder contact","Vervolghulp en/of verwijzing niet financieel"]},"EnumDagdeel":{"type":"string","description":"De delen van de dag waarin een contactpoging kan zijn gedaan.","enum":["Ochtend","Middag","Avond"]},"EnumSignaalstatus":{"type":"string","description":"De toestanden waarin een vroegsignaal bij de gemeente kan verkeren: nog niet opgepakt, of afgesloten zonder te zijn opgepakt, met de reden daarvan.","enum":["Nog niet opgepakt","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: herhaalde melding","Niet opgepakt: andere reden"]}}};const schema36 = {"type":"string","format":"email","description":"Een e-mailadres."};const formats6 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;const func0 = require("ajv/dist/runtime/equal").default;function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){let vErrors = null;let errors = 0;const evaluated0 = validate21.evaluated;if(evaluated0.dynamicProps){evaluated0.props = undefined;}if(evaluated0.dynamicItems){evaluated0.items = undefined;}if(data && typeof data == "object" && !Array.isArray(data)){if(data.teller === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "teller"},message:"must have required property '"+"teller"+"'"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.gemeentecode === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gemeentecode"},message:"must have required property '"+"gemeentecode"+"'"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.aanleverende_organisatie === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "aanleverende_organisatie"},message:"must have required property '"+"aanleverende_organisatie"+"'"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}for(const key0 in data){if(!(((((key0 === "teller") || (key0 === "gemeentecode")) || (key0 === "aanleverende_organisatie")) || (key0 === "vroegsignalen")) || (key0 === "vroegsignaalzaken"))){const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.teller !== undefined){let data0 = data.teller;if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){const err4 = {instancePath:instancePath+"/teller",schemaPath:"#/properties/teller/type",keyword:"type",params:{type: "integer"},message:"must be integer"};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data.gemeentecode !== undefined){if(typeof data.gemeentecode !== "string"){const err5 = {instancePath:instancePath+"/gemeentecode",schemaPath:"#/properties/gemeentecode/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.aanleverende_organisatie !== undefined){let data2 = data.aanleverende_organisatie;if(data2 && typeof data2 == "object" && !Array.isArray(data2)){if(data2.naam !== undefined){if(typeof data2.naam !== "string"){const err6 = {instancePath:instancePath+"/aanleverende_organisatie/naam",schemaPath:"#/properties/aanleverende_organisatie/properties/naam/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data2["kvk-nummer"] !== undefined){if(typeof data2["kvk-nummer"] !== "string"){const err7 = {instancePath:instancePath+"/aanleverende_organisatie/kvk-nummer",schemaPath:"#/properties/aanleverende_organisatie/properties/kvk-nummer/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data2.contactpersoonen !== undefined){let data5 = data2.contactpersoonen;if(Array.isArray(data5)){if(data5.length < 1){const err8 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersoonen",schemaPath:"#/properties/aanleverende_organisatie/properties/contactpersoonen/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}const len0 = data5.length;for(let i0=0; i0<len0; i0++){let data6 = data5[i0];if(data6 && typeof data6 == "object" && !Array.isArray(data6)){if(data6.naam !== undefined){if(typeof data6.naam !== "string"){const err9 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersoonen/" + i0+"/naam",schemaPath:"#/properties/aanleverende_organisatie/properties/contactpersoonen/items/properties/naam/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data6.telefoonnummer !== undefined){if(typeof data6.telefoonnummer !== "string"){const err10 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersoonen/" + i0+"/telefoonnummer",schemaPath:"#/properties/aanleverende_organisatie/properties/contactpersoonen/items/properties/telefoonnummer/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}if(data6.email !== undefined){let data9 = data6.email;if(typeof data9 === "string"){if(!(formats6.test(data9))){const err11 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersoonen/" + i0+"/email",schemaPath:"#/$defs/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}else {const err12 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersoonen/" + i0+"/email",schemaPath:"#/$defs/email/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data6.functietitel !== undefined){if(typeof data6.functietitel !== "string"){const err13 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersoonen/" + i0+"/functietitel",schemaPath:"#/properties/aanleverende_organisatie/properties/contactpersoonen/items/properties/functietitel/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}}else {const err14 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersoonen/" + i0,schemaPath:"#/properties/aanleverende_organisatie/properties/contactpersoonen/items/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}let i1 = data5.length;let j0;if(i1 > 1){outer0:for(;i1--;){for(j0 = i1; j0--;){if(func0(data5[i1], data5[j0])){const err15 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersoonen",schemaPath:"#/properties/aanleverende_organisatie/properties/contactpersoonen/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;break outer0;}}}}}else {const err16 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersoonen",schemaPath:"#/properties/aanleverende_organisatie/properties/contactpersoonen/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}}else {const err17 = {instancePath:instancePath+"/aanleverende_organisatie",schemaPath:"#/properties/aanleverende_organisatie/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data.vroegsignalen !== undefined){if(!(Array.isArray(data.vroegsignalen))){const err18 = {instancePath:instancePath+"/vroegsignalen",schemaPath:"#/properties/vroegsignalen/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}if(data.vroegsignaalzaken !== undefined){if(!(Array.isArray(data.vroegsignaalzaken))){const err19 = {instancePath:instancePath+"/vroegsignaalzaken",schemaPath:"#/properties/vroegsignaalzaken/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}}else {const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}validate21.errors = vErrors;return errors === 0;}validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};export const eenheid2 = validate22;const schema37 = {"type":"object","description":"Een melding van een signaalpartner aan de gemeente dat een inwoner een betalingsachterstand heeft, als mogelijk teken van beginnende schulden. Met het vroegsignaal begint de vroegsignalering door de gemeente.","properties":{"ID":{"type":"string","description":"Kenmerk van het vroegsignaal, uniek binnen de levering; vroegsignaalzaken verwijzen ermee naar het signaal."},"crisissignaal":{"type":"boolean","description":"Geeft aan of het signaal wijst op een crisissituatie."},"warmeOverdracht":{"type":"boolean","description":"Geeft aan of de signaalpartner al contact heeft met de persoon en de gemeente vraagt hem binnen de vroegsignalering op te pakken."},"bedrag":{"$ref":"#/$defs/bedrag","description":"De hoogte van de gemelde betalingsachterstand, in hele euro's."},"ontstaansdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de gemelde betalingsachterstand is ontstaan."},"signaaldatum":{"$ref":"#/$defs/datum","description":"De datum waarop de signaalpartner het signaal aan de gemeente heeft verzonden."},"status":{"$ref":"#/$defs/EnumSignaalstatus","description":"Hoe ver de gemeente met het signaal is, of waarom zij het niet heeft opgepakt."},"signaalpartner":{"type":"object","description":"Een organisatie met een maatschappelijke taak, zoals een energie- of drinkwaterbedrijf, zorgverzekeraar of verhuurder, die betalingsachterstanden van haar klanten op grond van de Wgs aan de gemeente mag melden, zodat de gemeente vroeg hulp kan bieden.","properties":{"type":{"$ref":"#/$defs/EnumSignaalpartner","description":"De soort signaalpartner, naar de vaste last waarop de gemelde achterstand betrekking heeft."}}},"client":{"type":"object","description":"Een in de BRP ingeschreven persoon die producten of diensten van de gemeente afneemt. In de DDAS-modellen is dat de persoon op wie een vroegsignaal of een schuldhulptraject betrekking heeft.","properties":{"Burgerservicenummer":{"type":"string","description":"Het burgerservicenummer dat de BRP aan de persoon heeft toegekend."},"Voorletters":{"type":"string","description":"De beginletters van de voornamen van de persoon."},"Voorvoegsel":{"type":"string","description":"Het deel van de achternaam dat ervoor staat en bij het sorteren niet meetelt, zoals \"van\" of \"de\"."},"Achternaam":{"type":"string","description":"De geslachtsnaam van de persoon, zonder voorvoegsel."},"Geboortedatum":{"$ref":"#/$defs/datum","description":"De dag waarop de persoon geboren is."},"Straatnaam":{"type":"string","description":"De naam van de straat of andere openbare ruimte van het woonadres van de persoon."},"Postcode":{"type":"string","description":"De postcode van het woonadres van de persoon, vier cijfers gevolgd door twee letters."},"Huisnummer":{"type":"string","description":"Het huisnummer van het woonadres van de persoon."},"Huisnummertoevoeging":{"type":"string","description":"Een aanvulling op het huisnummer die het woonadres binnen hetzelfde huisnummer onderscheidt."},"Plaatsnaam":{"type":"string","description":"De naam van de woonplaats waarin het woonadres van de persoon ligt."}}}},"required":["ID","signaalpartner","client"],"additionalProperties":false,"$defs":{"datum":{"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."},"email":{"type":"string","format":"email","description":"Een e-mailadres."},"tijd":{"type":"string","format":"time","description":"Een tijdstip op een dag, geschreven als uu:mm:ss volgens ISO 8601."},"datum-tijd":{"type":"string","format":"date-time","description":"Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601 (JJJJ-MM-DDTuu:mm:ssZ)."},"bedrag":{"type":"integer","description":"Een geldbedrag in hele euro's."},"EnumSignaalpartner":{"type":"string","description":"De soorten signaalpartners die een vroegsignaal kunnen doen, ingedeeld naar de vaste last waarop de betalingsachterstand betrekking heeft.","enum":["Energie","Huur","Hypotheek","CAK Zorgverzekeringen","Zorg","Water","DUO","Belastingdienst","CAK Eigen bijdrage","Overige","Dienst Toeslagen"]},"EnumContactsoort":{"type":"string","description":"De manieren waarop de gemeente bij een contactpoging contact kan zoeken met de inwoner.","enum":["Mail","Brief","SMS/Whatsapp","Telefoon","Huisbezoek","Kaartje","Overige","Administratief"]},"EnumEindresultaat":{"type":"string","description":"De uitkomsten waarmee een vroegsignaalzaak kan worden afgesloten.","enum":["Niet opgepakt: herhaalde melding","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: andere reden","Inwoner al bekend bij schuldhulpverlening","Inwoner heeft al een ander lopend traject","Definitief geen contact kunnen krijgen","Geen reactie na eerder contact","Inwoner hoeft geen hulp vanuit vroegsignalering","Inwoner heeft zelf al betaald/betalingsregeling getroffen","(Budget)advies en/of quick fix","Vervolghulp en/of verwijzing financieel","Verwijzing zonder contact","Vervolghulp en/of verwijzing niet financieel"]},"EnumDagdeel":{"type":"string","description":"De delen van de dag waarin een contactpoging kan zijn gedaan.","enum":["Ochtend","Middag","Avond"]},"EnumSignaalstatus":{"type":"string","description":"De toestanden waarin een vroegsignaal bij de gemeente kan verkeren: nog niet opgepakt, of afgesloten zonder te zijn opgepakt, met de reden daarvan.","enum":["Nog niet opgepakt","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: herhaalde melding","Niet opgepakt: andere reden"]}}};const schema38 = {"type":"integer","description":"Een geldbedrag in hele euro's."};const schema41 = {"type":"string","description":"De toestanden waarin een vroegsignaal bij de gemeente kan verkeren: nog niet opgepakt, of afgesloten zonder te zijn opgepakt, met de reden daarvan.","enum":["Nog niet opgepakt","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: herhaalde melding","Niet opgepakt: andere reden"]};const schema42 = {"type":"string","description":"De soorten signaalpartners die een vroegsignaal kunnen doen, ingedeeld naar de vaste last waarop de betalingsachterstand betrekking heeft.","enum":["Energie","Huur","Hypotheek","CAK Zorgverzekeringen","Zorg","Water","DUO","Belastingdienst","CAK Eigen bijdrage","Overige","Dienst Toeslagen"]};const func2 = Object.prototype.hasOwnProperty;function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){let vErrors = null;let errors = 0;const evaluated0 = validate22.evaluated;if(evaluated0.dynamicProps){evaluated0.props = undefined;}if(evaluated0.dynamicItems){evaluated0.items = undefined;}if(data && typeof data == "object" && !Array.isArray(data)){if(data.ID === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ID"},message:"must have required property '"+"ID"+"'"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.signaalpartner === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "signaalpartner"},message:"must have required property '"+"signaalpartner"+"'"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.client === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "client"},message:"must have required property '"+"client"+"'"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}for(const key0 in data){if(!(func2.call(schema37.properties, key0))){const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.ID !== undefined){if(typeof data.ID !== "string"){const err4 = {instancePath:instancePath+"/ID",schemaPath:"#/properties/ID/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data.crisissignaal !== undefined){if(typeof data.crisissignaal !== "boolean"){const err5 = {instancePath:instancePath+"/crisissignaal",schemaPath:"#/properties/crisissignaal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.warmeOverdracht !== undefined){if(typeof data.warmeOverdracht !== "boolean"){const err6 = {instancePath:instancePath+"/warmeOverdracht",schemaPath:"#/properties/warmeOverdracht/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data.bedrag !== undefined){let data3 = data.bedrag;if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){const err7 = {instancePath:instancePath+"/bedrag",schemaPath:"#/$defs/bedrag/type",keyword:"type",params:{type: "integer"},message:"must be integer"};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.ontstaansdatum !== undefined){let data4 = data.ontstaansdatum;if(typeof data4 === "string"){if(!(formats0.validate(data4))){const err8 = {instancePath:instancePath+"/ontstaansdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}else {const err9 = {instancePath:instancePath+"/ontstaansdatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data.signaaldatum !== undefined){let data5 = data.signaaldatum;if(typeof data5 === "string"){if(!(formats0.validate(data5))){const err10 = {instancePath:instancePath+"/signaaldatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}else {const err11 = {instancePath:instancePath+"/signaaldatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}if(data.status !== undefined){let data6 = data.status;if(typeof data6 !== "string"){const err12 = {instancePath:instancePath+"/status",schemaPath:"#/$defs/EnumSignaalstatus/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}if(!((((((data6 === "Nog niet opgepakt") || (data6 === "Niet opgepakt: onterecht signaal")) || (data6 === "Inwoner is overleden")) || (data6 === "Persoon is geen inwoner (meer) in de gemeente")) || (data6 === "Niet opgepakt: herhaalde melding")) || (data6 === "Niet opgepakt: andere reden"))){const err13 = {instancePath:instancePath+"/status",schemaPath:"#/$defs/EnumSignaalstatus/enum",keyword:"enum",params:{allowedValues: schema41.enum},message:"must be equal to one of the allowed values"};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data.signaalpartner !== undefined){let data7 = data.signaalpartner;if(data7 && typeof data7 == "object" && !Array.isArray(data7)){if(data7.type !== undefined){let data8 = data7.type;if(typeof data8 !== "string"){const err14 = {instancePath:instancePath+"/signaalpartner/type",schemaPath:"#/$defs/EnumSignaalpartner/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}if(!(((((((((((data8 === "Energie") || (data8 === "Huur")) || (data8 === "Hypotheek")) || (data8 === "CAK Zorgverzekeringen")) || (data8 === "Zorg")) || (data8 === "Water")) || (data8 === "DUO")) || (data8 === "Belastingdienst")) || (data8 === "CAK Eigen bijdrage")) || (data8 === "Overige")) || (data8 === "Dienst Toeslagen"))){const err15 = {instancePath:instancePath+"/signaalpartner/type",schemaPath:"#/$defs/EnumSignaalpartner/enum",keyword:"enum",params:{allowedValues: schema42.enum},message:"must be equal to one of the allowed values"};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}}else {const err16 = {instancePath:instancePath+"/signaalpartner",schemaPath:"#/properties/signaalpartner/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}if(data.client !== undefined){let data9 = data.client;if(data9 && typeof data9 == "object" && !Array.isArray(data9)){if(data9.Burgerservicenummer !== undefined){if(typeof data9.Burgerservicenummer !== "string"){const err17 = {instancePath:instancePath+"/client/Burgerservicenummer",schemaPath:"#/properties/client/properties/Burgerservicenummer/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data9.Voorletters !== undefined){if(typeof data9.Voorletters !== "string"){const err18 = {instancePath:instancePath+"/client/Voorletters",schemaPath:"#/properties/client/properties/Voorletters/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}if(data9.Voorvoegsel !== undefined){if(typeof data9.Voorvoegsel !== "string"){const err19 = {instancePath:instancePath+"/client/Voorvoegsel",schemaPath:"#/properties/client/properties/Voorvoegsel/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}if(data9.Achternaam !== undefined){if(typeof data9.Achternaam !== "string"){const err20 = {instancePath:instancePath+"/client/Achternaam",schemaPath:"#/properties/client/properties/Achternaam/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}if(data9.Geboortedatum !== undefined){let data14 = data9.Geboortedatum;if(typeof data14 === "string"){if(!(formats0.validate(data14))){const err21 = {instancePath:instancePath+"/client/Geboortedatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}else {const err22 = {instancePath:instancePath+"/client/Geboortedatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data9.Straatnaam !== undefined){if(typeof data9.Straatnaam !== "string"){const err23 = {instancePath:instancePath+"/client/Straatnaam",schemaPath:"#/properties/client/properties/Straatnaam/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data9.Postcode !== undefined){if(typeof data9.Postcode !== "string"){const err24 = {instancePath:instancePath+"/client/Postcode",schemaPath:"#/properties/client/properties/Postcode/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}if(data9.Huisnummer !== undefined){if(typeof data9.Huisnummer !== "string"){const err25 = {instancePath:instancePath+"/client/Huisnummer",schemaPath:"#/properties/client/properties/Huisnummer/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}}if(data9.Huisnummertoevoeging !== undefined){if(typeof data9.Huisnummertoevoeging !== "string"){const err26 = {instancePath:instancePath+"/client/Huisnummertoevoeging",schemaPath:"#/properties/client/properties/Huisnummertoevoeging/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}if(data9.Plaatsnaam !== undefined){if(typeof data9.Plaatsnaam !== "string"){const err27 = {instancePath:instancePath+"/client/Plaatsnaam",schemaPath:"#/properties/client/properties/Plaatsnaam/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}}}else {const err28 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}}}else {const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}validate22.errors = vErrors;return errors === 0;}validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};export const eenheid3 = validate23;const schema44 = {"type":"object","description":"De zaak waarin de gemeente de behandeling van een of meer vroegsignalen bundelt: van de eerste beoordeling en de pogingen om contact te krijgen met de inwoner tot de afsluiting, bijvoorbeeld met een verwijzing naar schuldhulpverlening of andere hulp.","properties":{"resultaat":{"$ref":"#/$defs/EnumEindresultaat","description":"De uitkomst waarmee de gemeente de zaak heeft afgesloten."},"matchingsdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de matching voor deze zaak is uitgevoerd."},"startdatum_matchtingperiode":{"$ref":"#/$defs/datum","description":"De eerste dag van de matchingperiode, het tijdvak waarover de matching loopt."},"datum_opgepakt":{"$ref":"#/$defs/datum","description":"De datum waarop de gemeente de zaak in behandeling heeft genomen."},"einddatum_matchingperiode":{"$ref":"#/$defs/datum","description":"De laatste dag van de matchingperiode, het tijdvak waarover de matching loopt."},"vroegsignalen":{"type":"array","items":{"type":"object","description":"Verwijzing, met zijn ID, naar een vroegsignaal in dezelfde levering dat deze zaak behandelt.","properties":{"ID":{"type":"string","description":"Kenmerk van het vroegsignaal, uniek binnen de levering; vroegsignaalzaken verwijzen ermee naar het signaal."}},"required":["ID"],"additionalProperties":false},"minItems":1,"uniqueItems":true},"contactpogingen":{"type":"array","items":{"type":"object","description":"Een poging van de gemeente om naar aanleiding van een vroegsignaal in contact te komen met de inwoner, bijvoorbeeld per telefoon, brief of huisbezoek. Een contactpoging hoort bij een vroegsignaalzaak.","properties":{"soort":{"$ref":"#/$defs/EnumContactsoort","description":"De manier waarop contact is gezocht."},"bereikt":{"type":"boolean","description":"Geeft aan of er bij deze poging daadwerkelijk contact met de cliënt is geweest."},"datum":{"$ref":"#/$defs/datum","description":"De datum waarop de poging is gedaan."},"dagdeel":{"$ref":"#/$defs/EnumDagdeel","description":"Het deel van de dag waarin de poging is gedaan."}}}}},"$defs":{"datum":{"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."},"email":{"type":"string","format":"email","description":"Een e-mailadres."},"tijd":{"type":"string","format":"time","description":"Een tijdstip op een dag, geschreven als uu:mm:ss volgens ISO 8601."},"datum-tijd":{"type":"string","format":"date-time","description":"Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601 (JJJJ-MM-DDTuu:mm:ssZ)."},"bedrag":{"type":"integer","description":"Een geldbedrag in hele euro's."},"EnumSignaalpartner":{"type":"string","description":"De soorten signaalpartners die een vroegsignaal kunnen doen, ingedeeld naar de vaste last waarop de betalingsachterstand betrekking heeft.","enum":["Energie","Huur","Hypotheek","CAK Zorgverzekeringen","Zorg","Water","DUO","Belastingdienst","CAK Eigen bijdrage","Overige","Dienst Toeslagen"]},"EnumContactsoort":{"type":"string","description":"De manieren waarop de gemeente bij een contactpoging contact kan zoeken met de inwoner.","enum":["Mail","Brief","SMS/Whatsapp","Telefoon","Huisbezoek","Kaartje","Overige","Administratief"]},"EnumEindresultaat":{"type":"string","description":"De uitkomsten waarmee een vroegsignaalzaak kan worden afgesloten.","enum":["Niet opgepakt: herhaalde melding","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: andere reden","Inwoner al bekend bij schuldhulpverlening","Inwoner heeft al een ander lopend traject","Definitief geen contact kunnen krijgen","Geen reactie na eerder contact","Inwoner hoeft geen hulp vanuit vroegsignalering","Inwoner heeft zelf al betaald/betalingsregeling getroffen","(Budget)advies en/of quick fix","Vervolghulp en/of verwijzing financieel","Verwijzing zonder contact","Vervolghulp en/of verwijzing niet financieel"]},"EnumDagdeel":{"type":"string","description":"De delen van de dag waarin een contactpoging kan zijn gedaan.","enum":["Ochtend","Middag","Avond"]},"EnumSignaalstatus":{"type":"string","description":"De toestanden waarin een vroegsignaal bij de gemeente kan verkeren: nog niet opgepakt, of afgesloten zonder te zijn opgepakt, met de reden daarvan.","enum":["Nog niet opgepakt","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: herhaalde melding","Niet opgepakt: andere reden"]}}};const schema45 = {"type":"string","description":"De uitkomsten waarmee een vroegsignaalzaak kan worden afgesloten.","enum":["Niet opgepakt: herhaalde melding","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: andere reden","Inwoner al bekend bij schuldhulpverlening","Inwoner heeft al een ander lopend traject","Definitief geen contact kunnen krijgen","Geen reactie na eerder contact","Inwoner hoeft geen hulp vanuit vroegsignalering","Inwoner heeft zelf al betaald/betalingsregeling getroffen","(Budget)advies en/of quick fix","Vervolghulp en/of verwijzing financieel","Verwijzing zonder contact","Vervolghulp en/of verwijzing niet financieel"]};const schema50 = {"type":"string","description":"De manieren waarop de gemeente bij een contactpoging contact kan zoeken met de inwoner.","enum":["Mail","Brief","SMS/Whatsapp","Telefoon","Huisbezoek","Kaartje","Overige","Administratief"]};const schema52 = {"type":"string","description":"De delen van de dag waarin een contactpoging kan zijn gedaan.","enum":["Ochtend","Middag","Avond"]};function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){let vErrors = null;let errors = 0;const evaluated0 = validate23.evaluated;if(evaluated0.dynamicProps){evaluated0.props = undefined;}if(evaluated0.dynamicItems){evaluated0.items = undefined;}if(data && typeof data == "object" && !Array.isArray(data)){if(data.resultaat !== undefined){let data0 = data.resultaat;if(typeof data0 !== "string"){const err0 = {instancePath:instancePath+"/resultaat",schemaPath:"#/$defs/EnumEindresultaat/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(!(((((((((((((((data0 === "Niet opgepakt: herhaalde melding") || (data0 === "Niet opgepakt: onterecht signaal")) || (data0 === "Inwoner is overleden")) || (data0 === "Persoon is geen inwoner (meer) in de gemeente")) || (data0 === "Niet opgepakt: andere reden")) || (data0 === "Inwoner al bekend bij schuldhulpverlening")) || (data0 === "Inwoner heeft al een ander lopend traject")) || (data0 === "Definitief geen contact kunnen krijgen")) || (data0 === "Geen reactie na eerder contact")) || (data0 === "Inwoner hoeft geen hulp vanuit vroegsignalering")) || (data0 === "Inwoner heeft zelf al betaald/betalingsregeling getroffen")) || (data0 === "(Budget)advies en/of quick fix")) || (data0 === "Vervolghulp en/of verwijzing financieel")) || (data0 === "Verwijzing zonder contact")) || (data0 === "Vervolghulp en/of verwijzing niet financieel"))){const err1 = {instancePath:instancePath+"/resultaat",schemaPath:"#/$defs/EnumEindresultaat/enum",keyword:"enum",params:{allowedValues: schema45.enum},message:"must be equal to one of the allowed values"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.matchingsdatum !== undefined){let data1 = data.matchingsdatum;if(typeof data1 === "string"){if(!(formats0.validate(data1))){const err2 = {instancePath:instancePath+"/matchingsdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath:instancePath+"/matchingsdatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.startdatum_matchtingperiode !== undefined){let data2 = data.startdatum_matchtingperiode;if(typeof data2 === "string"){if(!(formats0.validate(data2))){const err4 = {instancePath:instancePath+"/startdatum_matchtingperiode",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/startdatum_matchtingperiode",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.datum_opgepakt !== undefined){let data3 = data.datum_opgepakt;if(typeof data3 === "string"){if(!(formats0.validate(data3))){const err6 = {instancePath:instancePath+"/datum_opgepakt",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}else {const err7 = {instancePath:instancePath+"/datum_opgepakt",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.einddatum_matchingperiode !== undefined){let data4 = data.einddatum_matchingperiode;if(typeof data4 === "string"){if(!(formats0.validate(data4))){const err8 = {instancePath:instancePath+"/einddatum_matchingperiode",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}else {const err9 = {instancePath:instancePath+"/einddatum_matchingperiode",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data.vroegsignalen !== undefined){let data5 = data.vroegsignalen;if(Array.isArray(data5)){if(data5.length < 1){const err10 = {instancePath:instancePath+"/vroegsignalen",schemaPath:"#/properties/vroegsignalen/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}const len0 = data5.length;for(let i0=0; i0<len0; i0++){let data6 = data5[i0];if(data6 && typeof data6 == "object" && !Array.isArray(data6)){if(data6.ID === undefined){const err11 = {instancePath:instancePath+"/vroegsignalen/" + i0,schemaPath:"#/properties/vroegsignalen/items/required",keyword:"required",params:{missingProperty: "ID"},message:"must have required property '"+"ID"+"'"};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}for(const key0 in data6){if(!(key0 === "ID")){const err12 = {instancePath:instancePath+"/vroegsignalen/" + i0,schemaPath:"#/properties/vroegsignalen/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data6.ID !== undefined){if(typeof data6.ID !== "string"){const err13 = {instancePath:instancePath+"/vroegsignalen/" + i0+"/ID",schemaPath:"#/properties/vroegsignalen/items/properties/ID/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}}else {const err14 = {instancePath:instancePath+"/vroegsignalen/" + i0,schemaPath:"#/properties/vroegsignalen/items/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}let i1 = data5.length;let j0;if(i1 > 1){outer0:for(;i1--;){for(j0 = i1; j0--;){if(func0(data5[i1], data5[j0])){const err15 = {instancePath:instancePath+"/vroegsignalen",schemaPath:"#/properties/vroegsignalen/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;break outer0;}}}}}else {const err16 = {instancePath:instancePath+"/vroegsignalen",schemaPath:"#/properties/vroegsignalen/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}if(data.contactpogingen !== undefined){let data8 = data.contactpogingen;if(Array.isArray(data8)){const len1 = data8.length;for(let i2=0; i2<len1; i2++){let data9 = data8[i2];if(data9 && typeof data9 == "object" && !Array.isArray(data9)){if(data9.soort !== undefined){let data10 = data9.soort;if(typeof data10 !== "string"){const err17 = {instancePath:instancePath+"/contactpogingen/" + i2+"/soort",schemaPath:"#/$defs/EnumContactsoort/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}if(!((((((((data10 === "Mail") || (data10 === "Brief")) || (data10 === "SMS/Whatsapp")) || (data10 === "Telefoon")) || (data10 === "Huisbezoek")) || (data10 === "Kaartje")) || (data10 === "Overige")) || (data10 === "Administratief"))){const err18 = {instancePath:instancePath+"/contactpogingen/" + i2+"/soort",schemaPath:"#/$defs/EnumContactsoort/enum",keyword:"enum",params:{allowedValues: schema50.enum},message:"must be equal to one of the allowed values"};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}if(data9.bereikt !== undefined){if(typeof data9.bereikt !== "boolean"){const err19 = {instancePath:instancePath+"/contactpogingen/" + i2+"/bereikt",schemaPath:"#/properties/contactpogingen/items/properties/bereikt/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}if(data9.datum !== undefined){let data12 = data9.datum;if(typeof data12 === "string"){if(!(formats0.validate(data12))){const err20 = {instancePath:instancePath+"/contactpogingen/" + i2+"/datum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}else {const err21 = {instancePath:instancePath+"/contactpogingen/" + i2+"/datum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}if(data9.dagdeel !== undefined){let data13 = data9.dagdeel;if(typeof data13 !== "string"){const err22 = {instancePath:instancePath+"/contactpogingen/" + i2+"/dagdeel",schemaPath:"#/$defs/EnumDagdeel/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}if(!(((data13 === "Ochtend") || (data13 === "Middag")) || (data13 === "Avond"))){const err23 = {instancePath:instancePath+"/contactpogingen/" + i2+"/dagdeel",schemaPath:"#/$defs/EnumDagdeel/enum",keyword:"enum",params:{allowedValues: schema52.enum},message:"must be equal to one of the allowed values"};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}}else {const err24 = {instancePath:instancePath+"/contactpogingen/" + i2,schemaPath:"#/properties/contactpogingen/items/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}}else {const err25 = {instancePath:instancePath+"/contactpogingen",schemaPath:"#/properties/contactpogingen/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}}}else {const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}validate23.errors = vErrors;return errors === 0;}validate23.evaluated = {"props":{"resultaat":true,"matchingsdatum":true,"startdatum_matchtingperiode":true,"datum_opgepakt":true,"einddatum_matchingperiode":true,"vroegsignalen":true,"contactpogingen":true},"dynamicProps":false,"dynamicItems":false};
+export const eenheid0 = validate20;
+const schema31 = {"title":"Uitwisselmodel","type":"object","description":"Het bericht waarmee vroegsignalen en vroegsignaalzaken van een of meer gemeenten over een periode aan het CBS worden geleverd.","properties":{"startdatumLevering":{"$ref":"#/$defs/datum","description":"De eerste dag van de periode waarover het bestand gegevens bevat."},"einddatumLevering":{"$ref":"#/$defs/datum","description":"De laatste dag van de periode waarover het bestand gegevens bevat."},"aanleverdatumEnTijd":{"$ref":"#/$defs/datum-tijd","description":"Het moment waarop het bestand is aangeleverd."},"codeGegevensleverancier":{"type":"string","description":"De code van de partij (softwareleverancier of hostingpartij) die het bestand levert, voor een of meer gemeenten."},"leveringen":{"type":"array"}},"required":["startdatumLevering","einddatumLevering","aanleverdatumEnTijd","codeGegevensleverancier"],"additionalProperties":false,"$defs":{"datum":{"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."},"email":{"type":"string","format":"email","description":"Een e-mailadres."},"tijd":{"type":"string","format":"time","description":"Een tijdstip op een dag, geschreven als uu:mm:ss volgens ISO 8601."},"datum-tijd":{"type":"string","format":"date-time","description":"Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601 (JJJJ-MM-DDTuu:mm:ssZ)."},"bedrag":{"type":"integer","description":"Een geldbedrag in hele euro's."},"EnumSignaalpartner":{"type":"string","description":"De soorten signaalpartners die een vroegsignaal kunnen doen, ingedeeld naar de vaste last waarop de betalingsachterstand betrekking heeft.","enum":["Energie","Huur","Hypotheek","CAK Zorgverzekeringen","Zorg","Water","DUO","Belastingdienst","CAK Eigen bijdrage","Overige","Dienst Toeslagen"]},"EnumContactsoort":{"type":"string","description":"De manieren waarop de gemeente bij een contactpoging contact kan zoeken met de inwoner.","enum":["Mail","Brief","SMS/Whatsapp","Telefoon","Huisbezoek","Kaartje","Overige","Administratief"]},"EnumEindresultaat":{"type":"string","description":"De uitkomsten waarmee een vroegsignaalzaak kan worden afgesloten.","enum":["Niet opgepakt: herhaalde melding","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: andere reden","Inwoner al bekend bij schuldhulpverlening","Inwoner heeft al een ander lopend traject","Definitief geen contact kunnen krijgen","Geen reactie na eerder contact","Inwoner hoeft geen hulp vanuit vroegsignalering","Inwoner heeft zelf al betaald/betalingsregeling getroffen","(Budget)advies en/of quick fix","Vervolghulp en/of verwijzing financieel","Verwijzing zonder contact","Vervolghulp en/of verwijzing niet financieel"]},"EnumDagdeel":{"type":"string","description":"De delen van de dag waarin een contactpoging kan zijn gedaan.","enum":["Ochtend","Middag","Avond"]},"EnumSignaalstatus":{"type":"string","description":"De toestanden waarin een vroegsignaal bij de gemeente kan verkeren: nog niet opgepakt, of afgesloten zonder te zijn opgepakt, met de reden daarvan.","enum":["Nog niet opgepakt","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: herhaalde melding","Niet opgepakt: andere reden"]}}};
+const schema32 = {"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."};
+const schema34 = {"type":"string","format":"date-time","description":"Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601 (JJJJ-MM-DDTuu:mm:ssZ)."};
+const formats0 = __formats.date;
+const formats4 = __formats["date-time"];
+
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate20.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.startdatumLevering === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "startdatumLevering"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.einddatumLevering === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "einddatumLevering"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.aanleverdatumEnTijd === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "aanleverdatumEnTijd"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.codeGegevensleverancier === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codeGegevensleverancier"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "startdatumLevering") || (key0 === "einddatumLevering")) || (key0 === "aanleverdatumEnTijd")) || (key0 === "codeGegevensleverancier")) || (key0 === "leveringen"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.startdatumLevering !== undefined){
+let data0 = data.startdatumLevering;
+if(typeof data0 === "string"){
+if(!(formats0.validate(data0))){
+const err5 = {instancePath:instancePath+"/startdatumLevering",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/startdatumLevering",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.einddatumLevering !== undefined){
+let data1 = data.einddatumLevering;
+if(typeof data1 === "string"){
+if(!(formats0.validate(data1))){
+const err7 = {instancePath:instancePath+"/einddatumLevering",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/einddatumLevering",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.aanleverdatumEnTijd !== undefined){
+let data2 = data.aanleverdatumEnTijd;
+if(typeof data2 === "string"){
+if(!(formats4.validate(data2))){
+const err9 = {instancePath:instancePath+"/aanleverdatumEnTijd",schemaPath:"#/$defs/datum-tijd/format",keyword:"format",params:{format: "date-time"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/aanleverdatumEnTijd",schemaPath:"#/$defs/datum-tijd/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.codeGegevensleverancier !== undefined){
+if(typeof data.codeGegevensleverancier !== "string"){
+const err11 = {instancePath:instancePath+"/codeGegevensleverancier",schemaPath:"#/properties/codeGegevensleverancier/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.leveringen !== undefined){
+if(!(Array.isArray(data.leveringen))){
+const err12 = {instancePath:instancePath+"/leveringen",schemaPath:"#/properties/leveringen/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+validate20.errors = vErrors;
+return errors === 0;
+}
+validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const eenheid1 = validate21;
+const schema35 = {"type":"object","description":"De vroegsignalen en vroegsignaalzaken van precies een gemeente over de periode van het bestand.","properties":{"teller":{"type":"integer","description":"Het volgnummer van deze levering binnen het bestand."},"gemeentecode":{"type":"string","description":"De code van de gemeente namens wie geleverd wordt."},"aanleverende_organisatie":{"type":"object","description":"De organisatie die de gegevens aan het CBS levert. Dat is de gemeente zelf of een organisatie die namens de gemeente de vroegsignalen afhandelt.","properties":{"naam":{"type":"string","description":"De naam van de organisatie."},"kvk-nummer":{"type":"string","description":"Het nummer waaronder de organisatie in het Handelsregister van de Kamer van Koophandel is ingeschreven."},"contactpersoonen":{"type":"array","items":{"type":"object","description":"Een persoon bij de aanleverende organisatie die het CBS over de levering kan benaderen.","properties":{"naam":{"type":"string","description":"De naam van de contactpersoon."},"telefoonnummer":{"type":"string","description":"Het telefoonnummer waarop de contactpersoon bereikbaar is."},"email":{"$ref":"#/$defs/email","description":"Het e-mailadres van de contactpersoon."},"functietitel":{"type":"string","description":"De functie die de contactpersoon binnen de organisatie vervult."}}},"minItems":1,"uniqueItems":true}}},"vroegsignalen":{"type":"array"},"vroegsignaalzaken":{"type":"array"}},"required":["teller","gemeentecode","aanleverende_organisatie"],"additionalProperties":false,"$defs":{"datum":{"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."},"email":{"type":"string","format":"email","description":"Een e-mailadres."},"tijd":{"type":"string","format":"time","description":"Een tijdstip op een dag, geschreven als uu:mm:ss volgens ISO 8601."},"datum-tijd":{"type":"string","format":"date-time","description":"Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601 (JJJJ-MM-DDTuu:mm:ssZ)."},"bedrag":{"type":"integer","description":"Een geldbedrag in hele euro's."},"EnumSignaalpartner":{"type":"string","description":"De soorten signaalpartners die een vroegsignaal kunnen doen, ingedeeld naar de vaste last waarop de betalingsachterstand betrekking heeft.","enum":["Energie","Huur","Hypotheek","CAK Zorgverzekeringen","Zorg","Water","DUO","Belastingdienst","CAK Eigen bijdrage","Overige","Dienst Toeslagen"]},"EnumContactsoort":{"type":"string","description":"De manieren waarop de gemeente bij een contactpoging contact kan zoeken met de inwoner.","enum":["Mail","Brief","SMS/Whatsapp","Telefoon","Huisbezoek","Kaartje","Overige","Administratief"]},"EnumEindresultaat":{"type":"string","description":"De uitkomsten waarmee een vroegsignaalzaak kan worden afgesloten.","enum":["Niet opgepakt: herhaalde melding","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: andere reden","Inwoner al bekend bij schuldhulpverlening","Inwoner heeft al een ander lopend traject","Definitief geen contact kunnen krijgen","Geen reactie na eerder contact","Inwoner hoeft geen hulp vanuit vroegsignalering","Inwoner heeft zelf al betaald/betalingsregeling getroffen","(Budget)advies en/of quick fix","Vervolghulp en/of verwijzing financieel","Verwijzing zonder contact","Vervolghulp en/of verwijzing niet financieel"]},"EnumDagdeel":{"type":"string","description":"De delen van de dag waarin een contactpoging kan zijn gedaan.","enum":["Ochtend","Middag","Avond"]},"EnumSignaalstatus":{"type":"string","description":"De toestanden waarin een vroegsignaal bij de gemeente kan verkeren: nog niet opgepakt, of afgesloten zonder te zijn opgepakt, met de reden daarvan.","enum":["Nog niet opgepakt","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: herhaalde melding","Niet opgepakt: andere reden"]}}};
+const schema36 = {"type":"string","format":"email","description":"Een e-mailadres."};
+const formats6 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+const func0 = require("ajv/dist/runtime/equal").default;
+
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate21.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.teller === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "teller"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.gemeentecode === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gemeentecode"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.aanleverende_organisatie === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "aanleverende_organisatie"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "teller") || (key0 === "gemeentecode")) || (key0 === "aanleverende_organisatie")) || (key0 === "vroegsignalen")) || (key0 === "vroegsignaalzaken"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.teller !== undefined){
+let data0 = data.teller;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err4 = {instancePath:instancePath+"/teller",schemaPath:"#/properties/teller/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.gemeentecode !== undefined){
+if(typeof data.gemeentecode !== "string"){
+const err5 = {instancePath:instancePath+"/gemeentecode",schemaPath:"#/properties/gemeentecode/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.aanleverende_organisatie !== undefined){
+let data2 = data.aanleverende_organisatie;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.naam !== undefined){
+if(typeof data2.naam !== "string"){
+const err6 = {instancePath:instancePath+"/aanleverende_organisatie/naam",schemaPath:"#/properties/aanleverende_organisatie/properties/naam/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data2["kvk-nummer"] !== undefined){
+if(typeof data2["kvk-nummer"] !== "string"){
+const err7 = {instancePath:instancePath+"/aanleverende_organisatie/kvk-nummer",schemaPath:"#/properties/aanleverende_organisatie/properties/kvk-nummer/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data2.contactpersoonen !== undefined){
+let data5 = data2.contactpersoonen;
+if(Array.isArray(data5)){
+if(data5.length < 1){
+const err8 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersoonen",schemaPath:"#/properties/aanleverende_organisatie/properties/contactpersoonen/minItems",keyword:"minItems",params:{limit: 1}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.naam !== undefined){
+if(typeof data6.naam !== "string"){
+const err9 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersoonen/" + i0+"/naam",schemaPath:"#/properties/aanleverende_organisatie/properties/contactpersoonen/items/properties/naam/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data6.telefoonnummer !== undefined){
+if(typeof data6.telefoonnummer !== "string"){
+const err10 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersoonen/" + i0+"/telefoonnummer",schemaPath:"#/properties/aanleverende_organisatie/properties/contactpersoonen/items/properties/telefoonnummer/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data6.email !== undefined){
+let data9 = data6.email;
+if(typeof data9 === "string"){
+if(!(formats6.test(data9))){
+const err11 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersoonen/" + i0+"/email",schemaPath:"#/$defs/email/format",keyword:"format",params:{format: "email"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersoonen/" + i0+"/email",schemaPath:"#/$defs/email/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data6.functietitel !== undefined){
+if(typeof data6.functietitel !== "string"){
+const err13 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersoonen/" + i0+"/functietitel",schemaPath:"#/properties/aanleverende_organisatie/properties/contactpersoonen/items/properties/functietitel/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersoonen/" + i0,schemaPath:"#/properties/aanleverende_organisatie/properties/contactpersoonen/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+let i1 = data5.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data5[i1], data5[j0])){
+const err15 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersoonen",schemaPath:"#/properties/aanleverende_organisatie/properties/contactpersoonen/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersoonen",schemaPath:"#/properties/aanleverende_organisatie/properties/contactpersoonen/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/aanleverende_organisatie",schemaPath:"#/properties/aanleverende_organisatie/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.vroegsignalen !== undefined){
+if(!(Array.isArray(data.vroegsignalen))){
+const err18 = {instancePath:instancePath+"/vroegsignalen",schemaPath:"#/properties/vroegsignalen/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.vroegsignaalzaken !== undefined){
+if(!(Array.isArray(data.vroegsignaalzaken))){
+const err19 = {instancePath:instancePath+"/vroegsignaalzaken",schemaPath:"#/properties/vroegsignaalzaken/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+validate21.errors = vErrors;
+return errors === 0;
+}
+validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const eenheid2 = validate22;
+const schema37 = {"type":"object","description":"Een melding van een signaalpartner aan de gemeente dat een inwoner een betalingsachterstand heeft, als mogelijk teken van beginnende schulden. Met het vroegsignaal begint de vroegsignalering door de gemeente.","properties":{"ID":{"type":"string","description":"Kenmerk van het vroegsignaal, uniek binnen de levering; vroegsignaalzaken verwijzen ermee naar het signaal."},"crisissignaal":{"type":"boolean","description":"Geeft aan of het signaal wijst op een crisissituatie."},"warmeOverdracht":{"type":"boolean","description":"Geeft aan of de signaalpartner al contact heeft met de persoon en de gemeente vraagt hem binnen de vroegsignalering op te pakken."},"bedrag":{"$ref":"#/$defs/bedrag","description":"De hoogte van de gemelde betalingsachterstand, in hele euro's."},"ontstaansdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de gemelde betalingsachterstand is ontstaan."},"signaaldatum":{"$ref":"#/$defs/datum","description":"De datum waarop de signaalpartner het signaal aan de gemeente heeft verzonden."},"status":{"$ref":"#/$defs/EnumSignaalstatus","description":"Hoe ver de gemeente met het signaal is, of waarom zij het niet heeft opgepakt."},"signaalpartner":{"type":"object","description":"Een organisatie met een maatschappelijke taak, zoals een energie- of drinkwaterbedrijf, zorgverzekeraar of verhuurder, die betalingsachterstanden van haar klanten op grond van de Wgs aan de gemeente mag melden, zodat de gemeente vroeg hulp kan bieden.","properties":{"type":{"$ref":"#/$defs/EnumSignaalpartner","description":"De soort signaalpartner, naar de vaste last waarop de gemelde achterstand betrekking heeft."}}},"client":{"type":"object","description":"Een in de BRP ingeschreven persoon die producten of diensten van de gemeente afneemt. In de DDAS-modellen is dat de persoon op wie een vroegsignaal of een schuldhulptraject betrekking heeft.","properties":{"Burgerservicenummer":{"type":"string","description":"Het burgerservicenummer dat de BRP aan de persoon heeft toegekend."},"Voorletters":{"type":"string","description":"De beginletters van de voornamen van de persoon."},"Voorvoegsel":{"type":"string","description":"Het deel van de achternaam dat ervoor staat en bij het sorteren niet meetelt, zoals \"van\" of \"de\"."},"Achternaam":{"type":"string","description":"De geslachtsnaam van de persoon, zonder voorvoegsel."},"Geboortedatum":{"$ref":"#/$defs/datum","description":"De dag waarop de persoon geboren is."},"Straatnaam":{"type":"string","description":"De naam van de straat of andere openbare ruimte van het woonadres van de persoon."},"Postcode":{"type":"string","description":"De postcode van het woonadres van de persoon, vier cijfers gevolgd door twee letters."},"Huisnummer":{"type":"string","description":"Het huisnummer van het woonadres van de persoon."},"Huisnummertoevoeging":{"type":"string","description":"Een aanvulling op het huisnummer die het woonadres binnen hetzelfde huisnummer onderscheidt."},"Plaatsnaam":{"type":"string","description":"De naam van de woonplaats waarin het woonadres van de persoon ligt."}}}},"required":["ID","signaalpartner","client"],"additionalProperties":false,"$defs":{"datum":{"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."},"email":{"type":"string","format":"email","description":"Een e-mailadres."},"tijd":{"type":"string","format":"time","description":"Een tijdstip op een dag, geschreven als uu:mm:ss volgens ISO 8601."},"datum-tijd":{"type":"string","format":"date-time","description":"Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601 (JJJJ-MM-DDTuu:mm:ssZ)."},"bedrag":{"type":"integer","description":"Een geldbedrag in hele euro's."},"EnumSignaalpartner":{"type":"string","description":"De soorten signaalpartners die een vroegsignaal kunnen doen, ingedeeld naar de vaste last waarop de betalingsachterstand betrekking heeft.","enum":["Energie","Huur","Hypotheek","CAK Zorgverzekeringen","Zorg","Water","DUO","Belastingdienst","CAK Eigen bijdrage","Overige","Dienst Toeslagen"]},"EnumContactsoort":{"type":"string","description":"De manieren waarop de gemeente bij een contactpoging contact kan zoeken met de inwoner.","enum":["Mail","Brief","SMS/Whatsapp","Telefoon","Huisbezoek","Kaartje","Overige","Administratief"]},"EnumEindresultaat":{"type":"string","description":"De uitkomsten waarmee een vroegsignaalzaak kan worden afgesloten.","enum":["Niet opgepakt: herhaalde melding","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: andere reden","Inwoner al bekend bij schuldhulpverlening","Inwoner heeft al een ander lopend traject","Definitief geen contact kunnen krijgen","Geen reactie na eerder contact","Inwoner hoeft geen hulp vanuit vroegsignalering","Inwoner heeft zelf al betaald/betalingsregeling getroffen","(Budget)advies en/of quick fix","Vervolghulp en/of verwijzing financieel","Verwijzing zonder contact","Vervolghulp en/of verwijzing niet financieel"]},"EnumDagdeel":{"type":"string","description":"De delen van de dag waarin een contactpoging kan zijn gedaan.","enum":["Ochtend","Middag","Avond"]},"EnumSignaalstatus":{"type":"string","description":"De toestanden waarin een vroegsignaal bij de gemeente kan verkeren: nog niet opgepakt, of afgesloten zonder te zijn opgepakt, met de reden daarvan.","enum":["Nog niet opgepakt","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: herhaalde melding","Niet opgepakt: andere reden"]}}};
+const schema38 = {"type":"integer","description":"Een geldbedrag in hele euro's."};
+const schema41 = {"type":"string","description":"De toestanden waarin een vroegsignaal bij de gemeente kan verkeren: nog niet opgepakt, of afgesloten zonder te zijn opgepakt, met de reden daarvan.","enum":["Nog niet opgepakt","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: herhaalde melding","Niet opgepakt: andere reden"]};
+const schema42 = {"type":"string","description":"De soorten signaalpartners die een vroegsignaal kunnen doen, ingedeeld naar de vaste last waarop de betalingsachterstand betrekking heeft.","enum":["Energie","Huur","Hypotheek","CAK Zorgverzekeringen","Zorg","Water","DUO","Belastingdienst","CAK Eigen bijdrage","Overige","Dienst Toeslagen"]};
+const func2 = Object.prototype.hasOwnProperty;
+
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate22.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.ID === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ID"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.signaalpartner === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "signaalpartner"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.client === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "client"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema37.properties, key0))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.ID !== undefined){
+if(typeof data.ID !== "string"){
+const err4 = {instancePath:instancePath+"/ID",schemaPath:"#/properties/ID/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.crisissignaal !== undefined){
+if(typeof data.crisissignaal !== "boolean"){
+const err5 = {instancePath:instancePath+"/crisissignaal",schemaPath:"#/properties/crisissignaal/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.warmeOverdracht !== undefined){
+if(typeof data.warmeOverdracht !== "boolean"){
+const err6 = {instancePath:instancePath+"/warmeOverdracht",schemaPath:"#/properties/warmeOverdracht/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.bedrag !== undefined){
+let data3 = data.bedrag;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err7 = {instancePath:instancePath+"/bedrag",schemaPath:"#/$defs/bedrag/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.ontstaansdatum !== undefined){
+let data4 = data.ontstaansdatum;
+if(typeof data4 === "string"){
+if(!(formats0.validate(data4))){
+const err8 = {instancePath:instancePath+"/ontstaansdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/ontstaansdatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.signaaldatum !== undefined){
+let data5 = data.signaaldatum;
+if(typeof data5 === "string"){
+if(!(formats0.validate(data5))){
+const err10 = {instancePath:instancePath+"/signaaldatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/signaaldatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+let data6 = data.status;
+if(typeof data6 !== "string"){
+const err12 = {instancePath:instancePath+"/status",schemaPath:"#/$defs/EnumSignaalstatus/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(!((((((data6 === "Nog niet opgepakt") || (data6 === "Niet opgepakt: onterecht signaal")) || (data6 === "Inwoner is overleden")) || (data6 === "Persoon is geen inwoner (meer) in de gemeente")) || (data6 === "Niet opgepakt: herhaalde melding")) || (data6 === "Niet opgepakt: andere reden"))){
+const err13 = {instancePath:instancePath+"/status",schemaPath:"#/$defs/EnumSignaalstatus/enum",keyword:"enum",params:{allowedValues: schema41.enum}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.signaalpartner !== undefined){
+let data7 = data.signaalpartner;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.type !== undefined){
+let data8 = data7.type;
+if(typeof data8 !== "string"){
+const err14 = {instancePath:instancePath+"/signaalpartner/type",schemaPath:"#/$defs/EnumSignaalpartner/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(!(((((((((((data8 === "Energie") || (data8 === "Huur")) || (data8 === "Hypotheek")) || (data8 === "CAK Zorgverzekeringen")) || (data8 === "Zorg")) || (data8 === "Water")) || (data8 === "DUO")) || (data8 === "Belastingdienst")) || (data8 === "CAK Eigen bijdrage")) || (data8 === "Overige")) || (data8 === "Dienst Toeslagen"))){
+const err15 = {instancePath:instancePath+"/signaalpartner/type",schemaPath:"#/$defs/EnumSignaalpartner/enum",keyword:"enum",params:{allowedValues: schema42.enum}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/signaalpartner",schemaPath:"#/properties/signaalpartner/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.client !== undefined){
+let data9 = data.client;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.Burgerservicenummer !== undefined){
+if(typeof data9.Burgerservicenummer !== "string"){
+const err17 = {instancePath:instancePath+"/client/Burgerservicenummer",schemaPath:"#/properties/client/properties/Burgerservicenummer/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data9.Voorletters !== undefined){
+if(typeof data9.Voorletters !== "string"){
+const err18 = {instancePath:instancePath+"/client/Voorletters",schemaPath:"#/properties/client/properties/Voorletters/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data9.Voorvoegsel !== undefined){
+if(typeof data9.Voorvoegsel !== "string"){
+const err19 = {instancePath:instancePath+"/client/Voorvoegsel",schemaPath:"#/properties/client/properties/Voorvoegsel/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data9.Achternaam !== undefined){
+if(typeof data9.Achternaam !== "string"){
+const err20 = {instancePath:instancePath+"/client/Achternaam",schemaPath:"#/properties/client/properties/Achternaam/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data9.Geboortedatum !== undefined){
+let data14 = data9.Geboortedatum;
+if(typeof data14 === "string"){
+if(!(formats0.validate(data14))){
+const err21 = {instancePath:instancePath+"/client/Geboortedatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/client/Geboortedatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data9.Straatnaam !== undefined){
+if(typeof data9.Straatnaam !== "string"){
+const err23 = {instancePath:instancePath+"/client/Straatnaam",schemaPath:"#/properties/client/properties/Straatnaam/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data9.Postcode !== undefined){
+if(typeof data9.Postcode !== "string"){
+const err24 = {instancePath:instancePath+"/client/Postcode",schemaPath:"#/properties/client/properties/Postcode/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data9.Huisnummer !== undefined){
+if(typeof data9.Huisnummer !== "string"){
+const err25 = {instancePath:instancePath+"/client/Huisnummer",schemaPath:"#/properties/client/properties/Huisnummer/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data9.Huisnummertoevoeging !== undefined){
+if(typeof data9.Huisnummertoevoeging !== "string"){
+const err26 = {instancePath:instancePath+"/client/Huisnummertoevoeging",schemaPath:"#/properties/client/properties/Huisnummertoevoeging/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data9.Plaatsnaam !== undefined){
+if(typeof data9.Plaatsnaam !== "string"){
+const err27 = {instancePath:instancePath+"/client/Plaatsnaam",schemaPath:"#/properties/client/properties/Plaatsnaam/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+validate22.errors = vErrors;
+return errors === 0;
+}
+validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const eenheid3 = validate23;
+const schema44 = {"type":"object","description":"De zaak waarin de gemeente de behandeling van een of meer vroegsignalen bundelt: van de eerste beoordeling en de pogingen om contact te krijgen met de inwoner tot de afsluiting, bijvoorbeeld met een verwijzing naar schuldhulpverlening of andere hulp.","properties":{"resultaat":{"$ref":"#/$defs/EnumEindresultaat","description":"De uitkomst waarmee de gemeente de zaak heeft afgesloten."},"matchingsdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de matching voor deze zaak is uitgevoerd."},"startdatum_matchtingperiode":{"$ref":"#/$defs/datum","description":"De eerste dag van de matchingperiode, het tijdvak waarover de matching loopt."},"datum_opgepakt":{"$ref":"#/$defs/datum","description":"De datum waarop de gemeente de zaak in behandeling heeft genomen."},"einddatum_matchingperiode":{"$ref":"#/$defs/datum","description":"De laatste dag van de matchingperiode, het tijdvak waarover de matching loopt."},"vroegsignalen":{"type":"array","items":{"type":"object","description":"Verwijzing, met zijn ID, naar een vroegsignaal in dezelfde levering dat deze zaak behandelt.","properties":{"ID":{"type":"string","description":"Kenmerk van het vroegsignaal, uniek binnen de levering; vroegsignaalzaken verwijzen ermee naar het signaal."}},"required":["ID"],"additionalProperties":false},"minItems":1,"uniqueItems":true},"contactpogingen":{"type":"array","items":{"type":"object","description":"Een poging van de gemeente om naar aanleiding van een vroegsignaal in contact te komen met de inwoner, bijvoorbeeld per telefoon, brief of huisbezoek. Een contactpoging hoort bij een vroegsignaalzaak.","properties":{"soort":{"$ref":"#/$defs/EnumContactsoort","description":"De manier waarop contact is gezocht."},"bereikt":{"type":"boolean","description":"Geeft aan of er bij deze poging daadwerkelijk contact met de cliënt is geweest."},"datum":{"$ref":"#/$defs/datum","description":"De datum waarop de poging is gedaan."},"dagdeel":{"$ref":"#/$defs/EnumDagdeel","description":"Het deel van de dag waarin de poging is gedaan."}}}}},"$defs":{"datum":{"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."},"email":{"type":"string","format":"email","description":"Een e-mailadres."},"tijd":{"type":"string","format":"time","description":"Een tijdstip op een dag, geschreven als uu:mm:ss volgens ISO 8601."},"datum-tijd":{"type":"string","format":"date-time","description":"Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601 (JJJJ-MM-DDTuu:mm:ssZ)."},"bedrag":{"type":"integer","description":"Een geldbedrag in hele euro's."},"EnumSignaalpartner":{"type":"string","description":"De soorten signaalpartners die een vroegsignaal kunnen doen, ingedeeld naar de vaste last waarop de betalingsachterstand betrekking heeft.","enum":["Energie","Huur","Hypotheek","CAK Zorgverzekeringen","Zorg","Water","DUO","Belastingdienst","CAK Eigen bijdrage","Overige","Dienst Toeslagen"]},"EnumContactsoort":{"type":"string","description":"De manieren waarop de gemeente bij een contactpoging contact kan zoeken met de inwoner.","enum":["Mail","Brief","SMS/Whatsapp","Telefoon","Huisbezoek","Kaartje","Overige","Administratief"]},"EnumEindresultaat":{"type":"string","description":"De uitkomsten waarmee een vroegsignaalzaak kan worden afgesloten.","enum":["Niet opgepakt: herhaalde melding","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: andere reden","Inwoner al bekend bij schuldhulpverlening","Inwoner heeft al een ander lopend traject","Definitief geen contact kunnen krijgen","Geen reactie na eerder contact","Inwoner hoeft geen hulp vanuit vroegsignalering","Inwoner heeft zelf al betaald/betalingsregeling getroffen","(Budget)advies en/of quick fix","Vervolghulp en/of verwijzing financieel","Verwijzing zonder contact","Vervolghulp en/of verwijzing niet financieel"]},"EnumDagdeel":{"type":"string","description":"De delen van de dag waarin een contactpoging kan zijn gedaan.","enum":["Ochtend","Middag","Avond"]},"EnumSignaalstatus":{"type":"string","description":"De toestanden waarin een vroegsignaal bij de gemeente kan verkeren: nog niet opgepakt, of afgesloten zonder te zijn opgepakt, met de reden daarvan.","enum":["Nog niet opgepakt","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: herhaalde melding","Niet opgepakt: andere reden"]}}};
+const schema45 = {"type":"string","description":"De uitkomsten waarmee een vroegsignaalzaak kan worden afgesloten.","enum":["Niet opgepakt: herhaalde melding","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: andere reden","Inwoner al bekend bij schuldhulpverlening","Inwoner heeft al een ander lopend traject","Definitief geen contact kunnen krijgen","Geen reactie na eerder contact","Inwoner hoeft geen hulp vanuit vroegsignalering","Inwoner heeft zelf al betaald/betalingsregeling getroffen","(Budget)advies en/of quick fix","Vervolghulp en/of verwijzing financieel","Verwijzing zonder contact","Vervolghulp en/of verwijzing niet financieel"]};
+const schema50 = {"type":"string","description":"De manieren waarop de gemeente bij een contactpoging contact kan zoeken met de inwoner.","enum":["Mail","Brief","SMS/Whatsapp","Telefoon","Huisbezoek","Kaartje","Overige","Administratief"]};
+const schema52 = {"type":"string","description":"De delen van de dag waarin een contactpoging kan zijn gedaan.","enum":["Ochtend","Middag","Avond"]};
+
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate23.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.resultaat !== undefined){
+let data0 = data.resultaat;
+if(typeof data0 !== "string"){
+const err0 = {instancePath:instancePath+"/resultaat",schemaPath:"#/$defs/EnumEindresultaat/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!(((((((((((((((data0 === "Niet opgepakt: herhaalde melding") || (data0 === "Niet opgepakt: onterecht signaal")) || (data0 === "Inwoner is overleden")) || (data0 === "Persoon is geen inwoner (meer) in de gemeente")) || (data0 === "Niet opgepakt: andere reden")) || (data0 === "Inwoner al bekend bij schuldhulpverlening")) || (data0 === "Inwoner heeft al een ander lopend traject")) || (data0 === "Definitief geen contact kunnen krijgen")) || (data0 === "Geen reactie na eerder contact")) || (data0 === "Inwoner hoeft geen hulp vanuit vroegsignalering")) || (data0 === "Inwoner heeft zelf al betaald/betalingsregeling getroffen")) || (data0 === "(Budget)advies en/of quick fix")) || (data0 === "Vervolghulp en/of verwijzing financieel")) || (data0 === "Verwijzing zonder contact")) || (data0 === "Vervolghulp en/of verwijzing niet financieel"))){
+const err1 = {instancePath:instancePath+"/resultaat",schemaPath:"#/$defs/EnumEindresultaat/enum",keyword:"enum",params:{allowedValues: schema45.enum}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.matchingsdatum !== undefined){
+let data1 = data.matchingsdatum;
+if(typeof data1 === "string"){
+if(!(formats0.validate(data1))){
+const err2 = {instancePath:instancePath+"/matchingsdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/matchingsdatum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.startdatum_matchtingperiode !== undefined){
+let data2 = data.startdatum_matchtingperiode;
+if(typeof data2 === "string"){
+if(!(formats0.validate(data2))){
+const err4 = {instancePath:instancePath+"/startdatum_matchtingperiode",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/startdatum_matchtingperiode",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.datum_opgepakt !== undefined){
+let data3 = data.datum_opgepakt;
+if(typeof data3 === "string"){
+if(!(formats0.validate(data3))){
+const err6 = {instancePath:instancePath+"/datum_opgepakt",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/datum_opgepakt",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.einddatum_matchingperiode !== undefined){
+let data4 = data.einddatum_matchingperiode;
+if(typeof data4 === "string"){
+if(!(formats0.validate(data4))){
+const err8 = {instancePath:instancePath+"/einddatum_matchingperiode",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/einddatum_matchingperiode",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.vroegsignalen !== undefined){
+let data5 = data.vroegsignalen;
+if(Array.isArray(data5)){
+if(data5.length < 1){
+const err10 = {instancePath:instancePath+"/vroegsignalen",schemaPath:"#/properties/vroegsignalen/minItems",keyword:"minItems",params:{limit: 1}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.ID === undefined){
+const err11 = {instancePath:instancePath+"/vroegsignalen/" + i0,schemaPath:"#/properties/vroegsignalen/items/required",keyword:"required",params:{missingProperty: "ID"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+for(const key0 in data6){
+if(!(key0 === "ID")){
+const err12 = {instancePath:instancePath+"/vroegsignalen/" + i0,schemaPath:"#/properties/vroegsignalen/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data6.ID !== undefined){
+if(typeof data6.ID !== "string"){
+const err13 = {instancePath:instancePath+"/vroegsignalen/" + i0+"/ID",schemaPath:"#/properties/vroegsignalen/items/properties/ID/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/vroegsignalen/" + i0,schemaPath:"#/properties/vroegsignalen/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+let i1 = data5.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data5[i1], data5[j0])){
+const err15 = {instancePath:instancePath+"/vroegsignalen",schemaPath:"#/properties/vroegsignalen/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/vroegsignalen",schemaPath:"#/properties/vroegsignalen/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.contactpogingen !== undefined){
+let data8 = data.contactpogingen;
+if(Array.isArray(data8)){
+const len1 = data8.length;
+for(let i2=0; i2<len1; i2++){
+let data9 = data8[i2];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.soort !== undefined){
+let data10 = data9.soort;
+if(typeof data10 !== "string"){
+const err17 = {instancePath:instancePath+"/contactpogingen/" + i2+"/soort",schemaPath:"#/$defs/EnumContactsoort/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(!((((((((data10 === "Mail") || (data10 === "Brief")) || (data10 === "SMS/Whatsapp")) || (data10 === "Telefoon")) || (data10 === "Huisbezoek")) || (data10 === "Kaartje")) || (data10 === "Overige")) || (data10 === "Administratief"))){
+const err18 = {instancePath:instancePath+"/contactpogingen/" + i2+"/soort",schemaPath:"#/$defs/EnumContactsoort/enum",keyword:"enum",params:{allowedValues: schema50.enum}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data9.bereikt !== undefined){
+if(typeof data9.bereikt !== "boolean"){
+const err19 = {instancePath:instancePath+"/contactpogingen/" + i2+"/bereikt",schemaPath:"#/properties/contactpogingen/items/properties/bereikt/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data9.datum !== undefined){
+let data12 = data9.datum;
+if(typeof data12 === "string"){
+if(!(formats0.validate(data12))){
+const err20 = {instancePath:instancePath+"/contactpogingen/" + i2+"/datum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/contactpogingen/" + i2+"/datum",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data9.dagdeel !== undefined){
+let data13 = data9.dagdeel;
+if(typeof data13 !== "string"){
+const err22 = {instancePath:instancePath+"/contactpogingen/" + i2+"/dagdeel",schemaPath:"#/$defs/EnumDagdeel/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(!(((data13 === "Ochtend") || (data13 === "Middag")) || (data13 === "Avond"))){
+const err23 = {instancePath:instancePath+"/contactpogingen/" + i2+"/dagdeel",schemaPath:"#/$defs/EnumDagdeel/enum",keyword:"enum",params:{allowedValues: schema52.enum}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/contactpogingen/" + i2,schemaPath:"#/properties/contactpogingen/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/contactpogingen",schemaPath:"#/properties/contactpogingen/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+validate23.errors = vErrors;
+return errors === 0;
+}
+validate23.evaluated = {"props":{"resultaat":true,"matchingsdatum":true,"startdatum_matchtingperiode":true,"datum_opgepakt":true,"einddatum_matchingperiode":true,"vroegsignalen":true,"contactpogingen":true},"dynamicProps":false,"dynamicItems":false};
+

@@ -14,16 +14,21 @@ const PARTIALS = new URL('partials/', DIR);
 
 const hb = Handlebars.create();
 registerHelpers(hb);
+/**
+ * strict: a field that the view does not have is an error, not an empty string. The templates use no @data
+ * (@index, @first), and every helper is known when they are compiled: both let Handlebars write plainer,
+ * faster code, which counts for the megabytes of documentation of a large model.
+ */
+const OPTIES: Parameters<typeof Handlebars.compile>[1] = { strict: true, data: false, knownHelpers: Object.fromEntries(Object.keys(hb.helpers).map((h) => [h, true])) };
 for (const file of readdirSync(PARTIALS).filter((f) => f.endsWith('.hbs')).sort()) {
-  hb.registerPartial(file.replace(/\.hbs$/, ''), readFileSync(new URL(file, PARTIALS), 'utf8'));
+  hb.registerPartial(file.replace(/\.hbs$/, ''), hb.compile(readFileSync(new URL(file, PARTIALS), 'utf8'), OPTIES));
 }
 
 /** A compiled template: a view in, text out. */
 export type Template = (view: object) => string;
 
 function template(name: string): Template {
-  // strict: a field that the view does not have is an error, not an empty string.
-  const compiled = hb.compile(readFileSync(new URL(name, DIR), 'utf8'), { strict: true });
+  const compiled = hb.compile(readFileSync(new URL(name, DIR), 'utf8'), OPTIES);
   return (view) => compiled(view);
 }
 

@@ -42,7 +42,7 @@ export function voorbereiden(): void {
 /** The package's src/ and dist/ TypeScript and JavaScript, by path; GeneratedCodeError when it does not type-check. */
 export async function pakketBroncode(um: Uitwisselmodel): Promise<Map<string, string>> {
   const namen = umTypeNamen(um);
-  const { plan } = streamPlan(um, berichtSchema(um, 'compat', []));
+  const plan = streamPlan(um, berichtSchema(um, 'compat', []));
   const types = formatteer(await berichtTypes(um, namen), 'uitwisselmodel.ts');
   const model = new Map<string, Bron>([
     ['informatiemodel.ts', informatiemodelTypes(um.informatiemodel)],

@@ -7,7 +7,7 @@ import { jsonText } from '../text.ts';
 import { WerkerFout, werkerVoor, type Werker } from '../werker.ts';
 import { GeneratedCodeError } from './generated-code-error.ts';
 import { umTypeNamen } from './naming.ts';
-import { streamPlan } from './stream.ts';
+import { eenheidSchemas, streamPlan } from './stream.ts';
 import { tabellenCode } from './tabellen.ts';
 import { streamValidatorCode } from './validator-code.ts';
 import { regels } from './validator.ts';
@@ -43,8 +43,9 @@ export async function emitPackage(um: Uitwisselmodel): Promise<Map<string, strin
   const broncode = pakketWerker().voer<Uitwisselmodel, Map<string, string>>('pakketBroncode', um);
   // Not awaited yet: a rejection must not count as unhandled while this thread works.
   broncode.catch(() => undefined);
-  const { plan, schemas } = streamPlan(um, berichtSchema(um, 'compat', []));
-  const streamValidators = streamValidatorCode(schemas);
+  const compat = berichtSchema(um, 'compat', []);
+  const plan = streamPlan(um, compat);
+  const streamValidators = streamValidatorCode(eenheidSchemas(plan, compat));
   let files: Map<string, string>;
   try {
     files = await broncode;

@@ -124,9 +124,7 @@ function refsLocal(s: unknown): boolean {
  * it off (plain properties and items on the way, array keywords the engine checks itself); anything else is
  * left inside its unit, which is then parsed whole: correct, only not in bounded memory.
  */
-export function streamPlan(um: Uitwisselmodel, compat: Schema): { plan: StreamPlan; schemas: Schema[] } {
-  const defs = compat.$defs;
-  const { $schema: _s, $id: _i, $defs: _d, ...rootRest } = compat;
+export function streamPlan(um: Uitwisselmodel, compat: Schema): StreamPlan {
   // Units by path: the message, every list item that leads to a record list, and the records.
   const lijsten = recordLijsten(um).filter((pad) => {
     const lijst = schemaOp(compat, pad);
@@ -188,7 +186,14 @@ export function streamPlan(um: Uitwisselmodel, compat: Schema): { plan: StreamPl
       if (ouder.lijsten.find((l) => l.eenheid === a)?.uniqueItems) eenheden[i]!.vingerafdruk = true;
     }
   }
-  const schemas = eenheden.map((e, i) => {
+  return { eenheden };
+}
+
+/** The schema of each unit of the plan: its part of the compat schema, the streamed lists in it as bare arrays. */
+export function eenheidSchemas(plan: StreamPlan, compat: Schema): Schema[] {
+  const defs = compat.$defs;
+  const { $schema: _s, $id: _i, $defs: _d, ...rootRest } = compat;
+  return plan.eenheden.map((e, i) => {
     const s = structuredClone(i === 0 ? rootRest : schemaOp(compat, e.pad)!) as Schema;
     for (const l of e.lijsten) {
       // The streamed list is checked by the engine (items, minItems, maxItems, uniqueItems); the unit sees [].
@@ -204,7 +209,6 @@ export function streamPlan(um: Uitwisselmodel, compat: Schema): { plan: StreamPl
     }
     return { ...s, $defs: defs };
   });
-  return { plan: { eenheden }, schemas };
 }
 
 export function streamValidatorTypes(plan: StreamPlan): string {
