@@ -17,7 +17,7 @@ type Schema = Record<string, unknown>;
  * and a format check is a pure function of the string, so the verdict is the same, only faster.
  */
 export function streamValidatorCode(schemas: Schema[]): string {
-  const ajv = standaloneAjv();
+  const ajv = standaloneAjv(schemas);
   const refs: Record<string, string> = {};
   schemas.forEach((s, i) => {
     ajv.addSchema(s, `eenheid${i}`);
