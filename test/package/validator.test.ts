@@ -215,6 +215,22 @@ describe('the schema validator made of the unit validators', () => {
     }
     expect(fouten((validate(gevallen[1]), validate.errors))).toContain('uniqueItems /leveringen {"i":3,"j":1}');
   });
+
+  it('finds the same pair as Ajv in a long list too, compared by canonical JSON (keys in any order)', async () => {
+    const validate = await schemaValidator('vroegsignalering');
+    const ajv = compile(readJson<Schema>(join(ROOT, 'generated', 'vroegsignalering', 'uitwisselmodel.schema.json')), true);
+    const levering = vroegsignaleringBericht().leveringen[0]!;
+    const lang = Array.from({ length: 40 }, (_, i) => ({ ...clone(levering), teller: i + 1 }));
+    for (const [i, j] of [[37, 5], [12, 11], [39, 0]] as const) {
+      const lijst = clone(lang);
+      lijst[i] = Object.fromEntries(Object.entries(clone(lijst[j]!)).reverse()) as typeof levering;
+      if (i === 12) lijst[30] = clone(lijst[2]!);
+      const bericht = { ...vroegsignaleringBericht(), leveringen: lijst };
+      const verwacht = verdict(ajv, bericht);
+      expect(validate(bericht)).toBe(false);
+      expect(fouten(validate.errors)).toEqual(fouten(verwacht.errors));
+    }
+  });
 });
 
 describe.skipIf(!HAS_REFERENCE)('the schema validator made of the unit validators agrees with Ajv on the compat schema', () => {

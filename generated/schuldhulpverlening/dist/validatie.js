@@ -61,10 +61,17 @@ function isObject(x) {
 }
 /**
  * The pair of equal items Ajv's uniqueItems reports: the last item that equals an earlier one, and the
- * nearest earlier one it equals. Found in one pass by the items' canonical JSON (keys sorted), which is
- * equal exactly when the values are deeply equal.
+ * nearest earlier one it equals. A short list is compared pair by pair, as Ajv does; a long one in one pass
+ * by the items' canonical JSON (keys sorted), which is equal exactly when the values are deeply equal.
  */
 function laatsteDubbele(lijst) {
+    if (lijst.length <= 16) {
+        for (let i = lijst.length - 1; i > 0; i--)
+            for (let j = i - 1; j >= 0; j--)
+                if (gelijk(lijst[i], lijst[j]))
+                    return { i, j };
+        return undefined;
+    }
     const gezien = new Map();
     let dubbel;
     lijst.forEach((item, i) => {
@@ -75,6 +82,17 @@ function laatsteDubbele(lijst) {
         gezien.set(sleutel, i);
     });
     return dubbel;
+}
+/** Deep equality of JSON values: objects by their keys whatever the order, lists in order. */
+function gelijk(a, b) {
+    if (a === b)
+        return true;
+    if (Array.isArray(a))
+        return Array.isArray(b) && a.length === b.length && a.every((x, i) => gelijk(x, b[i]));
+    if (!isObject(a) || !isObject(b))
+        return false;
+    const sleutels = Object.keys(a);
+    return sleutels.length === Object.keys(b).length && sleutels.every((k) => Object.hasOwn(b, k) && gelijk(a[k], b[k]));
 }
 function canoniek(x) {
     if (Array.isArray(x))
