@@ -22,6 +22,11 @@ export class WerkerFout extends Error {
 export interface Werker {
   /** Calls `functie(invoer)` of the module; input and result travel as structured clones. */
   voer<A, R>(functie: string, invoer: A): Promise<R>;
+  /**
+   * Work done ahead in case it is needed: it does not keep the process alive (a command that stops early,
+   * on an error in the model, does not wait for it), and without a worker thread it is not done at all.
+   */
+  vooruit(functie: string): void;
 }
 
 type Antwoord = { id: number; uitkomst: unknown } | { id: number; fout: { soort: string; message: string } };
@@ -61,7 +66,12 @@ function start(module: URL): Werker {
   ].join('\n');
   const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`));
   worker.unref();
-  const wachtend = new Map<number, { resolve: (x: unknown) => void; reject: (e: Error) => void }>();
+  // Once it runs, the worker holds the process again until it is told otherwise: nothing to wait for, no hold.
+  worker.once('online', () => {
+    if (![...wachtend.values()].some((x) => x.houdt)) worker.unref();
+  });
+  // houdt: a job whose answer someone waits for keeps the process alive until it comes.
+  const wachtend = new Map<number, { resolve: (x: unknown) => void; reject: (e: Error) => void; houdt: boolean }>();
   let volgende = 0;
   const faal = (e: Error): void => {
     for (const w of wachtend.values()) w.reject(e);
@@ -72,16 +82,21 @@ function start(module: URL): Werker {
     const w = wachtend.get(a.id);
     if (!w) return;
     wachtend.delete(a.id);
-    if (wachtend.size === 0) worker.unref();
+    if (![...wachtend.values()].some((x) => x.houdt)) worker.unref();
     if ('fout' in a) w.reject(new WerkerFout(a.fout.soort, a.fout.message));
     else w.resolve(a.uitkomst);
   });
   worker.on('error', faal);
   worker.on('exit', (code) => faal(new Error(`the worker thread of ${module.pathname} stopped (exit code ${code})`)));
   return {
+    vooruit(functie: string): void {
+      const id = volgende++;
+      wachtend.set(id, { resolve: () => undefined, reject: () => undefined, houdt: false });
+      worker.postMessage({ id, functie, invoer: undefined });
+    },
     voer<A, R>(functie: string, invoer: A): Promise<R> {
       const id = volgende++;
-      const uitkomst = new Promise<R>((resolve, reject) => wachtend.set(id, { resolve: resolve as (x: unknown) => void, reject }));
+      const uitkomst = new Promise<R>((resolve, reject) => wachtend.set(id, { resolve: resolve as (x: unknown) => void, reject, houdt: true }));
       // A job in progress keeps the process alive until its answer arrives.
       worker.ref();
       worker.postMessage({ id, functie, invoer });
@@ -91,10 +106,13 @@ function start(module: URL): Werker {
 }
 
 function inDezeThread(module: URL): Werker {
-  const m = import(module.href) as Promise<Record<string, (invoer: unknown) => unknown>>;
+  let m: Promise<Record<string, (invoer: unknown) => unknown>> | undefined;
   return {
     async voer<A, R>(functie: string, invoer: A): Promise<R> {
+      m ??= import(module.href) as Promise<Record<string, (invoer: unknown) => unknown>>;
       return (await (await m)[functie]!(invoer)) as R;
     },
+    // In one thread, work ahead is only work earlier: it is done when it is needed.
+    vooruit: () => undefined,
   };
 }

@@ -10,3 +10,9 @@ export function faal(reden: string): never {
   throw new EigenFout(`kapot: ${reden}`);
 }
 
+
+/** Work that takes five seconds, done ahead. */
+export function traag(): void {
+  const tot = Date.now() + 5_000;
+  while (Date.now() < tot);
+}

@@ -23,6 +23,18 @@ describe('a worker thread for an emitter', () => {
     expect(fout).toMatchObject({ soort: 'EigenFout', message: 'kapot: met reden' });
   });
 
+  it('does not keep the process alive for work done ahead', () => {
+    const script = `import { werkerVoor } from ${JSON.stringify(new URL('../../generator/emit/werker.ts', import.meta.url).href)};
+werkerVoor(new URL(${JSON.stringify(MODULE.href)})).vooruit('traag');
+console.log('klaar');`;
+    const start = performance.now();
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+    expect(r.stdout.trim()).toBe('klaar');
+    expect(r.status).toBe(0);
+    // traag takes 5 s; the process does not wait for it.
+    expect(performance.now() - start).toBeLessThan(4_000);
+  });
+
   it('does not keep the process alive once its work is done', () => {
     const script = `import { werkerVoor } from ${JSON.stringify(new URL('../../generator/emit/werker.ts', import.meta.url).href)};
 const uit = await werkerVoor(new URL(${JSON.stringify(MODULE.href)})).voer('verdubbel', { getallen: [21], kaart: new Map() });

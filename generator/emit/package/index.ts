@@ -27,9 +27,7 @@ export function pakketWerker(): Werker {
 
 /** Starts the worker thread and has it do what does not depend on the model (see broncode.ts). */
 export function pakketWerkerVoorbereiden(): void {
-  pakketWerker()
-    .voer('voorbereiden', undefined)
-    .catch(() => undefined);
+  pakketWerker().vooruit('voorbereiden');
 }
 
 /**
