@@ -35,6 +35,16 @@ console.log('klaar');`;
     expect(performance.now() - start).toBeLessThan(4_000);
   });
 
+  it('does not keep the process alive when it is started and given nothing', () => {
+    const script = `import { werkerVoor } from ${JSON.stringify(new URL('../../generator/emit/werker.ts', import.meta.url).href)};
+werkerVoor(new URL(${JSON.stringify(MODULE.href)}));
+console.log('klaar');`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 10_000 });
+    expect(r.signal).toBeNull();
+    expect(r.stdout.trim()).toBe('klaar');
+    expect(r.status).toBe(0);
+  });
+
   it('does not keep the process alive once its work is done', () => {
     const script = `import { werkerVoor } from ${JSON.stringify(new URL('../../generator/emit/werker.ts', import.meta.url).href)};
 const uit = await werkerVoor(new URL(${JSON.stringify(MODULE.href)})).voer('verdubbel', { getallen: [21], kaart: new Map() });
