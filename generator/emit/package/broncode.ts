@@ -1,7 +1,8 @@
 /**
- * The package's TypeScript: the message types (json-schema-to-typescript on the compat schema), the informatiemodel's types, the mapping functions and the validators' entry points (ts-morph
- * structures), type-checked and compiled with the engine files. The package emitter runs this in its worker
- * thread (see werker.ts); it is a pure function of the model all the same.
+ * The package's TypeScript: the message types (json-schema-to-typescript on the compat schema), the
+ * informatiemodel's types, the mapping functions and the validators' entry points (ts-morph structures),
+ * type-checked and compiled with the engine files. The package emitter runs this in its worker thread (see
+ * werker.ts); it is a pure function of the model all the same.
  */
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
