@@ -6,7 +6,6 @@
  * same pipeline in one thread (MIMGEN_WERKERS=0), one stage after the other, each timed: what each stage
  * costs, and how much the worker thread saves. Prints figures and how they grow; it asserts nothing.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -70,7 +69,7 @@ try {
   const n = SIZES[SIZES.length - 1]!;
   console.log(`\nwhere the time goes at ${n} objecttypen: the pipeline in one thread, one stage after the other (s)`);
   const folder = join(dir, `project${n}`, 'model', `synthetisch${n}`);
-  const r = spawnSync(NODE, ['--import', 'tsx', join(ROOT, 'bench', 'lib', 'pipeline-child.ts'), folder], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, MIMGEN_WERKERS: '0' } });
+  const r = run(NODE, ['--import', 'tsx', join(ROOT, 'bench', 'lib', 'pipeline-child.ts'), folder], ROOT, { ...process.env, MIMGEN_WERKERS: '0' });
   if (r.status === 0) {
     const { times } = JSON.parse(r.stdout) as { times: Record<string, number> };
     console.log(`  ${Object.entries(times).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)}`).join(', ')}`);

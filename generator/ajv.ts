@@ -41,10 +41,29 @@ export function draft7Gelijk(schema: unknown): boolean {
     if (!GEDEELD.has(k)) return false;
     if (k === 'items' && Array.isArray(v)) return false;
     if (k === '$ref' && (typeof v !== 'string' || !v.startsWith('#/'))) return false;
-    const kinderen = k === 'properties' || k === '$defs' ? Object.values(v as object) : k === 'allOf' || k === 'anyOf' || k === 'oneOf' ? (v as unknown[]) : k === 'items' || k === 'not' || (k === 'additionalProperties' && typeof v === 'object') ? [v] : [];
-    if (!kinderen.every(draft7Gelijk)) return false;
+    if (!deelschemas(k, v).every(draft7Gelijk)) return false;
   }
   return true;
+}
+
+/** The subschemas a keyword holds. */
+function deelschemas(keyword: string, waarde: unknown): unknown[] {
+  switch (keyword) {
+    case 'properties':
+    case '$defs':
+      return Object.values(waarde as object);
+    case 'allOf':
+    case 'anyOf':
+    case 'oneOf':
+      return waarde as unknown[];
+    case 'items':
+    case 'not':
+      return [waarde];
+    case 'additionalProperties':
+      return typeof waarde === 'object' ? [waarde] : [];
+    default:
+      return [];
+  }
 }
 
 /**

@@ -16,11 +16,11 @@ export interface Run {
   rss: number | undefined;
 }
 
-export function run(cmd: string, args: string[], cwd?: string): Run {
+export function run(cmd: string, args: string[], cwd?: string, env?: NodeJS.ProcessEnv): Run {
   const start = process.hrtime.bigint();
   const r = HAS_TIME
-    ? spawnSync(TIME, ['-v', cmd, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 })
-    : spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
+    ? spawnSync(TIME, ['-v', cmd, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 })
+    : spawnSync(cmd, args, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 });
   const wall = Number(process.hrtime.bigint() - start) / 1e9;
   const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? /maxRSS (\d+)/.exec(r.stderr)?.[1];
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, wall, rss: kb ? Number(kb) / 1024 : undefined };

@@ -67,12 +67,19 @@ function start(module: URL): Werker {
   const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`));
   worker.unref();
   // Once it runs, the worker holds the process again until it is told otherwise: nothing to wait for, no hold.
-  worker.once('online', () => {
-    if (![...wachtend.values()].some((x) => x.houdt)) worker.unref();
-  });
+  worker.once('online', () => laatLos());
   // houdt: a job whose answer someone waits for keeps the process alive until it comes.
   const wachtend = new Map<number, { resolve: (x: unknown) => void; reject: (e: Error) => void; houdt: boolean }>();
+  const laatLos = (): void => {
+    if (![...wachtend.values()].some((x) => x.houdt)) worker.unref();
+  };
   let volgende = 0;
+  const stuur = (functie: string, invoer: unknown, w: { resolve: (x: unknown) => void; reject: (e: Error) => void; houdt: boolean }): void => {
+    const id = volgende++;
+    wachtend.set(id, w);
+    if (w.houdt) worker.ref();
+    worker.postMessage({ id, functie, invoer });
+  };
   const faal = (e: Error): void => {
     for (const w of wachtend.values()) w.reject(e);
     wachtend.clear();
@@ -82,7 +89,7 @@ function start(module: URL): Werker {
     const w = wachtend.get(a.id);
     if (!w) return;
     wachtend.delete(a.id);
-    if (![...wachtend.values()].some((x) => x.houdt)) worker.unref();
+    laatLos();
     if ('fout' in a) w.reject(new WerkerFout(a.fout.soort, a.fout.message));
     else w.resolve(a.uitkomst);
   });
@@ -90,17 +97,10 @@ function start(module: URL): Werker {
   worker.on('exit', (code) => faal(new Error(`the worker thread of ${module.pathname} stopped (exit code ${code})`)));
   return {
     vooruit(functie: string): void {
-      const id = volgende++;
-      wachtend.set(id, { resolve: () => undefined, reject: () => undefined, houdt: false });
-      worker.postMessage({ id, functie, invoer: undefined });
+      stuur(functie, undefined, { resolve: () => undefined, reject: () => undefined, houdt: false });
     },
     voer<A, R>(functie: string, invoer: A): Promise<R> {
-      const id = volgende++;
-      const uitkomst = new Promise<R>((resolve, reject) => wachtend.set(id, { resolve: resolve as (x: unknown) => void, reject, houdt: true }));
-      // A job in progress keeps the process alive until its answer arrives.
-      worker.ref();
-      worker.postMessage({ id, functie, invoer });
-      return uitkomst;
+      return new Promise<R>((resolve, reject) => stuur(functie, invoer, { resolve: resolve as (x: unknown) => void, reject, houdt: true }));
     },
   };
 }

@@ -8,7 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
-import { COMPILER_OPTIONS, compileer, engineUitvoer, formatteer, GeneratedCodeError } from '../../generator/emit/package/typescript.ts';
+import { GeneratedCodeError } from '../../generator/emit/package/generated-code-error.ts';
+import { COMPILER_OPTIONS, compileer, engineUitvoer, formatteer } from '../../generator/emit/package/typescript.ts';
 import { ROOT } from './support.ts';
 
 const ENGINE = ['controles.ts', 'validatie.ts', 'stream.ts', 'stream-worker.ts'];

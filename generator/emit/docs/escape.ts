@@ -65,40 +65,24 @@ function escapeLineStart(line: string): string {
 }
 
 /** Inline Markdown on one line: line breaks in the text become spaces. */
-export function mdInline(text: string | undefined): string {
-  return text === undefined ? '' : mdInlineOnthouden(text);
-}
-
-const mdInlineOnthouden = onthouden((text: string) =>
-  regels(text)
-    .filter((l) => l !== '')
-    .map((l) => escapeLine(l))
-    .join(' '),
-);
+export const mdInline = inline(' ');
 
 /** The text of a heading: inline Markdown, and `#` escaped so that none closes the heading. */
-export function mdKop(text: string | undefined): string {
-  return text === undefined ? '' : mdKopOnthouden(text);
-}
-
-const mdKopOnthouden = onthouden((text: string) =>
-  regels(text)
-    .filter((l) => l !== '')
-    .map((l) => escapeLine(l, true))
-    .join(' '),
-);
+export const mdKop = inline(' ', true);
 
 /** A table cell: inline Markdown, the lines of the text kept apart by `<br>`. */
-export function mdCel(text: string | undefined): string {
-  return text === undefined ? '' : mdCelOnthouden(text);
-}
+export const mdCel = inline('<br>');
 
-const mdCelOnthouden = onthouden((text: string) =>
-  regels(text)
-    .filter((l) => l !== '')
-    .map((l) => escapeLine(l))
-    .join('<br>'),
-);
+/** The non-empty lines of a text, each escaped as inline Markdown, joined by `tussen`; remembered per text. */
+function inline(tussen: string, kop = false): (text: string | undefined) => string {
+  const opgemaakt = onthouden((text: string) =>
+    regels(text)
+      .filter((l) => l !== '')
+      .map((l) => escapeLine(l, kop))
+      .join(tussen),
+  );
+  return (text) => (text === undefined ? '' : opgemaakt(text));
+}
 
 /**
  * A block of Markdown: every line of the text its own paragraph, `- ` lines (from HTML lists or typed as

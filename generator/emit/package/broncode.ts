@@ -7,12 +7,11 @@
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import type { Uitwisselmodel } from '../../derive/types.ts';
-import { berichtSchema } from '../json-schema/index.ts';
 import { berichtTypes } from './bericht-types.ts';
 import { informatiemodelTypes } from './informatiemodel-types.ts';
 import { mappingFuncties } from './mapping-functions.ts';
 import { umTypeNamen } from './naming.ts';
-import { streamPlan, streamValidatorTypes, validateStreamModule } from './stream.ts';
+import { streamValidatorTypes, validateStreamModule, type StreamPlan } from './stream.ts';
 import { compileer, engineUitvoer, formatteer, libs, type Bron } from './typescript.ts';
 import { validateModule } from './validate-module.ts';
 
@@ -40,10 +39,12 @@ export function voorbereiden(): void {
   for (const [pad, tekst] of ENGINE) if (!pad.endsWith('.d.ts')) engineUitvoer(pad, tekst);
 }
 
-/** The package's src/ and dist/ TypeScript and JavaScript, by path; GeneratedCodeError when it does not type-check. */
-export async function pakketBroncode(um: Uitwisselmodel): Promise<Map<string, string>> {
+/**
+ * The package's src/ and dist/ TypeScript and JavaScript, by path; GeneratedCodeError when it does not
+ * type-check. The streaming plan comes with the model: the main thread has made it for the validators.
+ */
+export async function pakketBroncode({ um, plan }: { um: Uitwisselmodel; plan: StreamPlan }): Promise<Map<string, string>> {
   const namen = umTypeNamen(um);
-  const plan = streamPlan(um, berichtSchema(um, 'compat', []));
   const types = formatteer(await berichtTypes(um, namen), 'uitwisselmodel.ts');
   const model = new Map<string, Bron>([
     ['informatiemodel.ts', informatiemodelTypes(um.informatiemodel)],

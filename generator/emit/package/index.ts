@@ -7,7 +7,7 @@ import { jsonText } from '../text.ts';
 import { WerkerFout, werkerVoor, type Werker } from '../werker.ts';
 import { GeneratedCodeError } from './generated-code-error.ts';
 import { umTypeNamen } from './naming.ts';
-import { eenheidSchemas, streamPlan } from './stream.ts';
+import { eenheidSchemas, streamPlan, type StreamPlan } from './stream.ts';
 import { tabellenCode } from './tabellen.ts';
 import { streamValidatorCode } from './validator-code.ts';
 import { regels } from './validator.ts';
@@ -38,11 +38,11 @@ export function pakketWerkerVoorbereiden(): void {
  * together, the documentation).
  */
 export async function emitPackage(um: Uitwisselmodel): Promise<Map<string, string>> {
-  const broncode = pakketWerker().voer<Uitwisselmodel, Map<string, string>>('pakketBroncode', um);
-  // Not awaited yet: a rejection must not count as unhandled while this thread works.
-  broncode.catch(() => undefined);
   const compat = berichtSchema(um, 'compat', []);
   const plan = streamPlan(um, compat);
+  const broncode = pakketWerker().voer<{ um: Uitwisselmodel; plan: StreamPlan }, Map<string, string>>('pakketBroncode', { um, plan });
+  // Not awaited yet: a rejection must not count as unhandled while this thread works.
+  broncode.catch(() => undefined);
   const streamValidators = streamValidatorCode(eenheidSchemas(plan, compat));
   let files: Map<string, string>;
   try {

@@ -8,8 +8,6 @@
 import { printStructure, Project, StructureKind, ts, type OptionalKind, type SourceFileStructure } from 'ts-morph';
 import { GeneratedCodeError } from './generated-code-error.ts';
 
-export { GeneratedCodeError };
-
 export const COMPILER_OPTIONS: ts.CompilerOptions = {
   strict: true,
   target: ts.ScriptTarget.ES2022,
@@ -60,13 +58,13 @@ function tekstVan(bron: Bron): string {
 }
 
 /**
- * Checks and compiles the package's sources: `model` are the files built from the model (a promise for one
- * still being made elsewhere), `engine` the fixed engine files (.ts compiled on their own; .d.ts checked
- * and copied). Returns the src/ and dist/ files by path.
+ * Checks and compiles the package's sources: `model` are the files built from the model, `engine` the fixed
+ * engine files (.ts compiled on their own; .d.ts checked and copied). Returns the src/ and dist/ files by
+ * path; rejects with GeneratedCodeError when they do not type-check.
  */
-export async function compileer(naam: string, model: ReadonlyMap<string, Bron | Promise<Bron>>, engine: ReadonlyMap<string, string>): Promise<Map<string, string>> {
+export async function compileer(naam: string, model: ReadonlyMap<string, Bron>, engine: ReadonlyMap<string, string>): Promise<Map<string, string>> {
   const teksten = new Map<string, string>();
-  for (const [pad, bron] of model) teksten.set(`/src/${pad}`, tekstVan(await bron));
+  for (const [pad, bron] of model) teksten.set(`/src/${pad}`, tekstVan(bron));
   for (const [pad, tekst] of engine) teksten.set(`/src/${pad}`, tekst);
   const lib = libs();
   const files = new Map<string, string>();
