@@ -26,6 +26,12 @@ describe('mapping functions', () => {
     });
   });
 
+  it('leave out an optional list the source does not have, and keep an empty one', async () => {
+    const { naarVroegsignaalzaak } = (await import('../../generated/vroegsignalering/dist/index.js')) as unknown as Record<string, (b: unknown) => unknown>;
+    expect(naarVroegsignaalzaak!({})).toStrictEqual({});
+    expect(naarVroegsignaalzaak!({ vroegsignalen: [], contactpogingen: undefined })).toStrictEqual({ vroegsignalen: [] });
+  });
+
   it('read informatiemodel names where the wire name differs (KVKnummer → kvknummer)', async () => {
     const { naarSchuld } = (await import('../../generated/schuldhulpverlening/dist/index.js')) as unknown as Record<string, (b: unknown) => unknown>;
     expect(naarSchuld!({ bedrag: 10, schuldeiser: { naam: 'Woonstad', KVKnummer: '123' } })).toStrictEqual({

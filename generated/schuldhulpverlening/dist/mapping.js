@@ -2,6 +2,10 @@
 function zonderLeeg(velden) {
     return Object.fromEntries(Object.entries(velden).filter(([, waarde]) => waarde !== undefined));
 }
+/** Each item of an optional list converted; no list when the source has none. */
+function elk(bronnen, naar) {
+    return bronnen === undefined ? undefined : bronnen.map(naar);
+}
 /** Builds Uitwisselmodel of the message from its source data. */
 export function naarUitwisselmodel(bron) {
     return zonderLeeg({
@@ -17,7 +21,7 @@ export function naarLevering(bron) {
     return zonderLeeg({
         teller: bron.teller,
         aanleverende_organisatie: naarSchuldhulporganisatie(bron.aanleverende_organisatie),
-        schuldhulptrajecten: bron.schuldhulptrajecten === undefined ? undefined : bron.schuldhulptrajecten.map(naarSchuldhulptraject),
+        schuldhulptrajecten: elk(bron.schuldhulptrajecten, naarSchuldhulptraject),
     });
 }
 /** Builds Schuldhulporganisatie of the message from its source data. */
@@ -27,7 +31,7 @@ export function naarSchuldhulporganisatie(bron) {
         "KvK-nummer": bron["KvK-nummer"],
         postcode: bron.postcode,
         gemeentecode: bron.gemeentecode,
-        contactpersonen: bron.contactpersonen === undefined ? undefined : bron.contactpersonen.map(naarContactpersoon),
+        contactpersonen: elk(bron.contactpersonen, naarContactpersoon),
     });
 }
 /** Builds Contactpersoon of the message from its source data. */
@@ -49,18 +53,18 @@ export function naarSchuldhulptraject(bron) {
         totaalSchuldbedragBijAanvangSchuld: bron.totaalSchuldbedragBijAanvangSchuld,
         gemeentecode: bron.gemeentecode,
         aanmelding: bron.aanmelding === undefined ? undefined : naarAanmelding(bron.aanmelding),
-        begeleiding: bron.begeleiding === undefined ? undefined : bron.begeleiding.map(naarBegeleiding),
-        client: bron.client === undefined ? undefined : bron.client.map(naarClient),
-        crisisinterventies: bron.crisisinterventies === undefined ? undefined : bron.crisisinterventies.map(naarCrisisinterventie),
+        begeleiding: elk(bron.begeleiding, naarBegeleiding),
+        client: elk(bron.client, naarClient),
+        crisisinterventies: elk(bron.crisisinterventies, naarCrisisinterventie),
         informatieEnAdvies: bron.informatieEnAdvies === undefined ? undefined : naarInformatieEnAdvies(bron.informatieEnAdvies),
         intake: bron.intake === undefined ? undefined : naarIntake(bron.intake),
-        moratoria: bron.moratoria === undefined ? undefined : bron.moratoria.map(naarMoratorium),
+        moratoria: elk(bron.moratoria, naarMoratorium),
         nazorg: bron.nazorg === undefined ? undefined : naarNazorg(bron.nazorg),
         oplossing: bron.oplossing === undefined ? undefined : naarOplossing(bron.oplossing),
         planVanAanpak: bron.planVanAanpak === undefined ? undefined : naarPlanVanAanpak(bron.planVanAanpak),
-        schulden: bron.schulden === undefined ? undefined : bron.schulden.map(naarSchuld),
+        schulden: elk(bron.schulden, naarSchuld),
         schuldregeling: bron.schuldregeling === undefined ? undefined : naarSchuldregeling(bron.schuldregeling),
-        voorlopigeVoorzieningen: bron.voorlopigeVoorzieningen === undefined ? undefined : bron.voorlopigeVoorzieningen.map(naarVoorlopigeVoorziening),
+        voorlopigeVoorzieningen: elk(bron.voorlopigeVoorzieningen, naarVoorlopigeVoorziening),
         uitstroom: bron.uitstroom === undefined ? undefined : naarUitstroom(bron.uitstroom),
         stabilisatie: bron.stabilisatie === undefined ? undefined : naarStabilisatie(bron.stabilisatie),
     });

@@ -639,8 +639,13 @@ export interface StabilisatieBron {
 }
 
 /** The fields that have a value, in their order; a field without one is left out. */
-function zonderLeeg<T>(velden: { [K in keyof T]: T[K] | undefined }): T {
+function zonderLeeg<T extends object>(velden: T): T {
   return Object.fromEntries(Object.entries(velden).filter(([, waarde]) => waarde !== undefined)) as T;
+}
+
+/** Each item of an optional list converted; no list when the source has none. */
+function elk<B, U>(bronnen: B[] | undefined, naar: (bron: B) => U): U[] | undefined {
+  return bronnen === undefined ? undefined : bronnen.map(naar);
 }
 
 /** Builds Uitwisselmodel of the message from its source data. */
@@ -659,7 +664,7 @@ export function naarLevering(bron: LeveringBron): Um.Levering {
   return zonderLeeg<Um.Levering>({
     teller: bron.teller,
     aanleverende_organisatie: naarSchuldhulporganisatie(bron.aanleverende_organisatie),
-    schuldhulptrajecten: bron.schuldhulptrajecten === undefined ? undefined : bron.schuldhulptrajecten.map(naarSchuldhulptraject),
+    schuldhulptrajecten: elk(bron.schuldhulptrajecten, naarSchuldhulptraject),
   });
 }
 
@@ -670,7 +675,7 @@ export function naarSchuldhulporganisatie(bron: SchuldhulporganisatieBron): Um.S
     "KvK-nummer": bron["KvK-nummer"],
     postcode: bron.postcode,
     gemeentecode: bron.gemeentecode,
-    contactpersonen: bron.contactpersonen === undefined ? undefined : bron.contactpersonen.map(naarContactpersoon),
+    contactpersonen: elk(bron.contactpersonen, naarContactpersoon),
   });
 }
 
@@ -694,18 +699,18 @@ export function naarSchuldhulptraject(bron: SchuldhulptrajectBron): Um.Schuldhul
     totaalSchuldbedragBijAanvangSchuld: bron.totaalSchuldbedragBijAanvangSchuld,
     gemeentecode: bron.gemeentecode,
     aanmelding: bron.aanmelding === undefined ? undefined : naarAanmelding(bron.aanmelding),
-    begeleiding: bron.begeleiding === undefined ? undefined : bron.begeleiding.map(naarBegeleiding),
-    client: bron.client === undefined ? undefined : bron.client.map(naarClient),
-    crisisinterventies: bron.crisisinterventies === undefined ? undefined : bron.crisisinterventies.map(naarCrisisinterventie),
+    begeleiding: elk(bron.begeleiding, naarBegeleiding),
+    client: elk(bron.client, naarClient),
+    crisisinterventies: elk(bron.crisisinterventies, naarCrisisinterventie),
     informatieEnAdvies: bron.informatieEnAdvies === undefined ? undefined : naarInformatieEnAdvies(bron.informatieEnAdvies),
     intake: bron.intake === undefined ? undefined : naarIntake(bron.intake),
-    moratoria: bron.moratoria === undefined ? undefined : bron.moratoria.map(naarMoratorium),
+    moratoria: elk(bron.moratoria, naarMoratorium),
     nazorg: bron.nazorg === undefined ? undefined : naarNazorg(bron.nazorg),
     oplossing: bron.oplossing === undefined ? undefined : naarOplossing(bron.oplossing),
     planVanAanpak: bron.planVanAanpak === undefined ? undefined : naarPlanVanAanpak(bron.planVanAanpak),
-    schulden: bron.schulden === undefined ? undefined : bron.schulden.map(naarSchuld),
+    schulden: elk(bron.schulden, naarSchuld),
     schuldregeling: bron.schuldregeling === undefined ? undefined : naarSchuldregeling(bron.schuldregeling),
-    voorlopigeVoorzieningen: bron.voorlopigeVoorzieningen === undefined ? undefined : bron.voorlopigeVoorzieningen.map(naarVoorlopigeVoorziening),
+    voorlopigeVoorzieningen: elk(bron.voorlopigeVoorzieningen, naarVoorlopigeVoorziening),
     uitstroom: bron.uitstroom === undefined ? undefined : naarUitstroom(bron.uitstroom),
     stabilisatie: bron.stabilisatie === undefined ? undefined : naarStabilisatie(bron.stabilisatie),
   });

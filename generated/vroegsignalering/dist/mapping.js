@@ -2,6 +2,10 @@
 function zonderLeeg(velden) {
     return Object.fromEntries(Object.entries(velden).filter(([, waarde]) => waarde !== undefined));
 }
+/** Each item of an optional list converted; no list when the source has none. */
+function elk(bronnen, naar) {
+    return bronnen === undefined ? undefined : bronnen.map(naar);
+}
 /** Builds Uitwisselmodel of the message from its source data. */
 export function naarUitwisselmodel(bron) {
     return zonderLeeg({
@@ -9,7 +13,7 @@ export function naarUitwisselmodel(bron) {
         einddatumLevering: bron.einddatumLevering,
         aanleverdatumEnTijd: bron.aanleverdatumEnTijd,
         codeGegevensleverancier: bron.codeGegevensleverancier,
-        leveringen: bron.leveringen === undefined ? undefined : bron.leveringen.map(naarLevering),
+        leveringen: elk(bron.leveringen, naarLevering),
     });
 }
 /** Builds Levering of the message from its source data. */
@@ -18,8 +22,8 @@ export function naarLevering(bron) {
         teller: bron.teller,
         gemeentecode: bron.gemeentecode,
         aanleverende_organisatie: naarAanleverendeOrganisatie(bron.aanleverende_organisatie),
-        vroegsignalen: bron.vroegsignalen === undefined ? undefined : bron.vroegsignalen.map(naarVroegsignaal),
-        vroegsignaalzaken: bron.vroegsignaalzaken === undefined ? undefined : bron.vroegsignaalzaken.map(naarVroegsignaalzaak),
+        vroegsignalen: elk(bron.vroegsignalen, naarVroegsignaal),
+        vroegsignaalzaken: elk(bron.vroegsignaalzaken, naarVroegsignaalzaak),
     });
 }
 /** Builds AanleverendeOrganisatie of the message from its source data. */
@@ -27,7 +31,7 @@ export function naarAanleverendeOrganisatie(bron) {
     return zonderLeeg({
         naam: bron.naam,
         "kvk-nummer": bron["kvk-nummer"],
-        contactpersoonen: bron.contactpersonen === undefined ? undefined : bron.contactpersonen.map(naarContactpersoon),
+        contactpersoonen: elk(bron.contactpersonen, naarContactpersoon),
     });
 }
 /** Builds Contactpersoon of the message from its source data. */
@@ -82,8 +86,8 @@ export function naarVroegsignaalzaak(bron) {
         startdatum_matchtingperiode: bron.startdatum_matchtingperiode,
         datum_opgepakt: bron.datum_opgepakt,
         einddatum_matchingperiode: bron.einddatum_matchingperiode,
-        vroegsignalen: bron.vroegsignalen === undefined ? undefined : bron.vroegsignalen.map((doel) => ({ ID: doel.ID })),
-        contactpogingen: bron.contactpogingen === undefined ? undefined : bron.contactpogingen.map(naarContactpoging),
+        vroegsignalen: elk(bron.vroegsignalen, (doel) => ({ ID: doel.ID })),
+        contactpogingen: elk(bron.contactpogingen, naarContactpoging),
     });
 }
 /** Builds Contactpoging of the message from its source data. */

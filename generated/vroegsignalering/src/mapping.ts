@@ -327,8 +327,13 @@ export interface ContactpogingBron {
 }
 
 /** The fields that have a value, in their order; a field without one is left out. */
-function zonderLeeg<T>(velden: { [K in keyof T]: T[K] | undefined }): T {
+function zonderLeeg<T extends object>(velden: T): T {
   return Object.fromEntries(Object.entries(velden).filter(([, waarde]) => waarde !== undefined)) as T;
+}
+
+/** Each item of an optional list converted; no list when the source has none. */
+function elk<B, U>(bronnen: B[] | undefined, naar: (bron: B) => U): U[] | undefined {
+  return bronnen === undefined ? undefined : bronnen.map(naar);
 }
 
 /** Builds Uitwisselmodel of the message from its source data. */
@@ -338,7 +343,7 @@ export function naarUitwisselmodel(bron: UitwisselmodelBron): Um.Uitwisselmodel 
     einddatumLevering: bron.einddatumLevering,
     aanleverdatumEnTijd: bron.aanleverdatumEnTijd,
     codeGegevensleverancier: bron.codeGegevensleverancier,
-    leveringen: bron.leveringen === undefined ? undefined : bron.leveringen.map(naarLevering),
+    leveringen: elk(bron.leveringen, naarLevering),
   });
 }
 
@@ -348,8 +353,8 @@ export function naarLevering(bron: LeveringBron): Um.Levering {
     teller: bron.teller,
     gemeentecode: bron.gemeentecode,
     aanleverende_organisatie: naarAanleverendeOrganisatie(bron.aanleverende_organisatie),
-    vroegsignalen: bron.vroegsignalen === undefined ? undefined : bron.vroegsignalen.map(naarVroegsignaal),
-    vroegsignaalzaken: bron.vroegsignaalzaken === undefined ? undefined : bron.vroegsignaalzaken.map(naarVroegsignaalzaak),
+    vroegsignalen: elk(bron.vroegsignalen, naarVroegsignaal),
+    vroegsignaalzaken: elk(bron.vroegsignaalzaken, naarVroegsignaalzaak),
   });
 }
 
@@ -358,7 +363,7 @@ export function naarAanleverendeOrganisatie(bron: AanleverendeOrganisatieBron): 
   return zonderLeeg<Um.AanleverendeOrganisatie>({
     naam: bron.naam,
     "kvk-nummer": bron["kvk-nummer"],
-    contactpersoonen: bron.contactpersonen === undefined ? undefined : bron.contactpersonen.map(naarContactpersoon),
+    contactpersoonen: elk(bron.contactpersonen, naarContactpersoon),
   });
 }
 
@@ -418,8 +423,8 @@ export function naarVroegsignaalzaak(bron: VroegsignaalzaakBron): Um.Vroegsignaa
     startdatum_matchtingperiode: bron.startdatum_matchtingperiode,
     datum_opgepakt: bron.datum_opgepakt,
     einddatum_matchingperiode: bron.einddatum_matchingperiode,
-    vroegsignalen: bron.vroegsignalen === undefined ? undefined : bron.vroegsignalen.map((doel) => ({ ID: doel.ID })),
-    contactpogingen: bron.contactpogingen === undefined ? undefined : bron.contactpogingen.map(naarContactpoging),
+    vroegsignalen: elk(bron.vroegsignalen, (doel) => ({ ID: doel.ID })),
+    contactpogingen: elk(bron.contactpogingen, naarContactpoging),
   });
 }
 
