@@ -85,7 +85,7 @@ export function parseYamlFile(path: string, bytes: Uint8Array, findings: Finding
   }
   const lines = new LineCounter();
   // logLevel error: the library's warnings (a collection as key) would reach stderr as process warnings.
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  const doc = metGewoneEnv(() => parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' }));
   let syntaxOk = true;
   const errorLines = new Set<number>();
   for (const e of doc.errors) {
@@ -139,6 +139,22 @@ export function parseYamlFile(path: string, bytes: Uint8Array, findings: Finding
     return new YamlFile(path, doc, lines, undefined);
   }
   return new YamlFile(path, doc, lines, data);
+}
+
+/**
+ * Runs `f` with process.env as a plain object. The yaml library looks up process.env.LOG_TOKENS for every
+ * token it reads and LOG_STREAM for every node, and each lookup in the real process.env asks the operating
+ * system's environment: a fifth of the time a large model file took to parse (0.1 s of the 0.5 s for the
+ * 1.2 MB of the benchmark's model of 500 objecttypen). Parsing is synchronous, so nothing else sees the copy.
+ */
+function metGewoneEnv<T>(f: () => T): T {
+  const env = process.env;
+  process.env = { ...env };
+  try {
+    return f();
+  } finally {
+    process.env = env;
+  }
 }
 
 /**
