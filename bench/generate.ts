@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeSyntheticModel } from './lib/synthetic.ts';
+import { V8_BATCH_FLAGS } from '../bin/v8-batch.js';
 import { best, HAS_TIME, load, run } from './lib/measure.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -69,7 +70,8 @@ try {
   const n = SIZES[SIZES.length - 1]!;
   console.log(`\nwhere the time goes at ${n} objecttypen: the pipeline in one thread, one stage after the other (s)`);
   const folder = join(dir, `project${n}`, 'model', `synthetisch${n}`);
-  const r = run(NODE, ['--import', 'tsx', join(ROOT, 'bench', 'lib', 'pipeline-child.ts'), folder], ROOT, { ...process.env, MIMGEN_WERKERS: '0' });
+  // With the V8 flags that mimgen runs its batch commands with, so that the stages cost what they cost there.
+  const r = run(NODE, [...V8_BATCH_FLAGS, '--import', 'tsx', join(ROOT, 'bench', 'lib', 'pipeline-child.ts'), folder], ROOT, { ...process.env, MIMGEN_WERKERS: '0' });
   if (r.status === 0) {
     const { times } = JSON.parse(r.stdout) as { times: Record<string, number> };
     console.log(`  ${Object.entries(times).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)}`).join(', ')}`);

@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
+import { V8_BATCH_FLAGS } from './v8-batch.js';
 
 // validate streams files of any size: with a small young generation and V8's memory-saving mode its peak
 // memory stays flat from a hundred thousand to a million records. An old generation that starts at 24 MB
@@ -17,13 +18,9 @@ if (args[0] === 'validate' && !VALIDATE_FLAGS.every((f) => process.execArgv.incl
   process.exit(child.status ?? (child.signal ? 128 + 15 : 2));
 }
 
-// The other commands are batch runs of code that runs once or a few times: TypeScript's compiler, Ajv's code
-// generation, the templates. V8 starts optimising a function once it has used up a budget of bytecode (66 KB
-// in Node 20); in such a run most of that optimising is wasted on code that is about to finish, and it takes
-// the second core from the package emitter's worker thread. A budget of 600 KB cuts the CPU time of generating
-// the model of 500 objecttypen from 10.0 s to 8.0 s and its wall time from 5.6 s to 4.9 s (npm run bench).
-// Set before the code loads; validate keeps V8's default, its hot loop is best optimised early.
-if (args[0] !== 'validate') setFlagsFromString('--interrupt-budget=600000');
+// Every other command is a batch run, with V8 tuned for it (see v8-batch.js); validate keeps V8's default,
+// its hot loop is best optimised early.
+if (args[0] !== 'validate') for (const flag of V8_BATCH_FLAGS) setFlagsFromString(flag);
 
 const { register } = await import('tsx/esm/api');
 register();
