@@ -1,31 +1,12 @@
 /** The generated packages' streaming validators as the tests use them. */
 import { join } from 'node:path';
 import { repoRoot } from '../conformance/models.ts';
+// The package's own declarations: the tests read the results in the shapes implementers get them.
+import type { StreamFout, StreamOpties, StreamResultaat } from '../../generated/vroegsignalering/dist/index.js';
 
 export const ROOT = repoRoot;
 
-export interface StreamFout {
-  path: string;
-  element: string;
-  message: string;
-  line: number;
-  column: number;
-  offset: number;
-}
-export interface StreamResultaat {
-  valid: boolean;
-  errors: StreamFout[];
-  bytes: number;
-  records: number;
-  stopped?: 'max-errors' | 'fatal';
-}
-export interface StreamOpties {
-  maxErrors?: number;
-  maxRecordBytes?: number;
-  maxDepth?: number;
-  worker?: boolean;
-  onProgress?: (v: { bytes: number; records: number }) => void;
-}
+export type { StreamFout, StreamOpties, StreamResultaat };
 export interface Pakket {
   validate(value: unknown): { valid: boolean; errors: { path: string; message: string; element: string }[] };
   validateFile(pad: string, opties?: StreamOpties): Promise<StreamResultaat>;
