@@ -277,7 +277,6 @@ class Deriver {
   }
 }
 
-
 function usedEnumeraties(object: UmObject, found: Enumeratie[] = [], seen = new Set<UmObject>()): Enumeratie[] {
   if (seen.has(object)) return found;
   seen.add(object);

@@ -1,4 +1,3 @@
-import { pointerSegment } from '../derive/bericht.ts';
 /**
  * The schema-level diff: two JSON Schemas (2020-12) compared keyword by keyword, following `$ref`, each
  * change classified by whom it breaks.
@@ -12,6 +11,7 @@ import { pointerSegment } from '../derive/bericht.ts';
  * `additionalProperties`), and whatever this module does not compare precisely is marked as breaking both
  * ways. A change can thus be marked breaking when it is not (an over-approximation), never the reverse.
  */
+import { pointerSegment } from '../derive/bericht.ts';
 import type { Change, Json, JsonObject } from './types.ts';
 
 export interface SchemaChange extends Change {

@@ -1,9 +1,9 @@
-import { pointerSegment, veldKardinaliteit } from '../../derive/bericht.ts';
 /**
  * The message level by level: every object of the uitwisselmodel with its path (a JSON pointer, `*` for any
  * item of a list), its depth, and its fields with type, required-ness and cardinality as the mapping table
  * gives them.
  */
+import { pointerSegment, veldKardinaliteit } from '../../derive/bericht.ts';
 import type { UmObject, UmVeld, Uitwisselmodel } from '../../derive/types.ts';
 
 export interface UmVeldInfo {

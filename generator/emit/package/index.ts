@@ -21,7 +21,7 @@ const README = Handlebars.compile(readFileSync(new URL('README.md.hbs', TEMPLATE
 const TOOL = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
 
 /** The worker thread that makes the package's TypeScript (broncode.ts). */
-export function pakketWerker(): Werker {
+function pakketWerker(): Werker {
   return werkerVoor(new URL('./broncode.ts', import.meta.url));
 }
 

@@ -7,7 +7,6 @@ import { umPlaatsen } from '../../derive/bericht.ts';
 import type { UmObject, Uitwisselmodel } from '../../derive/types.ts';
 import type { OptionalKind, SourceFileStructure } from 'ts-morph';
 
-
 type Schema = Record<string, unknown>;
 
 /** A list whose items are streamed, by its path (property names) from the value of the unit it lies in. */

@@ -14,8 +14,6 @@ import { regels } from './validator.ts';
 
 const TEMPLATES = new URL('../../../templates/package/', import.meta.url);
 const TABELLEN = Handlebars.compile(readFileSync(new URL('tabellen.js.hbs', TEMPLATES), 'utf8'), { noEscape: true, strict: true });
-/** The declarations of tabellen.js: the same for every model. */
-export const TABELLEN_TYPES = readFileSync(new URL('tabellen.d.ts', TEMPLATES), 'utf8');
 
 /** dist/tabellen.js of a model. */
 export function tabellenCode(um: Uitwisselmodel, plan: StreamPlan): string {
