@@ -1,7 +1,8 @@
 /**
  * The package's TypeScript: the message types (json-schema-to-typescript on the compat schema), the
- * informatiemodel's types, the mapping functions and the validators' entry points (ts-morph structures),
- * type-checked and compiled with the engine files. The package emitter runs this in its worker thread (see
+ * informatiemodel's types and the mapping functions (ts-morph structures), the entry points of the
+ * validators (templates/package/*.hbs: fixed text around the model's names), type-checked and compiled with
+ * the engine files. The package emitter runs this in its worker thread (see
  * werker.ts); it is a pure function of the model all the same.
  */
 import { readFileSync } from 'node:fs';
@@ -11,12 +12,15 @@ import { berichtTypes } from './bericht-types.ts';
 import { informatiemodelTypes } from './informatiemodel-types.ts';
 import { mappingFuncties } from './mapping-functions.ts';
 import { umTypeNamen } from './naming.ts';
-import { streamValidatorTypes, validateStreamModule, type StreamPlan } from './stream.ts';
+import type { StreamPlan } from './stream.ts';
 import { compileer, engineUitvoer, formatteer, libs, type Bron } from './typescript.ts';
-import { validateModule } from './validate-module.ts';
 
 const TEMPLATES = new URL('../../../templates/package/', import.meta.url);
-const INDEX = Handlebars.compile(readFileSync(new URL('index.ts.hbs', TEMPLATES), 'utf8'), { noEscape: true, strict: true });
+const sjabloon = (naam: string) => Handlebars.compile(readFileSync(new URL(naam, TEMPLATES), 'utf8'), { noEscape: true, strict: true });
+const INDEX = sjabloon('index.ts.hbs');
+const VALIDATE = sjabloon('validate.ts.hbs');
+const VALIDATE_STREAM = sjabloon('validate-stream.ts.hbs');
+const STREAM_VALIDATORS = sjabloon('stream-validators.d.ts.hbs');
 /** The engine: the same files in every package, by their path under src/. */
 const ENGINE = new Map(
   [
@@ -49,9 +53,9 @@ export async function pakketBroncode({ um, plan }: { um: Uitwisselmodel; plan: S
   const model = new Map<string, Bron>([
     ['informatiemodel.ts', informatiemodelTypes(um.informatiemodel)],
     ['mapping.ts', mappingFuncties(um, namen)],
-    ['validate.ts', validateModule(um, plan)],
-    ['stream-validators.d.ts', streamValidatorTypes(plan)],
-    ['validate-stream.ts', validateStreamModule(um)],
+    ['validate.ts', VALIDATE({ naam: um.naam, versie: um.versie, validators: plan.eenheden.map((e) => e.validator) })],
+    ['stream-validators.d.ts', STREAM_VALIDATORS({ eenheden: plan.eenheden.map((e) => ({ naam: e.naam, validator: e.validator, plek: e.pad.join('.') })) })],
+    ['validate-stream.ts', VALIDATE_STREAM({ naam: um.naam, versie: um.versie, pakketnaam: um.pakketnaam })],
     ['index.ts', INDEX({ pakketnaam: um.pakketnaam, informatiemodel: um.informatiemodel.naam, versie: um.versie })],
     ['uitwisselmodel.ts', types],
   ]);
