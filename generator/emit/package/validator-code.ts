@@ -1,7 +1,7 @@
 /**
  * The precompiled validators of a package: Ajv standalone code of the units of the streaming plan, made in
- * the package emitter's worker thread. Kept apart from the modules that build TypeScript so that the worker
- * does not load ts-morph.
+ * the main thread while the package emitter's worker thread makes the TypeScript. Kept apart from the modules
+ * that build TypeScript so that the main thread does not load ts-morph.
  */
 import { readFileSync } from 'node:fs';
 import { ESM_REQUIRE, standaloneAjv, standaloneBody } from '../../ajv.ts';
