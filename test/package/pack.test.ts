@@ -87,8 +87,9 @@ describe('generated packages install and work in a fresh project', () => {
 
   beforeAll(() => {
     project = mkdtempSync(join(tmpdir(), 'mimgen-consumer-'));
-    const tarballs = MODELLEN.map((m) => {
-      const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', project], { cwd: join(ROOT, 'generated', m.naam), encoding: 'utf8' });
+    // The runtime is installed from its tarball too: it is not on the registry yet, and this is the one the packages were generated against.
+    const tarballs = [join(ROOT, 'runtime'), ...MODELLEN.map((m) => join(ROOT, 'generated', m.naam))].map((map) => {
+      const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', project], { cwd: map, encoding: 'utf8' });
       return join(project, out.trim().split('\n').pop()!);
     });
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2));

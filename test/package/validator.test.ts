@@ -184,7 +184,7 @@ type SchemaValidator = ((data: unknown) => boolean) & { errors?: SchemaFout[] | 
 /** The package's schema validator for a message in memory: built from the streaming plan's unit validators. */
 async function schemaValidator(model: string): Promise<SchemaValidator> {
   const dist = `../../generated/${model}/dist`;
-  const { eenhedenValidator } = (await import(`${dist}/validatie.js`)) as { eenhedenValidator: (plan: unknown, v: unknown) => SchemaValidator };
+  const { eenhedenValidator } = (await import('@mimgen/runtime')) as unknown as { eenhedenValidator: (plan: unknown, v: unknown) => SchemaValidator };
   const { VALIDATORS } = (await import(`${dist}/validate.js`)) as { VALIDATORS: unknown };
   const { STREAM_PLAN } = (await import(`${dist}/tabellen.js`)) as { STREAM_PLAN: unknown };
   return eenhedenValidator(STREAM_PLAN, VALIDATORS);

@@ -1,6 +1,5 @@
 /** The model as data for the package's engines, in tabellen.js: generated from the model, the same shapes for every model. */
-import type { Regels } from './controles.js';
-import type { StreamPlan } from './stream.js';
+import type { Regels, StreamPlan } from '@mimgen/runtime';
 
 /** The rules generated from the model: keys unique per scope, references by key, date order, conditions. */
 export declare const REGELS: Regels;

@@ -1,10 +1,6 @@
-import { type Validatieresultaat } from './validatie.js';
+import { type EenheidValidator, type Fout, type SchemaFout, type Validatieresultaat } from '@mimgen/runtime';
 import type { Uitwisselmodel } from './uitwisselmodel.js';
-import type { Fout } from './controles.js';
-import type { SchemaFout } from './schema-validator.js';
-import type { EenheidValidator } from './stream.js';
-export type { Fout } from './controles.js';
-export type { Validatieresultaat } from './validatie.js';
+export type { Fout, Validatieresultaat } from '@mimgen/runtime';
 export { REGELS } from './tabellen.js';
 /** The precompiled validator of each unit of the streaming plan, by name. */
 export declare const VALIDATORS: Readonly<Record<string, EenheidValidator>>;

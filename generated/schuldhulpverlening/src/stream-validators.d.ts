@@ -1,6 +1,5 @@
 /** The validators of the units of the streaming validator, precompiled by Ajv. */
-import type { SchemaFout } from './schema-validator.js';
-export type EenheidValidator = ((data: unknown) => boolean) & { errors?: SchemaFout[] | null };
+import type { EenheidValidator } from '@mimgen/runtime';
 /** The "date" format check of the validators: the same verdict as ajv-formats' full "date". */
 export declare function datumFormaat(s: string): boolean;
 /** Uitwisselmodel (the message without its streamed lists) */

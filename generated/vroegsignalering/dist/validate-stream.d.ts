@@ -1,8 +1,8 @@
-import { StreamValidator, type StreamContext, type StreamOpties, type StreamResultaat } from './stream.js';
-export { StreamValidator } from './stream.js';
+import { StreamValidator, type StreamContext, type StreamOpties, type StreamResultaat } from '@mimgen/runtime';
+export { StreamValidator } from '@mimgen/runtime';
 export { STREAM_PLAN } from './tabellen.js';
-export type { StreamFout, StreamOpties, StreamResultaat, Voortgang } from './stream.js';
-/** The model's part of the streaming validator, for the worker thread. */
+export type { StreamFout, StreamOpties, StreamResultaat, Voortgang } from '@mimgen/runtime';
+/** The model's part of the streaming validator; the runtime's worker thread imports it from this module. */
 export declare const STREAM_CONTEXT: StreamContext;
 /** A validator to feed chunk by chunk (write, then end), for a server that receives a delivery in parts. */
 export declare function createStreamValidator(opties?: StreamOpties): StreamValidator;

@@ -1,8 +1,8 @@
 /**
  * The package's TypeScript: the message types (json-schema-to-typescript on the compat schema), the
  * informatiemodel's types and the mapping functions (ts-morph structures), the entry points of the
- * validators (templates/package/*.hbs: fixed text around the model's names), type-checked and compiled with
- * the engine files. The package emitter runs this in its worker thread (see
+ * validators (templates/package/*.hbs: fixed text around the model's names), type-checked against the
+ * declarations of @mimgen/runtime and compiled. The package emitter runs this in its worker thread (see
  * werker.ts); it is a pure function of the model all the same.
  */
 import { readFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { informatiemodelTypes } from './informatiemodel-types.ts';
 import { mappingFuncties } from './mapping-functions.ts';
 import { umTypeNamen } from './naming.ts';
 import type { StreamPlan } from './stream.ts';
-import { compileer, engineUitvoer, formatteer, libs, type Bron } from './typescript.ts';
+import { compileer, formatteer, libs, runtimeDeclaraties, type Bron } from './typescript.ts';
 
 const TEMPLATES = new URL('../../../templates/package/', import.meta.url);
 const sjabloon = (naam: string) => Handlebars.compile(readFileSync(new URL(naam, TEMPLATES), 'utf8'), { noEscape: true, strict: true });
@@ -21,26 +21,16 @@ const INDEX = sjabloon('index.ts.hbs');
 const VALIDATE = sjabloon('validate.ts.hbs');
 const VALIDATE_STREAM = sjabloon('validate-stream.ts.hbs');
 const STREAM_VALIDATORS = sjabloon('stream-validators.d.ts.hbs');
-/** The engine: the same files in every package, by their path under src/. */
-const ENGINE = new Map(
-  [
-    ['controles.ts', 'controles.ts'],
-    ['validatie.ts', 'validatie.ts'],
-    ['schema-validator.d.ts', 'schema-validator.d.ts'],
-    ['tabellen.d.ts', 'tabellen.d.ts'],
-    ['node-types.d.ts', 'node.d.ts'],
-    ['stream.ts', 'stream.ts'],
-    ['stream-worker.ts', 'stream-worker.ts'],
-  ].map(([pad, sjabloon]) => [pad!, readFileSync(new URL(sjabloon!, TEMPLATES), 'utf8')]),
-);
+/** The declarations of the model's tables (tabellen.js): the same shapes for every model. */
+const TABELLEN_TYPES = readFileSync(new URL('tabellen.d.ts', TEMPLATES), 'utf8');
 
 /**
- * What does not depend on the model, done before a model arrives: TypeScript's lib files parsed and the
- * engine files compiled. The worker does this while the main thread loads the model.
+ * What does not depend on the model, done before a model arrives: TypeScript's lib files and the runtime's
+ * declarations parsed. The worker does this while the main thread loads the model.
  */
 export function voorbereiden(): void {
   libs();
-  for (const [pad, tekst] of ENGINE) if (!pad.endsWith('.d.ts')) engineUitvoer(pad, tekst);
+  runtimeDeclaraties();
 }
 
 /**
@@ -58,6 +48,7 @@ export async function pakketBroncode({ um, plan }: { um: Uitwisselmodel; plan: S
     ['validate-stream.ts', VALIDATE_STREAM({ naam: um.naam, versie: um.versie, pakketnaam: um.pakketnaam })],
     ['index.ts', INDEX({ pakketnaam: um.pakketnaam, informatiemodel: um.informatiemodel.naam, versie: um.versie })],
     ['uitwisselmodel.ts', types],
+    ['tabellen.d.ts', TABELLEN_TYPES],
   ]);
-  return compileer(um.pakketnaam, model, ENGINE);
+  return compileer(um.pakketnaam, model);
 }

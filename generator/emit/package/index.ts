@@ -9,6 +9,7 @@ import { GeneratedCodeError } from './generated-code-error.ts';
 import { umTypeNamen } from './naming.ts';
 import { eenheidSchemas, streamPlan, type StreamPlan } from './stream.ts';
 import { tabellenCode } from './tabellen.ts';
+import { runtimeVersie } from './typescript.ts';
 import { streamValidatorCode } from './validator-code.ts';
 import { regels } from './validator.ts';
 
@@ -51,7 +52,7 @@ export async function emitPackage(um: Uitwisselmodel): Promise<Map<string, strin
     throw e instanceof WerkerFout && e.soort === 'GeneratedCodeError' ? new GeneratedCodeError(e.message) : e;
   }
   files.set('dist/stream-validators.js', streamValidators);
-  for (const pad of ['schema-validator.d.ts', 'stream-validators.d.ts', 'tabellen.d.ts']) files.set(`dist/${pad}`, files.get(`src/${pad}`)!);
+  for (const pad of ['stream-validators.d.ts', 'tabellen.d.ts']) files.set(`dist/${pad}`, files.get(`src/${pad}`)!);
   files.set('dist/tabellen.js', tabellenCode(um, plan));
   files.set('package.json', jsonText(packageJson(um)));
   const namen = umTypeNamen(um);
@@ -85,7 +86,8 @@ function packageJson(um: Uitwisselmodel): object {
     files: ['dist', 'src', '*.json', 'README.md', 'docs'],
     sideEffects: false,
     engines: { node: '>=20' },
-    dependencies: { ajv: `^${TOOL.dependencies.ajv}`, 'ajv-formats': `^${TOOL.dependencies['ajv-formats']}` },
+    // The runtime by exact version: the package's generated code and the engine it calls are released together.
+    dependencies: { '@mimgen/runtime': runtimeVersie(), ajv: `^${TOOL.dependencies.ajv}`, 'ajv-formats': `^${TOOL.dependencies['ajv-formats']}` },
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * What the streaming validator of a package needs from the model: which lists hold the records, the units
  * the message falls apart into (the envelope, each Levering, each record), and a precompiled validator for
- * each unit. The engine that uses them is the same for every model (templates/package/stream.ts).
+ * each unit. The engine that uses them is the same for every model (@mimgen/runtime).
  */
 import { umPlaatsen } from '../../derive/bericht.ts';
 import type { UmObject, Uitwisselmodel } from '../../derive/types.ts';

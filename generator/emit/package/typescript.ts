@@ -1,10 +1,11 @@
 /**
  * The package's TypeScript, type-checked and compiled in memory. The files built from the model are checked
- * under `strict`, and a diagnostic stops generation before anything is written. The engine files copied from
- * templates/package are the same for every model: the repository's tests check them under these options
- * (test/package/templates.test.ts), so here they are only compiled, each on its own, without the checker,
- * once per process. That is what keeps generating a model of 500 objecttypen in seconds.
+ * under `strict` against the declarations of @mimgen/runtime (the engine that is the same for every model,
+ * built and tested in runtime/), and a diagnostic stops generation before anything is written.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { printStructure, Project, StructureKind, ts, type OptionalKind, type SourceFileStructure } from 'ts-morph';
 import { GeneratedCodeError } from './generated-code-error.ts';
 
@@ -19,9 +20,6 @@ export const COMPILER_OPTIONS: ts.CompilerOptions = {
   lib: ['lib.es2022.d.ts'],
   // TypeScript's own lib files need no checking; every generated file, .d.ts included, is checked.
   skipDefaultLibCheck: true,
-  // The engine files are compiled one by one (transpileDeclaration), which needs declarations that do not
-  // depend on inference; the repository's check of the templates holds them to that.
-  isolatedDeclarations: true,
   newLine: ts.NewLineKind.LineFeed,
 };
 
@@ -58,21 +56,24 @@ function tekstVan(bron: Bron): string {
 }
 
 /**
- * Checks and compiles the package's sources: `model` are the files built from the model, `engine` the fixed
- * engine files (.ts compiled on their own; .d.ts checked and copied). Returns the src/ and dist/ files by
- * path; rejects with GeneratedCodeError when they do not type-check.
+ * Checks and compiles the package's sources, the files built from the model by their path under src/, against
+ * the declarations of @mimgen/runtime. Returns the src/ and dist/ files by path; rejects with
+ * GeneratedCodeError when they do not type-check.
  */
-export async function compileer(naam: string, model: ReadonlyMap<string, Bron>, engine: ReadonlyMap<string, string>): Promise<Map<string, string>> {
+export async function compileer(naam: string, model: ReadonlyMap<string, Bron>): Promise<Map<string, string>> {
   const teksten = new Map<string, string>();
   for (const [pad, bron] of model) teksten.set(`/src/${pad}`, tekstVan(bron));
-  for (const [pad, tekst] of engine) teksten.set(`/src/${pad}`, tekst);
   const lib = libs();
+  const runtime = runtimeDeclaraties();
   const files = new Map<string, string>();
   const schrijf = (pad: string, tekst: string) => files.set(pad.replace(/^\//, ''), tekst);
+  const bekend = (f: string): boolean => teksten.has(f) || lib.has(f) || runtime.has(f) || f === RUNTIME_PACKAGE_JSON;
   const host: ts.CompilerHost = {
     // JSDoc is text to TypeScript code: not parsing it into nodes halves the parse; the emit copies comments as text.
     getSourceFile: (name) =>
-      lib.get(name) ?? (teksten.has(name) ? ts.createSourceFile(name, teksten.get(name)!, { languageVersion: ts.ScriptTarget.ES2022, jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeErrors }) : undefined),
+      lib.get(name) ??
+      runtime.get(name) ??
+      (teksten.has(name) ? ts.createSourceFile(name, teksten.get(name)!, { languageVersion: ts.ScriptTarget.ES2022, jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeErrors }) : undefined),
     getDefaultLibFileName: (o) => `${LIB}/${ts.getDefaultLibFileName(o)}`,
     getDefaultLibLocation: () => LIB,
     writeFile: schrijf,
@@ -80,13 +81,13 @@ export async function compileer(naam: string, model: ReadonlyMap<string, Bron>, 
     getCanonicalFileName: (f) => f,
     useCaseSensitiveFileNames: () => true,
     getNewLine: () => '\n',
-    fileExists: (f) => teksten.has(f) || lib.has(f),
-    readFile: (f) => teksten.get(f) ?? lib.get(f)?.text,
-    directoryExists: (d) => d === '/' || d === '/src' || d === LIB || LIB.startsWith(`${d}/`),
+    fileExists: bekend,
+    readFile: (f) => teksten.get(f) ?? lib.get(f)?.text ?? runtime.get(f)?.text ?? (f === RUNTIME_PACKAGE_JSON ? runtimePackageJson() : undefined),
+    directoryExists: (d) => d === '/' || d === '/src' || LIB.startsWith(`${d}/`) || d === LIB || RUNTIME.startsWith(`${d}/`) || d === RUNTIME || d === `${RUNTIME}/dist`,
     getDirectories: () => [],
   };
-  const program = ts.createProgram({ rootNames: [...teksten.keys()], options: COMPILER_OPTIONS, host });
-  const gecontroleerd = [...teksten.keys()].filter((f) => model.has(f.slice('/src/'.length)) || f.endsWith('.d.ts')).map((f) => program.getSourceFile(f)!);
+  const program = ts.createProgram({ rootNames: [...teksten.keys(), OMGEVING], options: COMPILER_OPTIONS, host });
+  const gecontroleerd = [...teksten.keys()].map((f) => program.getSourceFile(f)!);
   const diagnostics: ts.Diagnostic[] = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()];
   for (const f of gecontroleerd) diagnostics.push(...program.getSyntacticDiagnostics(f), ...program.getSemanticDiagnostics(f));
   if (diagnostics.length === 0) {
@@ -102,13 +103,6 @@ export async function compileer(naam: string, model: ReadonlyMap<string, Bron>, 
   }
   if (diagnostics.length > 0) throw new GeneratedCodeError(`generated TypeScript of ${naam} does not type-check:\n${ts.formatDiagnostics(diagnostics, FORMAT)}`);
   for (const [pad, tekst] of teksten) schrijf(pad, tekst);
-  for (const [pad, tekst] of engine) {
-    if (pad.endsWith('.d.ts')) continue;
-    const { js, dts } = engineUitvoer(pad, tekst);
-    const basis = `dist/${pad.replace(/\.ts$/, '')}`;
-    files.set(`${basis}.js`, js);
-    files.set(`${basis}.d.ts`, dts);
-  }
   return files;
 }
 
@@ -161,19 +155,51 @@ export function formatteer(code: string, bestand: string): string {
  */
 const LANGE_OPSOMMING = /^( *)(export type [\w$]+ =|[\w$]+\??:) ('(?:[^'\\\n]|\\.)*'(?: \| '(?:[^'\\\n]|\\.)*')*);$/gm;
 
-const engineCache = new Map<string, { tekst: string; js: string; dts: string }>();
+/** Where the checker finds @mimgen/runtime: as a package installed beside the generated one. */
+const RUNTIME = '/node_modules/@mimgen/runtime';
+const RUNTIME_PACKAGE_JSON = `${RUNTIME}/package.json`;
+/**
+ * What the places the package runs in (Node.js, browsers) both declare and TypeScript's ES lib does not:
+ * validate-stream.ts names its own module to the runtime's worker thread by import.meta.url.
+ */
+const OMGEVING = '/omgeving/import-meta.d.ts';
+const OMGEVING_TEKST = 'interface ImportMeta {\n  readonly url: string;\n}\n';
 
-/** The JavaScript and declarations of one engine file, compiled on its own: the same for every model. */
-export function engineUitvoer(pad: string, tekst: string): { js: string; dts: string } {
-  const cached = engineCache.get(pad);
-  if (cached?.tekst === tekst) return cached;
-  const fileName = `/src/${pad}`;
-  const js = ts.transpileModule(tekst, { compilerOptions: COMPILER_OPTIONS, fileName, reportDiagnostics: false }).outputText;
-  const d = ts.transpileDeclaration(tekst, { compilerOptions: COMPILER_OPTIONS, fileName, reportDiagnostics: true });
-  if (d.diagnostics && d.diagnostics.length > 0) {
-    throw new GeneratedCodeError(`the engine file ${pad} cannot be compiled on its own:\n${ts.formatDiagnostics(d.diagnostics, FORMAT)}`);
+let runtimeDir: string | undefined;
+let runtimeBestanden: Map<string, ts.SourceFile> | undefined;
+
+/** The folder of the @mimgen/runtime that this mimgen depends on: the generated packages depend on it too. */
+function runtimeMap(): string {
+  runtimeDir ??= dirname(createRequire(import.meta.url).resolve('@mimgen/runtime/package.json'));
+  return runtimeDir;
+}
+
+function runtimePackageJson(): string {
+  return readFileSync(join(runtimeMap(), 'package.json'), 'utf8');
+}
+
+/** The version of @mimgen/runtime, which a generated package depends on exactly. */
+export function runtimeVersie(): string {
+  return (JSON.parse(runtimePackageJson()) as { version: string }).version;
+}
+
+/**
+ * The runtime's declaration files (its dist/*.d.ts), as the checker sees them under /node_modules, and the
+ * environment's declarations: read and parsed once per process.
+ */
+export function runtimeDeclaraties(): Map<string, ts.SourceFile> {
+  if (!runtimeBestanden) {
+    const dist = join(runtimeMap(), 'dist');
+    let namen: string[];
+    try {
+      namen = readdirSync(dist).filter((f) => f.endsWith('.d.ts'));
+    } catch {
+      throw new Error(`@mimgen/runtime has no declarations in ${dist}; build it (npm run build)`);
+    }
+    runtimeBestanden = new Map(
+      namen.sort().map((f) => [`${RUNTIME}/dist/${f}`, ts.createSourceFile(`${RUNTIME}/dist/${f}`, readFileSync(join(dist, f), 'utf8'), ts.ScriptTarget.ES2022)]),
+    );
+    runtimeBestanden.set(OMGEVING, ts.createSourceFile(OMGEVING, OMGEVING_TEKST, ts.ScriptTarget.ES2022));
   }
-  const uit = { tekst, js, dts: d.outputText };
-  engineCache.set(pad, uit);
-  return uit;
+  return runtimeBestanden;
 }

@@ -3,11 +3,11 @@ import type { Uitwisselmodel } from '../../derive/types.ts';
 import { ancestors } from '../../model/resolve.ts';
 import type { Objecttype } from '../../model/types.ts';
 // The rule tables have the shapes the package's engine reads; its types are the one definition of them.
-import type { DatumvolgordeRegel, Regels, UniekRegel, VerwijzingRegel, VoorwaardeRegel } from '../../../templates/package/controles.ts';
+import type { DatumvolgordeRegel, Regels, UniekRegel, VerwijzingRegel, VoorwaardeRegel } from '@mimgen/runtime';
 
 type Segmenten = string[];
 
-/** The rules of the checks JSON Schema cannot express, as data for the engine in controles.ts. */
+/** The rules of the checks JSON Schema cannot express, as data for the runtime's controleer (@mimgen/runtime). */
 export function regels(um: Uitwisselmodel): Regels {
   const alle = umPlaatsen(um);
   const uniek: UniekRegel[] = [];

@@ -2240,6 +2240,8 @@ function verdeelRegels(plan: StreamPlan, regels: Regels): EenheidRegels[] {
 
 /** The worker's task: the limits, and a file to read itself (or chunks sent to it when null). */
 export interface WerkOpdracht {
+  /** The URL of the generated module that exports the model's STREAM_CONTEXT: the worker imports it. */
+  contextModule: string;
   opties: ScanOpties;
   verdeling: 'balans' | 'werker' | 'hoofd';
   pad: string | null;
@@ -2453,12 +2455,15 @@ export function werk(poort: WerkPoort, opdracht: WerkOpdracht, context: StreamCo
   klaar();
 }
 
+/** The worker thread's module, beside this one in the runtime. */
+const WERKER = new URL('./stream-worker.js', import.meta.url);
+
 /**
- * Validates with two threads: the worker at `werkerUrl` (stream-worker.js) reads and scans, this thread
+ * Validates with two threads: the worker (stream-worker.js) reads and scans, this thread
  * parses and validates. `bron`: a file path (the worker reads it), or chunks from anywhere.
  */
 export async function valideerMetWerker(
-  werkerUrl: { href: string },
+  contextModule: string,
   context: StreamContext,
   opties: StreamOpties,
   bron: string | AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
@@ -2474,6 +2479,7 @@ export async function valideerMetWerker(
   const tellers = new Int32Array(gedeeld, 0, 2);
   const tijden = new Float64Array(gedeeld, 8, 2);
   const opdracht: WerkOpdracht = {
+    contextModule,
     opties: { maxRecordBytes: opties.maxRecordBytes, maxDepth: opties.maxDepth, herleesbaar: typeof bron === 'string' },
     pad: typeof bron === 'string' ? bron : null,
     tellers: gedeeld,
@@ -2483,7 +2489,7 @@ export async function valideerMetWerker(
   const elu = performance.eventLoopUtilization();
   // The worker runs the package's plain JavaScript: none of this process's flags (a loader, --input-type) apply.
   // A small young generation keeps its memory low: what it allocates per chunk is short-lived.
-  const worker = new Worker(werkerUrl, { workerData: opdracht, execArgv: [], transferList: [kanaal.port2], resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+  const worker = new Worker(WERKER, { workerData: opdracht, execArgv: [], transferList: [kanaal.port2], resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   let inFlight = 0;
   let verder: (() => void) | null = null;
   let bytes = 0;
