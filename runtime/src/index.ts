@@ -19,6 +19,7 @@ export type { SchemaFout } from './schema-validator.js';
 export { eenhedenValidator, maakMelding, maakValidate, type SchemaValidator, type Validatieresultaat } from './validatie.js';
 export {
   leesBestand,
+  streamValidatie,
   StreamValidator,
   valideerBron,
   valideerMetWerker,
@@ -30,5 +31,6 @@ export {
   type StreamOpties,
   type StreamPlan,
   type StreamResultaat,
+  type StreamValidatie,
   type Voortgang,
 } from './stream.js';

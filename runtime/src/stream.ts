@@ -2595,3 +2595,35 @@ export async function valideerBron(validator: StreamValidator, bron: AsyncIterab
 export function leesBestand(pad: string): AsyncIterable<Uint8Array> {
   return createReadStream(pad, { highWaterMark: CHUNK });
 }
+
+/** What a generated package exports for streaming validation, made from its model's part. */
+export interface StreamValidatie {
+  /** A validator to feed chunk by chunk (write, then end), for a server that receives a delivery in parts. */
+  createStreamValidator(opties?: StreamOpties): StreamValidator;
+  /**
+   * Validates a delivery from any source of byte chunks (a file stream, an HTTP request body) in bounded
+   * memory; by default a worker thread scans while this thread validates (worker: false: all in this thread).
+   */
+  validateStream(bron: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, opties?: StreamOpties): Promise<StreamResultaat>;
+  /** Validates a delivery file of any size, read in chunks of 1 MiB (by default in a worker thread, as validateStream). */
+  validateFile(pad: string, opties?: StreamOpties): Promise<StreamResultaat>;
+}
+
+/**
+ * The streaming functions of a generated package. `contextModule` is the URL of the package's module that
+ * exports `context` as STREAM_CONTEXT: the worker thread imports the model from there.
+ */
+export function streamValidatie(context: StreamContext, contextModule: string): StreamValidatie {
+  const createStreamValidator = (opties?: StreamOpties): StreamValidator => new StreamValidator(context.plan, context.validators, context.regels, context.melding, opties);
+  return {
+    createStreamValidator,
+    validateStream(bron, opties = {}) {
+      if (opties.worker === false) return valideerBron(createStreamValidator(opties), bron);
+      return valideerMetWerker(contextModule, context, opties, bron);
+    },
+    validateFile(pad, opties = {}) {
+      if (opties.worker === false) return valideerBron(createStreamValidator(opties), leesBestand(pad));
+      return valideerMetWerker(contextModule, context, opties, pad);
+    },
+  };
+}
