@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { Findings, type Positie } from '../model/findings.ts';
 import { ancestors, attribuutsoortenVan, datatypeVerwijzing, isMeervoud, unsafeNaam } from '../model/resolve.ts';
@@ -5,11 +6,12 @@ import { bedoeldU } from '../model/suggest.ts';
 import { FormatChecker } from '../model/structure.ts';
 import type { Attribuutsoort, Enumeratie, Informatiemodel, Objecttype, PrimitiefDatatype, TypeVerwijzing } from '../model/types.ts';
 import { parseYamlFile, type YamlFile, type YamlPath } from '../model/yaml-source.ts';
-import derivationSchema from './format/uitwisselmodel.schema.json' with { type: 'json' };
 import type { Herkomst, Lijst, UmInhoud, UmObject, UmVeld, Uitwisselmodel } from './types.ts';
 
 type Raw = Record<string, unknown>;
 
+// Read, not imported: Node 20 warns on every JSON module, and the same URL works from generator/ and dist/.
+const derivationSchema = JSON.parse(readFileSync(new URL('../../schema/uitwisselmodel.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 let checker: FormatChecker | undefined;
 
 export interface DeriveResult {
@@ -22,7 +24,7 @@ export interface DeriveResult {
  * informatiemodel is checked; problems are findings positioned in the derivation file.
  */
 export function deriveUitwisselmodel(path: string, bytes: Uint8Array, model: Informatiemodel): DeriveResult {
-  checker ??= new FormatChecker(derivationSchema as Record<string, unknown>);
+  checker ??= new FormatChecker(derivationSchema);
   const findings = new Findings();
   const file = parseYamlFile(path, bytes, findings);
   if (!file || file.data === undefined) return { findings };

@@ -1,5 +1,5 @@
+import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
-import formatSchema from './format/informatiemodel.schema.json' with { type: 'json' };
 import { Findings, UnreadableInput, type Finding } from './findings.ts';
 import { resolveInformatiemodel } from './resolve.ts';
 import { FormatChecker } from './structure.ts';
@@ -16,6 +16,8 @@ export interface LoadResult {
   files: YamlFile[];
 }
 
+// Read, not imported: Node 20 warns on every JSON module, and the same URL works from generator/ and dist/.
+const formatSchema = JSON.parse(readFileSync(new URL('../../schema/informatiemodel.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 let formatChecker: FormatChecker | undefined;
 
 /**
@@ -24,7 +26,7 @@ let formatChecker: FormatChecker | undefined;
  * the input cannot be read at all; everything else is a finding.
  */
 export function loadInformatiemodel(dir: string, reader: SourceReader): LoadResult {
-  formatChecker ??= new FormatChecker(formatSchema as Record<string, unknown>);
+  formatChecker ??= new FormatChecker(formatSchema);
   const folder = posix.normalize(dir.replaceAll('\\', '/')).replace(/\/$/, '');
   const names = reader.listYaml(folder);
   if (names === undefined) throw new UnreadableInput({ file: folder, line: 1, column: 1 }, 'no such model folder');

@@ -28,7 +28,7 @@ const EXIT_OK = 0;
 const EXIT_FINDINGS = 1;
 const EXIT_INPUT = 2;
 
-const SCHEMA = resolve(dirname(fileURLToPath(import.meta.url)), '../model/format/informatiemodel.schema.json');
+const SCHEMA = resolve(dirname(fileURLToPath(import.meta.url)), '../../schema/informatiemodel.schema.json');
 const DERIVATION_FILE = 'uitwisselmodel.yaml';
 
 export function importXmiCommand(file: string, options: ImportXmiCliOptions): number {

@@ -10,7 +10,7 @@ import { emitFiles } from './emit.ts';
 import { parseXml } from './xml.ts';
 
 export interface ImportOptions extends ConvertOptions {
-  /** Path from the output folder to generator/model/format/informatiemodel.schema.json. */
+  /** Path from the output folder to schema/informatiemodel.schema.json (in node_modules/mimgen/ where mimgen is installed). */
   schema: string;
 }
 

@@ -9,7 +9,7 @@ import { importXmi } from '../../generator/xmi/import.ts';
 import { runCli, tempDir, VROEGSIGNALERING_XMI } from './helpers.ts';
 import { syntheticXmi } from './synthetic.ts';
 
-const options = (file: string, pkg?: string) => ({ file, package: pkg, shared: [], map: new Map<string, string>(), omit: [], schema: '../../generator/model/format/informatiemodel.schema.json' });
+const options = (file: string, pkg?: string) => ({ file, package: pkg, shared: [], map: new Map<string, string>(), omit: [], schema: '../../schema/informatiemodel.schema.json' });
 
 /** The lines that differ between two texts of the same length in lines (an in-place change). */
 function changedLines(a: string, b: string): { old: string; new: string; at?: number }[] {

@@ -67,7 +67,7 @@ describe.skipIf(!have)('import of the Vroegsignalering EA export', () => {
       shared: shared(),
       map: new Map(),
       omit: [],
-      schema: '../../generator/model/format/informatiemodel.schema.json',
+      schema: '../../schema/informatiemodel.schema.json',
     });
     externals = result.model.externals.filter((e) => e.status !== 'datatype').map((e) => e.naam);
     const dir = modelCopy('plain');
