@@ -27,12 +27,12 @@ describe('a worker thread for an emitter', () => {
     const script = `import { werkerVoor } from ${JSON.stringify(new URL('../../generator/emit/werker.ts', import.meta.url).href)};
 werkerVoor(new URL(${JSON.stringify(MODULE.href)})).vooruit('traag');
 console.log('klaar');`;
-    const start = performance.now();
-    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+    // traag never ends: the process stops on its own only if it does not wait for it (the timeout is a guard
+    // that turns a hang into a failure, not a measurement).
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.signal, 'the process waited for the work done ahead and was stopped by the guard').toBeNull();
     expect(r.stdout.trim()).toBe('klaar');
     expect(r.status).toBe(0);
-    // traag takes 5 s; the process does not wait for it.
-    expect(performance.now() - start).toBeLessThan(4_000);
   });
 
   it('does not keep the process alive when it is started and given nothing', () => {
