@@ -196,6 +196,54 @@ function candidates(m: StrictModel, v: Verschil, current: Json): Json[] {
   }
 }
 
+/**
+ * The differences the informatiemodellen give, stated here rather than read from the generator's own
+ * uitwisselmodel.strict-verschillen.json (which the tests below take as their list): a difference that the
+ * generator dropped or added must show up as a change to this table, reviewed in the diff.
+ */
+const VERWACHTE_VERSCHILLEN: Record<string, readonly string[]> = {
+  vroegsignalering: [
+    '/leveringen/*/aanleverende_organisatie/naam lengte maxLength 200',
+    '/leveringen/*/aanleverende_organisatie/kvk-nummer lengte maxLength 80',
+    '/leveringen/*/aanleverende_organisatie/contactpersoonen/*/naam lengte maxLength 200',
+    '/leveringen/*/aanleverende_organisatie/contactpersoonen/*/telefoonnummer lengte maxLength 200',
+    '/leveringen/*/aanleverende_organisatie/contactpersoonen/*/functietitel lengte maxLength 200',
+    '/leveringen/*/vroegsignalen/*/client/Burgerservicenummer lengte maxLength 9',
+    '/leveringen/*/vroegsignalen/*/client/Burgerservicenummer patroon ^[0-9]{9}$',
+    '/leveringen/*/vroegsignalen/*/client/Voorletters lengte maxLength 20',
+    '/leveringen/*/vroegsignalen/*/client/Voorvoegsel lengte maxLength 200',
+    '/leveringen/*/vroegsignalen/*/client/Achternaam lengte maxLength 200',
+    '/leveringen/*/vroegsignalen/*/client/Straatnaam lengte maxLength 200',
+    '/leveringen/*/vroegsignalen/*/client/Postcode lengte maxLength 6',
+    '/leveringen/*/vroegsignalen/*/client/Postcode patroon ^[1-9][0-9]{3}[A-Z]{2}$',
+    '/leveringen/*/vroegsignalen/*/client/Huisnummer lengte maxLength 5',
+    '/leveringen/*/vroegsignalen/*/client/Huisnummertoevoeging lengte maxLength 4',
+    '/leveringen/*/vroegsignalen/*/client/Plaatsnaam lengte maxLength 200',
+  ],
+  schuldhulpverlening: [
+    '/leveringen/*/aanleverende_organisatie/(Statutaire) Naam lengte maxLength 500',
+    '/leveringen/*/aanleverende_organisatie/KvK-nummer lengte maxLength 8',
+    '/leveringen/*/aanleverende_organisatie/postcode lengte maxLength 6',
+    '/leveringen/*/aanleverende_organisatie/gemeentecode lengte maxLength 4',
+    '/leveringen/*/aanleverende_organisatie/contactpersonen/*/functietitel lengte maxLength 200',
+    '/leveringen/*/aanleverende_organisatie/contactpersonen/*/naam lengte maxLength 200',
+    '/leveringen/*/aanleverende_organisatie/contactpersonen/*/telefoonnummer lengte maxLength 200',
+    '/leveringen/*/schuldhulptrajecten/*/gemeentecode lengte maxLength 4',
+    '/leveringen/*/schuldhulptrajecten/*/client/*/Burgerservicenummer lengte maxLength 9',
+    '/leveringen/*/schuldhulptrajecten/*/client/*/Burgerservicenummer patroon ^[0-9]{9}$',
+    '/leveringen/*/schuldhulptrajecten/*/client/*/Geboortedatum type Datum',
+    '/leveringen/*/schuldhulptrajecten/*/client/*/Geslachtsaanduiding type geslacht',
+    '/leveringen/*/schuldhulptrajecten/*/client/*/Postcode lengte maxLength 6',
+    '/leveringen/*/schuldhulptrajecten/*/client/*/Postcode patroon ^[1-9][0-9]{3}[A-Z]{2}$',
+    '/leveringen/*/schuldhulptrajecten/*/client/*/Huisnummer lengte maxLength 5',
+    '/leveringen/*/schuldhulptrajecten/*/client/*/Huisnummertoevoeging lengte maxLength 4',
+    '/leveringen/*/schuldhulptrajecten/*/schulden/*/schuldeiser/naam lengte maxLength 200',
+    '/leveringen/*/schuldhulptrajecten/*/schulden/*/schuldeiser/kvknummer lengte maxLength 20',
+    '/leveringen/*/schuldhulptrajecten/*/schulden/*/schuldeiser/Naam lengte maxLength 200',
+    '/leveringen/*/schuldhulptrajecten/*/schulden/*/schuldeiser/postcode lengte maxLength 6',
+  ],
+};
+
 for (const model of MODELS) {
   const reason =
     skipReason(model) ??
@@ -213,6 +261,10 @@ for (const model of MODELS) {
     it('lists its differences in uitwisselmodel.strict-verschillen.json', () => {
       expect(m.verschillen.length).toBeGreaterThan(0);
       for (const v of m.verschillen) expect(['lengte', 'patroon', 'type']).toContain(v.soort);
+    });
+
+    it('lists exactly the differences its informatiemodel gives (the table in this test)', () => {
+      expect(m.verschillen.map((v) => `${decodeURIComponent(v.pad)} ${v.soort} ${v.strict}`)).toEqual(VERWACHTE_VERSCHILLEN[model.name]);
     });
 
     for (const example of m.examples) {
