@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so that `npx mimgen` works right after `npm ci`
-// without a separate build step.
+// Runs the compiled CLI (dist/, built by `npm run build`, which npm ci and every npm script run first):
+// no TypeScript is compiled at run time.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
@@ -22,7 +22,5 @@ if (args[0] === 'validate' && !VALIDATE_FLAGS.every((f) => process.execArgv.incl
 // its hot loop is best optimised early.
 if (args[0] !== 'validate') for (const flag of V8_BATCH_FLAGS) setFlagsFromString(flag);
 
-const { register } = await import('tsx/esm/api');
-register();
-const { main } = await import('../generator/cli/main.ts');
+const { main } = await import('../dist/cli/main.js');
 process.exitCode = await main(args);

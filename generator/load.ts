@@ -1,6 +1,6 @@
 /** Loading a model folder: the informatiemodel with its checks, then the uitwisselmodel derivation. */
 import { posix } from 'node:path';
-import { deriveUitwisselmodel } from './derive/derive.ts';
+import { deriveUitwisselmodel, type DeriveOptions } from './derive/derive.ts';
 import type { Uitwisselmodel } from './derive/types.ts';
 import { compareFindings, type Finding } from './model/findings.ts';
 import { DERIVATION_FILE, loadInformatiemodel } from './model/load.ts';
@@ -13,15 +13,18 @@ export interface LoadedModel {
   findings: Finding[];
 }
 
+/** What loading takes from mimgen.config.yaml (see DeriveOptions). */
+export type LoadOptions = DeriveOptions;
+
 /** Loads a model folder with its derivation; findings of both, sorted. */
-export function loadModel(folder: string, reader: SourceReader): LoadedModel {
+export function loadModel(folder: string, reader: SourceReader, options: LoadOptions = {}): LoadedModel {
   const loaded = loadInformatiemodel(folder, reader);
   const findings = [...loaded.findings];
   let uitwisselmodel: Uitwisselmodel | undefined;
   const derivationPath = posix.join(posix.normalize(folder.replaceAll('\\', '/')), DERIVATION_FILE);
   const bytes = reader.read(derivationPath);
   if (bytes !== undefined && loaded.model) {
-    const derived = deriveUitwisselmodel(derivationPath, bytes, loaded.model);
+    const derived = deriveUitwisselmodel(derivationPath, bytes, loaded.model, options);
     findings.push(...derived.findings.all);
     uitwisselmodel = derived.uitwisselmodel;
   }

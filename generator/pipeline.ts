@@ -9,7 +9,7 @@ import { emitMapping } from './emit/mapping/index.ts';
 import { emitPackage, pakketWerkerVoorbereiden } from './emit/package/index.ts';
 
 // Loading lives in its own module so that commands which only check (lint) do not load the emitters.
-export { loadModel, type LoadedModel } from './load.ts';
+export { loadModel, type LoadedModel, type LoadOptions } from './load.ts';
 
 /** One emitter per artefact: a pure function from the resolved models to file contents by relative path. */
 export type Emitter = (um: Uitwisselmodel) => Map<string, string> | Promise<Map<string, string>>;

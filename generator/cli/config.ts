@@ -13,12 +13,13 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
-import { Findings, UnreadableInput, type Finding, type Positie } from '../model/findings.ts';
+import { Findings, InputErrors, UnreadableInput, type Finding, type Positie } from '../model/findings.ts';
 import { FormatChecker } from '../model/structure.ts';
 import { bedoeldU } from '../model/suggest.ts';
 import { parseYamlFile, type YamlFile } from '../model/yaml-source.ts';
+import { CONFIG_FILE, DEFAULT_CONFIG, defaultConfig } from './config-defaults.ts';
 
-export const CONFIG_FILE = 'mimgen.config.yaml';
+export { CONFIG_FILE, DEFAULT_CONFIG, defaultConfig };
 
 export interface Config {
   /** The folder of the model folders, relative to the config's folder, normalised with forward slashes. */
@@ -31,15 +32,8 @@ export interface Config {
   scope?: string;
 }
 
-/** Today's layout: what a folder without mimgen.config.yaml gets. */
-export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({ models: 'model', output: 'generated', packages: Object.freeze({}) as Record<string, string> });
-
 /** A config that cannot be used: every problem, positioned in the file. The CLI prints them and exits 2. */
-export class ConfigError extends Error {
-  constructor(readonly findings: Finding[]) {
-    super(findings.map((f) => f.message).join('; '));
-  }
-}
+export class ConfigError extends InputErrors {}
 
 const SCHEMA = JSON.parse(readFileSync(new URL('../../schema/mimgen.config.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 let checker: FormatChecker | undefined;
@@ -57,7 +51,7 @@ export function loadConfig(dir: string, warn?: (finding: Finding) => void): Conf
     bytes = readFileSync(file);
   } catch (e) {
     if (e instanceof ConfigError) throw e;
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { ...DEFAULT_CONFIG, packages: {} };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return defaultConfig();
     throw new ConfigError([fout({ file, line: 1, column: 1 }, 'unreadable', `cannot read the file (${(e as Error).message}); check its permissions`)]);
   }
   const findings = new Findings();
@@ -69,7 +63,7 @@ export function loadConfig(dir: string, warn?: (finding: Finding) => void): Conf
     throw new ConfigError([fout(e.at, 'unreadable', e.message)]);
   }
   // An empty file, or one with only comments, asks for nothing: the defaults.
-  if (findings.all.length > 0 && findings.all.every((f) => f.rule === 'empty-file')) return { ...DEFAULT_CONFIG, packages: {} };
+  if (findings.all.length > 0 && findings.all.every((f) => f.rule === 'empty-file')) return defaultConfig();
   if (!yaml || yaml.data === undefined || findings.hasErrors) throw new ConfigError(findings.sorted());
   checker ??= new FormatChecker(SCHEMA);
   if (!checker.check(yaml, findings)) throw new ConfigError(findings.sorted());

@@ -1,15 +1,21 @@
 import { formatFinding, type Finding } from '../model/findings.ts';
 import { changelogBestanden } from '../diff/changelog.ts';
 import { emitModel, loadModel, voorbereiden } from '../pipeline.ts';
+import type { Config } from './config.ts';
+import { defaultConfig, loadOptions } from './config-defaults.ts';
 import { discoverModels, fileSystemReader } from './fs-reader.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './main.ts';
 import { staleFiles, writeGenerated, type GeneratedTree } from './writer.ts';
 
-/** `mimgen generate [models...] [--check]`: all files or none; with --check, compare instead of write. */
-export async function generateCommand(models: string[], options: { check?: boolean }): Promise<number> {
-  const names = models.length > 0 ? models : discoverModels('model');
+/**
+ * `mimgen generate [models...] [--check]`: all files or none; with --check, compare instead of write. The
+ * models are read from the config's models folder and written to its output folder (model/, generated/).
+ */
+export async function generateCommand(models: string[], options: { check?: boolean }, config: Config = defaultConfig()): Promise<number> {
+  const { models: modelMap, output } = config;
+  const names = models.length > 0 ? models : discoverModels(modelMap);
   if (names.length === 0) {
-    process.stderr.write('mimgen generate: no models found under model/\n');
+    process.stderr.write(`mimgen generate: no models found under ${modelMap}/\n`);
     return EXIT_USAGE;
   }
   voorbereiden();
@@ -17,20 +23,22 @@ export async function generateCommand(models: string[], options: { check?: boole
   const errors: Finding[] = [];
   for (const name of names) {
     if (name.includes('/') || name.includes('\\') || name.startsWith('.')) {
-      process.stderr.write(`mimgen generate: "${name}" is not a model name; give the name of a folder under model/\n`);
+      process.stderr.write(`mimgen generate: "${name}" is not a model name; give the name of a folder under ${modelMap}/\n`);
       return EXIT_USAGE;
     }
-    const loaded = loadModel(`model/${name}`, fileSystemReader);
+    const folder = `${modelMap}/${name}`;
+    const opties = loadOptions(folder, config);
+    const loaded = loadModel(folder, fileSystemReader, opties);
     errors.push(...loaded.findings.filter((f) => f.severity === 'error'));
     if (!loaded.uitwisselmodel) {
       if (loaded.findings.every((f) => f.severity !== 'error')) {
-        errors.push({ file: `model/${name}/uitwisselmodel.yaml`, line: 1, column: 1, severity: 'error', rule: 'missing-derivation', message: 'the model has no uitwisselmodel.yaml; add one' });
+        errors.push({ file: `${folder}/uitwisselmodel.yaml`, line: 1, column: 1, severity: 'error', rule: 'missing-derivation', message: 'the model has no uitwisselmodel.yaml; add one' });
       }
       continue;
     }
     const files = await emitModel(loaded.uitwisselmodel);
     // diff (issue 7): CHANGELOG.md against the previous version recorded in model/<name>/vorige-versie.json, if any.
-    const changelog = changelogBestanden(`model/${name}`, loaded, fileSystemReader);
+    const changelog = changelogBestanden(folder, loaded, fileSystemReader, process.cwd(), { load: opties, output });
     errors.push(...changelog.findings);
     for (const [path, contents] of changelog.files) files.set(path, contents);
     tree.set(name, files);
@@ -41,12 +49,12 @@ export async function generateCommand(models: string[], options: { check?: boole
     return EXIT_FINDINGS;
   }
   if (options.check) {
-    const stale = staleFiles('.', tree);
+    const stale = staleFiles('.', tree, output);
     for (const s of stale) process.stdout.write(`stale: ${s}\n`);
-    process.stderr.write(stale.length > 0 ? `mimgen generate --check: ${stale.length} stale file(s); run npm run generate\n` : 'mimgen generate --check: generated/ is up to date\n');
+    process.stderr.write(stale.length > 0 ? `mimgen generate --check: ${stale.length} stale file(s); run mimgen generate\n` : `mimgen generate --check: ${output}/ is up to date\n`);
     return stale.length > 0 ? EXIT_FINDINGS : EXIT_OK;
   }
-  writeGenerated('.', tree);
+  writeGenerated('.', tree, output);
   const count = [...tree.values()].reduce((n, files) => n + files.size, 0);
   process.stderr.write(`mimgen generate: wrote ${count} file(s) for ${[...tree.keys()].join(', ')}\n`);
   return EXIT_OK;

@@ -1,12 +1,14 @@
 import { formatFinding, UnreadableInput, type Finding } from '../model/findings.ts';
 import { loadModel } from '../load.ts';
+import type { Config } from './config.ts';
+import { defaultConfig, loadOptions } from './config-defaults.ts';
 import { discoverModels, fileSystemReader } from './fs-reader.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, modelFolder } from './main.ts';
 
-export function lintCommand(models: string[], options: { json?: boolean }): number {
-  const folders = models.length > 0 ? models.map(modelFolder) : discoverModels('model').map((m) => `model/${m}`);
+export function lintCommand(models: string[], options: { json?: boolean }, config: Config = defaultConfig()): number {
+  const folders = models.length > 0 ? models.map((m) => modelFolder(m, config.models)) : discoverModels(config.models).map((m) => `${config.models}/${m}`);
   if (folders.length === 0) {
-    process.stderr.write('mimgen lint: no models found under model/; name a model folder\n');
+    process.stderr.write(`mimgen lint: no models found under ${config.models}/; name a model folder\n`);
     return EXIT_USAGE;
   }
   const findings: Finding[] = [];
@@ -14,7 +16,7 @@ export function lintCommand(models: string[], options: { json?: boolean }): numb
   const seen = new Set<string>();
   for (const folder of folders) {
     try {
-      for (const f of loadModel(folder, fileSystemReader).findings) {
+      for (const f of loadModel(folder, fileSystemReader, loadOptions(folder, config)).findings) {
         // Shared files are loaded by every model that uses them; report their findings once.
         const key = `${f.file}:${f.line}:${f.column}:${f.rule}:${f.message}`;
         if (!seen.has(key)) findings.push(f);

@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
-import { existsSync } from 'node:fs';
-import { UnreadableInput } from '../model/findings.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { formatFinding, InputErrors, UnreadableInput } from '../model/findings.ts';
 import type { importXmiCommand } from '../xmi/cli.ts';
+import type { Config } from './config.ts';
+import { CONFIG_FILE, defaultConfig } from './config-defaults.ts';
 import type { ValidateOptions } from './validate.ts';
 
 // Each command is loaded when it runs: a command pays only for what it uses at start-up and in memory
@@ -17,6 +19,7 @@ export async function main(argv: string[]): Promise<number> {
   const program = new Command()
     .name('mimgen')
     .description('Generates the DDAS uitwisselmodel, JSON Schema, TypeScript and documentation from MIM models in YAML.')
+    .version(versie(), '-V, --version', "print mimgen's version")
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .showHelpAfterError('(run with --help for usage)');
@@ -24,19 +27,19 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('lint')
     .description('check models and print every finding as file:line:col  severity  rule-id  message')
-    .argument('[models...]', 'model names under model/ or model folders; all models when omitted')
+    .argument('[models...]', 'model names under model/ (or the config\'s models folder) or model folders; all models when omitted')
     .option('--json', 'print the findings as JSON')
     .action(async (models: string[], options: { json?: boolean }) => {
-      code = (await import('./lint.ts')).lintCommand(models, options);
+      code = (await import('./lint.ts')).lintCommand(models, options, await config());
     });
 
   program
     .command('generate')
-    .description('generate generated/<model>/ for all models or the ones named; all files or none')
-    .argument('[models...]', 'model names under model/; all models when omitted')
+    .description('generate generated/<model>/ (or <output>/<model>/ of the config) for all models or the ones named; all files or none')
+    .argument('[models...]', 'model names under model/ (or the config\'s models folder); all models when omitted')
     .option('--check', 'write nothing; exit 1 and list the files that are stale')
     .action(async (models: string[], options: { check?: boolean }) => {
-      code = await (await import('./generate.ts')).generateCommand(models, options);
+      code = await (await import('./generate.ts')).generateCommand(models, options, await config());
     });
 
   program
@@ -45,7 +48,7 @@ export async function main(argv: string[]): Promise<number> {
       'import an Enterprise Architect XMI 2.1 export (MIM profile) as model YAML; exit 0 imported, 1 imported with unresolved references outside the export, 2 nothing written',
     )
     .argument('<file>', 'the XMI file (UTF-8 or windows-1252, as the XML declaration says)')
-    .requiredOption('--out <folder>', 'the model folder to write (for instance model/<name>); written all at once')
+    .requiredOption('--out <folder>', 'the model folder to write (a path, or a name for a folder under model/ or the config\'s models folder); written all at once')
     .option('--package <name or id>', 'the EA package to import (its name or xmi:id); needed when the file holds several')
     .option('--map <ea=model>', 'map a class outside the export (EA name or id) to a model element, e.g. --map NietNatuurlijkPersoon=AanleverendeOrganisatie; repeatable', collectXmiOption, [])
     .option('--map-file <yaml>', 'a YAML file with "map: {EA name or id: model name}" and "omit: [EA name or id]"')
@@ -55,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--report <file>', 'also write the import report (counts, external references, findings) as JSON')
     .option('--json', 'print the import report as JSON instead of the findings')
     .action(async (file: string, options: Parameters<typeof importXmiCommand>[1]) => {
-      code = (await import('../xmi/cli.ts')).importXmiCommand(file, options);
+      code = (await import('../xmi/cli.ts')).importXmiCommand(file, options, await config());
     });
 
   program
@@ -67,18 +70,18 @@ export async function main(argv: string[]): Promise<number> {
     .option('--markdown', 'print a changelog section, grouped by breaking and non-breaking')
     .option('--fail-on-breaking', 'exit 1 when a change breaks senders or receivers')
     .action(async (oud: string, nieuw: string, options: { json?: boolean; markdown?: boolean; failOnBreaking?: boolean }) => {
-      code = (await import('../diff/command.ts')).diffCommand(oud, nieuw, options);
+      code = (await import('../diff/command.ts')).diffCommand(oud, nieuw, options, await config());
     });
 
   program
     .command('validate')
     .description('validate a delivery of any size in bounded memory with the generated package of the model; exit 0 valid, 1 invalid, 2 unreadable')
     .argument('<file>', 'the delivery (a JSON file)')
-    .requiredOption('--model <name>', 'the model under generated/ (vroegsignalering, schuldhulpverlening)')
+    .requiredOption('--model <name>', 'the model whose package generate wrote in generated/ (or the config\'s output folder) here')
     .option('--json', 'print { "valid": boolean, "errors": [ { path, line, column, message } ] }')
     .option('--max-errors <n>', 'stop after n errors (default 1000)')
     .action(async (file: string, options: ValidateOptions) => {
-      code = await (await import('./validate.ts')).validateCommand(file, options);
+      code = await (await import('./validate.ts')).validateCommand(file, options, await config());
     });
 
   try {
@@ -87,6 +90,11 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (e instanceof InputErrors) {
+      for (const f of e.findings) process.stderr.write(`${formatFinding(f)}\n`);
+      process.stderr.write(`mimgen: ${e.findings.length} error(s) in the input above; nothing done\n`);
+      return EXIT_USAGE;
     }
     if (e instanceof UnreadableInput) {
       process.stderr.write(`${e.at.file}:${e.at.line}:${e.at.column}  error  unreadable  ${e.message}\n`);
@@ -98,12 +106,28 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** A model argument is a name under model/ or a path to a folder. */
-export function modelFolder(arg: string): string {
-  return existsSync(`model/${arg}`) && !arg.includes('/') ? `model/${arg}` : arg;
+/** A model argument is a name under the models folder (model/ by default) or a path to a folder. */
+export function modelFolder(arg: string, models = 'model'): string {
+  return existsSync(`${models}/${arg}`) && !arg.includes('/') ? `${models}/${arg}` : arg;
+}
+
+/**
+ * The configuration of the current folder (mimgen.config.yaml), or the defaults. Its loader (the YAML parser,
+ * Ajv) is loaded only when there is a file to read. A warning goes to stderr; an error is thrown as
+ * InputErrors, which main reports with exit 2.
+ */
+async function config(): Promise<Config> {
+  if (!existsSync(CONFIG_FILE)) return defaultConfig();
+  const { loadConfig } = await import('./config.ts');
+  return loadConfig('.', (f) => process.stderr.write(`${formatFinding(f)}\n`));
 }
 
 /** Commander's way to repeat an option (import-xmi's --map, --omit, --shared). */
 function collectXmiOption(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+/** mimgen's own version, from its package.json (two folders up from generator/cli/ and from dist/cli/ alike). */
+function versie(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }

@@ -1,17 +1,18 @@
 /**
  * `mimgen validate --model <name> <file.json> [--json] [--max-errors N]`: validates a delivery of any size in
- * bounded memory with the streaming validator of the generated package (generated/<model>/dist), the same
- * code implementers get. Exit 0 valid, 1 invalid, 2 unreadable (or a usage error).
+ * bounded memory with the streaming validator of the package generated in the current folder
+ * (generated/<model>/dist, or the config's output folder), the same code implementers get. Exit 0 valid,
+ * 1 invalid, 2 unreadable (or a usage error).
  */
 import { statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Config } from './config.ts';
+import { defaultConfig } from './config-defaults.ts';
 
 const EXIT_OK = 0;
 const EXIT_FINDINGS = 1;
 const EXIT_USAGE = 2;
-
-const GENERATED = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'generated');
 
 /** The part of a generated package the command uses. */
 interface StreamFout {
@@ -37,7 +38,7 @@ export interface ValidateOptions {
   maxErrors?: string;
 }
 
-export async function validateCommand(file: string, options: ValidateOptions): Promise<number> {
+export async function validateCommand(file: string, options: ValidateOptions, config: Config = defaultConfig()): Promise<number> {
   const usage = (message: string): number => {
     process.stderr.write(`mimgen validate: ${message}\n`);
     return EXIT_USAGE;
@@ -45,8 +46,9 @@ export async function validateCommand(file: string, options: ValidateOptions): P
   const model = options.model;
   if (!model) return usage('name the model with --model <name> (e.g. --model vroegsignalering)');
   if (!/^[a-z0-9][a-z0-9-]*$/.test(model)) return usage(`"${model}" is not a model name`);
-  const entry = join(GENERATED, model, 'dist', 'index.js');
-  if (!isFile(entry)) return usage(`no generated package for model "${model}" (${entry}); run mimgen generate`);
+  // The package generated here, not one in mimgen's own folder: a standard's repository validates with its own.
+  const entry = join(config.output, model, 'dist', 'index.js');
+  if (!isFile(entry)) return usage(`no generated package for model "${model}" (${entry}); run mimgen generate ${model}`);
   let maxErrors = 1000;
   if (options.maxErrors !== undefined) {
     if (!/^[1-9]\d*$/.test(options.maxErrors)) return usage(`--max-errors takes a whole number from 1, not "${options.maxErrors}"`);
@@ -61,7 +63,7 @@ export async function validateCommand(file: string, options: ValidateOptions): P
     return unreadable(file, (e as Error).message);
   }
 
-  const pakket = (await import(pathToFileURL(entry).href)) as Pakket;
+  const pakket = (await import(pathToFileURL(resolve(entry)).href)) as Pakket;
   const voortgang = process.stderr.isTTY ? new Voortgang(size) : undefined;
   let result: StreamResultaat;
   try {

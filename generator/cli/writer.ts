@@ -1,22 +1,28 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 
 /** Generated files of each model: model folder name → (path inside it → contents). */
 export type GeneratedTree = Map<string, Map<string, string>>;
 
-const TMP_PREFIX = '.generated.tmp-';
-const OLD_PREFIX = '.generated.old-';
+/** The output folder (mimgen.config.yaml's `output`) and, beside it, the names of the trees being swapped. */
+function plekken(root: string, output: string): { target: string; parent: string; tmpPrefix: string; oldPrefix: string } {
+  const target = join(root, output);
+  const naam = basename(target);
+  // For generated/: .generated.tmp-<pid> and .generated.old-<pid>, as .gitignore has them.
+  return { target, parent: dirname(target), tmpPrefix: `.${naam}.tmp-`, oldPrefix: `.${naam}.old-` };
+}
 
 /**
- * Writes the generated tree all at once: the new `generated/` is built beside the old one and swapped in
- * with two renames. Folders of models not in `tree` are carried over unchanged. A run killed at any point
- * leaves either the old or the new tree; the next run cleans up and, if the kill fell between the two
- * renames, puts the old tree back first.
+ * Writes the generated tree all at once: the new `generated/` (or the config's output folder) is built
+ * beside the old one and swapped in with two renames. Folders of models not in `tree` are carried over
+ * unchanged. A run killed at any point leaves either the old or the new tree; the next run cleans up and,
+ * if the kill fell between the two renames, puts the old tree back first.
  */
-export function writeGenerated(root: string, tree: GeneratedTree): void {
-  const target = join(root, 'generated');
-  recover(root);
-  const tmp = join(root, `${TMP_PREFIX}${process.pid}`);
+export function writeGenerated(root: string, tree: GeneratedTree, output = 'generated'): void {
+  const { target, parent, tmpPrefix, oldPrefix } = plekken(root, output);
+  mkdirSync(parent, { recursive: true });
+  recover(root, output);
+  const tmp = join(parent, `${tmpPrefix}${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
   if (existsSync(target)) {
@@ -31,7 +37,7 @@ export function writeGenerated(root: string, tree: GeneratedTree): void {
       writeFileSync(file, contents);
     }
   }
-  const old = join(root, `${OLD_PREFIX}${process.pid}`);
+  const old = join(parent, `${oldPrefix}${process.pid}`);
   const hadTarget = existsSync(target);
   if (hadTarget) renameSync(target, old);
   renameSync(tmp, target);
@@ -39,30 +45,32 @@ export function writeGenerated(root: string, tree: GeneratedTree): void {
 }
 
 /** Undoes what a killed run left: a half-built tree is removed, a tree moved aside is restored. */
-export function recover(root: string): void {
-  const target = join(root, 'generated');
-  for (const entry of readdirSync(root)) {
-    if (entry.startsWith(TMP_PREFIX)) rmSync(join(root, entry), { recursive: true, force: true });
+export function recover(root: string, output = 'generated'): void {
+  const { target, parent, tmpPrefix, oldPrefix } = plekken(root, output);
+  if (!existsSync(parent)) return;
+  for (const entry of readdirSync(parent)) {
+    if (entry.startsWith(tmpPrefix)) rmSync(join(parent, entry), { recursive: true, force: true });
   }
-  for (const entry of readdirSync(root)) {
-    if (!entry.startsWith(OLD_PREFIX)) continue;
-    if (!existsSync(target)) renameSync(join(root, entry), target);
-    else rmSync(join(root, entry), { recursive: true, force: true });
+  for (const entry of readdirSync(parent)) {
+    if (!entry.startsWith(oldPrefix)) continue;
+    if (!existsSync(target)) renameSync(join(parent, entry), target);
+    else rmSync(join(parent, entry), { recursive: true, force: true });
   }
 }
 
-/** The files of `generated/` that differ from `tree`: changed, missing, or no longer generated. */
-export function staleFiles(root: string, tree: GeneratedTree): string[] {
+/** The files of `generated/` (or the output folder) that differ from `tree`: changed, missing, or no longer generated. */
+export function staleFiles(root: string, tree: GeneratedTree, output = 'generated'): string[] {
   const stale: string[] = [];
+  const shown = output.replaceAll('\\', '/').replace(/\/+$/, '');
   for (const [model, files] of tree) {
-    const dir = join(root, 'generated', model);
+    const dir = join(root, output, model);
     const onDisk = new Set(listFiles(dir).map((f) => relative(dir, f).split('\\').join('/')));
     for (const [path, contents] of files) {
       const file = join(dir, path);
-      if (!onDisk.has(path) || readFileSync(file, 'utf8') !== contents) stale.push(`generated/${model}/${path}`);
+      if (!onDisk.has(path) || readFileSync(file, 'utf8') !== contents) stale.push(`${shown}/${model}/${path}`);
       onDisk.delete(path);
     }
-    for (const extra of onDisk) stale.push(`generated/${model}/${extra}`);
+    for (const extra of onDisk) stale.push(`${shown}/${model}/${extra}`);
   }
   return stale.sort();
 }

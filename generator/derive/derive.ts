@@ -14,6 +14,19 @@ type Raw = Record<string, unknown>;
 const derivationSchema = JSON.parse(readFileSync(new URL('../../schema/uitwisselmodel.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 let checker: FormatChecker | undefined;
 
+/**
+ * What the derivation takes from outside the model, from mimgen.config.yaml: the caller reads it, the
+ * derivation does no I/O.
+ */
+export interface DeriveOptions {
+  /** The package name that overrides `pakketnaam` of the derivation file (the config's `packages`). */
+  pakketnaam?: string;
+  /** The npm scope of the package when neither names it (the config's `scope`); default @ddas. */
+  scope?: string;
+  /** The model folder as the repository names it; default model/<folder name>. */
+  modelmap?: string;
+}
+
 export interface DeriveResult {
   uitwisselmodel?: Uitwisselmodel;
   findings: Findings;
@@ -23,13 +36,13 @@ export interface DeriveResult {
  * Derives the uitwisselmodel from the informatiemodel as the derivation file says. Every reference to the
  * informatiemodel is checked; problems are findings positioned in the derivation file.
  */
-export function deriveUitwisselmodel(path: string, bytes: Uint8Array, model: Informatiemodel): DeriveResult {
+export function deriveUitwisselmodel(path: string, bytes: Uint8Array, model: Informatiemodel, options: DeriveOptions = {}): DeriveResult {
   checker ??= new FormatChecker(derivationSchema);
   const findings = new Findings();
   const file = parseYamlFile(path, bytes, findings);
   if (!file || file.data === undefined) return { findings };
   if (!checker.check(file, findings)) return { findings };
-  const um = new Deriver(file, model, findings).run();
+  const um = new Deriver(file, model, findings, options).run();
   return { uitwisselmodel: findings.hasErrors ? undefined : um, findings };
 }
 
@@ -48,6 +61,7 @@ class Deriver {
     private readonly file: YamlFile,
     private readonly model: Informatiemodel,
     private readonly findings: Findings,
+    private readonly options: DeriveOptions,
   ) {}
 
   private pos(path: YamlPath, key = false): Positie {
@@ -76,7 +90,9 @@ class Deriver {
       schemaId: head.schemaId as string,
       definitie: head.definitie as string | undefined,
       herkomst: head.herkomst as string | undefined,
-      pakketnaam: (head.pakketnaam as string | undefined) ?? `@ddas/${posix.basename(this.model.folder)}`,
+      // The config names the package over the model; a model named in neither gets the config's scope (or @ddas).
+      pakketnaam: this.options.pakketnaam ?? (head.pakketnaam as string | undefined) ?? `${this.options.scope ?? '@ddas'}/${posix.basename(this.model.folder)}`,
+      modelmap: this.options.modelmap ?? `model/${this.model.folder}`,
       informatiemodel: this.model,
       datatypeDefs,
       enumeraties,

@@ -19,7 +19,10 @@ export interface Uitwisselmodel {
   schemaId: string;
   definitie?: string;
   herkomst?: string;
+  /** The npm package name of the generated package. */
   pakketnaam: string;
+  /** The model folder as the repository names it (`model/<name>`), for the documentation's note on its source. */
+  modelmap: string;
   informatiemodel: Informatiemodel;
   /** Datatypes written as $defs, in order, with their names there. */
   datatypeDefs: { datatype: PrimitiefDatatype; defNaam: string; definitie?: string }[];

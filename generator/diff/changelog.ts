@@ -18,7 +18,7 @@ import { COMPAT_SCHEMA } from '../emit/json-schema/index.ts';
 import type { Finding } from '../model/findings.ts';
 import type { Informatiemodel } from '../model/types.ts';
 import type { SourceReader } from '../model/yaml-source.ts';
-import { loadModel } from '../pipeline.ts';
+import { loadModel, type LoadOptions } from '../pipeline.ts';
 import { GitRevisionReader } from './git-reader.ts';
 import { diff, type Kant } from './index.ts';
 import { checkSchema, decodeJsonText, parseJson } from './json.ts';
@@ -28,6 +28,14 @@ import { DiffInputError } from './types.ts';
 
 export const VORIGE_VERSIE = 'vorige-versie.json';
 export const CHANGELOG = 'CHANGELOG.md';
+
+/** How the current model was loaded and written (from mimgen.config.yaml), so that the previous version is read alike. */
+export interface VorigeContext {
+  /** Loaded with the same options, so that a package name the config gives does not show as a change. */
+  load?: LoadOptions;
+  /** The output folder at that revision, for the schema generated then; default generated. */
+  output?: string;
+}
 
 export interface VorigeVersie {
   versie: string;
@@ -76,18 +84,18 @@ export function leesVorigeVersie(folder: string, reader: SourceReader): VorigeVe
 }
 
 /** The previous version at its revision: the model when it loads, else the compat schema generated then. */
-export function leesVorige(folder: string, record: VorigeVersie, cwd = process.cwd()): Kant {
+export function leesVorige(folder: string, record: VorigeVersie, cwd = process.cwd(), context: VorigeContext = {}): Kant {
   const git = GitRevisionReader.open(record.revisie, cwd);
   const map = record.map ?? folder;
   try {
-    const loaded = loadModel(map, git);
+    const loaded = loadModel(map, git, context.load);
     if (loaded.informatiemodel && loaded.uitwisselmodel && !loaded.findings.some((f) => f.severity === 'error')) {
       return { soort: 'model', label: record.versie, informatiemodel: loaded.informatiemodel, uitwisselmodel: loaded.uitwisselmodel };
     }
   } catch {
     // fall back to the schema generated at that revision
   }
-  const schemaPad = posix.join('generated', posix.basename(map), COMPAT_SCHEMA);
+  const schemaPad = posix.join(context.output ?? 'generated', posix.basename(map), COMPAT_SCHEMA);
   const bytes = git.read(schemaPad);
   if (bytes === undefined) {
     throw new DiffInputError(`the previous version at revision ${record.revisie} has neither a model in ${map} that loads nor a ${schemaPad}`);
@@ -107,12 +115,13 @@ export function changelogBestanden(
   huidig: { informatiemodel?: Informatiemodel; uitwisselmodel?: Uitwisselmodel },
   reader: SourceReader,
   cwd = process.cwd(),
+  context: VorigeContext = {},
 ): { files: Map<string, string>; findings: Finding[] } {
   const file = posix.join(folder, VORIGE_VERSIE);
   try {
     const record = leesVorigeVersie(folder, reader);
     if (!record || !huidig.informatiemodel || !huidig.uitwisselmodel) return { files: new Map(), findings: [] };
-    const vorige = leesVorige(folder, record, cwd);
+    const vorige = leesVorige(folder, record, cwd, context);
     return { files: emitChangelog({ informatiemodel: huidig.informatiemodel, uitwisselmodel: huidig.uitwisselmodel }, vorige, record), findings: [] };
   } catch (e) {
     if (!(e instanceof DiffInputError)) throw e;

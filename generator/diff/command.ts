@@ -5,6 +5,8 @@
  * senders or receivers); 2 for bad input: an unreadable file, a file that is not a schema or a model, an
  * unknown revision, invalid JSON (with line and column).
  */
+import type { Config } from '../cli/config.ts';
+import { defaultConfig } from '../cli/config-defaults.ts';
 import { diff } from './index.ts';
 import { renderJson, renderMarkdown, renderText, samenvatting } from './render.ts';
 import { leesKant } from './sources.ts';
@@ -20,14 +22,14 @@ const EXIT_OK = 0;
 const EXIT_BREKEND = 1;
 const EXIT_INVOER = 2;
 
-export function diffCommand(oud: string, nieuw: string, options: DiffOptions): number {
+export function diffCommand(oud: string, nieuw: string, options: DiffOptions, config: Config = defaultConfig()): number {
   if (options.json && options.markdown) {
     process.stderr.write('mimgen diff: choose one of --json and --markdown\n');
     return EXIT_INVOER;
   }
   try {
-    const a = leesKant(oud);
-    const b = leesKant(nieuw);
+    const a = leesKant(oud, process.cwd(), config);
+    const b = leesKant(nieuw, process.cwd(), config);
     for (const w of [...a.waarschuwingen, ...b.waarschuwingen]) process.stderr.write(`${w}\n`);
     for (const k of [a.kant, b.kant]) {
       const ander = k === a.kant ? b.kant : a.kant;

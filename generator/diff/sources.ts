@@ -3,6 +3,8 @@
  * file at a git revision (`<rev>:<path>`), or a JSON Schema file. I/O; every problem is a DiffInputError.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { Config } from '../cli/config.ts';
+import { defaultConfig, loadOptions } from '../cli/config-defaults.ts';
 import { fileSystemReader } from '../cli/fs-reader.ts';
 import { formatFinding, UnreadableInput } from '../model/findings.ts';
 import type { SourceReader } from '../model/yaml-source.ts';
@@ -19,12 +21,15 @@ export interface GelezenKant {
   waarschuwingen: string[];
 }
 
-/** Reads one side of a diff from its command-line argument. */
-export function leesKant(arg: string, cwd = process.cwd()): GelezenKant {
+/**
+ * Reads one side of a diff from its command-line argument. A model name is looked up in the config's models
+ * folder, and every model is loaded with what the config gives it (its package name), on both sides alike.
+ */
+export function leesKant(arg: string, cwd = process.cwd(), config: Config = defaultConfig()): GelezenKant {
   if (arg === '') throw new DiffInputError('an empty argument; give a model folder, <rev>:<folder> or a JSON Schema file');
   if (existsSync(arg)) {
     const stat = statSync(arg);
-    if (stat.isDirectory()) return leesModel(arg.replace(/\/+$/, '') || '/', fileSystemReader, arg);
+    if (stat.isDirectory()) return leesModel(arg.replace(/\/+$/, '') || '/', fileSystemReader, arg, config);
     let bytes: Buffer;
     try {
       bytes = readFileSync(arg);
@@ -34,24 +39,24 @@ export function leesKant(arg: string, cwd = process.cwd()): GelezenKant {
     return leesSchema(arg, bytes, arg);
   }
   // A model name, as lint and generate take it.
-  if (!arg.includes('/') && !arg.includes(':') && existsSync(`model/${arg}`)) return leesModel(`model/${arg}`, fileSystemReader, arg);
+  if (!arg.includes('/') && !arg.includes(':') && existsSync(`${config.models}/${arg}`)) return leesModel(`${config.models}/${arg}`, fileSystemReader, arg, config);
   const m = /^([^:]+):(.*)$/.exec(arg);
   if (m && !/^[A-Za-z]$/.test(m[1]!)) {
     const [, revisie, pad] = m as unknown as [string, string, string];
     if (pad === '') throw new DiffInputError(`${arg}: give a path after the revision, such as ${revisie}:model/vroegsignalering`);
     const reader = GitRevisionReader.open(revisie, cwd);
     const soort = reader.soort(pad);
-    if (soort === 'tree') return leesModel(pad.replace(/\/+$/, ''), reader, arg);
+    if (soort === 'tree') return leesModel(pad.replace(/\/+$/, ''), reader, arg, config);
     if (soort === 'blob') return leesSchema(arg, reader.read(pad)!, arg);
     throw new DiffInputError(`revision ${revisie} has no file or folder ${pad}`);
   }
-  throw new DiffInputError(`${arg}: no such file or folder (give a model folder, a model name under model/, <rev>:<folder> or a JSON Schema file)`);
+  throw new DiffInputError(`${arg}: no such file or folder (give a model folder, a model name under ${config.models}/, <rev>:<folder> or a JSON Schema file)`);
 }
 
-function leesModel(folder: string, reader: SourceReader, label: string): GelezenKant {
+function leesModel(folder: string, reader: SourceReader, label: string, config: Config): GelezenKant {
   let loaded;
   try {
-    loaded = loadModel(folder, reader);
+    loaded = loadModel(folder, reader, loadOptions(folder, config));
   } catch (e) {
     if (!(e instanceof UnreadableInput)) throw e;
     const wat = e.message === 'the folder holds no .yaml model files' ? 'not a model folder: it holds no .yaml model files (nor is it a JSON Schema file)' : e.message;

@@ -1,8 +1,9 @@
 /**
  * A worker thread that runs the exported functions of one module, so that an emitter can do its heaviest
  * part beside the main thread (the package's TypeScript is type-checked there while the main thread writes
- * Ajv's code and the documentation). The worker loads the module through tsx, as all of the generator's
- * TypeScript runs; where tsx cannot be found the function runs in this thread, with the same result.
+ * Ajv's code and the documentation). A JavaScript module (mimgen compiled, in dist/) is imported as it is;
+ * a TypeScript module (the sources, under tests and the benchmark) through tsx, and where tsx cannot be
+ * found the function runs in this thread, with the same result.
  *
  * One worker per module, started on first use (or early, by `werkerVoor`, so that it loads while the model
  * does) and kept for the next model; it does not keep the process alive while it has nothing to do.
@@ -46,16 +47,21 @@ export function werkerVoor(module: URL): Werker {
 function start(module: URL): Werker {
   // MIMGEN_WERKERS=0 runs everything in the main thread: for profiling, and to test that the result is the same.
   if (process.env.MIMGEN_WERKERS === '0') return inDezeThread(module);
-  let api: string;
-  try {
-    api = import.meta.resolve('tsx/esm/api');
-  } catch {
-    return inDezeThread(module);
+  let laad: string[];
+  if (/\.[cm]?js$/.test(module.pathname)) {
+    laad = [`const m = await import(${JSON.stringify(module.href)});`];
+  } else {
+    let api: string;
+    try {
+      api = import.meta.resolve('tsx/esm/api');
+    } catch {
+      return inDezeThread(module);
+    }
+    laad = [`import { tsImport } from ${JSON.stringify(api)};`, `const m = await tsImport(${JSON.stringify(module.href)}, ${JSON.stringify(module.href)});`];
   }
   const code = [
-    `import { tsImport } from ${JSON.stringify(api)};`,
     `import { parentPort } from 'node:worker_threads';`,
-    `const m = await tsImport(${JSON.stringify(module.href)}, ${JSON.stringify(module.href)});`,
+    ...laad,
     `parentPort.on('message', async ({ id, functie, invoer }) => {`,
     `  try {`,
     `    parentPort.postMessage({ id, uitkomst: await m[functie](invoer) });`,

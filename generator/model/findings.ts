@@ -84,3 +84,13 @@ export class UnreadableInput extends Error {
     super(message);
   }
 }
+
+/**
+ * Input with errors that stop a command before it starts (a mimgen.config.yaml that cannot be used): the
+ * CLI prints every finding and exits with 2, never a stack trace.
+ */
+export class InputErrors extends Error {
+  constructor(readonly findings: Finding[]) {
+    super(findings.map((f) => f.message).join('; '));
+  }
+}

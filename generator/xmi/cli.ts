@@ -7,6 +7,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument } from 'yaml';
+import type { Config } from '../cli/config.ts';
+import { defaultConfig } from '../cli/config-defaults.ts';
 import { formatFinding, type Finding } from '../model/findings.ts';
 import { IMPORT_MARKER } from './emit.ts';
 import { XmiError } from './errors.ts';
@@ -31,9 +33,9 @@ const EXIT_INPUT = 2;
 const SCHEMA = resolve(dirname(fileURLToPath(import.meta.url)), '../../schema/informatiemodel.schema.json');
 const DERIVATION_FILE = 'uitwisselmodel.yaml';
 
-export function importXmiCommand(file: string, options: ImportXmiCliOptions): number {
+export function importXmiCommand(file: string, options: ImportXmiCliOptions, config: Config = defaultConfig()): number {
   try {
-    return run(file, options);
+    return run(file, options, config);
   } catch (e) {
     if (e instanceof XmiError) {
       for (const f of e.findings) process.stderr.write(`${formatFinding(f)}\n`);
@@ -44,10 +46,12 @@ export function importXmiCommand(file: string, options: ImportXmiCliOptions): nu
   }
 }
 
-function run(file: string, options: ImportXmiCliOptions): number {
+function run(file: string, options: ImportXmiCliOptions, config: Config): number {
   if (!options.out) throw XmiError.at({ file, line: 1, column: 1 }, 'usage', 'name the output folder with --out <folder>');
   const bytes = readInput(file);
-  const out = options.out.replace(/[\\/]+$/, '') || '.';
+  const given = options.out.replace(/[\\/]+$/, '') || '.';
+  // A bare name is a model: its folder under the models folder (model/, or the config's), as lint and generate read it.
+  const out = /^[^\\/]+$/.test(given) && given !== '.' && given !== '..' ? `${config.models}/${given}` : given;
   const map = new Map<string, string>();
   const omit: string[] = [...(options.omit ?? [])];
   if (options.mapFile) readMapFile(options.mapFile, map, omit);

@@ -252,7 +252,7 @@ function modelView(ctx: Context) {
     toelichting: im.toelichting,
     herkomst: im.herkomst,
     folder: im.folder,
-    map: `model/${im.folder}`,
+    map: um.modelmap,
     umNaam: um.naam,
     umVersie: um.versie,
     pakketnaam: um.pakketnaam,

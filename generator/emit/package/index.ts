@@ -23,7 +23,7 @@ const TOOL = JSON.parse(readFileSync(new URL('../../../package.json', import.met
 
 /** The worker thread that makes the package's TypeScript (broncode.ts). */
 function pakketWerker(): Werker {
-  return werkerVoor(new URL('./broncode.ts', import.meta.url));
+  return werkerVoor(new URL(`./broncode.${import.meta.url.endsWith('.js') ? 'js' : 'ts'}`, import.meta.url));
 }
 
 /** Starts the worker thread and has it do what does not depend on the model (see broncode.ts). */
