@@ -84,6 +84,26 @@ export async function main(argv: string[]): Promise<number> {
       code = await (await import('./validate.ts')).validateCommand(file, options, await config());
     });
 
+  program
+    .command('init')
+    .description("scaffold a standard's repository: package.json, mimgen.config.yaml, a model that lints and generates, a README, the pull-request workflow; exit 0 written, 2 refused (nothing written)")
+    .argument('[folder]', 'the repository folder (made when it does not exist)', '.')
+    .option('--model <name>', 'the model folder name under model/ (default: the folder name as a lower-case slug)')
+    .option('--scope <@scope>', 'the npm scope of the generated package (@scope/<model>)')
+    .option('--naam <naam>', "the informatiemodel's display name (default: from the model name)")
+    .action(async (folder: string, options: { model?: string; scope?: string; naam?: string }) => {
+      code = (await import('./init.ts')).initCommand(folder, options);
+    });
+
+  program
+    .command('check-pr')
+    .description('the pull-request check: lint, generate --check and the diff of every changed model, as one comment posted (or updated) on the pull request; exit 0 pass, 1 lint findings or stale files, 2 bad input, 3 GitHub API error')
+    .requiredOption('--base <rev>', 'the git revision to compare with, such as origin/main')
+    .option('--pr <number>', 'the pull request to comment on (default: from GITHUB_EVENT_PATH in GitHub Actions)')
+    .action(async (options: { base: string; pr?: string }) => {
+      code = await (await import('./check-pr.ts')).checkPrCommand(options);
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;
