@@ -1,7 +1,7 @@
 /**
  * The corpus of broken models (test/fixtures/lint/, see its README) against `mimgen lint`.
  *
- * Spawning the CLI costs about 0.4 s a process (tsx compiles the sources on every start), so:
+ * Spawning the CLI costs about a quarter to half a second a process (node, then loading the lint command), so:
  * - every case runs in process through the CLI's own entry `main(['lint', folder])`, which checks its
  *   exit code, output format and exact findings cheaply;
  * - the real CLI runs once over the whole corpus (text and --json), which checks the same findings as

@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../conformance/models.ts';
+import { assertBuilt } from '../cli/support.ts';
 import { WerkerFout, werkerVoor } from '../../generator/emit/werker.ts';
 
 const MODULE = new URL('./module.ts', import.meta.url);
@@ -50,6 +52,19 @@ console.log('klaar');`;
 const uit = await werkerVoor(new URL(${JSON.stringify(MODULE.href)})).voer('verdubbel', { getallen: [21], kaart: new Map() });
 console.log(uit.get('n0'));`;
     const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('42');
+    expect(r.status).toBe(0);
+  });
+
+  it('imports a JavaScript module as it is, with no tsx (mimgen compiled, from dist/)', () => {
+    assertBuilt();
+    const script = `import { werkerVoor } from ${JSON.stringify(pathToFileURL(join(repoRoot, 'dist', 'emit', 'werker.js')).href)};
+const uit = await werkerVoor(new URL(${JSON.stringify(new URL('./module.mjs', import.meta.url).href)})).voer('verdubbel', { getallen: [21], kaart: new Map() });
+console.log(uit.get('n0'));`;
+    // The preload makes loading tsx or a .ts module fail, in the worker thread too.
+    const noTsx = join(repoRoot, 'test', 'helpers', 'no-tsx.mjs');
+    const r = spawnSync(process.execPath, ['--import', noTsx, '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe('42');
     expect(r.status).toBe(0);
