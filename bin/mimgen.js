@@ -2,6 +2,7 @@
 // Runs the compiled CLI (dist/, built by `npm run build`, which npm ci and every npm script run first):
 // no TypeScript is compiled at run time.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { V8_BATCH_FLAGS } from './v8-batch.js';
@@ -22,5 +23,11 @@ if (args[0] === 'validate' && !VALIDATE_FLAGS.every((f) => process.execArgv.incl
 // its hot loop is best optimised early.
 if (args[0] !== 'validate') for (const flag of V8_BATCH_FLAGS) setFlagsFromString(flag);
 
-const { main } = await import('../dist/cli/main.js');
+// A clone where npm ci (which builds) has not run, or dist/ removed: say what to do, not a stack trace.
+const entry = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write(`mimgen: ${fileURLToPath(entry)} does not exist; run npm run build (npm ci does)\n`);
+  process.exit(2);
+}
+const { main } = await import(entry.href);
 process.exitCode = await main(args);
