@@ -62,7 +62,7 @@ export async function checkPrCommand(options: CheckPrOptions): Promise<number> {
   const check = runCheck(config.output);
   const modellen = changedModels(git, config.models).map((m) => modelSectie(m, options.base));
   const body = renderComment({ base: options.base, lint, check, modellen });
-  process.stdout.write(body.endsWith('\n') ? body : `${body}\n`);
+  process.stdout.write(body);
   const verdict = lint.ok && check.ok ? EXIT_OK : EXIT_FINDINGS;
   const samenvatting = `lint ${lint.ok ? 'passed' : 'failed'}, generate --check ${check.ok ? 'passed' : check.verouderd.length > 0 ? `found ${check.verouderd.length} stale file(s)` : 'failed'}, ${modellen.length} model(s) changed`;
 

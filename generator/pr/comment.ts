@@ -59,10 +59,11 @@ hb.registerHelper('codeblok', (value: string) => {
 });
 const TEMPLATE = hb.compile(readFileSync(new URL('../../templates/pr/comment.md.hbs', import.meta.url), 'utf8'), { noEscape: true, strict: true });
 
+/** The comment's Markdown, ending in one newline. */
 export function renderComment(view: CommentView): string {
   const modellen = view.modellen.map((m) => ({ nieuw: false, verwijderd: false, diff: '', fout: '', ...m, ...(m.diff !== undefined ? { diff: ondergeschikt(m.diff) } : {}) }));
-  const body = TEMPLATE({ ...view, marker: MARKER, modellen }).replace(/\n{3,}/g, '\n\n');
-  return inkorten(body);
+  const body = TEMPLATE({ ...view, marker: MARKER, modellen }).replace(/\n{3,}/g, '\n\n').trimEnd();
+  return `${inkorten(body)}\n`;
 }
 
 /** Headings of a diff two levels down, under the comment's own: `## Wijzigingen` becomes `#### Wijzigingen`. */
@@ -78,17 +79,22 @@ function ondergeschikt(markdown: string): string {
     .join('\n');
 }
 
-/** A body longer than GitHub takes is cut at a line, with a note; the whole text is in the job's log. */
+/**
+ * A body longer than GitHub takes is cut at a line, with a note (the whole text is in the job's log). The
+ * cut leaves room for the note and for the fence that closes a code block it falls in.
+ */
 function inkorten(body: string): string {
-  if (body.length <= MAX_BODY) return body;
-  const note = '\n\n*The comment is cut here: it is longer than GitHub takes. The whole text is in the log of the check.*\n';
-  let cut = body.lastIndexOf('\n', MAX_BODY - note.length);
-  if (cut < 0) cut = MAX_BODY - note.length;
+  if (body.length < MAX_BODY) return body;
+  const note = '*The comment is cut here: it is longer than GitHub takes. The whole text is in the log of the check.*';
+  const langsteFence = Math.max(3, ...[...body.matchAll(/^`{3,}/gm)].map((m) => m[0].length));
+  const ruimte = MAX_BODY - note.length - langsteFence - 8;
+  let cut = body.lastIndexOf('\n', ruimte);
+  if (cut < 0) cut = ruimte;
   // A code block left open would swallow the note: close it with its own fence.
   let open: string | undefined;
   for (const m of body.slice(0, cut).matchAll(/^(`{3,})(.*)$/gm)) {
     if (open === undefined) open = m[1];
     else if (m[1]!.length >= open.length && m[2]!.trim() === '') open = undefined;
   }
-  return `${body.slice(0, cut)}${open ? `\n${open}` : ''}${note}`;
+  return `${body.slice(0, cut)}${open ? `\n${open}` : ''}\n\n${note}`;
 }
