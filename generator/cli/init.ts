@@ -93,14 +93,15 @@ function run(folder: string, options: InitOptions): number {
 
 function verslag(folder: string, root: string, view: InitView, bestanden: InitBestand[]): string {
   const woord = { nieuw: 'created', samengevoegd: 'merged ', bewaard: 'kept   ' } as const;
-  const regels = [`mimgen init: ${folder} holds the model ${view.model} (${view.naam}), generating the package ${view.pakket}`];
+  const rel = relative(process.cwd(), root);
+  const waar = rel === '' ? 'this folder' : folder;
+  const regels = [`mimgen init: ${waar} now holds the model ${view.model} (${view.naam}), which generates the package ${view.pakket}`];
   for (const b of bestanden) regels.push(`  ${woord[b.soort]}  ${b.pad}${b.reden ? `  (${b.reden})` : ''}`);
   regels.push('', 'Next:');
-  const rel = relative(process.cwd(), root);
   if (rel !== '') regels.push(`  cd ${/^[\w./@-]+$/.test(rel) ? rel : JSON.stringify(rel)}`);
-  regels.push(existsSync(join(root, 'node_modules', 'mimgen')) ? '  npm install            # records mimgen in package-lock.json' : '  npm install            # installs mimgen');
-  regels.push('  npm run generate       # writes generated/' + view.model + '/');
-  regels.push('  npm test               # lint and generate --check');
+  if (!existsSync(join(root, 'node_modules', 'mimgen'))) regels.push('  npm install            # installs mimgen and writes package-lock.json (commit it: npm ci uses it)');
+  regels.push(`  npm run generate       # writes generated/${view.model}/`);
+  regels.push('  npm test               # mimgen lint and mimgen generate --check');
   if (!existsSync(join(root, '.git'))) regels.push('  git init && git add . && git commit -m "mimgen init"');
   return `${regels.join('\n')}\n`;
 }

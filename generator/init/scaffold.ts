@@ -117,6 +117,7 @@ function packageJson(view: InitView, bestaand: string | undefined): InitBestand 
     throw new InitInvoerFout(`package.json is not valid JSON (${(e as Error).message}); correct or remove it and run mimgen init again`);
   }
   if (!isObject(oud)) throw new InitInvoerFout('package.json does not hold a JSON object; correct or remove it and run mimgen init again');
+  if (oud.name === 'mimgen') throw new InitInvoerFout("this is mimgen's own repository; run mimgen init in the repository of a standard");
   const samen: Record<string, unknown> = { ...oud };
   for (const [key, value] of Object.entries(nieuw)) {
     if (key === 'scripts' || key === 'devDependencies') continue;

@@ -171,6 +171,14 @@ describe('mimgen init', () => {
       expect(noStack(r.stderr)).toBe(true);
     }
     expect(snapshot(repo)).toEqual(voor);
+
+    // mimgen's own repository is not a standard's.
+    const eigen = tempDir('mimgen-init-');
+    writeFileSync(join(eigen, 'package.json'), '{ "name": "mimgen", "version": "0.1.0" }\n');
+    const r = mimgen(['init', '--model', 'bibliotheek'], eigen);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("mimgen's own repository");
+    expect(snapshot(eigen)).toEqual({ 'package.json': '{ "name": "mimgen", "version": "0.1.0" }\n' });
   });
 });
 
