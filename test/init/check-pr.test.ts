@@ -4,7 +4,7 @@
  * (an enumeratie value removed, a field made required) with regenerated output. The comment body, the one
  * comment that later runs update, the verdict on a stale generated/ and on lint findings, and the exit codes.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -199,6 +199,23 @@ describe('mimgen check-pr', () => {
       expect(body).toMatch(/`mimgen lint` \| ❌ [1-9]\d* error\(s\)/);
       expect(body).toMatch(/model\/bibliotheek\/informatiemodel\.yaml:\d+:\d+ {2}error {2}\S+ {2}.*Booleaan/);
     } finally {
+      git(['checkout', '-q', '--', 'model'], repo);
+    }
+  });
+
+  it('a new model is named as new; a change to a shared file compares every model', () => {
+    cpSync(join(repo, 'model', 'bibliotheek'), join(repo, 'model', 'tweede'), { recursive: true });
+    bewerk('model/tweede/informatiemodel.yaml', /^  naam: .*$/m, '  naam: Tweede');
+    bewerk('model/gedeeld/datatypes.yaml', 'definitie: Ja (true) of nee (false).', 'definitie: Waar (true) of onwaar (false).');
+    try {
+      const r = mimgen(['check-pr', '--base', 'main'], repo);
+      // tweede has no generated package yet: stale.
+      expect(r.status, r.stderr).toBe(1);
+      expect(r.stdout).toContain('#### `model/tweede`\n\nA new model: `main` has no earlier version to compare it with.');
+      expect(r.stdout).toContain('(main:model/bibliotheek) naar Bibliotheek');
+      expect(r.stdout).toContain('- `generated/tweede/package.json`');
+    } finally {
+      rmSync(join(repo, 'model', 'tweede'), { recursive: true });
       git(['checkout', '-q', '--', 'model'], repo);
     }
   });
