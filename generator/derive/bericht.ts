@@ -1,5 +1,11 @@
-/** Walking the resolved message: the places of its objects, JSON pointers into it, the cardinality of a field. */
-import type { UmObject, UmVeld, Uitwisselmodel } from './types.ts';
+/**
+ * The read-only questions about a resolved uitwisselmodel, answered from one walk over the message: where
+ * each object and field stands, what a place holds, where an informatiemodel element lands, which
+ * enumeraties the message uses. The uitwisselmodel's counterpart of model/view.ts; the emitters, the
+ * validator's tables and the diff ask here instead of walking the message themselves.
+ */
+import type { Enumeratie, Metadata } from '../model/types.ts';
+import type { Herkomst, UmObject, UmVeld, Uitwisselmodel } from './types.ts';
 
 /** A name as a JSON pointer segment (RFC 6901). */
 export function pointerSegment(naam: string): string {
@@ -10,21 +16,133 @@ export function pointerSegment(naam: string): string {
 export interface Plaats {
   object: UmObject;
   pad: string[];
+  /** The same place as a JSON pointer: "" for the message itself. */
+  pointer: string;
   /** The object that holds it; undefined for the message itself. */
   ouder?: UmObject;
+  /** The field that holds it; undefined for the message itself. */
+  via?: VeldPlaats;
+  /** 1 for the message itself. */
+  niveau: number;
 }
 
-/** Every object of the message, the message first, depth first in field order (reference objects too). */
-export function umPlaatsen(um: Uitwisselmodel): Plaats[] {
-  const result: Plaats[] = [];
-  const walk = (object: UmObject, pad: string[], ouder?: UmObject): void => {
-    result.push({ object, pad, ouder });
-    for (const v of object.velden) {
-      if (v.inhoud.soort === 'object') walk(v.inhoud.object, [...pad, v.naam, ...(v.lijst ? ['*'] : [])], object);
+/** A field of the message with where it stands. */
+export interface VeldPlaats {
+  veld: UmVeld;
+  /** The object that has the field. */
+  in: Plaats;
+  /** JSON pointer of the field. */
+  pointer: string;
+  /** JSON pointer of its value: the field's, or `pointer/*` for a list. */
+  knoop: string;
+}
+
+export class BerichtView {
+  /** Every object of the message, the message first, depth first in field order (reference objects too). */
+  readonly plaatsen: readonly Plaats[];
+  /** Every field, depth first: a field that holds an object comes right before that object's fields. */
+  readonly velden: readonly VeldPlaats[];
+  private readonly perPad = new Map<string, Plaats>();
+
+  constructor(bericht: UmObject) {
+    const plaatsen: Plaats[] = [];
+    const velden: VeldPlaats[] = [];
+    // An object already on the way down is not entered again: a reference's key copied from an object that holds the reference would loop.
+    const onderweg = new Set<UmObject>();
+    const walk = (plaats: Plaats): void => {
+      plaatsen.push(plaats);
+      onderweg.add(plaats.object);
+      for (const veld of plaats.object.velden) {
+        const pointer = `${plaats.pointer}/${pointerSegment(veld.naam)}`;
+        const v: VeldPlaats = { veld, in: plaats, pointer, knoop: veld.lijst ? `${pointer}/*` : pointer };
+        velden.push(v);
+        if (veld.inhoud.soort !== 'object' || onderweg.has(veld.inhoud.object)) continue;
+        const pad = [...plaats.pad, veld.naam, ...(veld.lijst ? ['*'] : [])];
+        walk({ object: veld.inhoud.object, pad, pointer: v.knoop, ouder: plaats.object, via: v, niveau: plaats.niveau + 1 });
+      }
+      onderweg.delete(plaats.object);
+    };
+    walk({ object: bericht, pad: [], pointer: '', niveau: 1 });
+    this.plaatsen = plaatsen;
+    this.velden = velden;
+    for (const p of plaatsen) if (!this.perPad.has(padSleutel(p.pad))) this.perPad.set(padSleutel(p.pad), p);
+  }
+
+  /** The object at a path of wire names and `*`. */
+  at(pad: readonly string[]): Plaats | undefined {
+    return this.perPad.get(padSleutel(pad));
+  }
+
+  /** The objects level by level: the message, then the objects one level down, and so on; within a level in message order. */
+  niveaus(): Plaats[] {
+    return [...this.plaatsen].sort((a, b) => a.niveau - b.niveau);
+  }
+
+  /** The enumeraties the fields use, in the compat or the strict form, in order of first use. */
+  enumeraties(): Enumeratie[] {
+    const found: Enumeratie[] = [];
+    for (const { veld } of this.velden) {
+      if (veld.inhoud.soort !== 'waarde') continue;
+      for (const t of [veld.inhoud.type, veld.inhoud.compat?.type]) {
+        if (t?.datatype.soort === 'enumeratie' && !found.includes(t.datatype)) found.push(t.datatype);
+      }
     }
-  };
-  walk(um.bericht, []);
-  return result;
+    return found;
+  }
+
+  // The questions below match elements by id, not by identity, so that they hold across two versions of a model.
+
+  /** The fields that come from the attribuutsoort, relatiesoort or (embedded) objecttype with this id. */
+  veldenFrom(soort: 'attribuutsoort' | 'relatiesoort' | 'objecttype', id: string): VeldPlaats[] {
+    return this.velden.filter((p) => p.veld.herkomst.soort === soort && herkomstElement(p.veld.herkomst)?.id === id);
+  }
+
+  /** The fields whose value is an object of the objecttype with this id (a reference to one too). */
+  veldenHolding(objecttypeId: string): VeldPlaats[] {
+    return this.velden.filter((p) => p.veld.inhoud.soort === 'object' && p.veld.inhoud.object.objecttype?.id === objecttypeId);
+  }
+
+  /** The fields whose value has the datatype with this id, in the compat or the strict form. */
+  veldenTyped(datatypeId: string): VeldPlaats[] {
+    return this.velden.filter((p) => p.veld.inhoud.soort === 'waarde' && (p.veld.inhoud.type.datatype.id === datatypeId || p.veld.inhoud.compat?.type.datatype.id === datatypeId));
+  }
+
+  /** The fields directly inside objects of the objecttype with this id. */
+  veldenInside(objecttypeId: string): VeldPlaats[] {
+    return this.velden.filter((p) => p.in.object.objecttype?.id === objecttypeId);
+  }
+}
+
+const views = new WeakMap<Uitwisselmodel, BerichtView>();
+
+/** The view of a resolved uitwisselmodel, made on the first question. */
+export function berichtView(um: Uitwisselmodel): BerichtView {
+  let view = views.get(um);
+  if (!view) {
+    view = new BerichtView(um.bericht);
+    views.set(um, view);
+  }
+  return view;
+}
+
+/** The informatiemodel element a field comes from; undefined for a field the derivation added. */
+export function herkomstElement(h: Herkomst): Metadata | undefined {
+  switch (h.soort) {
+    case 'attribuutsoort':
+      return h.attribuutsoort;
+    case 'relatiesoort':
+      return h.relatiesoort;
+    case 'objecttype':
+      return h.objecttype;
+    case 'toegevoegd':
+      return undefined;
+  }
+}
+
+/** Whether a place lies inside the object of a reference by key, below its key fields. */
+export function onderVerwijzing(plaats: Plaats): boolean {
+  for (let p = plaats.via?.in; p; p = p.via?.in) if (p.object.referentie) return true;
+  return false;
 }
 
 /** A field's cardinality as the mapping table and the documentation give it: 1 or 0..1, min..max for a list. */
@@ -32,4 +150,8 @@ export function veldKardinaliteit(veld: UmVeld): string {
   if (!veld.lijst) return veld.verplicht ? '1' : '0..1';
   const min = veld.lijst.minimaal ?? 0;
   return `${veld.verplicht ? Math.max(min, 1) : min}..${veld.lijst.maximaal ?? '*'}`;
+}
+
+function padSleutel(pad: readonly string[]): string {
+  return JSON.stringify(pad);
 }

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { Findings, type Positie } from '../model/findings.ts';
-import { ancestors, attribuutsoortenVan, datatypeVerwijzing, isMeervoud, unsafeNaam } from '../model/resolve.ts';
 import { bedoeldU } from '../model/suggest.ts';
 import { FormatChecker } from '../model/structure.ts';
-import type { Attribuutsoort, Enumeratie, Informatiemodel, Objecttype, PrimitiefDatatype, TypeVerwijzing } from '../model/types.ts';
+import type { Attribuutsoort, Informatiemodel, Objecttype, PrimitiefDatatype, TypeVerwijzing } from '../model/types.ts';
+import { bronKardinaliteit, isMeervoud, modelView, unsafeNaam } from '../model/view.ts';
 import { parseYamlFile, type YamlFile, type YamlPath } from '../model/yaml-source.ts';
+import { BerichtView } from './bericht.ts';
 import type { Herkomst, Lijst, UmInhoud, UmObject, UmVeld, Uitwisselmodel } from './types.ts';
 
 type Raw = Record<string, unknown>;
@@ -83,7 +84,7 @@ class Deriver {
     const bericht = this.object(data.bericht as Raw, ['bericht'], undefined, (data.bericht as Raw).naam as string | undefined);
     this.resolveReferenties();
     // Enumeraties the fields use but the list leaves out are added after it, in order of first use.
-    for (const e of usedEnumeraties(bericht)) if (!enumeraties.includes(e)) enumeraties.push(e);
+    for (const e of new BerichtView(bericht).enumeraties()) if (!enumeraties.includes(e)) enumeraties.push(e);
     return {
       naam: head.naam as string,
       versie: head.versie as string,
@@ -130,7 +131,7 @@ class Deriver {
   /** Without a list of velden an embedded objecttype brings all its attribuutsoorten, under their own names. */
   private alleAttributen(objecttype: Objecttype | undefined, path: YamlPath): UmVeld[] {
     if (!objecttype) return [];
-    return attribuutsoortenVan(objecttype).map((a) => ({
+    return modelView(this.model).attribuutsoortenOf(objecttype).map((a) => ({
       naam: a.naam,
       definitie: a.definitie,
       verplicht: false,
@@ -198,20 +199,21 @@ class Deriver {
     }
 
     if (kind === 'relatie') {
-      const eigen = [context, ...ancestors(context)];
-      const relaties = eigen.flatMap((o) => o.relatiesoorten);
+      const view = modelView(this.model);
+      const relaties = view.relatiesoortenOf(context);
       const wanted = raw.relatie as string;
       const heen = relaties.find((r) => r.rol === wanted) ?? relaties.find((r) => r.naam === wanted);
-      // A relation drawn towards this objecttype can be followed back by its rolBron.
-      const terug = heen ? undefined : this.model.objecttypen.flatMap((o) => o.relatiesoorten).find((r) => eigen.includes(r.doel) && r.rolBron === wanted);
+      // A relation drawn towards this objecttype (or a supertype of it) can be followed back by its rolBron.
+      const naar = view.incomingRelatiesoorten(context, { inherited: true });
+      const terug = heen ? undefined : naar.find((r) => r.rolBron === wanted);
       const relatie = heen ?? terug;
       if (!relatie) {
-        const terugRollen = this.model.objecttypen.flatMap((o) => o.relatiesoorten).filter((r) => eigen.includes(r.doel) && r.rolBron).map((r) => r.rolBron!);
+        const terugRollen = naar.filter((r) => r.rolBron).map((r) => r.rolBron!);
         this.unresolved([...path, 'relatie'], `relatiesoort of ${context.naam}`, wanted, [...relaties.map((r) => r.rol ?? r.naam), ...terugRollen]);
         return [];
       }
       const doel = heen ? relatie.doel : relatie.eigenaar;
-      const kardinaliteit = heen ? relatie.kardinaliteit : (relatie.kardinaliteitBron ?? { min: 0, max: undefined, tekst: '0..*' });
+      const kardinaliteit = heen ? relatie.kardinaliteit : bronKardinaliteit(relatie);
       const herkomst: Herkomst = { soort: 'relatiesoort', relatiesoort: relatie, omgekeerd: !heen };
       const lijst = base.lijst ?? (isMeervoud(kardinaliteit) ? { uniek: false } : undefined);
       const definitie = (raw.definitie as string | undefined) ?? doel.definitie;
@@ -229,7 +231,7 @@ class Deriver {
     }
 
     const wanted = (raw.attribuut as string | undefined) ?? naam;
-    const attributen = attribuutsoortenVan(context);
+    const attributen = modelView(this.model).attribuutsoortenOf(context);
     const attribuut = attributen.find((a) => a.naam === wanted);
     if (!attribuut) {
       this.unresolved([...path, raw.attribuut !== undefined ? 'attribuut' : 'naam'], `attribuutsoort of ${context.naam}`, wanted, attributen.map((a) => a.naam));
@@ -264,9 +266,9 @@ class Deriver {
   }
 
   private type(naam: string, path: YamlPath): TypeVerwijzing | undefined {
-    const all = [...this.model.primitieveDatatypes, ...this.model.enumeraties, ...this.model.codelijsten, ...this.model.gestructureerdeDatatypes, ...this.model.keuzes];
-    const type = datatypeVerwijzing(naam, all);
-    if (!type) this.unresolved(path, 'datatype', naam, all.map((d) => d.naam));
+    const view = modelView(this.model);
+    const type = view.datatype(naam);
+    if (!type) this.unresolved(path, 'datatype', naam, view.datatypen.map((d) => d.naam));
     return type;
   }
 
@@ -293,17 +295,4 @@ class Deriver {
   private unresolved(path: YamlPath, what: string, naam: string, known: string[]): void {
     this.findings.error(this.pos(path), 'unresolved-reference', `${what} "${naam}" does not exist in the informatiemodel ${this.model.naam}${bedoeldU(naam, known)}`);
   }
-}
-
-function usedEnumeraties(object: UmObject, found: Enumeratie[] = [], seen = new Set<UmObject>()): Enumeratie[] {
-  if (seen.has(object)) return found;
-  seen.add(object);
-  for (const v of object.velden) {
-    if (v.inhoud.soort === 'object') usedEnumeraties(v.inhoud.object, found, seen);
-    else
-      for (const t of [v.inhoud.type, v.inhoud.compat?.type]) {
-        if (t?.datatype.soort === 'enumeratie' && !found.includes(t.datatype)) found.push(t.datatype);
-      }
-  }
-  return found;
 }

@@ -6,7 +6,6 @@ import type {
   Authentiek,
   Codelijst,
   Constraint,
-  Datatype,
   Enumeratie,
   Gegevensgroep,
   Gegevensgroeptype,
@@ -23,6 +22,7 @@ import type {
   TypeVerwijzing,
   Basis,
 } from './types.ts';
+import { ancestors, attribuutsoortenOf, isDatum, LENGTE_IN_NAAM, unsafeNaam } from './view.ts';
 import type { YamlFile, YamlPath } from './yaml-source.ts';
 
 type Raw = Record<string, unknown>;
@@ -49,13 +49,6 @@ type Collection = keyof typeof COLLECTIONS;
 /** More levels of generalisatie than any model has; deeper chains are cut and reported. */
 const MAX_GENERALISATIE_DEPTH = 50;
 
-const UNSAFE_NAMES = new Set(['__proto__', 'constructor', 'prototype', '.', '..']);
-
-/** More than one: the value is a list. */
-export function isMeervoud(k: Kardinaliteit): boolean {
-  return k.max === undefined || k.max > 1;
-}
-
 export function parseKardinaliteit(value: unknown): Kardinaliteit | undefined {
   const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
   if (text === undefined) return undefined;
@@ -67,18 +60,6 @@ export function parseKardinaliteit(value: unknown): Kardinaliteit | undefined {
   if (max !== undefined && (max < min || max === 0)) return undefined;
   const tekst = m[2] === undefined ? `${min}` : `${min}..${m[2]}`;
   return { min, max, tekst };
-}
-
-/** `AN200` → AN with length 200, for primitives whose name takes a length. */
-const LENGTE_IN_NAAM = /^(.*?)(\d+)$/;
-
-/** The datatype a name refers to, `AN200` included (the primitive AN with length 200), or undefined. */
-export function datatypeVerwijzing(naam: string, datatypes: readonly Datatype[]): TypeVerwijzing | undefined {
-  const exact = datatypes.find((d) => d.naam === naam);
-  if (exact) return { datatype: exact, naam };
-  const m = LENGTE_IN_NAAM.exec(naam);
-  const base = m ? datatypes.find((d) => d.soort === 'primitiefDatatype' && d.lengteInNaam && d.naam === m[1]) : undefined;
-  return base && m && Number(m[2]) > 0 ? { datatype: base, naam, lengte: Number(m[2]) } : undefined;
 }
 
 /**
@@ -483,12 +464,12 @@ class Resolver {
       const attribuut = (key: string): Attribuutsoort | undefined => {
         const naam = regel?.[key];
         if (typeof naam !== 'string') return undefined;
-        const found = attribuutsoortenVan(eigenaar).find((a) => a.naam === naam);
+        const found = attribuutsoortenOf(eigenaar).find((a) => a.naam === naam);
         if (!found) {
           this.findings.error(
             at.file.positie([...at.path, 'regel', key]),
             'unresolved-reference',
-            `constraint "${c.naam}" names attribuutsoort "${naam}", which ${eigenaar.soort} "${eigenaar.naam}" does not have${bedoeldU(naam, attribuutsoortenVan(eigenaar).map((a) => a.naam))}`,
+            `constraint "${c.naam}" names attribuutsoort "${naam}", which ${eigenaar.soort} "${eigenaar.naam}" does not have${bedoeldU(naam, attribuutsoortenOf(eigenaar).map((a) => a.naam))}`,
           );
         }
         return found;
@@ -686,35 +667,6 @@ class Resolver {
       }
     }
   }
-}
-
-export function ancestors(o: Objecttype, seen = new Set<Objecttype>()): Objecttype[] {
-  const result: Objecttype[] = [];
-  for (const s of o.supertypen) {
-    if (seen.has(s)) continue;
-    seen.add(s);
-    result.push(s, ...ancestors(s, seen));
-  }
-  return result;
-}
-
-/** The attribuutsoorten of an objecttype, inherited ones first (from the furthest supertype), then its own. */
-export function attribuutsoortenVan(o: Objecttype | Gegevensgroeptype): Attribuutsoort[] {
-  return o.soort === 'objecttype' ? [...ancestors(o).reverse().flatMap((s) => s.attribuutsoorten), ...o.attribuutsoorten] : o.attribuutsoorten;
-}
-
-function isDatum(a: Attribuutsoort): boolean {
-  const d = a.type.datatype;
-  return d.soort === 'primitiefDatatype' && (d.basis === 'datum' || d.basis === 'datumTijd');
-}
-
-export function unsafeNaam(naam: string): string | undefined {
-  if (/[\u0000-\u001f\u007f]/.test(naam)) return 'holds a control character';
-  if (naam.trim() !== naam) return 'starts or ends with white space';
-  if (UNSAFE_NAMES.has(naam)) return 'is reserved (it would break file paths or JavaScript objects)';
-  if (/[/\\]/.test(naam)) return 'holds a path separator';
-  if (naam.includes('..')) return 'holds ".."';
-  return undefined;
 }
 
 function caseNote(a: string, b: string): string {

@@ -1,6 +1,6 @@
-import { isMeervoud } from '../../model/resolve.ts';
 import { StructureKind, type InterfaceDeclarationStructure, type SourceFileStructure, type OptionalKind } from 'ts-morph';
 import type { Attribuutsoort, Gegevensgroep, Gegevensgroeptype, Informatiemodel, Kardinaliteit, Objecttype, Relatiesoort } from '../../model/types.ts';
+import { bronKardinaliteit, isMeervoud, isOptioneel, modelView } from '../../model/view.ts';
 import { plainText } from '../text.ts';
 import { jsdocTekst, propertyNaam, tsType, typeNaam } from './naming.ts';
 
@@ -9,7 +9,7 @@ import { jsdocTekst, propertyNaam, tsType, typeNaam } from './naming.ts';
  * references to the interfaces they point at), a string-literal union per enumeratie.
  */
 export function informatiemodelTypes(model: Informatiemodel): OptionalKind<SourceFileStructure> {
-  const terug = terugRelaties(model);
+  const view = modelView(model);
   // The whole file as one structure: ts-morph prints and parses it once.
   return {
     statements: [
@@ -22,12 +22,12 @@ export function informatiemodelTypes(model: Informatiemodel): OptionalKind<Sourc
         docs: docs(e.definitie, `Enumeratie ${e.naam}.`),
       })),
       ...model.gegevensgroeptypen.map((g) => interfaceVan(g, [])),
-      ...model.objecttypen.map((o) => interfaceVan(o, terug.get(o) ?? [])),
+      ...model.objecttypen.map((o) => interfaceVan(o, view.incomingRelatiesoorten(o).filter(isTerug))),
     ],
   };
 }
 
-function interfaceVan(element: Objecttype | Gegevensgroeptype, terug: Relatiesoort[]): InterfaceDeclarationStructure {
+function interfaceVan(element: Objecttype | Gegevensgroeptype, terug: readonly Relatiesoort[]): InterfaceDeclarationStructure {
   const supertypen = element.soort === 'objecttype' ? element.supertypen.map((s) => typeNaam(s.naam)) : [];
   return {
     kind: StructureKind.Interface,
@@ -38,40 +38,35 @@ function interfaceVan(element: Objecttype | Gegevensgroeptype, terug: Relatiesoo
     properties: [
       ...element.attribuutsoorten.map((a: Attribuutsoort) => ({
         name: propertyNaam(a.naam),
-        hasQuestionToken: a.kardinaliteit.min === 0,
+        hasQuestionToken: isOptioneel(a.kardinaliteit),
         type: meervoud(tsType(a.type), a.kardinaliteit),
         docs: docs(a.definitie, `Attribuutsoort ${a.naam} (${a.type.naam}, ${a.kardinaliteit.tekst}).`),
       })),
       ...element.gegevensgroepen.map((g: Gegevensgroep) => ({
         name: propertyNaam(g.naam),
-        hasQuestionToken: g.kardinaliteit.min === 0,
+        hasQuestionToken: isOptioneel(g.kardinaliteit),
         type: meervoud(typeNaam(g.type.naam), g.kardinaliteit),
         docs: docs(g.definitie, `Gegevensgroep ${g.naam}.`),
       })),
       ...(element.soort === 'objecttype' ? element.relatiesoorten : []).map((r) => ({
         name: propertyNaam(r.rol ?? r.naam),
-        hasQuestionToken: r.kardinaliteit.min === 0,
+        hasQuestionToken: isOptioneel(r.kardinaliteit),
         type: meervoud(typeNaam(r.doel.naam), r.kardinaliteit),
         docs: docs(r.definitie, `Relatiesoort ${r.naam} naar ${r.doel.naam} (${r.kardinaliteit.tekst}).`),
       })),
       ...terug.map((r) => ({
         name: propertyNaam(r.rolBron!),
-        hasQuestionToken: (r.kardinaliteitBron?.min ?? 0) === 0,
-        type: meervoud(typeNaam(r.eigenaar.naam), r.kardinaliteitBron ?? { min: 0, max: undefined, tekst: '0..*' }),
+        hasQuestionToken: isOptioneel(bronKardinaliteit(r)),
+        type: meervoud(typeNaam(r.eigenaar.naam), bronKardinaliteit(r)),
         docs: docs(r.definitie, `Relatiesoort ${r.naam} van ${r.eigenaar.naam}, teruggevolgd.`),
       })),
     ],
   };
 }
 
-/** Bidirectional relations drawn towards an objecttype are navigable from it too, by their rolBron: by objecttype. */
-function terugRelaties(model: Informatiemodel): Map<Objecttype, Relatiesoort[]> {
-  const terug = new Map<Objecttype, Relatiesoort[]>();
-  for (const r of model.objecttypen.flatMap((x) => x.relatiesoorten)) {
-    if (r.richting !== 'bidirectioneel' || r.rolBron === undefined) continue;
-    terug.set(r.doel, [...(terug.get(r.doel) ?? []), r]);
-  }
-  return terug;
+/** A bidirectional relation drawn towards an objecttype is navigable from it too, by its rolBron. */
+function isTerug(r: Relatiesoort): boolean {
+  return r.richting === 'bidirectioneel' && r.rolBron !== undefined;
 }
 
 function meervoud(type: string, k: Kardinaliteit): string {

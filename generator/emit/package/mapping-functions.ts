@@ -1,4 +1,4 @@
-import { umPlaatsen } from '../../derive/bericht.ts';
+import { berichtView } from '../../derive/bericht.ts';
 import { StructureKind, type FunctionDeclarationStructure, type InterfaceDeclarationStructure, type OptionalKind, type SourceFileStructure, type WriterFunction } from 'ts-morph';
 import type { UmObject, UmVeld, Uitwisselmodel } from '../../derive/types.ts';
 import { plainText } from '../text.ts';
@@ -11,7 +11,7 @@ import { jsdocTekst, propertyNaam, propertyToegang, tsType } from './naming.ts';
  * what the derivation says: select, rename, embed, and turn relations into references by key.
  */
 export function mappingFuncties(um: Uitwisselmodel, namen: Map<UmObject, string>): OptionalKind<SourceFileStructure> {
-  const objecten = umPlaatsen(um).map((p) => p.object).filter((o) => !o.referentie);
+  const objecten = berichtView(um).plaatsen.map((p) => p.object).filter((o) => !o.referentie);
   // The whole file as one structure: ts-morph prints and parses it once.
   return {
     statements: [

@@ -1,4 +1,4 @@
-import { umPlaatsen } from '../../derive/bericht.ts';
+import { berichtView } from '../../derive/bericht.ts';
 import type { UmObject, Uitwisselmodel } from '../../derive/types.ts';
 import type { Datatype, Objecttype, TypeVerwijzing } from '../../model/types.ts';
 
@@ -35,7 +35,7 @@ export function jsdocTekst(text: string): string {
 export function umTypeNamen(um: Uitwisselmodel): Map<UmObject, string> {
   const namen = new Map<UmObject, string>();
   const gebruikt = new Set<string>();
-  for (const { object, ouder } of umPlaatsen(um)) {
+  for (const { object, ouder } of berichtView(um).plaatsen) {
     let naam = typeNaam(object.naam);
     if (gebruikt.has(naam) && ouder) naam = `${namen.get(ouder)}${naam}`;
     let n = naam;

@@ -3,8 +3,8 @@
  * the message falls apart into (the envelope, each Levering, each record), and a precompiled validator for
  * each unit. The engine that uses them is the same for every model (@mimgen/runtime).
  */
-import { umPlaatsen } from '../../derive/bericht.ts';
-import type { UmObject, Uitwisselmodel } from '../../derive/types.ts';
+import { berichtView, type Plaats } from '../../derive/bericht.ts';
+import type { Uitwisselmodel } from '../../derive/types.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -47,21 +47,18 @@ export interface StreamPlan {
  * an object the derivation added (the message, a Levering) that is the message itself or a list item.
  */
 export function recordLijsten(um: Uitwisselmodel): string[][] {
-  const result: string[][] = [];
-  const walk = (object: UmObject, pad: string[], isItem: boolean): void => {
-    for (const veld of object.velden) {
-      if (veld.inhoud.soort !== 'object') continue;
-      const inner = veld.inhoud.object;
-      const veldPad = [...pad, veld.naam];
-      if (veld.lijst && inner.objecttype && !inner.referentie && !object.objecttype && (isItem || pad.length === 0)) {
-        result.push(veldPad);
-        continue;
-      }
-      if (!inner.objecttype) walk(inner, veld.lijst ? [...veldPad, '*'] : veldPad, Boolean(veld.lijst));
-    }
+  const isRecord = (p: Plaats): boolean => {
+    const houder = p.via?.in;
+    if (!houder || !p.via!.veld.lijst || !p.object.objecttype || p.object.referentie) return false;
+    return (houder.niveau === 1 || Boolean(houder.via?.veld.lijst)) && isEnvelop(houder);
   };
-  walk(um.bericht, [], false);
-  return result;
+  return berichtView(um).plaatsen.filter(isRecord).map((p) => p.pad.slice(0, -1));
+}
+
+/** An object the derivation added, with only such objects above it: records lie nowhere else. */
+function isEnvelop(p: Plaats | undefined): boolean {
+  for (; p; p = p.via?.in) if (p.object.objecttype) return false;
+  return true;
 }
 
 const PAD_OBJECT = new Set(['type', 'properties', 'required', 'additionalProperties', 'description', 'title', '$comment', 'minProperties', 'maxProperties', '$schema', '$id', '$defs']);
@@ -103,6 +100,11 @@ function schemaOp(root: Schema, pad: readonly string[]): Schema | undefined {
     }
   }
   return s;
+}
+
+/** What the object at a place is in the model: its objecttype, or the object the derivation added. */
+function naamOp(p: Plaats | undefined, anders: string): string {
+  return p ? (p.object.objecttype?.naam ?? p.object.naam) : anders;
 }
 
 /** Refs only into `$defs`: a unit's schema is valid on its own with the message's `$defs` beside it. */
@@ -154,10 +156,10 @@ export function streamPlan(um: Uitwisselmodel, compat: Schema): StreamPlan {
     }
     return -1;
   };
-  const namen = new Map(umPlaatsen(um).map((p) => [p.pad.join('/'), p.object.objecttype?.naam ?? p.object.naam]));
+  const bericht = berichtView(um);
   const eenheden: EenheidPlan[] = paden.map((pad, i) => ({
     pad,
-    naam: namen.get(pad.join('/')) ?? um.bericht.naam,
+    naam: naamOp(bericht.at(pad), um.bericht.naam),
     validator: `eenheid${i}`,
     ouder: i === 0 ? -1 : ouderVan(pad),
     record: true,

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
-import { umPlaatsen } from '../../derive/bericht.ts';
+import { berichtView } from '../../derive/bericht.ts';
 import type { Uitwisselmodel } from '../../derive/types.ts';
 import { mappingRegels } from '../mapping/index.ts';
 import type { StreamPlan } from './stream.ts';
@@ -44,7 +44,7 @@ function beschrijvingen(um: Uitwisselmodel): { velden: Record<string, string>; o
             : `${r.veld} (${r.type})`;
   }
   const objecten: Record<string, string> = {};
-  for (const { object, pad } of umPlaatsen(um)) objecten[pad.length === 0 ? '' : `/${pad.join('/')}`] = object.naam;
+  for (const { object, pad } of berichtView(um).plaatsen) objecten[pad.length === 0 ? '' : `/${pad.join('/')}`] = object.naam;
   return { velden, objecten };
 }
 

@@ -1,7 +1,6 @@
-import { umPlaatsen } from '../../derive/bericht.ts';
+import { berichtView } from '../../derive/bericht.ts';
 import type { Uitwisselmodel } from '../../derive/types.ts';
-import { ancestors } from '../../model/resolve.ts';
-import type { Objecttype } from '../../model/types.ts';
+import { modelView } from '../../model/view.ts';
 // The rule tables have the shapes the package's engine reads; its types are the one definition of them.
 import type { DatumvolgordeRegel, Regels, UniekRegel, VerwijzingRegel, VoorwaardeRegel } from '@mimgen/runtime';
 
@@ -9,7 +8,8 @@ type Segmenten = string[];
 
 /** The rules of the checks JSON Schema cannot express, as data for the runtime's controleer (@mimgen/runtime). */
 export function regels(um: Uitwisselmodel): Regels {
-  const alle = umPlaatsen(um);
+  const bericht = berichtView(um);
+  const alle = bericht.plaatsen;
   const uniek: UniekRegel[] = [];
   const verwijzingen: VerwijzingRegel[] = [];
   for (const { object, pad } of alle) {
@@ -21,7 +21,7 @@ export function regels(um: Uitwisselmodel): Regels {
       const verwijzingPad = [...pad, veld.naam, ...(veld.lijst ? ['*'] : []), sleutel.naam];
       const sleutelPad = [...doel.pad, sleutel.naam];
       const scope = gemeenschappelijkeLijst(verwijzingPad, sleutelPad);
-      const scopeNaam = alle.find((p) => sameSegments(p.pad, scope))?.object.naam ?? um.bericht.naam;
+      const scopeNaam = bericht.at(scope)?.object.naam ?? um.bericht.naam;
       const doelNaam = doel.object.objecttype?.naam ?? doel.object.naam;
       const element = `${doelNaam}.${sleutel.naam}`;
       if (!uniek.some((u) => u.element === element)) {
@@ -44,7 +44,7 @@ export function regels(um: Uitwisselmodel): Regels {
     if (!object.objecttype || object.referentie) continue;
     const wire = (attribuut: unknown): string | undefined =>
       object.velden.find((v) => v.herkomst.soort === 'attribuutsoort' && v.herkomst.attribuutsoort === attribuut && !v.lijst)?.naam;
-    for (const c of constraintsVan(object.objecttype)) {
+    for (const c of modelView(um.informatiemodel).constraintsOf(object.objecttype)) {
       const r = c.regel;
       if (r?.soort === 'datumvolgorde') {
         const vroegste = wire(r.vroegste);
@@ -64,10 +64,6 @@ export function regels(um: Uitwisselmodel): Regels {
   return { uniek, verwijzingen, datumvolgorde, voorwaarden };
 }
 
-function constraintsVan(o: Objecttype) {
-  return [o, ...ancestors(o)].flatMap((x) => x.constraints);
-}
-
 /** The deepest list item both paths lie in: a key is looked for within the same Levering, not the whole file. */
 function gemeenschappelijkeLijst(a: Segmenten, b: Segmenten): Segmenten {
   let n = 0;
@@ -75,8 +71,4 @@ function gemeenschappelijkeLijst(a: Segmenten, b: Segmenten): Segmenten {
   const common = a.slice(0, n);
   const last = common.lastIndexOf('*');
   return last < 0 ? [] : common.slice(0, last + 1);
-}
-
-function sameSegments(a: Segmenten, b: Segmenten): boolean {
-  return a.length === b.length && a.every((s, i) => s === b[i]);
 }
