@@ -24,6 +24,8 @@ export interface Plaats {
   via?: VeldPlaats;
   /** 1 for the message itself. */
   niveau: number;
+  /** The object's fields at this place. */
+  velden: VeldPlaats[];
 }
 
 /** A field of the message with where it stands. */
@@ -56,13 +58,14 @@ export class BerichtView {
         const pointer = `${plaats.pointer}/${pointerSegment(veld.naam)}`;
         const v: VeldPlaats = { veld, in: plaats, pointer, knoop: veld.lijst ? `${pointer}/*` : pointer };
         velden.push(v);
+        plaats.velden.push(v);
         if (veld.inhoud.soort !== 'object' || onderweg.has(veld.inhoud.object)) continue;
         const pad = [...plaats.pad, veld.naam, ...(veld.lijst ? ['*'] : [])];
-        walk({ object: veld.inhoud.object, pad, pointer: v.knoop, ouder: plaats.object, via: v, niveau: plaats.niveau + 1 });
+        walk({ object: veld.inhoud.object, pad, pointer: v.knoop, ouder: plaats.object, via: v, niveau: plaats.niveau + 1, velden: [] });
       }
       onderweg.delete(plaats.object);
     };
-    walk({ object: bericht, pad: [], pointer: '', niveau: 1 });
+    walk({ object: bericht, pad: [], pointer: '', niveau: 1, velden: [] });
     this.plaatsen = plaatsen;
     this.velden = velden;
     for (const p of plaatsen) if (!this.perPad.has(padSleutel(p.pad))) this.perPad.set(padSleutel(p.pad), p);

@@ -7,10 +7,11 @@
  * change it causes in the message does. Schema changes that no model change explains are reported too,
  * so nothing that breaks anyone is lost.
  */
+import { berichtView } from '../derive/bericht.ts';
 import type { Uitwisselmodel } from '../derive/types.ts';
 import { berichtSchema } from '../emit/json-schema/index.ts';
 import type { Informatiemodel } from '../model/types.ts';
-import { diffInformatiemodel, diffUitwisselmodel, UmIndex, type Familie, type ModelChange } from './model-diff.ts';
+import { diffInformatiemodel, diffUitwisselmodel, type Familie, type ModelChange } from './model-diff.ts';
 import { diffSchemas, type SchemaChange } from './schema-diff.ts';
 import type { Change, DiffResult, Json } from './types.ts';
 
@@ -41,8 +42,8 @@ export function diff(oud: Kant, nieuw: Kant): DiffResult {
 function diffModellen(oud: Extract<Kant, { soort: 'model' }>, nieuw: Extract<Kant, { soort: 'model' }>): DiffResult {
   const ua = oud.uitwisselmodel;
   const ub = nieuw.uitwisselmodel;
-  const ia = ua ? new UmIndex(ua) : undefined;
-  const ib = ub ? new UmIndex(ub) : undefined;
+  const ia = ua ? berichtView(ua) : undefined;
+  const ib = ub ? berichtView(ub) : undefined;
   const model = [...diffInformatiemodel(oud.informatiemodel, nieuw.informatiemodel, ia, ib), ...(ua && ub ? diffUitwisselmodel(ua, ub) : [])];
   // Without a derivation on both sides there is no message to compare; the model changes then break nobody's documents.
   const schema = ua && ub ? diffSchemas(compatSchema(ua), compatSchema(ub)) : [];

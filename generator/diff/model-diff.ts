@@ -8,7 +8,8 @@
  * then says whom it breaks (see index.ts). Only constraints, which the schema cannot express, classify
  * themselves.
  */
-import type { Herkomst, Lijst, UmObject, UmVeld, Uitwisselmodel } from '../derive/types.ts';
+import type { BerichtView, VeldPlaats } from '../derive/bericht.ts';
+import type { Lijst, UmObject, UmVeld, Uitwisselmodel } from '../derive/types.ts';
 import type {
   Attribuutsoort,
   Constraint,
@@ -45,80 +46,12 @@ export interface ModelChange {
   eigen?: { breaksSenders: boolean; breaksReceivers: boolean };
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Where informatiemodel elements land in the message.
-
-interface Plaats {
-  veld: UmVeld;
-  /** Pointer of the field. */
-  pad: string;
-  /** Pointer of its value: the field's, or `pad/*` for a list. */
-  knoop: string;
-  /** Pointer of the object that holds the field. */
-  ouder: string;
-}
-
-/** Every field of an uitwisselmodel with its place, and lookups from informatiemodel ids to places. */
-export class UmIndex {
-  readonly plaatsen: Plaats[] = [];
-
-  constructor(readonly um: Uitwisselmodel) {
-    const walk = (object: UmObject, knoop: string, seen: Set<UmObject>): void => {
-      if (seen.has(object)) return;
-      const binnen = new Set(seen).add(object);
-      for (const veld of object.velden) {
-        const pad = pointer(knoop, veld.naam);
-        const k = veld.lijst ? `${pad}/*` : pad;
-        this.plaatsen.push({ veld, pad, knoop: k, ouder: knoop });
-        if (veld.inhoud.soort === 'object') walk(veld.inhoud.object, k, binnen);
-      }
-    };
-    walk(um.bericht, '', new Set());
-  }
-
-  /** The fields that come from an attribuutsoort, relatiesoort or (embedded) objecttype with this id. */
-  herkomst(soort: 'attribuutsoort' | 'relatiesoort' | 'objecttype', id: string): Plaats[] {
-    return this.plaatsen.filter((p) => herkomstId(p.veld.herkomst, soort) === id);
-  }
-
-  /** The fields whose value is an object of the objecttype with this id. */
-  objecttype(id: string): Plaats[] {
-    return this.plaatsen.filter((p) => p.veld.inhoud.soort === 'object' && p.veld.inhoud.object.objecttype?.id === id);
-  }
-
-  /** The fields whose value has the datatype with this id (in the compat or the strict form). */
-  datatype(id: string): Plaats[] {
-    return this.plaatsen.filter((p) => p.veld.inhoud.soort === 'waarde' && (p.veld.inhoud.type.datatype.id === id || p.veld.inhoud.compat?.type.datatype.id === id));
-  }
-
-  /** The fields directly inside objects of the objecttype with this id. */
-  kinderen(id: string): Plaats[] {
-    const knopen = new Set(this.objecttype(id).map((p) => p.knoop));
-    if (this.um.bericht.objecttype?.id === id) knopen.add('');
-    return this.plaatsen.filter((p) => knopen.has(p.ouder));
-  }
-}
-
-function herkomstId(h: Herkomst, soort: string): string | undefined {
-  if (h.soort !== soort) return undefined;
-  switch (h.soort) {
-    case 'attribuutsoort':
-      return h.attribuutsoort.id;
-    case 'relatiesoort':
-      return h.relatiesoort.id;
-    case 'objecttype':
-      return h.objecttype.id;
-    default:
-      return undefined;
-  }
-}
-
 function uniek(xs: string[]): string[] {
   return [...new Set(xs)];
 }
 
-const velden = (ps: Plaats[]): string[] => ps.map((p) => p.pad);
-const waardenVan = (ps: Plaats[]): string[] => ps.flatMap((p) => [p.pad, p.knoop]);
+const velden = (ps: VeldPlaats[]): string[] => ps.map((p) => p.pointer);
+const waardenVan = (ps: VeldPlaats[]): string[] => ps.flatMap((p) => [p.pointer, p.knoop]);
 
 function inBericht(paden: string[]): string {
   const p = uniek(paden);
@@ -167,12 +100,12 @@ function paren<T>(a: T[], b: T[], key: (t: T) => string): { beide: [T, T][]; weg
 const typeNaam = (t: TypeVerwijzing): string => t.naam;
 const typeGelijk = (a: TypeVerwijzing, b: TypeVerwijzing): boolean => a.naam === b.naam && a.datatype.id === b.datatype.id && a.lengte === b.lengte;
 
-export function diffInformatiemodel(a: Informatiemodel, b: Informatiemodel, ia?: UmIndex, ib?: UmIndex): ModelChange[] {
+export function diffInformatiemodel(a: Informatiemodel, b: Informatiemodel, ia?: BerichtView, ib?: BerichtView): ModelChange[] {
   const out: ModelChange[] = [];
   const uit: Uit = (c) => out.push(c);
-  const beide = (f: (i: UmIndex) => Plaats[]): Plaats[] => [...(ia ? f(ia) : []), ...(ib ? f(ib) : [])];
-  const oud = (f: (i: UmIndex) => Plaats[]): Plaats[] => (ia ? f(ia) : []);
-  const nieuw = (f: (i: UmIndex) => Plaats[]): Plaats[] => (ib ? f(ib) : []);
+  const beide = (f: (i: BerichtView) => VeldPlaats[]): VeldPlaats[] => [...(ia ? f(ia) : []), ...(ib ? f(ib) : [])];
+  const oud = (f: (i: BerichtView) => VeldPlaats[]): VeldPlaats[] => (ia ? f(ia) : []);
+  const nieuw = (f: (i: BerichtView) => VeldPlaats[]): VeldPlaats[] => (ib ? f(ib) : []);
 
   // The informatiemodel itself.
   const model = b.naam;
@@ -187,15 +120,15 @@ export function diffInformatiemodel(a: Informatiemodel, b: Informatiemodel, ia?:
   // Objecttypen, with their attribuutsoorten, gegevensgroepen, relatiesoorten and constraints.
   const ot = paren(a.objecttypen, b.objecttypen, (o) => o.id);
   for (const o of ot.weg) {
-    const p = oud((i) => i.objecttype(o.id));
+    const p = oud((i) => i.veldenHolding(o.id));
     uit({ path: o.naam, kind: 'objecttype-removed', message: `objecttype ${o.naam} verwijderd${inBericht(velden(p))}`, paden: velden(p), familie: 'aanwezigheid' });
   }
   for (const o of ot.erbij) {
-    const p = nieuw((i) => i.objecttype(o.id));
+    const p = nieuw((i) => i.veldenHolding(o.id));
     uit({ path: o.naam, kind: 'objecttype-added', message: `objecttype ${o.naam} toegevoegd${inBericht(velden(p))}`, paden: velden(p), familie: 'aanwezigheid' });
   }
   for (const [x, y] of ot.beide) {
-    const p = beide((i) => i.objecttype(y.id));
+    const p = beide((i) => i.veldenHolding(y.id));
     if (x.naam !== y.naam) uit({ path: y.naam, kind: 'objecttype-renamed', message: `objecttype ${x.naam} hernoemd naar ${y.naam}`, paden: [], familie: 'geen' });
     if (x.indicatieAbstractObject !== y.indicatieAbstractObject) {
       uit({ path: y.naam, kind: 'objecttype-changed', message: `objecttype ${y.naam} is nu ${y.indicatieAbstractObject ? 'abstract' : 'niet meer abstract'}`, paden: [], familie: 'geen' });
@@ -203,7 +136,7 @@ export function diffInformatiemodel(a: Informatiemodel, b: Informatiemodel, ia?:
     const sa = x.supertypen.map((s) => s.id).sort();
     const sb = y.supertypen.map((s) => s.id).sort();
     if (sa.join('\n') !== sb.join('\n')) {
-      const kinderen = beide((i) => i.kinderen(y.id));
+      const kinderen = beide((i) => i.veldenInside(y.id));
       uit({
         path: y.naam,
         kind: 'generalisation-changed',
@@ -231,7 +164,7 @@ export function diffInformatiemodel(a: Informatiemodel, b: Informatiemodel, ia?:
   enumeraties(uit, a, b, beide, oud, nieuw);
 
   const cl = paren(a.codelijsten, b.codelijsten, (c) => c.id);
-  for (const c of cl.weg) uit({ path: c.naam, kind: 'codelist-removed', message: `codelijst ${c.naam} verwijderd${inBericht(velden(oud((i) => i.datatype(c.id))))}`, paden: velden(oud((i) => i.datatype(c.id))), familie: 'waarde' });
+  for (const c of cl.weg) uit({ path: c.naam, kind: 'codelist-removed', message: `codelijst ${c.naam} verwijderd${inBericht(velden(oud((i) => i.veldenTyped(c.id))))}`, paden: velden(oud((i) => i.veldenTyped(c.id))), familie: 'waarde' });
   for (const c of cl.erbij) uit({ path: c.naam, kind: 'codelist-added', message: `codelijst ${c.naam} toegevoegd`, paden: [], familie: 'geen' });
   for (const [x, y] of cl.beide) {
     if (x.naam !== y.naam) uit({ path: y.naam, kind: 'codelist-renamed', message: `codelijst ${x.naam} hernoemd naar ${y.naam}`, paden: [], familie: 'geen' });
@@ -243,7 +176,7 @@ export function diffInformatiemodel(a: Informatiemodel, b: Informatiemodel, ia?:
   for (const d of pd.weg) uit({ path: d.naam, kind: 'datatype-removed', message: `primitief datatype ${d.naam} verwijderd`, paden: [], familie: 'geen' });
   for (const d of pd.erbij) uit({ path: d.naam, kind: 'datatype-added', message: `primitief datatype ${d.naam} toegevoegd`, paden: [], familie: 'geen' });
   for (const [x, y] of pd.beide) {
-    const p = beide((i) => i.datatype(y.id));
+    const p = beide((i) => i.veldenTyped(y.id));
     if (x.naam !== y.naam) uit({ path: y.naam, kind: 'datatype-renamed', message: `primitief datatype ${x.naam} hernoemd naar ${y.naam}`, paden: [], familie: 'geen' });
     const anders = (['basis', 'formaat', 'lengteInNaam', 'lengte', 'minimumWaarde', 'maximumWaarde', 'patroon', 'formeelPatroon'] as const).filter((k) => x[k] !== y[k]);
     if (anders.length > 0) {
@@ -262,7 +195,7 @@ export function diffInformatiemodel(a: Informatiemodel, b: Informatiemodel, ia?:
   for (const d of gd.weg) uit({ path: d.naam, kind: 'datatype-removed', message: `gestructureerd datatype ${d.naam} verwijderd`, paden: [], familie: 'geen' });
   for (const d of gd.erbij) uit({ path: d.naam, kind: 'datatype-added', message: `gestructureerd datatype ${d.naam} toegevoegd`, paden: [], familie: 'geen' });
   for (const [x, y] of gd.beide) {
-    const p = beide((i) => i.datatype(y.id));
+    const p = beide((i) => i.veldenTyped(y.id));
     if (x.naam !== y.naam) uit({ path: y.naam, kind: 'datatype-renamed', message: `gestructureerd datatype ${x.naam} hernoemd naar ${y.naam}`, paden: [], familie: 'geen' });
     const ea = x.dataElementen.map(dataElement).join('; ');
     const eb = y.dataElementen.map(dataElement).join('; ');
@@ -276,7 +209,7 @@ export function diffInformatiemodel(a: Informatiemodel, b: Informatiemodel, ia?:
   for (const d of kz.weg) uit({ path: d.naam, kind: 'datatype-removed', message: `keuze ${d.naam} verwijderd`, paden: [], familie: 'geen' });
   for (const d of kz.erbij) uit({ path: d.naam, kind: 'datatype-added', message: `keuze ${d.naam} toegevoegd`, paden: [], familie: 'geen' });
   for (const [x, y] of kz.beide) {
-    const p = beide((i) => i.datatype(y.id));
+    const p = beide((i) => i.veldenTyped(y.id));
     if (x.naam !== y.naam) uit({ path: y.naam, kind: 'datatype-renamed', message: `keuze ${x.naam} hernoemd naar ${y.naam}`, paden: [], familie: 'geen' });
     if (alternatieven(x) !== alternatieven(y)) {
       uit({ path: y.naam, kind: 'datatype-definition-changed', message: `keuze ${y.naam}: alternatieven ${alternatieven(x)} → ${alternatieven(y)}${inBericht(velden(p))}`, paden: waardenVan(p), onder: true, familie: 'alles' });
@@ -294,7 +227,7 @@ function alternatieven(k: Keuze): string {
   return k.alternatieven.map((x) => `${x.naam ?? ''}:${x.type.naam}`).join(', ') || '(geen)';
 }
 
-type Zoek = (f: (i: UmIndex) => Plaats[]) => Plaats[];
+type Zoek = (f: (i: BerichtView) => VeldPlaats[]) => VeldPlaats[];
 
 function alleAttribuutsoorten(m: Informatiemodel): Attribuutsoort[] {
   return [...m.objecttypen.flatMap((o) => o.attribuutsoorten), ...m.gegevensgroeptypen.flatMap((g) => g.attribuutsoorten)];
@@ -304,15 +237,15 @@ function attribuutsoorten(uit: Uit, a: Informatiemodel, b: Informatiemodel, beid
   const at = paren(alleAttribuutsoorten(a), alleAttribuutsoorten(b), (x) => x.id);
   const naam = (x: Attribuutsoort): string => `${x.eigenaar.naam}.${x.naam}`;
   for (const x of at.weg) {
-    const p = oud((i) => i.herkomst('attribuutsoort', x.id));
+    const p = oud((i) => i.veldenFrom('attribuutsoort', x.id));
     uit({ path: naam(x), kind: 'attribute-removed', message: `attribuutsoort ${naam(x)} verwijderd${inBericht(velden(p))}`, paden: velden(p), familie: 'aanwezigheid' });
   }
   for (const y of at.erbij) {
-    const p = nieuw((i) => i.herkomst('attribuutsoort', y.id));
+    const p = nieuw((i) => i.veldenFrom('attribuutsoort', y.id));
     uit({ path: naam(y), kind: 'attribute-added', message: `attribuutsoort ${naam(y)} toegevoegd (${y.type.naam}, kardinaliteit ${y.kardinaliteit.tekst})${inBericht(velden(p))}`, paden: velden(p), familie: 'aanwezigheid' });
   }
   for (const [x, y] of at.beide) {
-    const p = beide((i) => i.herkomst('attribuutsoort', y.id));
+    const p = beide((i) => i.veldenFrom('attribuutsoort', y.id));
     const label = `attribuutsoort ${naam(y)}`;
     if (x.eigenaar.id !== y.eigenaar.id) {
       uit({
@@ -380,15 +313,15 @@ function relatiesoorten(uit: Uit, a: Informatiemodel, b: Informatiemodel, beide:
   );
   const naam = (x: Relatiesoort): string => `${x.eigenaar.naam}.${x.naam}`;
   for (const x of rs.weg) {
-    const p = oud((i) => i.herkomst('relatiesoort', x.id));
+    const p = oud((i) => i.veldenFrom('relatiesoort', x.id));
     uit({ path: naam(x), kind: 'relation-removed', message: `relatiesoort ${naam(x)} (naar ${x.doel.naam}) verwijderd${inBericht(velden(p))}`, paden: velden(p), familie: 'aanwezigheid' });
   }
   for (const y of rs.erbij) {
-    const p = nieuw((i) => i.herkomst('relatiesoort', y.id));
+    const p = nieuw((i) => i.veldenFrom('relatiesoort', y.id));
     uit({ path: naam(y), kind: 'relation-added', message: `relatiesoort ${naam(y)} (naar ${y.doel.naam}, kardinaliteit ${y.kardinaliteit.tekst}) toegevoegd${inBericht(velden(p))}`, paden: velden(p), familie: 'aanwezigheid' });
   }
   for (const [x, y] of rs.beide) {
-    const p = beide((i) => i.herkomst('relatiesoort', y.id));
+    const p = beide((i) => i.veldenFrom('relatiesoort', y.id));
     const label = `relatiesoort ${naam(y)}`;
     if (x.eigenaar.id !== y.eigenaar.id) {
       uit({ path: naam(y), kind: 'relation-moved', message: `relatiesoort ${x.naam} verplaatst van ${x.eigenaar.naam} naar ${y.eigenaar.naam}${inBericht(velden(p))}`, paden: velden(p), familie: 'aanwezigheid' });
@@ -426,13 +359,13 @@ function regelSleutel(r: Regel | undefined): string {
  * reject a delivery that was accepted (senders), a dropped rule may let through what an old validator
  * rejects (receivers), a changed one both; unless the objecttype is not in the message at all.
  */
-function constraints(uit: Uit, a: Informatiemodel, b: Informatiemodel, ia?: UmIndex, ib?: UmIndex): void {
+function constraints(uit: Uit, a: Informatiemodel, b: Informatiemodel, ia?: BerichtView, ib?: BerichtView): void {
   const alle = (m: Informatiemodel): { c: Constraint; eigenaar: Objecttype | Gegevensgroeptype }[] => [
     ...m.objecttypen.flatMap((o) => o.constraints.map((c) => ({ c, eigenaar: o as Objecttype | Gegevensgroeptype }))),
     ...m.gegevensgroeptypen.flatMap((g) => g.constraints.map((c) => ({ c, eigenaar: g as Objecttype | Gegevensgroeptype }))),
   ];
   const cs = paren(alle(a), alle(b), (x) => x.c.id);
-  const plek = (i: UmIndex | undefined, id: string): string[] => (i ? uniek(i.objecttype(id).map((p) => p.knoop)) : []);
+  const plek = (i: BerichtView | undefined, id: string): string[] => (i ? uniek(i.veldenHolding(id).map((p) => p.knoop)) : []);
   const naam = (x: { c: Constraint; eigenaar: { naam: string } }): string => `${x.eigenaar.naam}.${x.c.naam}`;
   for (const x of cs.weg) {
     const p = plek(ia, x.eigenaar.id);
@@ -461,15 +394,15 @@ function constraints(uit: Uit, a: Informatiemodel, b: Informatiemodel, ia?: UmIn
 function enumeraties(uit: Uit, a: Informatiemodel, b: Informatiemodel, beide: Zoek, oud: Zoek, nieuw: Zoek): void {
   const es = paren(a.enumeraties, b.enumeraties, (e) => e.id);
   for (const e of es.weg) {
-    const p = oud((i) => i.datatype(e.id));
+    const p = oud((i) => i.veldenTyped(e.id));
     uit({ path: e.naam, kind: 'enumeration-removed', message: `enumeratie ${e.naam} verwijderd${inBericht(velden(p))}`, paden: waardenVan(p), familie: 'enum' });
   }
   for (const e of es.erbij) {
-    const p = nieuw((i) => i.datatype(e.id));
+    const p = nieuw((i) => i.veldenTyped(e.id));
     uit({ path: e.naam, kind: 'enumeration-added', message: `enumeratie ${e.naam} toegevoegd met ${e.waarden.length} waarde(n)${inBericht(velden(p))}`, paden: waardenVan(p), familie: 'enum' });
   }
   for (const [x, y] of es.beide) {
-    const p = beide((i) => i.datatype(y.id));
+    const p = beide((i) => i.veldenTyped(y.id));
     if (x.naam !== y.naam) uit({ path: y.naam, kind: 'enumeration-renamed', message: `enumeratie ${x.naam} hernoemd naar ${y.naam}${inBericht(velden(p))}`, paden: [], familie: 'geen' });
     waarden(uit, x, y, waardenVan(p), velden(p));
     documentatie(uit, `enumeratie ${y.naam}`, y.naam, x, y, []);

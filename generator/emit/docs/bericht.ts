@@ -3,7 +3,7 @@
  * item of a list), its depth, and its fields with type, required-ness and cardinality as the mapping table
  * gives them.
  */
-import { pointerSegment, veldKardinaliteit } from '../../derive/bericht.ts';
+import { berichtView, veldKardinaliteit, type VeldPlaats } from '../../derive/bericht.ts';
 import type { UmObject, UmVeld, Uitwisselmodel } from '../../derive/types.ts';
 
 export interface UmVeldInfo {
@@ -31,28 +31,28 @@ export interface UmNiveau {
 
 /** Breadth first: the message, then the objects one level down, and so on; within a level in message order. */
 export function berichtNiveaus(um: Uitwisselmodel): UmNiveau[] {
-  const niveaus: UmNiveau[] = [];
-  type Item = Omit<UmNiveau, 'velden'>;
-  const rij: Item[] = [{ object: um.bericht, pad: '', niveau: 1, via: undefined, ouder: undefined }];
-  for (let item = rij.shift(); item; item = rij.shift()) {
-    const velden = item.object.velden.map((veld) => veldInfo(veld, item.pad, item.object.referentie));
-    niveaus.push({ ...item, velden });
-    for (const v of velden) {
-      if (v.object) rij.push({ object: v.object, pad: v.veld.lijst ? `${v.pad}/*` : v.pad, niveau: item.niveau + 1, via: v, ouder: item.object });
-    }
-  }
-  return niveaus;
+  const view = berichtView(um);
+  const info = new Map(view.velden.map((v) => [v, veldInfo(v)]));
+  return view.niveaus().map((p) => ({
+    object: p.object,
+    pad: p.pointer,
+    niveau: p.niveau,
+    via: p.via && info.get(p.via),
+    ouder: p.ouder,
+    velden: p.velden.map((v) => info.get(v)!),
+  }));
 }
 
-function veldInfo(veld: UmVeld, objectPad: string, sleutel: boolean): UmVeldInfo {
-  const object = veld.inhoud.soort === 'object' ? veld.inhoud.object : undefined;
+/** The fields of a reference by key are its keys: each one required, once. */
+function veldInfo({ veld, in: plaats, pointer }: VeldPlaats): UmVeldInfo {
+  const sleutel = plaats.object.referentie;
   return {
     veld,
     naam: veld.naam,
-    pad: `${objectPad}/${pointerSegment(veld.naam)}`,
+    pad: pointer,
     typeNaam: veld.inhoud.soort === 'object' ? veld.inhoud.object.naam : veld.inhoud.type.naam,
     verplicht: sleutel || veld.verplicht,
     kardinaliteit: sleutel ? '1' : veldKardinaliteit(veld),
-    object,
+    object: veld.inhoud.soort === 'object' ? veld.inhoud.object : undefined,
   };
 }

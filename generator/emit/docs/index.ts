@@ -5,6 +5,7 @@
  *
  * The views built here hold the model's text as it is; the templates' helpers escape it for where it lands.
  */
+import { herkomstElement } from '../../derive/bericht.ts';
 import type { Herkomst, Uitwisselmodel } from '../../derive/types.ts';
 import type {
   Attribuutsoort,
@@ -22,6 +23,7 @@ import type {
   Relatiesoort,
   TypeVerwijzing,
 } from '../../model/types.ts';
+import { modelView, type ModelView } from '../../model/view.ts';
 import { berichtSchema, COMPAT_SCHEMA, STRICT_SCHEMA, VERSCHILLEN, type Verschil } from '../json-schema/index.ts';
 import { MAPPING, mappingRegels, type MappingBron } from '../mapping/index.ts';
 import { jsonText } from '../text.ts';
@@ -90,6 +92,7 @@ function markdown(text: string): string {
 /** Anchors of every page and the cross references between elements, built once per model in a fixed order. */
 class Context {
   readonly im: Informatiemodel;
+  readonly view: ModelView;
   readonly ankers: Record<Pagina, Ankers> = {
     index: new Ankers(),
     hoofdlijnen: new Ankers(),
@@ -97,15 +100,11 @@ class Context {
     uitwisselspecificatie: new Ankers(),
   };
   readonly niveaus: UmNiveau[];
-  /** Elements by `soort:id`, for the mapping table (which names its source by id). */
-  readonly perId = new Map<string, Metadata>();
-  readonly subtypen = new Map<Objecttype, Objecttype[]>();
-  readonly relatiesNaar = new Map<Objecttype, Relatiesoort[]>();
-  readonly gebruiktDoor = new Map<Datatype | Gegevensgroeptype, (Attribuutsoort | Gegevensgroep)[]>();
   readonly inBericht = new Map<unknown, Link[]>();
 
   constructor(readonly um: Uitwisselmodel) {
     this.im = um.informatiemodel;
+    this.view = modelView(this.im);
     const im = this.im;
     const def = this.ankers.definities;
     def.anker('pagina', 'definities');
@@ -142,14 +141,6 @@ class Context {
     this.ankers.index.anker('pagina', im.naam);
     this.ankers.index.anker('inhoud', 'inhoud');
 
-    for (const ot of im.objecttypen) {
-      for (const sup of ot.supertypen) this.push(this.subtypen, sup, ot);
-      for (const r of ot.relatiesoorten) this.push(this.relatiesNaar, r.doel, r);
-    }
-    for (const owner of [...im.objecttypen, ...im.gegevensgroeptypen]) {
-      for (const a of owner.attribuutsoorten) this.push(this.gebruiktDoor, a.type.datatype, a);
-      for (const g of owner.gegevensgroepen) this.push(this.gebruiktDoor, g.type, g);
-    }
     for (const n of this.niveaus) {
       const naarNiveau = { tekst: n.pad === '' ? '/' : n.pad, href: this.href('uitwisselspecificatie', n.object, 'definities') };
       if (n.object.objecttype && !n.object.referentie) this.push(this.inBericht, n.object.objecttype, naarNiveau);
@@ -162,7 +153,6 @@ class Context {
 
   private element(el: Metadata, soort: string): void {
     this.ankers.definities.anker(el, el.id.startsWith(`${soort}.`) || el.id.startsWith(`${soort}-`) ? el.id : `${soort}-${el.id}`);
-    this.perId.set(`${'soort' in el ? String(el.soort) : soort}:${el.id}`, el);
   }
 
   private push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -190,19 +180,6 @@ class Context {
 
   typeLink(t: TypeVerwijzing, van: Pagina): Link | undefined {
     return this.link(t.datatype, van, t.naam);
-  }
-}
-
-function herkomstElement(h: Herkomst): Metadata | undefined {
-  switch (h.soort) {
-    case 'attribuutsoort':
-      return h.attribuutsoort;
-    case 'relatiesoort':
-      return h.relatiesoort;
-    case 'objecttype':
-      return h.objecttype;
-    case 'toegevoegd':
-      return undefined;
   }
 }
 
@@ -243,7 +220,7 @@ function metadataKenmerken(el: Metadata): Kenmerk[] {
   ];
 }
 
-function modelView(ctx: Context) {
+function modelKop(ctx: Context) {
   const { im, um } = ctx;
   return {
     naam: im.naam,
@@ -263,7 +240,7 @@ function modelView(ctx: Context) {
 function indexView(ctx: Context) {
   const p: Pagina = 'index';
   return {
-    model: modelView(ctx),
+    model: modelKop(ctx),
     anker: ctx.anker(p, 'pagina'),
     inhoudAnker: ctx.anker(p, 'inhoud'),
     links: {
@@ -292,7 +269,7 @@ function hoofdlijnenView(ctx: Context) {
   const p: Pagina = 'hoofdlijnen';
   const a = (s: string) => ctx.anker(p, s);
   return {
-    model: modelView(ctx),
+    model: modelKop(ctx),
     ankers: { pagina: a('hoofdlijnen'), objecttypen: a('objecttypen'), diagramIm: a('diagram-informatiemodel'), enumeraties: a('enumeraties'), diagramUm: a('diagram-uitwisselmodel') },
     objecttypen: ctx.im.objecttypen.map((ot) => ({
       link: ctx.link(ot, p),
@@ -320,7 +297,7 @@ function definitiesView(ctx: Context) {
   const link = (el: Metadata | undefined) => ctx.link(el, p);
   const inBericht = (el: unknown) => ctx.inBericht.get(el) ?? [];
   const gebruik = (d: Datatype | Gegevensgroeptype) =>
-    (ctx.gebruiktDoor.get(d) ?? []).map((a) => ctx.link(a, p, `${a.eigenaar.naam}.${a.naam}`)).filter((l): l is Link => l !== undefined);
+    ctx.view.usages(d).map((a) => ctx.link(a, p, `${a.eigenaar.naam}.${a.naam}`)).filter((l): l is Link => l !== undefined);
 
   const attribuut = (a: Attribuutsoort) => ({
     naam: a.naam,
@@ -389,8 +366,8 @@ function definitiesView(ctx: Context) {
       ...metadataKenmerken(ot),
       tekstKenmerk('Abstract', jaNee(ot.indicatieAbstractObject)),
       linkKenmerk('Supertypen', ot.supertypen.map(link)),
-      linkKenmerk('Subtypen', (ctx.subtypen.get(ot) ?? []).map(link)),
-      linkKenmerk('Doel van', (ctx.relatiesNaar.get(ot) ?? []).map((r) => ctx.link(r, p, `${r.eigenaar.naam}.${r.naam}`))),
+      linkKenmerk('Subtypen', ctx.view.subtypen(ot).map(link)),
+      linkKenmerk('Doel van', ctx.view.incomingRelatiesoorten(ot).map((r) => ctx.link(r, p, `${r.eigenaar.naam}.${r.naam}`))),
       linkKenmerk('In het bericht', inBericht(ot)),
     ),
     attribuutsoorten: ot.attribuutsoorten.map(attribuut),
@@ -465,7 +442,7 @@ function definitiesView(ctx: Context) {
     ]);
 
   return {
-    model: modelView(ctx),
+    model: modelKop(ctx),
     ankers: {
       pagina: ctx.anker(p, 'pagina'),
       objecttypen: ctx.anker(p, 'objecttypen'),
@@ -496,10 +473,13 @@ function uitwisselspecificatieView(ctx: Context) {
 
   const verschillen: Verschil[] = [];
   berichtSchema(um, 'strict', verschillen);
-  const perId = (bron: MappingBron): Metadata | undefined => (bron.soort === 'toegevoegd' ? undefined : ctx.perId.get(`${bron.soort}:${bron.id}`));
+  const perId = (bron: MappingBron): Metadata | undefined => {
+    const el = bron.soort === 'toegevoegd' ? undefined : ctx.view.element(bron.id);
+    return el && 'soort' in el && el.soort === bron.soort ? el : undefined;
+  };
 
   return {
-    model: modelView(ctx),
+    model: modelKop(ctx),
     bestanden: { compat: COMPAT_SCHEMA, strict: STRICT_SCHEMA, verschillen: VERSCHILLEN, mapping: MAPPING },
     ankers: {
       pagina: ctx.anker(p, 'pagina'),
@@ -604,7 +584,7 @@ function mappingHerkomst(ctx: Context, bron: MappingBron, el: Metadata | undefin
 
 function navView(ctx: Context) {
   return {
-    model: modelView(ctx),
+    model: modelKop(ctx),
     map: ctx.im.folder,
     paginas: [
       { titel: 'Overzicht', bestand: `${ctx.im.folder}/index.md` },

@@ -1,5 +1,5 @@
-import { pointerSegment, veldKardinaliteit } from '../../derive/bericht.ts';
-import type { Herkomst, UmObject, UmVeld, Uitwisselmodel } from '../../derive/types.ts';
+import { berichtView, onderVerwijzing, veldKardinaliteit } from '../../derive/bericht.ts';
+import type { Herkomst, UmVeld, Uitwisselmodel } from '../../derive/types.ts';
 import { jsonText } from '../text.ts';
 
 export const MAPPING = 'mapping.json';
@@ -22,23 +22,18 @@ export type MappingBron =
   | { soort: 'objecttype'; objecttype: string; id: string }
   | { soort: 'toegevoegd' };
 
-/** Every field of the message with its origin in the informatiemodel, in message order. */
+/**
+ * Every field of the message with its origin in the informatiemodel, in message order. A reference by key
+ * shows its keys, each required once, and nothing below them.
+ */
 export function mappingRegels(um: Uitwisselmodel): MappingRegel[] {
-  const regels: MappingRegel[] = [];
-  const walk = (object: UmObject, pad: string): void => {
-    for (const veld of object.velden) {
-      const veldPad = `${pad}/${pointerSegment(veld.naam)}`;
-      regels.push({ pad: veldPad, veld: veld.naam, type: typeNaam(veld), verplicht: veld.verplicht, kardinaliteit: veldKardinaliteit(veld), bron: bron(veld) });
-      if (veld.inhoud.soort === 'object' && !veld.inhoud.object.referentie) walk(veld.inhoud.object, veld.lijst ? `${veldPad}/*` : veldPad);
-      if (veld.inhoud.soort === 'object' && veld.inhoud.object.referentie) {
-        for (const key of veld.inhoud.object.velden) {
-          regels.push({ pad: `${veldPad}/*/${key.naam}`, veld: key.naam, type: typeNaam(key), verplicht: true, kardinaliteit: '1', bron: bron(key) });
-        }
-      }
-    }
-  };
-  walk(um.bericht, '');
-  return regels;
+  return berichtView(um)
+    .velden.filter((v) => !onderVerwijzing(v.in))
+    .map(({ veld, in: plaats, pointer }) =>
+      plaats.object.referentie
+        ? { pad: `${plaats.via!.pointer}/*/${veld.naam}`, veld: veld.naam, type: typeNaam(veld), verplicht: true, kardinaliteit: '1', bron: bron(veld) }
+        : { pad: pointer, veld: veld.naam, type: typeNaam(veld), verplicht: veld.verplicht, kardinaliteit: veldKardinaliteit(veld), bron: bron(veld) },
+    );
 }
 
 export function emitMapping(um: Uitwisselmodel): Map<string, string> {
