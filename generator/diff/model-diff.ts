@@ -26,6 +26,7 @@ import type {
   TypeVerwijzing,
   Waarde,
 } from '../model/types.ts';
+import { modelView } from '../model/view.ts';
 import { pointer } from './schema-diff.ts';
 
 /** Which schema changes a model change can cause: those of its family at the places it names. */
@@ -87,7 +88,7 @@ function documentatie(uit: Uit, label: string, path: string, a: Partial<Metadata
 }
 
 /** Elements of two versions paired by id; additions and removals in the order of the version they are in. */
-function paren<T>(a: T[], b: T[], key: (t: T) => string): { beide: [T, T][]; weg: T[]; erbij: T[] } {
+function paren<T>(a: readonly T[], b: readonly T[], key: (t: T) => string): { beide: [T, T][]; weg: T[]; erbij: T[] } {
   const ka = new Map(a.map((x) => [key(x), x]));
   const kb = new Map(b.map((x) => [key(x), x]));
   return {
@@ -229,12 +230,8 @@ function alternatieven(k: Keuze): string {
 
 type Zoek = (f: (i: BerichtView) => VeldPlaats[]) => VeldPlaats[];
 
-function alleAttribuutsoorten(m: Informatiemodel): Attribuutsoort[] {
-  return [...m.objecttypen.flatMap((o) => o.attribuutsoorten), ...m.gegevensgroeptypen.flatMap((g) => g.attribuutsoorten)];
-}
-
 function attribuutsoorten(uit: Uit, a: Informatiemodel, b: Informatiemodel, beide: Zoek, oud: Zoek, nieuw: Zoek): void {
-  const at = paren(alleAttribuutsoorten(a), alleAttribuutsoorten(b), (x) => x.id);
+  const at = paren(modelView(a).attribuutsoorten, modelView(b).attribuutsoorten, (x) => x.id);
   const naam = (x: Attribuutsoort): string => `${x.eigenaar.naam}.${x.naam}`;
   for (const x of at.weg) {
     const p = oud((i) => i.veldenFrom('attribuutsoort', x.id));
@@ -306,11 +303,7 @@ function gegevensgroepen(uit: Uit, a: Informatiemodel, b: Informatiemodel): void
 }
 
 function relatiesoorten(uit: Uit, a: Informatiemodel, b: Informatiemodel, beide: Zoek, oud: Zoek, nieuw: Zoek): void {
-  const rs = paren(
-    a.objecttypen.flatMap((o) => o.relatiesoorten),
-    b.objecttypen.flatMap((o) => o.relatiesoorten),
-    (x) => x.id,
-  );
+  const rs = paren(modelView(a).relatiesoorten, modelView(b).relatiesoorten, (x) => x.id);
   const naam = (x: Relatiesoort): string => `${x.eigenaar.naam}.${x.naam}`;
   for (const x of rs.weg) {
     const p = oud((i) => i.veldenFrom('relatiesoort', x.id));
