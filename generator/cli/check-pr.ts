@@ -28,10 +28,7 @@ export interface CheckPrOptions {
   pr?: string;
 }
 
-const EXIT_OK = 0;
-const EXIT_FINDINGS = 1;
-const EXIT_USAGE = 2;
-const EXIT_API = 3;
+import { EXIT_API, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/mimgen.js', import.meta.url));
 /** Same as discoverModels: a model folder has a file with an `informatiemodel` section. */

@@ -4,7 +4,7 @@ import { emitModel, loadModel, voorbereiden } from '../pipeline.ts';
 import type { Config } from './config.ts';
 import { defaultConfig, loadOptions } from './config-defaults.ts';
 import { discoverModels, fileSystemReader } from './fs-reader.ts';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './main.ts';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
 import { staleFiles, writeGenerated, type GeneratedTree } from './writer.ts';
 
 /**

@@ -15,8 +15,7 @@ export interface InitOptions {
   naam?: string;
 }
 
-const EXIT_OK = 0;
-const EXIT_USAGE = 2;
+import { EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
 
 /** The scope as npm takes it (as mimgen.config.schema.json has it). */
 const SCOPE = /^@[a-z0-9][a-z0-9._~-]*$/;

@@ -3,7 +3,8 @@ import { loadModel } from '../load.ts';
 import type { Config } from './config.ts';
 import { defaultConfig, loadOptions } from './config-defaults.ts';
 import { discoverModels, fileSystemReader } from './fs-reader.ts';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, modelFolder } from './main.ts';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
+import { modelFolder } from './main.ts';
 
 export function lintCommand(models: string[], options: { json?: boolean }, config: Config = defaultConfig()): number {
   const folders = models.length > 0 ? models.map((m) => modelFolder(m, config.models)) : discoverModels(config.models).map((m) => `${config.models}/${m}`);

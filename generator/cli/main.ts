@@ -5,13 +5,12 @@ import type { importXmiCommand } from '../xmi/cli.ts';
 import type { Config } from './config.ts';
 import { CONFIG_FILE, defaultConfig } from './config-defaults.ts';
 import type { ValidateOptions } from './validate.ts';
+import { EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
+
+export { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
 
 // Each command is loaded when it runs: a command pays only for what it uses at start-up and in memory
 // (generate brings ts-morph and TypeScript, validate must stay small on files of any size).
-
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_USAGE = 2;
 
 /** Runs the CLI and returns its exit code; never lets an exception reach the user as a stack trace. */
 export async function main(argv: string[]): Promise<number> {

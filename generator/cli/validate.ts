@@ -10,9 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { Config } from './config.ts';
 import { defaultConfig } from './config-defaults.ts';
 
-const EXIT_OK = 0;
-const EXIT_FINDINGS = 1;
-const EXIT_USAGE = 2;
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
 
 /** The part of a generated package the command uses. */
 interface StreamFout {

@@ -1,0 +1,8 @@
+/** The exit codes of mimgen's commands, one definition for the CLI's modules. */
+export const EXIT_OK = 0;
+/** Findings: lint errors, an invalid delivery, stale files. */
+export const EXIT_FINDINGS = 1;
+/** A usage error or input that cannot be read. */
+export const EXIT_USAGE = 2;
+/** check-pr: the GitHub API refused a call. */
+export const EXIT_API = 3;
