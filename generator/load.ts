@@ -2,7 +2,7 @@
 import { posix } from 'node:path';
 import { deriveUitwisselmodel, type DeriveOptions } from './derive/derive.ts';
 import type { Uitwisselmodel } from './derive/types.ts';
-import { compareFindings, type Finding } from './model/findings.ts';
+import { compareFindings, type Finding } from './diagnostics/findings.ts';
 import { DERIVATION_FILE, loadInformatiemodel } from './model/load.ts';
 import type { Informatiemodel } from './model/types.ts';
 import type { SourceReader } from './model/yaml-source.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Findings } from '../generator/model/findings.ts';
+import { Findings } from '../generator/diagnostics/findings.ts';
 import { parseYamlFile } from '../generator/model/yaml-source.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -29,7 +29,7 @@ describe('parseYamlFile', () => {
     const findings = new Findings();
     const file = parseYamlFile('a.yaml', bytes('informatiemodel:\n  naam: Test\n  objecttypen:\n    - id: x\n'), findings)!;
     expect(file.data).toEqual({ informatiemodel: { naam: 'Test', objecttypen: [{ id: 'x' }] } });
-    expect(file.positie(['informatiemodel', 'objecttypen', 0, 'id'])).toEqual({ file: 'a.yaml', line: 4, column: 11 });
+    expect(file.position(['informatiemodel', 'objecttypen', 0, 'id'])).toEqual({ file: 'a.yaml', line: 4, column: 11 });
     expect(findings.all).toEqual([]);
   });
 });

@@ -17,7 +17,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { GitRevisionReader } from '../diff/git-reader.ts';
 import { DiffInputError } from '../diff/types.ts';
-import { formatFinding, type Finding } from '../model/findings.ts';
+import { formatFinding, type Finding } from '../diagnostics/findings.ts';
 import { MARKER, renderComment, type CheckUitkomst, type LintUitkomst, type ModelSectie } from '../pr/comment.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { discoverModels } from './fs-reader.ts';

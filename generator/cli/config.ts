@@ -13,7 +13,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
-import { Findings, InputErrors, UnreadableInput, type Finding, type Positie } from '../model/findings.ts';
+import { Findings, finding, InputErrors, UnreadableInput, type ErrorRule, type Finding, type Position } from '../diagnostics/findings.ts';
 import { FormatChecker } from '../model/structure.ts';
 import { bedoeldU } from '../model/suggest.ts';
 import { parseYamlFile, type YamlFile } from '../model/yaml-source.ts';
@@ -74,10 +74,10 @@ export function loadConfig(dir: string, warn?: (finding: Finding) => void): Conf
   const root = resolve(dir);
   const outputAbs = resolve(root, output);
   if (!findings.hasErrors && binnen(root, outputAbs)) {
-    findings.error(yaml.positie(['output']), 'invalid-value', `"output" is ${JSON.stringify(data.output)}, the folder of ${CONFIG_FILE} or one above it, which generate would replace; name a folder of its own, such as "generated"`);
+    findings.error(yaml.position(['output']), 'invalid-value', `"output" is ${JSON.stringify(data.output)}, the folder of ${CONFIG_FILE} or one above it, which generate would replace; name a folder of its own, such as "generated"`);
   } else if (!findings.hasErrors && binnen(resolve(root, models), outputAbs)) {
     findings.error(
-      yaml.positie([data.output === undefined ? 'models' : 'output']),
+      yaml.position([data.output === undefined ? 'models' : 'output']),
       'invalid-value',
       `the models folder "${models}" lies in the output folder "${output}", which generate replaces; keep the models out of it`,
     );
@@ -90,7 +90,7 @@ export function loadConfig(dir: string, warn?: (finding: Finding) => void): Conf
     for (const name of Object.keys(packages).sort()) {
       if (known.includes(name)) continue;
       warn({
-        ...yaml.positie(['packages', name], true),
+        ...yaml.position(['packages', name], true),
         severity: 'warning',
         rule: 'unknown-model',
         message: `there is no model "${name}" in ${models}/, so this package name is not used${bedoeldU(name, known) || '; give the name of a model folder'}`,
@@ -104,7 +104,7 @@ export function loadConfig(dir: string, warn?: (finding: Finding) => void): Conf
 function folder(yaml: YamlFile, key: 'models' | 'output', value: string, findings: Findings): string {
   const normal = posix.normalize(value.replaceAll('\\', '/')).replace(/(.)\/+$/, '$1');
   if (isAbsolute(value) || /^[A-Za-z]:/.test(value)) {
-    findings.error(yaml.positie([key]), 'invalid-value', `"${key}" is an absolute path; write it relative to ${CONFIG_FILE}, so that the repository works wherever it is cloned`);
+    findings.error(yaml.position([key]), 'invalid-value', `"${key}" is an absolute path; write it relative to ${CONFIG_FILE}, so that the repository works wherever it is cloned`);
   }
   return normal;
 }
@@ -127,6 +127,6 @@ function modelFolders(dir: string): string[] {
   }
 }
 
-function fout(at: Positie, rule: string, message: string): Finding {
-  return { ...at, severity: 'error', rule, message };
+function fout(at: Position, rule: ErrorRule, message: string): Finding {
+  return finding(at, 'error', rule, message);
 }

@@ -1,4 +1,4 @@
-import { formatFinding, type Finding } from '../model/findings.ts';
+import { formatFinding, type Finding } from '../diagnostics/findings.ts';
 import { changelogBestanden } from '../diff/changelog.ts';
 import { emitModel, loadModel, voorbereiden } from '../pipeline.ts';
 import type { Config } from './config.ts';

@@ -1,4 +1,4 @@
-import { formatFinding, UnreadableInput, type Finding } from '../model/findings.ts';
+import { formatFinding, UnreadableInput, type Finding } from '../diagnostics/findings.ts';
 import { loadModel } from '../load.ts';
 import type { Config } from './config.ts';
 import { defaultConfig, loadOptions } from './config-defaults.ts';

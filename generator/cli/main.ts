@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
-import { formatFinding, InputErrors, UnreadableInput } from '../model/findings.ts';
+import { formatFinding, InputErrors, UnreadableInput } from '../diagnostics/findings.ts';
 import type { importXmiCommand } from '../xmi/cli.ts';
 import type { Config } from './config.ts';
 import { CONFIG_FILE, defaultConfig } from './config-defaults.ts';

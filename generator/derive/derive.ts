@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
-import { Findings, type Positie } from '../model/findings.ts';
+import { Findings, type Position } from '../diagnostics/findings.ts';
 import { bedoeldU } from '../model/suggest.ts';
 import { FormatChecker } from '../model/structure.ts';
 import type { Attribuutsoort, Informatiemodel, Objecttype, PrimitiefDatatype, TypeVerwijzing } from '../model/types.ts';
@@ -51,7 +51,7 @@ interface Uitgesteld {
   veld: UmVeld;
   doel: Objecttype;
   sleutel: string;
-  at: Positie;
+  at: Position;
 }
 
 class Deriver {
@@ -65,8 +65,8 @@ class Deriver {
     private readonly options: DeriveOptions,
   ) {}
 
-  private pos(path: YamlPath, key = false): Positie {
-    return this.file.positie(path, key);
+  private pos(path: YamlPath, key = false): Position {
+    return this.file.position(path, key);
   }
 
   run(): Uitwisselmodel {

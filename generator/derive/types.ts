@@ -2,7 +2,7 @@
  * The resolved uitwisselmodel: the message as it is delivered, every field knowing the informatiemodel
  * element it comes from. Derived from the informatiemodel by the declarative derivation file.
  */
-import type { Positie } from '../model/findings.ts';
+import type { Position } from '../diagnostics/findings.ts';
 import type {
   Attribuutsoort,
   Enumeratie,
@@ -29,7 +29,7 @@ export interface Uitwisselmodel {
   /** Enumeraties written as $defs, in order. */
   enumeraties: Enumeratie[];
   bericht: UmObject;
-  bron: Positie;
+  bron: Position;
 }
 
 /** Where a part of the message comes from in the informatiemodel. */
@@ -49,7 +49,7 @@ export interface UmObject {
   velden: UmVeld[];
   /** True for the object that stands for a relation turned into a reference by key. */
   referentie: boolean;
-  bron: Positie;
+  bron: Position;
 }
 
 export interface Lijst {
@@ -79,5 +79,5 @@ export interface UmVeld {
   lijst?: Lijst;
   inhoud: UmInhoud;
   herkomst: Herkomst;
-  bron: Positie;
+  bron: Position;
 }

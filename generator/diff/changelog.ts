@@ -15,7 +15,7 @@
 import { posix } from 'node:path';
 import type { Uitwisselmodel } from '../derive/types.ts';
 import { COMPAT_SCHEMA } from '../emit/json-schema/index.ts';
-import type { Finding } from '../model/findings.ts';
+import type { Finding } from '../diagnostics/findings.ts';
 import type { Informatiemodel } from '../model/types.ts';
 import type { SourceReader } from '../model/yaml-source.ts';
 import { loadModel, type LoadOptions } from '../pipeline.ts';

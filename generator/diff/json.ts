@@ -8,13 +8,13 @@ import jsonc from 'jsonc-parser';
 import { isObject } from './schema-diff.ts';
 import { DiffInputError, type Json } from './types.ts';
 
-export interface Positie {
+export interface Position {
   file: string;
   line: number;
   column: number;
 }
 
-function positie(file: string, text: string, offset: number): Positie {
+function positie(file: string, text: string, offset: number): Position {
   let line = 1;
   let start = 0;
   for (let i = 0; i < offset && i < text.length; i++) {
@@ -61,7 +61,7 @@ export interface GelezenJson {
   value: Json;
   text: string;
   /** Problems that do not stop the diff (a key written twice), with their position. */
-  waarschuwingen: { at: Positie; message: string }[];
+  waarschuwingen: { at: Position; message: string }[];
 }
 
 /** Parses JSON, or throws DiffInputError at the line and column of the first syntax error. */

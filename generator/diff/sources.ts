@@ -6,7 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { Config } from '../cli/config.ts';
 import { defaultConfig, loadOptions } from '../cli/config-defaults.ts';
 import { fileSystemReader } from '../cli/fs-reader.ts';
-import { formatFinding, UnreadableInput } from '../model/findings.ts';
+import { formatFinding, UnreadableInput } from '../diagnostics/findings.ts';
 import type { SourceReader } from '../model/yaml-source.ts';
 import { loadModel } from '../pipeline.ts';
 import { GitRevisionReader } from './git-reader.ts';

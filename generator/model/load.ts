@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
-import { Findings, UnreadableInput, type Finding } from './findings.ts';
+import { Findings, UnreadableInput, type Finding } from '../diagnostics/findings.ts';
 import { resolveInformatiemodel } from './resolve.ts';
 import { FormatChecker } from './structure.ts';
 import type { Informatiemodel } from './types.ts';
@@ -48,7 +48,7 @@ export function loadInformatiemodel(dir: string, reader: SourceReader): LoadResu
       const ref = gebruiktDoor.get(path);
       if (!ref) throw new UnreadableInput({ file: path, line: 1, column: 1 }, 'cannot read the file');
       findings.error(
-        ref.file.positie([ref.key, 'gebruikt', ref.index]),
+        ref.file.position([ref.key, 'gebruikt', ref.index]),
         'unresolved-reference',
         `the shared file "${path}" does not exist; correct the path (it is relative to this file)`,
       );

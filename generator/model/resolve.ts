@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { Findings, Positie } from './findings.ts';
+import type { Findings, Position } from '../diagnostics/findings.ts';
 import { bedoeldU } from './suggest.ts';
 import type {
   Attribuutsoort,
@@ -72,7 +72,7 @@ export function resolveInformatiemodel(folder: string, files: YamlFile[], findin
 
 class Resolver {
   private readonly types = new Map<string, { element: ModelElement; plek: Plek }>();
-  private readonly ids = new Map<string, Positie>();
+  private readonly ids = new Map<string, Position>();
   private readonly rawOf = new Map<ModelElement, { raw: Raw; plek: Plek }>();
   private readonly attribuutPlek = new Map<Attribuutsoort, Plek>();
   private model!: Informatiemodel;
@@ -117,16 +117,16 @@ class Resolver {
     const written = this.files.some((f) => isRaw(f.data) && Object.hasOwn(f.data, 'informatiemodel'));
     if (heads.length === 0 && !written && this.files.length > 0 && this.files.every((f) => isRaw(f.data))) {
       this.findings.error(
-        at ? at.positie([]) : { file: this.folder, line: 1, column: 1 },
+        at ? at.position([]) : { file: this.folder, line: 1, column: 1 },
         'missing-informatiemodel',
         `no file in ${this.folder} has an "informatiemodel" section; add one with id, naam and versie`,
       );
     }
     for (const extra of heads.slice(1)) {
-      this.findings.error(extra.positie(['informatiemodel'], true), 'duplicate-informatiemodel', `a second "informatiemodel" section; a model has exactly one (the first is in ${heads[0]!.path})`);
+      this.findings.error(extra.position(['informatiemodel'], true), 'duplicate-informatiemodel', `a second "informatiemodel" section; a model has exactly one (the first is in ${heads[0]!.path})`);
     }
     const raw = (heads[0]?.data as Raw | undefined)?.informatiemodel as Raw | undefined;
-    const bron = heads[0] ? heads[0].positie(['informatiemodel'], true) : { file: this.folder, line: 1, column: 1 };
+    const bron = heads[0] ? heads[0].position(['informatiemodel'], true) : { file: this.folder, line: 1, column: 1 };
     if (raw && heads[0]) this.checkNaam(str(raw.naam), { file: heads[0], path: ['informatiemodel'] }, 'informatiemodel');
     return {
       id: str(raw?.id) ?? folderName,
@@ -184,7 +184,7 @@ class Resolver {
       herkomstDefinitie: text(raw.herkomstDefinitie),
       datumOpname: str(raw.datumOpname),
       alias: str(raw.alias),
-      bron: plek.file.positie(plek.path),
+      bron: plek.file.position(plek.path),
       pakket,
     };
   }
@@ -248,7 +248,7 @@ class Resolver {
     const earlier = this.types.get(key);
     if (earlier) {
       this.findings.error(
-        plek.file.positie([...plek.path, 'naam']),
+        plek.file.position([...plek.path, 'naam']),
         'duplicate-name',
         `${kind} "${element.naam}" has the name of ${earlier.element.soort} "${earlier.element.naam}" at ${where(earlier.plek)}${caseNote(element.naam, earlier.element.naam)}; names of types must be unique in the model`,
       );
@@ -263,7 +263,7 @@ class Resolver {
     const id = str(raw.id);
     if (id !== undefined) {
       const earlier = this.ids.get(id);
-      const at = plek.file.positie([...plek.path, 'id']);
+      const at = plek.file.position([...plek.path, 'id']);
       if (earlier) {
         this.findings.error(at, 'duplicate-id', `id "${id}" is already used at ${earlier.file}:${earlier.line}:${earlier.column}; ids must be unique in the model`);
       } else {
@@ -273,7 +273,7 @@ class Resolver {
     this.checkNaam(str(raw.naam), plek, kind);
     if (text(raw.definitie) === undefined) {
       this.findings.warning(
-        plek.file.positie([...plek.path, 'naam']),
+        plek.file.position([...plek.path, 'naam']),
         'missing-definitie',
         `${kind} "${str(raw.naam) ?? '?'}" has no definitie; add one in your own words, with its source in herkomst`,
       );
@@ -282,12 +282,12 @@ class Resolver {
 
   private checkRol(rol: string, plek: Plek): void {
     const problem = unsafeNaam(rol);
-    if (problem) this.findings.error(plek.file.positie([...plek.path, 'rol']), 'unsafe-name', `rol ${JSON.stringify(rol)} ${problem}; choose another name`);
+    if (problem) this.findings.error(plek.file.position([...plek.path, 'rol']), 'unsafe-name', `rol ${JSON.stringify(rol)} ${problem}; choose another name`);
   }
 
   private checkNaam(naam: string | undefined, plek: Plek, kind: string): void {
     if (naam === undefined) return;
-    const at = plek.file.positie([...plek.path, 'naam']);
+    const at = plek.file.position([...plek.path, 'naam']);
     const problem = unsafeNaam(naam);
     if (problem) this.findings.error(at, 'unsafe-name', `${kind} name ${JSON.stringify(naam)} ${problem}; choose another name (keep the published spelling in alias)`);
   }
@@ -315,7 +315,7 @@ class Resolver {
           const type = this.typeVerwijzing(e.type, at, `data-element "${e.naam}"`);
           return type ? [{ id: str(e.id), naam: e.naam, definitie: text(e.definitie), type, kardinaliteit: this.kardinaliteit(e.kardinaliteit, at) }] : [];
         });
-        this.checkScope(`gestructureerd datatype ${element.naam}`, element.dataElementen.map((d, i) => ({ naam: d.naam, bron: plek.file.positie([...plek.path, 'dataElementen', i, 'naam']) })));
+        this.checkScope(`gestructureerd datatype ${element.naam}`, element.dataElementen.map((d, i) => ({ naam: d.naam, bron: plek.file.position([...plek.path, 'dataElementen', i, 'naam']) })));
         break;
       case 'keuze':
         element.alternatieven = items(raw.alternatieven).flatMap(({ raw: a, index }) => {
@@ -324,7 +324,7 @@ class Resolver {
           if (!target) return [];
           const type = target.soort === 'objecttype' ? target : target.soort === 'gegevensgroeptype' ? undefined : { datatype: target, naam: target.naam };
           if (!type) {
-            this.findings.error(at.file.positie([...at.path, 'type']), 'wrong-kind', `a keuze chooses between datatypes or objecttypen, not gegevensgroeptype "${target.naam}"`);
+            this.findings.error(at.file.position([...at.path, 'type']), 'wrong-kind', `a keuze chooses between datatypes or objecttypen, not gegevensgroeptype "${target.naam}"`);
             return [];
           }
           return [{ naam: str(a.naam), definitie: text(a.definitie), type }];
@@ -342,7 +342,7 @@ class Resolver {
       const target = this.lookup(naam, at, undefined, `the supertype of objecttype "${str(raw.naam) ?? '?'}"`);
       if (!target) return [];
       if (target.soort !== 'objecttype') {
-        this.findings.error(at.file.positie(at.path), 'wrong-kind', `supertype "${target.naam}" is ${target.soort === 'enumeratie' ? 'an' : 'a'} ${target.soort}; a generalisatie is between objecttypen`);
+        this.findings.error(at.file.position(at.path), 'wrong-kind', `supertype "${target.naam}" is ${target.soort === 'enumeratie' ? 'an' : 'a'} ${target.soort}; a generalisatie is between objecttypen`);
         return [];
       }
       return [target];
@@ -388,7 +388,7 @@ class Resolver {
       const type = this.lookup(g.type, at, 'type', `gegevensgroep "${g.naam}"`);
       if (!type) return [];
       if (type.soort !== 'gegevensgroeptype') {
-        this.findings.error(at.file.positie([...at.path, 'type']), 'wrong-kind', `gegevensgroep "${g.naam}" must have a gegevensgroeptype, not ${type.soort} "${String(g.type)}"`);
+        this.findings.error(at.file.position([...at.path, 'type']), 'wrong-kind', `gegevensgroep "${g.naam}" must have a gegevensgroeptype, not ${type.soort} "${String(g.type)}"`);
         return [];
       }
       return [
@@ -416,7 +416,7 @@ class Resolver {
       const doel = this.lookup(r.doel, at, 'doel', `relatiesoort "${r.naam}"`);
       if (!doel) return [];
       if (doel.soort !== 'objecttype') {
-        this.findings.error(at.file.positie([...at.path, 'doel']), 'wrong-kind', `relatiesoort "${r.naam}" must point at an objecttype, not ${doel.soort} "${doel.naam}"; use an attribuutsoort for a datatype`);
+        this.findings.error(at.file.position([...at.path, 'doel']), 'wrong-kind', `relatiesoort "${r.naam}" must point at an objecttype, not ${doel.soort} "${doel.naam}"; use an attribuutsoort for a datatype`);
         return [];
       }
       return [
@@ -443,7 +443,7 @@ class Resolver {
   private waarden(enumeratie: Enumeratie, raw: Raw, plek: Plek): Enumeratie['waarden'] {
     const result = items(raw.waarden).flatMap(({ raw: w, index }) => {
       if (typeof w.naam !== 'string') return [];
-      const at = plek.file.positie([...plek.path, 'waarden', index, 'naam']);
+      const at = plek.file.position([...plek.path, 'waarden', index, 'naam']);
       if (/[\u0000-\u001f\u007f]/.test(w.naam)) {
         this.findings.error(at, 'unsafe-name', `waarde ${JSON.stringify(w.naam)} of enumeratie "${enumeratie.naam}" holds a control character; remove it`);
       }
@@ -459,7 +459,7 @@ class Resolver {
     return items(raw.constraints).flatMap(({ raw: c, index }) => {
       const at: Plek = { file: plek.file, path: [...plek.path, 'constraints', index] };
       if (typeof c.naam !== 'string' || typeof c.specificatie !== 'string') return [];
-      const constraint: Constraint = { id: str(c.id) ?? '', naam: c.naam, specificatie: c.specificatie, bron: at.file.positie(at.path) };
+      const constraint: Constraint = { id: str(c.id) ?? '', naam: c.naam, specificatie: c.specificatie, bron: at.file.position(at.path) };
       const regel = isRaw(c.regel) ? c.regel : undefined;
       const attribuut = (key: string): Attribuutsoort | undefined => {
         const naam = regel?.[key];
@@ -467,7 +467,7 @@ class Resolver {
         const found = attribuutsoortenOf(eigenaar).find((a) => a.naam === naam);
         if (!found) {
           this.findings.error(
-            at.file.positie([...at.path, 'regel', key]),
+            at.file.position([...at.path, 'regel', key]),
             'unresolved-reference',
             `constraint "${c.naam}" names attribuutsoort "${naam}", which ${eigenaar.soort} "${eigenaar.naam}" does not have${bedoeldU(naam, attribuutsoortenOf(eigenaar).map((a) => a.naam))}`,
           );
@@ -479,7 +479,7 @@ class Resolver {
         const laatste = attribuut('laatste');
         for (const [key, a] of [['vroegste', vroegste], ['laatste', laatste]] as const) {
           if (a && !isDatum(a)) {
-            this.findings.error(at.file.positie([...at.path, 'regel', key]), 'invalid-constraint', `datumvolgorde compares dates, but "${a.naam}" is typed ${a.type.naam}; name an attribuutsoort typed with a date`);
+            this.findings.error(at.file.position([...at.path, 'regel', key]), 'invalid-constraint', `datumvolgorde compares dates, but "${a.naam}" is typed ${a.type.naam}; name an attribuutsoort typed with a date`);
           }
         }
         if (vroegste && laatste && isDatum(vroegste) && isDatum(laatste)) constraint.regel = { soort: 'datumvolgorde', vroegste, laatste };
@@ -500,7 +500,7 @@ class Resolver {
     if (!target) return undefined;
     if (target.soort === 'objecttype' || target.soort === 'gegevensgroeptype') {
       const hint = target.soort === 'objecttype' ? 'use a relatiesoort to point at an objecttype' : 'use a gegevensgroep for a gegevensgroeptype';
-      this.findings.error(plek.file.positie([...plek.path, 'type']), 'wrong-kind', `${what} is typed with ${target.soort} "${target.naam}"; ${hint}`);
+      this.findings.error(plek.file.position([...plek.path, 'type']), 'wrong-kind', `${what} is typed with ${target.soort} "${target.naam}"; ${hint}`);
       return undefined;
     }
     const naam = value as string;
@@ -512,7 +512,7 @@ class Resolver {
   /** Finds a type, objecttype or gegevensgroeptype by name, reporting an unresolved reference. */
   private lookup(value: unknown, plek: Plek, key: string | undefined, what: string): ModelElement | undefined {
     if (typeof value !== 'string') return undefined;
-    const at = plek.file.positie(key ? [...plek.path, key] : plek.path);
+    const at = plek.file.position(key ? [...plek.path, key] : plek.path);
     const exact = this.types.get(value.toLowerCase());
     if (exact) {
       if (exact.element.naam !== value) {
@@ -536,7 +536,7 @@ class Resolver {
     const parsed = parseKardinaliteit(value);
     if (parsed) return parsed;
     this.findings.error(
-      plek.file.positie([...plek.path, key]),
+      plek.file.position([...plek.path, key]),
       'invalid-kardinaliteit',
       `kardinaliteit ${JSON.stringify(value)} is not valid; write 1, 0..1, 1..*, 0..* or n..m with n <= m`,
     );
@@ -549,7 +549,7 @@ class Resolver {
       new RegExp(value, 'u');
       return value;
     } catch (e) {
-      this.findings.error(plek.file.positie([...plek.path, 'formeelPatroon']), 'invalid-pattern', `formeelPatroon ${JSON.stringify(value)} is not a valid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')}`);
+      this.findings.error(plek.file.position([...plek.path, 'formeelPatroon']), 'invalid-pattern', `formeelPatroon ${JSON.stringify(value)} is not a valid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')}`);
       return undefined;
     }
   }
@@ -582,7 +582,7 @@ class Resolver {
           cycle.forEach((c) => reported.add(c));
           const plek = this.rawOf.get(s)!.plek;
           this.findings.error(
-            plek.file.positie([...plek.path, 'supertypen']),
+            plek.file.position([...plek.path, 'supertypen']),
             'generalisatie-cycle',
             `the generalisaties form a cycle: ${[...cycle, s].map((c) => c.naam).join(' → ')}; remove one supertype`,
           );
@@ -593,7 +593,7 @@ class Resolver {
           if (!tooDeep) {
             const plek = this.rawOf.get(o)!.plek;
             this.findings.error(
-              plek.file.positie([...plek.path, 'supertypen']),
+              plek.file.position([...plek.path, 'supertypen']),
               'generalisatie-too-deep',
               `the chain of supertypen from ${stack[0]!.naam} up to ${o.naam} is ${MAX_GENERALISATIE_DEPTH} objecttypen long and goes on; a model does not need that many levels`,
             );
@@ -612,11 +612,11 @@ class Resolver {
   }
 
   /** Names that become properties of one object: attribuutsoorten, gegevensgroepen and relation roles. */
-  private eigenschapNamen(element: Objecttype | Gegevensgroeptype): { naam: string; bron: Positie }[] {
+  private eigenschapNamen(element: Objecttype | Gegevensgroeptype): { naam: string; bron: Position }[] {
     const { raw, plek } = this.rawOf.get(element)!;
     const named = (key: string, field: string) =>
       items(raw[key]).flatMap(({ raw: r, index }) =>
-        typeof r[field] === 'string' ? [{ naam: r[field] as string, bron: plek.file.positie([...plek.path, key, index, field]) }] : [],
+        typeof r[field] === 'string' ? [{ naam: r[field] as string, bron: plek.file.position([...plek.path, key, index, field]) }] : [],
       );
     return [...named('attribuutsoorten', 'naam'), ...named('gegevensgroepen', 'naam'), ...named('relatiesoorten', 'rol')];
   }
@@ -633,8 +633,8 @@ class Resolver {
     }
   }
 
-  private checkScope(scope: string, named: { naam: string; bron: Positie }[]): void {
-    const seen = new Map<string, { naam: string; bron: Positie }>();
+  private checkScope(scope: string, named: { naam: string; bron: Position }[]): void {
+    const seen = new Map<string, { naam: string; bron: Position }>();
     for (const n of named) {
       const earlier = seen.get(n.naam.toLowerCase());
       if (earlier) {
@@ -660,7 +660,7 @@ class Resolver {
       const match = enums.find(({ key }) => naam === key || naam.startsWith(key));
       if (match) {
         this.findings.warning(
-          this.attribuutPlek.get(a)?.file.positie([...this.attribuutPlek.get(a)!.path, 'type']) ?? a.bron,
+          this.attribuutPlek.get(a)?.file.position([...this.attribuutPlek.get(a)!.path, 'type']) ?? a.bron,
           'enum-typed-as-text',
           `attribuutsoort "${a.naam}" is typed ${a.type.naam} while the enumeratie "${match.e.naam}" exists; type it with the enumeratie if its values are meant`,
         );
@@ -674,7 +674,7 @@ function caseNote(a: string, b: string): string {
 }
 
 function where(plek: Plek): string {
-  const p = plek.file.positie(plek.path);
+  const p = plek.file.position(plek.path);
   return `${p.file}:${p.line}:${p.column}`;
 }
 

@@ -1,6 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { ajvMetFormats } from '../ajv.ts';
-import type { Findings } from './findings.ts';
+import type { Findings } from '../diagnostics/findings.ts';
 import { bedoeldU } from './suggest.ts';
 import type { YamlFile } from './yaml-source.ts';
 
@@ -30,26 +30,26 @@ export class FormatChecker {
       case 'additionalProperties': {
         const key = String(error.params.additionalProperty);
         const known = Object.keys((error.parentSchema as JsonSchema | undefined)?.properties ?? {});
-        findings.error(file.positie([...path, key], true), 'unknown-key', `unknown key "${key}" in ${what}${suggest(key, known)}`);
+        findings.error(file.position([...path, key], true), 'unknown-key', `unknown key "${key}" in ${what}${suggest(key, known)}`);
         return;
       }
       case 'required':
         findings.error(
-          file.positie(path, true),
+          file.position(path, true),
           'missing-key',
           `${what} lacks the required key "${String(error.params.missingProperty)}"; add it`,
         );
         return;
       case 'type':
         findings.error(
-          file.positie(path),
+          file.position(path),
           'invalid-value',
           `${describe(path)} must be ${article(String(error.params.type))}, not ${kindOf(valueAt(file.data, path))}`,
         );
         return;
       case 'enum':
         findings.error(
-          file.positie(path),
+          file.position(path),
           'invalid-value',
           `${describe(path)} must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
         );
@@ -59,25 +59,25 @@ export class FormatChecker {
         const limit = Number(error.params.limit);
         const what = error.keyword === 'minLength' ? 'character' : 'item';
         const problem = limit === 1 ? 'must not be empty' : `must have at least ${limit} ${what}s`;
-        findings.error(file.positie(path), 'invalid-value', `${describe(path)} ${problem}`);
+        findings.error(file.position(path), 'invalid-value', `${describe(path)} ${problem}`);
         return;
       }
       case 'pattern':
         findings.error(
-          file.positie(path),
+          file.position(path),
           'invalid-value',
           `${describe(path)} is ${shown(valueAt(file.data, path))}, which does not match ${String(error.params.pattern)}${hint(error.parentSchema)}`,
         );
         return;
       case 'format':
         findings.error(
-          file.positie(path),
+          file.position(path),
           'invalid-value',
           `${describe(path)} is ${shown(valueAt(file.data, path))}, which is not ${FORMATS[String(error.params.format)] ?? `in format ${String(error.params.format)}`}`,
         );
         return;
       default:
-        findings.error(file.positie(path), 'invalid-value', `${describe(path)} ${error.message ?? 'is not valid'}`);
+        findings.error(file.position(path), 'invalid-value', `${describe(path)} ${error.message ?? 'is not valid'}`);
     }
   }
 

@@ -2,7 +2,7 @@
  * The resolved informatiemodel: every reference points at the element it names, every element knows where
  * it was written. This is the one vocabulary that derive, every emitter, the importers and the diff share.
  */
-import type { Positie } from './findings.ts';
+import type { Position } from '../diagnostics/findings.ts';
 
 export interface Metadata {
   /** Stable identity that survives a rename. */
@@ -14,7 +14,7 @@ export interface Metadata {
   herkomstDefinitie?: string;
   datumOpname?: string;
   alias?: string;
-  bron: Positie;
+  bron: Position;
   /** The informatiemodel or shared pakket the element is written in. */
   pakket: Pakket;
 }
@@ -69,7 +69,7 @@ export interface Waarde {
   code?: string;
   definitie?: string;
   toelichting?: string;
-  bron: Positie;
+  bron: Position;
 }
 
 export interface Enumeratie extends Metadata {
@@ -155,7 +155,7 @@ export interface Constraint {
   naam: string;
   specificatie: string;
   regel?: Regel;
-  bron: Positie;
+  bron: Position;
 }
 
 export interface Gegevensgroeptype extends Metadata {
@@ -189,7 +189,7 @@ export interface Informatiemodel {
   mimVersie?: string;
   /** The model's folder name under model/ (for instance "vroegsignalering"). */
   folder: string;
-  bron: Positie;
+  bron: Position;
   pakketten: Pakket[];
   /** In a stable order: by file path, then as written. */
   objecttypen: Objecttype[];

@@ -1,5 +1,5 @@
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
-import { Findings, positionOfByte, UnreadableInput, type Positie } from './findings.ts';
+import { Findings, positionOfByte, UnreadableInput, type Position } from '../diagnostics/findings.ts';
 
 /** Where model files come from. The CLI gives the file system; tests may give memory. */
 export interface SourceReader {
@@ -22,7 +22,7 @@ export class YamlFile {
   ) {}
 
   /** Position of the value at `path`; with `key`, of the key that holds it. Falls back to the nearest parent. */
-  positie(path: YamlPath, key = false): Positie {
+  position(path: YamlPath, key = false): Position {
     for (let n = path.length; n >= 0; n--) {
       const at = this.nodeAt(path.slice(0, n), key && n === path.length);
       if (at) return this.offset(at);
@@ -51,7 +51,7 @@ export class YamlFile {
     return undefined;
   }
 
-  private offset(offset: number): Positie {
+  private offset(offset: number): Position {
     const { line, col } = this.lines.linePos(offset);
     return { file: this.path, line, column: col };
   }

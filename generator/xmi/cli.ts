@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Config } from '../cli/config.ts';
 import { defaultConfig } from '../cli/config-defaults.ts';
-import { formatFinding, type Finding } from '../model/findings.ts';
+import { formatFinding, type Finding } from '../diagnostics/findings.ts';
 import { IMPORT_MARKER } from './emit.ts';
 import { XmiError } from './errors.ts';
 import { importXmi, type SharedFile } from './import.ts';

@@ -6,7 +6,8 @@
  */
 import { EaModel, normaliseTag, type Tag } from './ea.ts';
 import { standaardDatatype, standaardNaam, type Basis } from './datatypes.ts';
-import { ImportFindings, XmiError, type Finding, type Positie } from './errors.ts';
+import { Findings, finding, type ErrorRule, type Finding, type Position } from '../diagnostics/findings.ts';
+import { XmiError } from './errors.ts';
 import { htmlToMarkdown } from './html.ts';
 import { descendants, kid, kids, type XNode } from './xml.ts';
 import { COLLECTIONS } from '../model/resolve.ts';
@@ -39,7 +40,7 @@ export interface ExternalReference {
   doel?: string;
   /** The shared file that defines the model element, when there is one. */
   gebruikt?: string;
-  usages: { what: string; at: Positie }[];
+  usages: { what: string; at: Position }[];
 }
 
 export interface Counts {
@@ -114,7 +115,7 @@ export function convert(ea: EaModel, options: ConvertOptions): Converted {
 }
 
 class Converter {
-  private readonly findings = new ImportFindings();
+  private readonly findings = new Findings();
   private readonly errors: Finding[] = [];
   private readonly classifiers = new Map<string, Classifier>();
   private readonly externals = new Map<string, ExternalReference>();
@@ -999,8 +1000,8 @@ class Converter {
     this.comments.set(target, list);
   }
 
-  private error(node: XNode, rule: string, message: string): Finding {
-    return { ...this.ea.at(node), severity: 'error', rule, message };
+  private error(node: XNode, rule: ErrorRule, message: string): Finding {
+    return finding(this.ea.at(node), 'error', rule, message);
   }
 }
 

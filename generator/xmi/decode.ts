@@ -3,7 +3,7 @@
  * names one, as XML prescribes). Enterprise Architect writes windows-1252 as well as UTF-8. Decoding uses
  * the WHATWG TextDecoder that Node ships, which knows windows-1252, ISO-8859-x, UTF-16 and the rest.
  */
-import { positionOfByte } from '../model/findings.ts';
+import { positionOfByte } from '../diagnostics/findings.ts';
 import { XmiError } from './errors.ts';
 
 const DECLARATION = /^<\?xml\s[^>]*?\bencoding\s*=\s*(["'])([^"']*)\1/;

@@ -4,7 +4,8 @@
  * stereotypes, tagged values, connector ends) and in the profile applications (`<MIM:Objecttype
  * base_Class="..."/>`).
  */
-import { XmiError, type Finding, type Positie } from './errors.ts';
+import type { Finding, Position } from '../diagnostics/findings.ts';
+import { XmiError } from './errors.ts';
 import { descendants, kid, kids, XMI_NS, type XNode } from './xml.ts';
 
 export interface StereotypeApplication {
@@ -50,7 +51,7 @@ export class EaModel {
     this.index();
   }
 
-  at(node: XNode): Positie {
+  at(node: XNode): Position {
     return { file: this.file, line: node.line, column: node.column };
   }
 

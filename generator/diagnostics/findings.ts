@@ -1,7 +1,12 @@
-/** A problem found in a model, positioned in the YAML source it came from. */
-export type Severity = 'error' | 'warning';
+/**
+ * The one findings type of lint, import, config and changelog: a problem positioned in the file it was
+ * found in, under a rule of the registry (rules.ts).
+ */
+import { RULES, type ErrorRule, type RuleId, type Severity, type WarningRule } from './rules.ts';
 
-export interface Positie {
+export type { ErrorRule, RuleId, Severity, WarningRule };
+
+export interface Position {
   /** Path as the user gave it or relative to the repository, always with forward slashes. */
   file: string;
   /** 1-based. */
@@ -10,9 +15,9 @@ export interface Positie {
   column: number;
 }
 
-export interface Finding extends Positie {
+export interface Finding extends Position {
   severity: Severity;
-  rule: string;
+  rule: RuleId;
   message: string;
 }
 
@@ -20,8 +25,15 @@ export function formatFinding(f: Finding): string {
   return `${f.file}:${f.line}:${f.column}  ${f.severity}  ${f.rule}  ${f.message}`;
 }
 
+/** A finding; the rule's type says which severities it may have, and this checks what the types cannot see. */
+export function finding(at: Position, severity: Severity, rule: RuleId, message: string): Finding {
+  const allowed = RULES[rule].severity;
+  if (allowed !== 'error or warning' && allowed !== severity) throw new Error(`rule ${rule} is declared as ${allowed}, reported as ${severity}`);
+  return { file: at.file, line: at.line, column: at.column, severity, rule, message };
+}
+
 /** Line and column (1-based, in bytes) of a byte offset in a file's raw bytes. */
-export function positionOfByte(file: string, bytes: Uint8Array, index: number): Positie {
+export function positionOfByte(file: string, bytes: Uint8Array, index: number): Position {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < index; i++) {
@@ -51,20 +63,20 @@ function compare(a: string, b: string): number {
 export class Findings {
   readonly all: Finding[] = [];
 
-  add(at: Positie, severity: Severity, rule: string, message: string): void {
-    this.all.push({ ...at, severity, rule, message });
+  error(at: Position, rule: ErrorRule, message: string): void {
+    this.all.push(finding(at, 'error', rule, message));
   }
 
-  error(at: Positie, rule: string, message: string): void {
-    this.add(at, 'error', rule, message);
-  }
-
-  warning(at: Positie, rule: string, message: string): void {
-    this.add(at, 'warning', rule, message);
+  warning(at: Position, rule: WarningRule, message: string): void {
+    this.all.push(finding(at, 'warning', rule, message));
   }
 
   get hasErrors(): boolean {
     return this.all.some((f) => f.severity === 'error');
+  }
+
+  get errors(): Finding[] {
+    return this.all.filter((f) => f.severity === 'error');
   }
 
   sorted(): Finding[] {
@@ -78,7 +90,7 @@ export class Findings {
  */
 export class UnreadableInput extends Error {
   constructor(
-    readonly at: Positie,
+    readonly at: Position,
     message: string,
   ) {
     super(message);

@@ -1,0 +1,390 @@
+/**
+ * Every rule mimgen reports a finding under, with its severity and a line of documentation. A finding
+ * names its rule by id, and the id's type is the keys of this table, so a misspelt or undeclared id does
+ * not compile. The README's list of rules is generated from this table (scripts/rules-readme.ts), and
+ * test/diagnostics/rules.test.ts makes every rule fire on a fixture.
+ */
+
+export type Severity = 'error' | 'warning';
+
+/** The step of a command that reports the rule. */
+export type Stage = 'cli' | 'yaml' | 'informatiemodel' | 'uitwisselmodel' | 'config' | 'generate' | 'import' | 'changelog';
+
+export interface RuleDefinition {
+  /** The severities the rule is reported with; a few import rules are an error in one case and a warning in another. */
+  readonly severity: Severity | 'error or warning';
+  readonly stages: readonly Stage[];
+  /** What is wrong, in a few words (the message itself says where and what to do). */
+  readonly summary: string;
+  /** One line of documentation: why the rule exists or what to do about it. */
+  readonly doc: string;
+}
+
+export const RULES = {
+  usage: {
+    severity: 'error',
+    stages: ['cli'],
+    summary: 'a command-line option is missing or cannot be used',
+    doc: 'The message names the option and what it takes.',
+  },
+  // YAML files of a model and of mimgen.config.yaml
+  unreadable: {
+    severity: 'error',
+    stages: ['yaml', 'config'],
+    summary: 'the input cannot be read at all',
+    doc: 'A missing folder, a folder without .yaml files, binary data or bytes that are not UTF-8; nothing else is checked.',
+  },
+  'file-too-large': {
+    severity: 'error',
+    stages: ['yaml'],
+    summary: 'a model file is larger than a model file may be',
+    doc: 'Guards the parser against files no model needs; split the model over several files.',
+  },
+  'empty-file': {
+    severity: 'error',
+    stages: ['yaml', 'import'],
+    summary: 'the file is empty or holds only comments',
+    doc: 'An empty file is most often a mistake; give it content or remove it.',
+  },
+  'yaml-syntax': {
+    severity: 'error',
+    stages: ['yaml'],
+    summary: 'the YAML cannot be parsed',
+    doc: 'Bad indentation, an unclosed quote or bracket, a tab, a second document: the message names the first problem.',
+  },
+  'yaml-warning': {
+    severity: 'warning',
+    stages: ['yaml'],
+    summary: 'the YAML parser warns',
+    doc: 'Parses, but probably not as meant (an unknown tag, for instance).',
+  },
+  'duplicate-key': {
+    severity: 'error',
+    stages: ['yaml'],
+    summary: 'a key appears twice in one mapping',
+    doc: 'YAML parsers disagree on which one wins; keep one.',
+  },
+  'too-deep': {
+    severity: 'error',
+    stages: ['yaml'],
+    summary: 'the YAML nests deeper than a model needs',
+    doc: 'Guards the parser against nesting bombs.',
+  },
+  'too-many-aliases': {
+    severity: 'error',
+    stages: ['yaml'],
+    summary: 'aliases expand to too many values',
+    doc: 'Guards against alias bombs (billion laughs); write the values out.',
+  },
+  // The structure of the files (the format's JSON Schema)
+  'unknown-key': {
+    severity: 'error',
+    stages: ['informatiemodel', 'uitwisselmodel', 'config'],
+    summary: 'a key the format does not know',
+    doc: 'Most often a typo; the message suggests the nearest known key.',
+  },
+  'missing-key': {
+    severity: 'error',
+    stages: ['informatiemodel', 'uitwisselmodel', 'config'],
+    summary: 'a key the format requires is missing',
+    doc: 'Such as the id of an objecttype, the type of an attribuutsoort or the naam of an added object.',
+  },
+  'invalid-value': {
+    severity: 'error',
+    stages: ['informatiemodel', 'uitwisselmodel', 'config'],
+    summary: 'a value of the wrong type or form',
+    doc: 'A list where a mapping belongs, an unknown enumeration value, a date that is not a date, an empty naam.',
+  },
+  // The informatiemodel
+  'missing-informatiemodel': {
+    severity: 'error',
+    stages: ['informatiemodel'],
+    summary: 'no file holds the informatiemodel section',
+    doc: 'One file of a model says which informatiemodel it is (naam, versie, ...).',
+  },
+  'duplicate-informatiemodel': {
+    severity: 'error',
+    stages: ['informatiemodel'],
+    summary: 'a second informatiemodel section',
+    doc: 'A model has exactly one.',
+  },
+  'duplicate-id': {
+    severity: 'error',
+    stages: ['informatiemodel', 'import'],
+    summary: 'an id is used twice',
+    doc: 'Ids identify elements across versions (the diff pairs by id), so they must be unique.',
+  },
+  'duplicate-name': {
+    severity: 'error',
+    stages: ['informatiemodel', 'uitwisselmodel'],
+    summary: 'a name is used twice where it must be unique',
+    doc: 'Type names in the model, attribuutsoorten of an objecttype with what it inherits, enumeration values, wire names of a message object.',
+  },
+  'unsafe-name': {
+    severity: 'error',
+    stages: ['informatiemodel', 'uitwisselmodel'],
+    summary: 'a name cannot become a file, identifier or wire name',
+    doc: 'Control characters, path separators, reserved words, leading or trailing whitespace.',
+  },
+  'missing-definitie': {
+    severity: 'warning',
+    stages: ['informatiemodel'],
+    summary: 'an element has no definitie',
+    doc: 'MIM requires a definitie for every model element; the documentation shows it.',
+  },
+  'wrong-kind': {
+    severity: 'error',
+    stages: ['informatiemodel'],
+    summary: 'a reference names an element of the wrong kind',
+    doc: 'A relatiesoort to a datatype, a supertype that is no objecttype, a gegevensgroep typed with anything but a gegevensgroeptype.',
+  },
+  'unresolved-reference': {
+    severity: 'error',
+    stages: ['informatiemodel', 'uitwisselmodel'],
+    summary: 'a reference names nothing the model defines',
+    doc: 'Most often a typo or a different case; the message suggests the nearest name.',
+  },
+  'invalid-kardinaliteit': {
+    severity: 'error',
+    stages: ['informatiemodel'],
+    summary: 'a kardinaliteit that is not one',
+    doc: 'Written as 1, 0..1, 1..*, n..m with n <= m.',
+  },
+  'invalid-pattern': {
+    severity: 'error',
+    stages: ['informatiemodel'],
+    summary: 'a formeelPatroon that is no regular expression',
+    doc: 'The pattern goes into the JSON Schema and the validator as it is.',
+  },
+  'invalid-constraint': {
+    severity: 'error',
+    stages: ['informatiemodel'],
+    summary: 'a constraint whose rule cannot be checked',
+    doc: 'Such as a datumvolgorde between attribuutsoorten that are no dates.',
+  },
+  'generalisatie-cycle': {
+    severity: 'error',
+    stages: ['informatiemodel'],
+    summary: 'an objecttype is its own supertype, directly or through others',
+    doc: 'A chain of supertypen must end.',
+  },
+  'generalisatie-too-deep': {
+    severity: 'error',
+    stages: ['informatiemodel'],
+    summary: 'a chain of supertypes longer than a model needs',
+    doc: 'Guards the generators against chains no model needs.',
+  },
+  'enum-typed-as-text': {
+    severity: 'warning',
+    stages: ['informatiemodel'],
+    summary: 'an attribuutsoort typed as text while an enumeratie of its name exists',
+    doc: 'Type it with the enumeratie if its values are meant, so that the schema and the validator check them.',
+  },
+  // The derivation of the uitwisselmodel
+  'conflicting-keys': {
+    severity: 'error',
+    stages: ['uitwisselmodel'],
+    summary: 'a field of the derivation says where it comes from twice',
+    doc: 'A field comes from one attribuutsoort, relatiesoort, gegevensgroep or addition.',
+  },
+  // mimgen.config.yaml
+  'unknown-model': {
+    severity: 'error',
+    stages: ['config'],
+    summary: 'the configuration names a model that does not exist',
+    doc: 'Each entry of models is a folder under the models folder.',
+  },
+  // generate
+  'missing-derivation': {
+    severity: 'error',
+    stages: ['generate'],
+    summary: 'a model has no uitwisselmodel.yaml',
+    doc: 'generate derives the message from it; add one.',
+  },
+  // changelog
+  'previous-version': {
+    severity: 'error',
+    stages: ['changelog'],
+    summary: 'the previous version named for the changelog cannot be used',
+    doc: 'vorige-versie.json names the version the changelog compares with; fix or remove it.',
+  },
+  // import-xmi
+  'not-xml': {
+    severity: 'error',
+    stages: ['import'],
+    summary: 'the file is not well-formed XML',
+    doc: 'Nothing is imported.',
+  },
+  'bad-encoding': {
+    severity: 'error',
+    stages: ['import'],
+    summary: 'the bytes do not match the declared encoding',
+    doc: 'Nothing is imported; export again, or declare the encoding the file has.',
+  },
+  'unknown-encoding': {
+    severity: 'error',
+    stages: ['import'],
+    summary: 'the XML declares an encoding the import cannot read',
+    doc: 'UTF-8, UTF-16 and windows-1252 (what Enterprise Architect writes) are read.',
+  },
+  'not-xmi': {
+    severity: 'error',
+    stages: ['import'],
+    summary: 'the XML is not an XMI export of a UML model',
+    doc: 'Nothing is imported.',
+  },
+  'missing-package': {
+    severity: 'error',
+    stages: ['import'],
+    summary: 'the package to import is not in the file',
+    doc: 'Choose one with --package by name or id.',
+  },
+  'ambiguous-package': {
+    severity: 'error',
+    stages: ['import'],
+    summary: 'several packages have the name asked for',
+    doc: 'Choose one by id.',
+  },
+  'missing-id': {
+    severity: 'error',
+    stages: ['import'],
+    summary: 'a UML element has no xmi:id',
+    doc: 'The id becomes the model id, which the diff pairs versions by.',
+  },
+  'dangling-idref': {
+    severity: 'error or warning',
+    stages: ['import'],
+    summary: 'an xmi:idref names no element of the file',
+    doc: "A warning where Enterprise Architect's extension still describes the element, an error where nothing does.",
+  },
+  'unnamed-element': {
+    severity: 'warning',
+    stages: ['import'],
+    summary: 'a UML element without a name',
+    doc: 'It is left out: a model element is known by its name.',
+  },
+  'name-whitespace': {
+    severity: 'warning',
+    stages: ['import'],
+    summary: 'a name with leading or trailing whitespace',
+    doc: 'The whitespace is removed.',
+  },
+  referentielijst: {
+    severity: 'warning',
+    stages: ['import'],
+    summary: 'a referentielijst, imported as a codelijst',
+    doc: 'The model format has no referentielijst; its referentie-elementen are kept in a comment.',
+  },
+  'unknown-stereotype': {
+    severity: 'warning',
+    stages: ['import'],
+    summary: 'a stereotype that MIM does not define',
+    doc: 'A class is imported as an objecttype, an association as a relatiesoort.',
+  },
+  'missing-stereotype': {
+    severity: 'warning',
+    stages: ['import'],
+    summary: 'a UML element without a MIM stereotype',
+    doc: 'A class is imported as an objecttype, an enumeration as an enumeratie.',
+  },
+  'assumed-basis': {
+    severity: 'warning',
+    stages: ['import'],
+    summary: 'a datatype that says nothing about its values',
+    doc: 'Imported with basis tekst; set the basis in the model if it is a number, date or boolean.',
+  },
+  'foreign-relation': {
+    severity: 'warning',
+    stages: ['import'],
+    summary: 'an association from outside the imported package',
+    doc: 'It is left out: the model keeps a relation with the objecttype it starts from.',
+  },
+  'unsupported-relation': {
+    severity: 'warning',
+    stages: ['import'],
+    summary: 'an association that does not start at an objecttype',
+    doc: 'The model format has relations only on objecttypen, so it is left out.',
+  },
+  'unnamed-relation': {
+    severity: 'warning',
+    stages: ['import'],
+    summary: 'an association without a name',
+    doc: 'It is imported under a name made from its target.',
+  },
+  relatieklasse: {
+    severity: 'warning',
+    stages: ['import'],
+    summary: 'an association class, imported as a relatiesoort',
+    doc: 'Its attributes are left out: the model format has no relatieklasse.',
+  },
+  'unsupported-generalisatie': {
+    severity: 'warning',
+    stages: ['import'],
+    summary: 'a generalisation that is not between objecttypen',
+    doc: 'A generalisatie is between objecttypen, so it is left out.',
+  },
+  'missing-type': {
+    severity: 'warning',
+    stages: ['import'],
+    summary: 'an attribute without a type',
+    doc: 'It is imported as CharacterString; set its type in the model.',
+  },
+  'invalid-multiplicity': {
+    severity: 'error',
+    stages: ['import'],
+    summary: 'a multiplicity that is not a kardinaliteit',
+    doc: 'Such as a lower bound above the upper one.',
+  },
+  'invalid-tag': {
+    severity: 'warning',
+    stages: ['import'],
+    summary: 'a tagged value whose value the MIM metadata cannot hold',
+    doc: 'The tag is left out; the message says what it holds and what MIM expects.',
+  },
+  'ignored-tag': {
+    severity: 'warning',
+    stages: ['import'],
+    summary: 'tagged values the model format has no key for',
+    doc: 'They are left out, and listed, so that nothing is dropped without a word.',
+  },
+  'external-reference': {
+    severity: 'error',
+    stages: ['import'],
+    summary: 'a type outside the export is used',
+    doc: 'Map it to a model element with --map or leave it out with --omit.',
+  },
+  'unused-mapping': {
+    severity: 'warning',
+    stages: ['import'],
+    summary: 'a --map or --omit that matches nothing',
+    doc: 'Most often a typo in the EA name or id.',
+  },
+  'unknown-map-target': {
+    severity: 'error',
+    stages: ['import'],
+    summary: 'a --map target that neither the shared files nor the import define',
+    doc: 'Map to a name the shared model files or the import define.',
+  },
+  'invalid-map-file': {
+    severity: 'error',
+    stages: ['import'],
+    summary: 'the --map-file cannot be used',
+    doc: 'A YAML mapping of EA names or ids to model names.',
+  },
+  'out-not-empty': {
+    severity: 'error',
+    stages: ['import'],
+    summary: 'the output folder holds model files that no import wrote',
+    doc: 'Choose another --out, or pass --replace.',
+  },
+} as const satisfies Record<string, RuleDefinition>;
+
+export type RuleId = keyof typeof RULES;
+
+/** The rules that may be reported as errors, and those that may be reported as warnings. */
+export type ErrorRule = { [K in RuleId]: (typeof RULES)[K]['severity'] extends 'warning' ? never : K }[RuleId];
+export type WarningRule = { [K in RuleId]: (typeof RULES)[K]['severity'] extends 'error' ? never : K }[RuleId];
+
+export function isRuleId(id: string): id is RuleId {
+  return Object.hasOwn(RULES, id);
+}
