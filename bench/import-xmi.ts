@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { importXmiCommand } from '../generator/xmi/cli.ts';
+import { importXmiCommand } from '../generator/cli/import-xmi.ts';
 import { importXmi } from '../generator/xmi/import.ts';
 import { syntheticXmi } from '../test/xmi/synthetic.ts';
 

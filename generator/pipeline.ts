@@ -3,6 +3,7 @@
  * uitwisselmodel, run every emitter. Pure apart from the injected SourceReader; writing is the writer's job.
  */
 import type { Uitwisselmodel } from './derive/types.ts';
+import { emitChangelog, type Vorige } from './emit/changelog/index.ts';
 import { emitDocs } from './emit/docs/index.ts';
 import { emitJsonSchemas } from './emit/json-schema/index.ts';
 import { emitMapping } from './emit/mapping/index.ts';
@@ -11,14 +12,19 @@ import { emitPackage, pakketWerkerVoorbereiden } from './emit/package/index.ts';
 // Loading lives in its own module so that commands which only check (lint) do not load the emitters.
 export { loadModel, type LoadedModel, type LoadOptions } from './load.ts';
 
+/** What emitters get besides the model: the previous version, which the changelog compares with. */
+export interface EmitContext {
+  vorige?: Vorige;
+}
+
 /** One emitter per artefact: a pure function from the resolved models to file contents by relative path. */
-export type Emitter = (um: Uitwisselmodel) => Map<string, string> | Promise<Map<string, string>>;
+export type Emitter = (um: Uitwisselmodel, context: EmitContext) => Map<string, string> | Promise<Map<string, string>>;
 
 /**
  * The package emitter comes first: it hands the model to its worker thread before this thread does the rest,
  * and the worker's part is the longest. The order changes nothing in the output (see emitModel).
  */
-export const EMITTERS: readonly Emitter[] = [emitPackage, emitJsonSchemas, emitMapping, emitDocs];
+export const EMITTERS: readonly Emitter[] = [emitPackage, emitJsonSchemas, emitMapping, emitDocs, (um, { vorige }) => emitChangelog(um, vorige)];
 
 /**
  * Starts the worker thread of the package emitter, so that it loads its modules and does the work that
@@ -33,9 +39,9 @@ export function voorbereiden(): void {
  * Every generated file of one model, by path relative to generated/<model>/. The emitters run together: while
  * one waits for its worker thread, the next one works.
  */
-export async function emitModel(um: Uitwisselmodel, emitters: readonly Emitter[] = EMITTERS): Promise<Map<string, string>> {
+export async function emitModel(um: Uitwisselmodel, context: EmitContext = {}, emitters: readonly Emitter[] = EMITTERS): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  const maps = await Promise.all(emitters.map((emit) => emit(um)));
+  const maps = await Promise.all(emitters.map((emit) => emit(um, context)));
   for (const map of maps) {
     for (const [path, contents] of map) {
       if (files.has(path)) throw new Error(`two emitters write ${path}`);

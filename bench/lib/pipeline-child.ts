@@ -16,7 +16,7 @@ if (!loaded.uitwisselmodel) throw new Error(`${folder} does not load: ${loaded.f
 let files = 0;
 for (const emit of EMITTERS) {
   const t = performance.now();
-  files += (await emit(loaded.uitwisselmodel)).size;
+  files += (await emit(loaded.uitwisselmodel, {})).size;
   times[emit.name] = performance.now() - t;
 }
 times.pipeline = performance.now() - t0;

@@ -15,7 +15,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { GitRevisionReader } from '../diff/git-reader.ts';
+import { GitRevisionReader } from './git-reader.ts';
 import { DiffInputError } from '../diff/types.ts';
 import { formatFinding, type Finding } from '../diagnostics/findings.ts';
 import { MARKER, renderComment, type CheckUitkomst, type LintUitkomst, type ModelSectie } from '../pr/comment.ts';

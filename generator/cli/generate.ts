@@ -1,10 +1,10 @@
-import { formatFinding, type Finding } from '../diagnostics/findings.ts';
-import { changelogBestanden } from '../diff/changelog.ts';
+import { finding, formatFinding, type Finding } from '../diagnostics/findings.ts';
 import { emitModel, loadModel, voorbereiden } from '../pipeline.ts';
 import type { Config } from './config.ts';
 import { defaultConfig, loadOptions } from './config-defaults.ts';
 import { discoverModels, fileSystemReader } from './fs-reader.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
+import { vorigeVersie } from './previous-version.ts';
 import { staleFiles, writeGenerated, type GeneratedTree } from './writer.ts';
 
 /**
@@ -32,16 +32,14 @@ export async function generateCommand(models: string[], options: { check?: boole
     errors.push(...loaded.findings.filter((f) => f.severity === 'error'));
     if (!loaded.uitwisselmodel) {
       if (loaded.findings.every((f) => f.severity !== 'error')) {
-        errors.push({ file: `${folder}/uitwisselmodel.yaml`, line: 1, column: 1, severity: 'error', rule: 'missing-derivation', message: 'the model has no uitwisselmodel.yaml; add one' });
+        errors.push(finding({ file: `${folder}/uitwisselmodel.yaml`, line: 1, column: 1 }, 'error', 'missing-derivation', 'the model has no uitwisselmodel.yaml; add one'));
       }
       continue;
     }
-    const files = await emitModel(loaded.uitwisselmodel);
-    // diff (issue 7): CHANGELOG.md against the previous version recorded in model/<name>/vorige-versie.json, if any.
-    const changelog = changelogBestanden(folder, loaded, fileSystemReader, process.cwd(), { load: opties, output });
-    errors.push(...changelog.findings);
-    for (const [path, contents] of changelog.files) files.set(path, contents);
-    tree.set(name, files);
+    // CHANGELOG.md against the previous version recorded in model/<name>/vorige-versie.json, if any.
+    const { vorige, findings } = vorigeVersie(folder, loaded, fileSystemReader, process.cwd(), { load: opties, output });
+    errors.push(...findings);
+    tree.set(name, await emitModel(loaded.uitwisselmodel, { vorige }));
   }
   if (errors.length > 0) {
     for (const f of errors) process.stdout.write(`${formatFinding(f)}\n`);

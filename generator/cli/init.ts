@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { CONFIG_FILE } from './config.ts';
-import { finishWrite, removeIfEmpty, writeFilesAtOnce } from './files-writer.ts';
+import { finishWrite, removeIfEmpty, writeFilesAtOnce } from './writer.ts';
 import { InitInvoerFout, MODELNAAM, naamVanSlug, scaffold, slug, type InitBestand, type InitView } from '../init/scaffold.ts';
 
 export interface InitOptions {

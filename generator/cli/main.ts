@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { formatFinding, InputErrors, UnreadableInput } from '../diagnostics/findings.ts';
-import type { importXmiCommand } from '../xmi/cli.ts';
+import type { importXmiCommand } from './import-xmi.ts';
 import type { Config } from './config.ts';
 import { CONFIG_FILE, defaultConfig } from './config-defaults.ts';
 import type { ValidateOptions } from './validate.ts';
@@ -57,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--report <file>', 'also write the import report (counts, external references, findings) as JSON')
     .option('--json', 'print the import report as JSON instead of the findings')
     .action(async (file: string, options: Parameters<typeof importXmiCommand>[1]) => {
-      code = (await import('../xmi/cli.ts')).importXmiCommand(file, options, await config());
+      code = (await import('./import-xmi.ts')).importXmiCommand(file, options, await config());
     });
 
   program
@@ -69,7 +69,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--markdown', 'print a changelog section, grouped by breaking and non-breaking')
     .option('--fail-on-breaking', 'exit 1 when a change breaks senders or receivers')
     .action(async (oud: string, nieuw: string, options: { json?: boolean; markdown?: boolean; failOnBreaking?: boolean }) => {
-      code = (await import('../diff/command.ts')).diffCommand(oud, nieuw, options, await config());
+      code = (await import('./diff.ts')).diffCommand(oud, nieuw, options, await config());
     });
 
   program

@@ -12,7 +12,10 @@ import { stringify } from 'yaml';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../generator/cli/main.ts';
 import { fileSystemReader } from '../../generator/cli/fs-reader.ts';
-import { changelogBestanden } from '../../generator/diff/changelog.ts';
+import { vorigeVersie } from '../../generator/cli/previous-version.ts';
+import { emitChangelog } from '../../generator/emit/changelog/index.ts';
+import type { Finding } from '../../generator/diagnostics/findings.ts';
+import type { LoadedModel } from '../../generator/pipeline.ts';
 import type { SourceReader } from '../../generator/model/yaml-source.ts';
 import { loadModel } from '../../generator/pipeline.ts';
 import { basisIm, basisUm } from './basis.ts';
@@ -232,6 +235,12 @@ describe('mimgen diff between git revisions', () => {
     expect((JSON.parse(sub.stdout) as { changes: JsonChange[] }).changes).toHaveLength(1);
   });
 });
+
+/** What generate does for a changelog: read the previous version, then run the changelog emitter. */
+function changelogBestanden(folder: string, loaded: LoadedModel, r: SourceReader, dir: string): { files: Map<string, string>; findings: Finding[] } {
+  const { vorige, findings } = vorigeVersie(folder, loaded, r, dir);
+  return { files: loaded.uitwisselmodel ? emitChangelog(loaded.uitwisselmodel, vorige) : new Map(), findings };
+}
 
 describe('generate: CHANGELOG.md against the previous version recorded in vorige-versie.json', () => {
   const reader = (dir: string): SourceReader => ({

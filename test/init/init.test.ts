@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { finishWrite, writeFilesAtOnce } from '../../generator/cli/files-writer.ts';
+import { finishWrite, writeFilesAtOnce } from '../../generator/cli/writer.ts';
 import { assertBuilt, mimgen, noStack, removeTemps, ROOT, snapshot, tempDir } from './support.ts';
 
 const VERSIE = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;

@@ -96,7 +96,7 @@ describe('malformed XMI gives a clear error, exit 2 and nothing written', () => 
       if (c.line !== undefined) expect(Number(match![1]), r.stderr).toBe(c.line);
       expect(r.stderr).toMatch(/nothing written/);
       expect(existsSync(out)).toBe(false);
-      expect(existsSync(join(dir, 'model')) ? readdirSync(join(dir, 'model')).filter((e) => e.includes('import-tmp')) : []).toEqual([]);
+      expect(existsSync(join(dir, 'model')) ? readdirSync(join(dir, 'model')).filter((e) => /\.(tmp|old)-\d+$/.test(e)) : []).toEqual([]);
     });
   }
 

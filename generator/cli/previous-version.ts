@@ -1,5 +1,5 @@
 /**
- * `generated/<name>/CHANGELOG.md`: the diff between the model and its previous version, as recorded in
+ * The previous version of a model, for its changelog (emit/changelog), as recorded in
  * `model/<name>/vorige-versie.json`:
  *
  *     { "versie": "0.9", "revisie": "v0.9" }
@@ -9,25 +9,20 @@
  * revision, or, when today's loader cannot read it any more, the compat schema generated at that revision.
  * Nothing from ../shared is copied into the repository: a published schema that the project never
  * generated is compared with `mimgen diff`, not recorded. Without the file there is no CHANGELOG.md.
- *
- * `emitChangelog` is pure; `changelogBestanden` is the hook that `generate` calls, and does the git I/O.
  */
 import { posix } from 'node:path';
+import { finding, type Finding } from '../diagnostics/findings.ts';
 import type { Uitwisselmodel } from '../derive/types.ts';
+import type { Kant } from '../diff/index.ts';
+import { checkSchema, decodeJsonText, parseJson } from '../diff/json.ts';
+import { isObject } from '../diff/schema-diff.ts';
+import { DiffInputError } from '../diff/types.ts';
+import { VORIGE_VERSIE, type Vorige, type VorigeVersie } from '../emit/changelog/index.ts';
 import { COMPAT_SCHEMA } from '../emit/json-schema/index.ts';
-import type { Finding } from '../diagnostics/findings.ts';
 import type { Informatiemodel } from '../model/types.ts';
 import type { SourceReader } from '../model/yaml-source.ts';
 import { loadModel, type LoadOptions } from '../pipeline.ts';
 import { GitRevisionReader } from './git-reader.ts';
-import { diff, type Kant } from './index.ts';
-import { checkSchema, decodeJsonText, parseJson } from './json.ts';
-import { mdTekst, renderMarkdown } from './render.ts';
-import { isObject } from './schema-diff.ts';
-import { DiffInputError } from './types.ts';
-
-export const VORIGE_VERSIE = 'vorige-versie.json';
-export const CHANGELOG = 'CHANGELOG.md';
 
 /** How the current model was loaded and written (from mimgen.config.yaml), so that the previous version is read alike. */
 export interface VorigeContext {
@@ -35,34 +30,6 @@ export interface VorigeContext {
   load?: LoadOptions;
   /** The output folder at that revision, for the schema generated then; default generated. */
   output?: string;
-}
-
-export interface VorigeVersie {
-  versie: string;
-  revisie: string;
-  map?: string;
-}
-
-/** The changelog of an uitwisselmodel against its previous version. Pure. */
-export function emitChangelog(huidig: { informatiemodel: Informatiemodel; uitwisselmodel: Uitwisselmodel }, vorige: Kant, record: VorigeVersie): Map<string, string> {
-  const um = huidig.uitwisselmodel;
-  const result = diff(
-    { ...vorige, label: `${record.versie}` },
-    { soort: 'model', label: um.versie, informatiemodel: huidig.informatiemodel, uitwisselmodel: um },
-  );
-  const bron =
-    vorige.soort === 'model'
-      ? `het model op revisie ${mdTekst(record.revisie)}`
-      : `het schema dat op revisie ${mdTekst(record.revisie)} gegenereerd was (het model van toen laat zich niet meer laden, dus alleen het bericht is vergeleken)`;
-  const tekst = [
-    `# Changelog ${mdTekst(um.naam)} (${mdTekst(um.pakketnaam)})`,
-    '',
-    `Gegenereerd door \`mimgen generate\` uit het model en de vorige versie in \`${VORIGE_VERSIE}\`: ${bron}. Niet met de hand bewerken.`,
-    '',
-    renderMarkdown(result, { niveau: 2, titel: `Versie ${mdTekst(um.versie)}, ten opzichte van ${mdTekst(record.versie)}` }).trimEnd(),
-    '',
-  ].join('\n');
-  return new Map([[CHANGELOG, tekst]]);
 }
 
 /** Reads and checks `vorige-versie.json` in a model folder; undefined when there is none. */
@@ -107,25 +74,23 @@ export function leesVorige(folder: string, record: VorigeVersie, cwd = process.c
 }
 
 /**
- * The hook for `generate`: CHANGELOG.md for a model with a recorded previous version, nothing without one;
+ * The previous version for `generate`'s changelog: none without a record (or without a derivation to compare);
  * a problem with the record or the revision is a finding in vorige-versie.json.
  */
-export function changelogBestanden(
+export function vorigeVersie(
   folder: string,
   huidig: { informatiemodel?: Informatiemodel; uitwisselmodel?: Uitwisselmodel },
   reader: SourceReader,
   cwd = process.cwd(),
   context: VorigeContext = {},
-): { files: Map<string, string>; findings: Finding[] } {
+): { vorige?: Vorige; findings: Finding[] } {
   const file = posix.join(folder, VORIGE_VERSIE);
   try {
     const record = leesVorigeVersie(folder, reader);
-    if (!record || !huidig.informatiemodel || !huidig.uitwisselmodel) return { files: new Map(), findings: [] };
-    const vorige = leesVorige(folder, record, cwd, context);
-    return { files: emitChangelog({ informatiemodel: huidig.informatiemodel, uitwisselmodel: huidig.uitwisselmodel }, vorige, record), findings: [] };
+    if (!record || !huidig.informatiemodel || !huidig.uitwisselmodel) return { findings: [] };
+    return { vorige: { kant: leesVorige(folder, record, cwd, context), record }, findings: [] };
   } catch (e) {
     if (!(e instanceof DiffInputError)) throw e;
-    const at = e.at ?? { file, line: 1, column: 1 };
-    return { files: new Map(), findings: [{ ...at, severity: 'error', rule: 'previous-version', message: e.message }] };
+    return { findings: [finding(e.at ?? { file, line: 1, column: 1 }, 'error', 'previous-version', e.message)] };
   }
 }

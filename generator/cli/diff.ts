@@ -5,12 +5,12 @@
  * senders or receivers); 2 for bad input: an unreadable file, a file that is not a schema or a model, an
  * unknown revision, invalid JSON (with line and column).
  */
-import type { Config } from '../cli/config.ts';
-import { defaultConfig } from '../cli/config-defaults.ts';
-import { diff } from './index.ts';
-import { renderJson, renderMarkdown, renderText, samenvatting } from './render.ts';
-import { leesKant } from './sources.ts';
-import { DiffInputError, isBreaking } from './types.ts';
+import type { Config } from './config.ts';
+import { defaultConfig } from './config-defaults.ts';
+import { diff } from '../diff/index.ts';
+import { renderJson, renderMarkdown, renderText, samenvatting } from '../diff/render.ts';
+import { leesKant } from './diff-sources.ts';
+import { DiffInputError, isBreaking } from '../diff/types.ts';
 
 export interface DiffOptions {
   json?: boolean;

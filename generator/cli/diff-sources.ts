@@ -3,17 +3,17 @@
  * file at a git revision (`<rev>:<path>`), or a JSON Schema file. I/O; every problem is a DiffInputError.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import type { Config } from '../cli/config.ts';
-import { defaultConfig, loadOptions } from '../cli/config-defaults.ts';
-import { fileSystemReader } from '../cli/fs-reader.ts';
+import type { Config } from './config.ts';
+import { defaultConfig, loadOptions } from './config-defaults.ts';
+import { fileSystemReader } from './fs-reader.ts';
 import { formatFinding, UnreadableInput } from '../diagnostics/findings.ts';
 import type { SourceReader } from '../model/yaml-source.ts';
 import { loadModel } from '../pipeline.ts';
 import { GitRevisionReader } from './git-reader.ts';
-import type { Kant } from './index.ts';
-import { checkSchema, decodeJsonText, parseJson } from './json.ts';
-import { isObject } from './schema-diff.ts';
-import { DiffInputError } from './types.ts';
+import type { Kant } from '../diff/index.ts';
+import { checkSchema, decodeJsonText, parseJson } from '../diff/json.ts';
+import { isObject } from '../diff/schema-diff.ts';
+import { DiffInputError } from '../diff/types.ts';
 
 export interface GelezenKant {
   kant: Kant;

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { isAbsolute, posix, relative } from 'node:path';
 import type { SourceReader } from '../model/yaml-source.ts';
-import { DiffInputError } from './types.ts';
+import { DiffInputError } from '../diff/types.ts';
 
 function git(cwd: string, args: string[]): Buffer | undefined {
   try {
