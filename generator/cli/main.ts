@@ -5,7 +5,7 @@ import type { importXmiCommand } from './import-xmi.ts';
 import type { Config } from './config.ts';
 import { CONFIG_FILE, defaultConfig } from './config-defaults.ts';
 import type { ValidateOptions } from './validate.ts';
-import { EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
+import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
 
 export { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
 
@@ -119,10 +119,27 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${e.at.file}:${e.at.line}:${e.at.column}  error  unreadable  ${e.message}\n`);
       return EXIT_USAGE;
     }
-    process.stderr.write(`mimgen: internal error: ${(e as Error)?.message ?? String(e)}\n`);
-    if (process.env.MIMGEN_DEBUG) process.stderr.write(`${(e as Error)?.stack}\n`);
-    return EXIT_USAGE;
+    process.stderr.write(internalError(e, argv));
+    return EXIT_INTERNAL;
   }
+}
+
+/**
+ * What a crash prints: that it is a bug in mimgen and not in the input, and what a report needs. The stack
+ * is printed because the report needs it; bad input never gets here.
+ */
+function internalError(e: unknown, argv: string[]): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const stack = e instanceof Error && e.stack ? e.stack : message;
+  return [
+    `mimgen: internal error: ${message}`,
+    'This is a bug in mimgen, not a problem with your input. Please report it to the maintainers of mimgen with:',
+    `  the command: mimgen ${argv.join(' ')}`,
+    `  the versions: mimgen ${versie()}, Node ${process.versions.node} on ${process.platform}`,
+    '  the model or file it ran on, if you can share it, and these lines:',
+    stack,
+    '',
+  ].join('\n');
 }
 
 /** A model argument is a name under the models folder (model/ by default) or a path to a folder. */

@@ -25,11 +25,11 @@ export function toolUrl(path: string): URL {
 }
 
 /**
- * A Handlebars template of templates/ for text that is not HTML (Markdown, YAML, TypeScript): Handlebars'
+ * A Handlebars template of templates/ (compiled in `env`, which holds the template's helpers) for text that is not HTML (Markdown, YAML, TypeScript): Handlebars'
  * HTML escaping is off, so the code that builds the view escapes each value for where it lands. `strict`
  * makes a field the view lacks an error instead of an empty string.
  */
-export function textTemplate(path: string): (view: object) => string {
-  const compiled = Handlebars.compile(toolFile(`templates/${path}`), { noEscape: true, strict: true });
+export function textTemplate<View extends object = object>(path: string, env: typeof Handlebars = Handlebars): (view: View) => string {
+  const compiled = env.compile(toolFile(`templates/${path}`), { noEscape: true, strict: true });
   return (view) => compiled(view);
 }

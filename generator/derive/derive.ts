@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { toolFile } from '../common/tool-files.ts';
 import { posix } from 'node:path';
 import { Findings, type Position } from '../diagnostics/findings.ts';
 import { bedoeldU } from '../model/suggest.ts';
@@ -12,7 +12,7 @@ import type { Herkomst, Lijst, UmInhoud, UmObject, UmVeld, Uitwisselmodel } from
 type Raw = Record<string, unknown>;
 
 // Read, not imported: Node 20 warns on every JSON module, and the same URL works from generator/ and dist/.
-const derivationSchema = JSON.parse(readFileSync(new URL('../../schema/uitwisselmodel.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const derivationSchema = JSON.parse(toolFile('schema/uitwisselmodel.schema.json')) as Record<string, unknown>;
 let checker: FormatChecker | undefined;
 
 /**

@@ -4,7 +4,7 @@
  * merged, a README or workflow of the maintainer's own is kept). A pure function of the options and of what
  * the folder holds; the command (generator/cli/init.ts) reads the folder and writes the result.
  */
-import { readFileSync } from 'node:fs';
+import { textTemplate } from '../common/tool-files.ts';
 import Handlebars from 'handlebars';
 import { stringify } from 'yaml';
 
@@ -48,7 +48,6 @@ export interface InitBestand {
 /** An existing file init cannot merge with (package.json that is not a JSON object); nothing is written. */
 export class InitInvoerFout extends Error {}
 
-const TEMPLATES = new URL('../../templates/init/', import.meta.url);
 const hb = Handlebars.create();
 hb.registerHelper('json', (value: unknown) => JSON.stringify(value));
 /** A YAML scalar for the arguments joined: plain when that reads back the same, quoted otherwise. */
@@ -60,8 +59,7 @@ hb.registerHelper('md', (value: string) => value.replace(/[\\`*_{}[\]()<>#+|!~]/
 hb.registerHelper('code', (value: string) => codeSpan(value));
 
 function template(name: string): (view: InitView) => string {
-  const compiled = hb.compile(readFileSync(new URL(name, TEMPLATES), 'utf8'), { noEscape: true, strict: true });
-  return (view) => compiled(view);
+  return textTemplate<InitView>(`init/${name}`, hb);
 }
 
 const T = {

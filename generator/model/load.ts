@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { toolFile } from '../common/tool-files.ts';
 import { posix } from 'node:path';
 import { Findings, UnreadableInput, type Finding } from '../diagnostics/findings.ts';
 import { resolveInformatiemodel } from './resolve.ts';
@@ -9,6 +9,9 @@ import { parseYamlFile, type SourceReader, type YamlFile } from './yaml-source.t
 /** The file in a model folder that holds the uitwisselmodel derivation rather than informatiemodel parts. */
 export const DERIVATION_FILE = 'uitwisselmodel.yaml';
 
+/** The file in a model folder that holds the exchange API (generator/api/load.ts reads it). */
+export const API_FILE = 'api.yaml';
+
 export interface LoadResult {
   /** Present when there is no error; warnings may still be among the findings. */
   model?: Informatiemodel;
@@ -17,7 +20,7 @@ export interface LoadResult {
 }
 
 // Read, not imported: Node 20 warns on every JSON module, and the same URL works from generator/ and dist/.
-const formatSchema = JSON.parse(readFileSync(new URL('../../schema/informatiemodel.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const formatSchema = JSON.parse(toolFile('schema/informatiemodel.schema.json')) as Record<string, unknown>;
 let formatChecker: FormatChecker | undefined;
 
 /**
@@ -30,7 +33,7 @@ export function loadInformatiemodel(dir: string, reader: SourceReader): LoadResu
   const folder = posix.normalize(dir.replaceAll('\\', '/')).replace(/\/$/, '');
   const names = reader.listYaml(folder);
   if (names === undefined) throw new UnreadableInput({ file: folder, line: 1, column: 1 }, 'no such model folder');
-  const own = names.filter((n) => n !== DERIVATION_FILE).sort();
+  const own = names.filter((n) => n !== DERIVATION_FILE && n !== API_FILE).sort();
   if (own.length === 0) {
     throw new UnreadableInput({ file: folder, line: 1, column: 1 }, 'the folder holds no .yaml model files');
   }

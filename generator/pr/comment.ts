@@ -3,7 +3,7 @@
  * that finds it again, the verdict of lint and generate --check, and the diff of every changed model. Text
  * in templates/pr/comment.md.hbs; a pure function of what the checks found.
  */
-import { readFileSync } from 'node:fs';
+import { textTemplate } from '../common/tool-files.ts';
 import Handlebars from 'handlebars';
 import { codeSpan } from '../init/scaffold.ts';
 
@@ -57,7 +57,7 @@ hb.registerHelper('codeblok', (value: string) => {
   const fence = '`'.repeat(langste + 1);
   return `${fence}text\n${value.replace(/\n+$/, '')}\n${fence}`;
 });
-const TEMPLATE = hb.compile(readFileSync(new URL('../../templates/pr/comment.md.hbs', import.meta.url), 'utf8'), { noEscape: true, strict: true });
+const TEMPLATE = textTemplate('pr/comment.md.hbs', hb);
 
 /** The comment's Markdown, ending in one newline. */
 export function renderComment(view: CommentView): string {
