@@ -5,12 +5,12 @@
  * model gives the same pages, whatever is on disk when it runs). They are compiled in their own Handlebars
  * environment, so that the helpers and partials registered here do not leak into other emitters.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
+import { toolFile, toolFolder } from '../../common/tool-files.ts';
 import { registerHelpers } from './helpers.ts';
 
-const DIR = new URL('../../../templates/docs/', import.meta.url);
-const PARTIALS = new URL('partials/', DIR);
+const DIR = 'templates/docs/';
+const PARTIALS = `${DIR}partials/`;
 
 const hb = Handlebars.create();
 registerHelpers(hb);
@@ -20,15 +20,15 @@ registerHelpers(hb);
  * faster code, which counts for the megabytes of documentation of a large model.
  */
 const OPTIES: Parameters<typeof Handlebars.compile>[1] = { strict: true, data: false, knownHelpers: Object.fromEntries(Object.keys(hb.helpers).map((h) => [h, true])) };
-for (const file of readdirSync(PARTIALS).filter((f) => f.endsWith('.hbs')).sort()) {
-  hb.registerPartial(file.replace(/\.hbs$/, ''), hb.compile(readFileSync(new URL(file, PARTIALS), 'utf8'), OPTIES));
+for (const file of toolFolder(PARTIALS).filter((f) => f.endsWith('.hbs'))) {
+  hb.registerPartial(file.replace(/\.hbs$/, ''), hb.compile(toolFile(`${PARTIALS}${file}`), OPTIES));
 }
 
 /** A compiled template: a view in, text out. */
 export type Template = (view: object) => string;
 
 function template(name: string): Template {
-  const compiled = hb.compile(readFileSync(new URL(name, DIR), 'utf8'), OPTIES);
+  const compiled = hb.compile(toolFile(`${DIR}${name}`), OPTIES);
   return (view) => compiled(view);
 }
 
