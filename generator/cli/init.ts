@@ -94,15 +94,15 @@ function verslag(folder: string, root: string, view: InitView, bestanden: InitBe
   const woord = { nieuw: 'created', samengevoegd: 'merged ', bewaard: 'kept   ' } as const;
   const rel = relative(process.cwd(), root);
   const waar = rel === '' ? 'this folder' : folder;
-  const regels = [`mimgen init: ${waar} now holds the model ${view.model} (${view.naam}), which generates the package ${view.pakket}`];
-  for (const b of bestanden) regels.push(`  ${woord[b.soort]}  ${b.pad}${b.reden ? `  (${b.reden})` : ''}`);
-  regels.push('', 'Next:');
-  if (rel !== '') regels.push(`  cd ${/^[\w./@-]+$/.test(rel) ? rel : JSON.stringify(rel)}`);
-  if (!existsSync(join(root, 'node_modules', 'mimgen'))) regels.push('  npm install            # installs mimgen and writes package-lock.json (commit it: npm ci uses it)');
-  regels.push(`  npm run generate       # writes generated/${view.model}/`);
-  regels.push('  npm test               # mimgen lint and mimgen generate --check');
-  if (!existsSync(join(root, '.git'))) regels.push('  git init && git add . && git commit -m "mimgen init"');
-  return `${regels.join('\n')}\n`;
+  const lines = [`mimgen init: ${waar} now holds the model ${view.model} (${view.naam}), which generates the package ${view.pakket}`];
+  for (const b of bestanden) lines.push(`  ${woord[b.soort]}  ${b.pad}${b.reden ? `  (${b.reden})` : ''}`);
+  lines.push('', 'Next:');
+  if (rel !== '') lines.push(`  cd ${/^[\w./@-]+$/.test(rel) ? rel : JSON.stringify(rel)}`);
+  if (!existsSync(join(root, 'node_modules', 'mimgen'))) lines.push('  npm install            # installs mimgen and writes package-lock.json (commit it: npm ci uses it)');
+  lines.push(`  npm run generate       # writes generated/${view.model}/`);
+  lines.push('  npm test               # mimgen lint and mimgen generate --check');
+  if (!existsSync(join(root, '.git'))) lines.push('  git init && git add . && git commit -m "mimgen init"');
+  return `${lines.join('\n')}\n`;
 }
 
 function lees(file: string): string | undefined {

@@ -13,7 +13,7 @@ export function pointerSegment(naam: string): string {
 }
 
 /** An object of the message with where it stands: wire names from the root, `*` for every item of a list. */
-export interface Plaats {
+export interface ObjectInBericht {
   object: UmObject;
   pad: string[];
   /** The same place as a JSON pointer: "" for the message itself. */
@@ -21,18 +21,18 @@ export interface Plaats {
   /** The object that holds it; undefined for the message itself. */
   ouder?: UmObject;
   /** The field that holds it; undefined for the message itself. */
-  via?: VeldPlaats;
+  via?: VeldInBericht;
   /** 1 for the message itself. */
   niveau: number;
   /** The object's fields at this place. */
-  velden: VeldPlaats[];
+  velden: VeldInBericht[];
 }
 
 /** A field of the message with where it stands. */
-export interface VeldPlaats {
+export interface VeldInBericht {
   veld: UmVeld;
   /** The object that has the field. */
-  in: Plaats;
+  in: ObjectInBericht;
   /** JSON pointer of the field. */
   pointer: string;
   /** JSON pointer of its value: the field's, or `pointer/*` for a list. */
@@ -41,44 +41,44 @@ export interface VeldPlaats {
 
 export class BerichtView {
   /** Every object of the message, the message first, depth first in field order (reference objects too). */
-  readonly plaatsen: readonly Plaats[];
+  readonly objecten: readonly ObjectInBericht[];
   /** Every field, depth first: a field that holds an object comes right before that object's fields. */
-  readonly velden: readonly VeldPlaats[];
-  private readonly perPad = new Map<string, Plaats>();
+  readonly velden: readonly VeldInBericht[];
+  private readonly perPad = new Map<string, ObjectInBericht>();
 
   constructor(bericht: UmObject) {
-    const plaatsen: Plaats[] = [];
-    const velden: VeldPlaats[] = [];
+    const objecten: ObjectInBericht[] = [];
+    const velden: VeldInBericht[] = [];
     // An object already on the way down is not entered again: a reference's key copied from an object that holds the reference would loop.
     const onderweg = new Set<UmObject>();
-    const walk = (plaats: Plaats): void => {
-      plaatsen.push(plaats);
-      onderweg.add(plaats.object);
-      for (const veld of plaats.object.velden) {
-        const pointer = `${plaats.pointer}/${pointerSegment(veld.naam)}`;
-        const v: VeldPlaats = { veld, in: plaats, pointer, knoop: veld.lijst ? `${pointer}/*` : pointer };
+    const walk = (o: ObjectInBericht): void => {
+      objecten.push(o);
+      onderweg.add(o.object);
+      for (const veld of o.object.velden) {
+        const pointer = `${o.pointer}/${pointerSegment(veld.naam)}`;
+        const v: VeldInBericht = { veld, in: o, pointer, knoop: veld.lijst ? `${pointer}/*` : pointer };
         velden.push(v);
-        plaats.velden.push(v);
+        o.velden.push(v);
         if (veld.inhoud.soort !== 'object' || onderweg.has(veld.inhoud.object)) continue;
-        const pad = [...plaats.pad, veld.naam, ...(veld.lijst ? ['*'] : [])];
-        walk({ object: veld.inhoud.object, pad, pointer: v.knoop, ouder: plaats.object, via: v, niveau: plaats.niveau + 1, velden: [] });
+        const pad = [...o.pad, veld.naam, ...(veld.lijst ? ['*'] : [])];
+        walk({ object: veld.inhoud.object, pad, pointer: v.knoop, ouder: o.object, via: v, niveau: o.niveau + 1, velden: [] });
       }
-      onderweg.delete(plaats.object);
+      onderweg.delete(o.object);
     };
     walk({ object: bericht, pad: [], pointer: '', niveau: 1, velden: [] });
-    this.plaatsen = plaatsen;
+    this.objecten = objecten;
     this.velden = velden;
-    for (const p of plaatsen) if (!this.perPad.has(padSleutel(p.pad))) this.perPad.set(padSleutel(p.pad), p);
+    for (const p of objecten) if (!this.perPad.has(padSleutel(p.pad))) this.perPad.set(padSleutel(p.pad), p);
   }
 
   /** The object at a path of wire names and `*`. */
-  at(pad: readonly string[]): Plaats | undefined {
+  at(pad: readonly string[]): ObjectInBericht | undefined {
     return this.perPad.get(padSleutel(pad));
   }
 
   /** The objects level by level: the message, then the objects one level down, and so on; within a level in message order. */
-  niveaus(): Plaats[] {
-    return [...this.plaatsen].sort((a, b) => a.niveau - b.niveau);
+  niveaus(): ObjectInBericht[] {
+    return [...this.objecten].sort((a, b) => a.niveau - b.niveau);
   }
 
   /** The enumeraties the fields use, in the compat or the strict form, in order of first use. */
@@ -96,22 +96,22 @@ export class BerichtView {
   // The questions below match elements by id, not by identity, so that they hold across two versions of a model.
 
   /** The fields that come from the attribuutsoort, relatiesoort or (embedded) objecttype with this id. */
-  veldenFrom(soort: 'attribuutsoort' | 'relatiesoort' | 'objecttype', id: string): VeldPlaats[] {
+  veldenFrom(soort: 'attribuutsoort' | 'relatiesoort' | 'objecttype', id: string): VeldInBericht[] {
     return this.velden.filter((p) => p.veld.herkomst.soort === soort && herkomstElement(p.veld.herkomst)?.id === id);
   }
 
   /** The fields whose value is an object of the objecttype with this id (a reference to one too). */
-  veldenHolding(objecttypeId: string): VeldPlaats[] {
+  veldenHolding(objecttypeId: string): VeldInBericht[] {
     return this.velden.filter((p) => p.veld.inhoud.soort === 'object' && p.veld.inhoud.object.objecttype?.id === objecttypeId);
   }
 
   /** The fields whose value has the datatype with this id, in the compat or the strict form. */
-  veldenTyped(datatypeId: string): VeldPlaats[] {
+  veldenTyped(datatypeId: string): VeldInBericht[] {
     return this.velden.filter((p) => p.veld.inhoud.soort === 'waarde' && (p.veld.inhoud.type.datatype.id === datatypeId || p.veld.inhoud.compat?.type.datatype.id === datatypeId));
   }
 
   /** The fields directly inside objects of the objecttype with this id. */
-  veldenInside(objecttypeId: string): VeldPlaats[] {
+  veldenInside(objecttypeId: string): VeldInBericht[] {
     return this.velden.filter((p) => p.in.object.objecttype?.id === objecttypeId);
   }
 }
@@ -143,8 +143,8 @@ export function herkomstElement(h: Herkomst): Metadata | undefined {
 }
 
 /** Whether a place lies inside the object of a reference by key, below its key fields. */
-export function onderVerwijzing(plaats: Plaats): boolean {
-  for (let p = plaats.via?.in; p; p = p.via?.in) if (p.object.referentie) return true;
+export function onderVerwijzing(o: ObjectInBericht): boolean {
+  for (let p = o.via?.in; p; p = p.via?.in) if (p.object.referentie) return true;
   return false;
 }
 

@@ -24,13 +24,13 @@ const STAGE_TITLES: Record<Stage, string> = {
 
 /** The Markdown between the markers, ending in a newline. A rule of several stages is listed under each. */
 export function rulesMarkdown(): string {
-  const stappen = (Object.keys(STAGE_TITLES) as Stage[]).map((stage) => ({
+  const stages = (Object.keys(STAGE_TITLES) as Stage[]).map((stage) => ({
     titel: STAGE_TITLES[stage],
-    regels: (Object.keys(RULES) as RuleId[])
+    rules: (Object.keys(RULES) as RuleId[])
       .filter((id) => (RULES[id].stages as readonly Stage[]).includes(stage))
       .map((id) => ({ id, severity: RULES[id].severity, summary: mdCel(RULES[id].summary), doc: mdCel(RULES[id].doc) })),
   }));
-  return TEMPLATE({ stappen: stappen.filter((s) => s.regels.length > 0) });
+  return TEMPLATE({ stages: stages.filter((s) => s.rules.length > 0) });
 }
 
 /** README.md with its list of rules replaced; throws when the markers are missing. */

@@ -8,7 +8,7 @@
  * then says whom it breaks (see index.ts). Only constraints, which the schema cannot express, classify
  * themselves.
  */
-import type { BerichtView, VeldPlaats } from '../derive/bericht.ts';
+import type { BerichtView, VeldInBericht } from '../derive/bericht.ts';
 import type { Lijst, UmObject, UmVeld, Uitwisselmodel } from '../derive/types.ts';
 import type {
   Attribuutsoort,
@@ -51,8 +51,8 @@ function uniek(xs: string[]): string[] {
   return [...new Set(xs)];
 }
 
-const velden = (ps: VeldPlaats[]): string[] => ps.map((p) => p.pointer);
-const waardenVan = (ps: VeldPlaats[]): string[] => ps.flatMap((p) => [p.pointer, p.knoop]);
+const velden = (ps: VeldInBericht[]): string[] => ps.map((p) => p.pointer);
+const waardenVan = (ps: VeldInBericht[]): string[] => ps.flatMap((p) => [p.pointer, p.knoop]);
 
 function inBericht(paden: string[]): string {
   const p = uniek(paden);
@@ -104,9 +104,9 @@ const typeGelijk = (a: TypeVerwijzing, b: TypeVerwijzing): boolean => a.naam ===
 export function diffInformatiemodel(a: Informatiemodel, b: Informatiemodel, ia?: BerichtView, ib?: BerichtView): ModelChange[] {
   const out: ModelChange[] = [];
   const uit: Uit = (c) => out.push(c);
-  const beide = (f: (i: BerichtView) => VeldPlaats[]): VeldPlaats[] => [...(ia ? f(ia) : []), ...(ib ? f(ib) : [])];
-  const oud = (f: (i: BerichtView) => VeldPlaats[]): VeldPlaats[] => (ia ? f(ia) : []);
-  const nieuw = (f: (i: BerichtView) => VeldPlaats[]): VeldPlaats[] => (ib ? f(ib) : []);
+  const beide = (f: (i: BerichtView) => VeldInBericht[]): VeldInBericht[] => [...(ia ? f(ia) : []), ...(ib ? f(ib) : [])];
+  const oud = (f: (i: BerichtView) => VeldInBericht[]): VeldInBericht[] => (ia ? f(ia) : []);
+  const nieuw = (f: (i: BerichtView) => VeldInBericht[]): VeldInBericht[] => (ib ? f(ib) : []);
 
   // The informatiemodel itself.
   const model = b.naam;
@@ -228,7 +228,7 @@ function alternatieven(k: Keuze): string {
   return k.alternatieven.map((x) => `${x.naam ?? ''}:${x.type.naam}`).join(', ') || '(geen)';
 }
 
-type Zoek = (f: (i: BerichtView) => VeldPlaats[]) => VeldPlaats[];
+type Zoek = (f: (i: BerichtView) => VeldInBericht[]) => VeldInBericht[];
 
 function attribuutsoorten(uit: Uit, a: Informatiemodel, b: Informatiemodel, beide: Zoek, oud: Zoek, nieuw: Zoek): void {
   const at = paren(modelView(a).attribuutsoorten, modelView(b).attribuutsoorten, (x) => x.id);
@@ -358,18 +358,18 @@ function constraints(uit: Uit, a: Informatiemodel, b: Informatiemodel, ia?: Beri
     ...m.gegevensgroeptypen.flatMap((g) => g.constraints.map((c) => ({ c, eigenaar: g as Objecttype | Gegevensgroeptype }))),
   ];
   const cs = paren(alle(a), alle(b), (x) => x.c.id);
-  const plek = (i: BerichtView | undefined, id: string): string[] => (i ? uniek(i.veldenHolding(id).map((p) => p.knoop)) : []);
+  const knopen = (i: BerichtView | undefined, id: string): string[] => (i ? uniek(i.veldenHolding(id).map((p) => p.knoop)) : []);
   const naam = (x: { c: Constraint; eigenaar: { naam: string } }): string => `${x.eigenaar.naam}.${x.c.naam}`;
   for (const x of cs.weg) {
-    const p = plek(ia, x.eigenaar.id);
+    const p = knopen(ia, x.eigenaar.id);
     uit({ path: naam(x), kind: 'constraint-removed', message: `constraint "${x.c.naam}" van ${x.eigenaar.naam} vervallen: ${x.c.specificatie}${inBericht(p)}`, paden: [], familie: 'geen', eigen: { breaksSenders: false, breaksReceivers: p.length > 0 } });
   }
   for (const y of cs.erbij) {
-    const p = plek(ib, y.eigenaar.id);
+    const p = knopen(ib, y.eigenaar.id);
     uit({ path: naam(y), kind: 'constraint-added', message: `constraint "${y.c.naam}" voor ${y.eigenaar.naam} toegevoegd: ${y.c.specificatie}${inBericht(p)}`, paden: [], familie: 'geen', eigen: { breaksSenders: p.length > 0, breaksReceivers: false } });
   }
   for (const [x, y] of cs.beide) {
-    const p = uniek([...plek(ia, x.eigenaar.id), ...plek(ib, y.eigenaar.id)]);
+    const p = uniek([...knopen(ia, x.eigenaar.id), ...knopen(ib, y.eigenaar.id)]);
     if (x.c.naam !== y.c.naam) uit({ path: naam(y), kind: 'constraint-renamed', message: `constraint "${x.c.naam}" van ${y.eigenaar.naam} hernoemd naar "${y.c.naam}"`, paden: [], familie: 'geen' });
     const regel = regelSleutel(x.c.regel) !== regelSleutel(y.c.regel);
     const spec = x.c.specificatie.replace(/\s+/g, ' ').trim() !== y.c.specificatie.replace(/\s+/g, ' ').trim();
@@ -570,8 +570,8 @@ class UmDiff {
     pak((x, y) => x.naam === y.naam, true);
     gepaard.sort(([, x], [, y]) => ob.velden.indexOf(x) - ob.velden.indexOf(y));
     for (const [x, y] of gepaard) this.velden(x, y, ka, kb, false);
-    for (const x of vrijA) this.weg.push(plaats(x, ka));
-    for (const y of vrijB) this.erbij.push(plaats(y, kb));
+    for (const x of vrijA) this.weg.push(vrij(x, ka));
+    for (const y of vrijB) this.erbij.push(vrij(y, kb));
   }
 
   /** Fields that left one object and turn up in another: the same informatiemodel element, moved. */
@@ -646,7 +646,7 @@ class UmDiff {
   }
 }
 
-function plaats(v: UmVeld, ouder: string): Vrij {
+function vrij(v: UmVeld, ouder: string): Vrij {
   const pad = pointer(ouder, v.naam);
   return { veld: v, pad, knoop: v.lijst ? `${pad}/*` : pad, ouder };
 }

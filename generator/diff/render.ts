@@ -2,6 +2,7 @@
  * The diff as text for a terminal, as a Markdown changelog section, and as JSON. Pure functions of the result.
  */
 import { isBreaking, type Change, type DiffResult } from './types.ts';
+import { mdCodeSpan, mdText } from '../common/markdown.ts';
 
 export function wieBreekt(c: Pick<Change, 'breaksSenders' | 'breaksReceivers'>): string {
   if (c.breaksSenders && c.breaksReceivers) return 'breekt verzenders en ontvangers';
@@ -10,7 +11,7 @@ export function wieBreekt(c: Pick<Change, 'breaksSenders' | 'breaksReceivers'>):
   return 'breekt niemand';
 }
 
-function plek(path: string): string {
+function shownPath(path: string): string {
   return path === '' ? '(bericht)' : path;
 }
 
@@ -26,8 +27,8 @@ export function samenvatting(r: DiffResult): string {
 export function renderText(r: DiffResult): string {
   const lines = [`${r.oud} → ${r.nieuw}: ${samenvatting(r)}`];
   for (const c of r.changes) {
-    lines.push(`${isBreaking(c) ? 'BREEKT' : 'ok    '}  ${plek(c.path)}  ${c.kind}  ${c.message}  [${wieBreekt(c)}]`);
-    for (const d of c.details ?? []) lines.push(`          ${plek(d.path)}  ${d.kind}  ${d.message}  [${wieBreekt(d)}]`);
+    lines.push(`${isBreaking(c) ? 'BREEKT' : 'ok    '}  ${shownPath(c.path)}  ${c.kind}  ${c.message}  [${wieBreekt(c)}]`);
+    for (const d of c.details ?? []) lines.push(`          ${shownPath(d.path)}  ${d.kind}  ${d.message}  [${wieBreekt(d)}]`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -45,27 +46,6 @@ export function renderJson(r: DiffResult): string {
   return `${JSON.stringify({ changes: r.changes.map(een) }, null, 2)}\n`;
 }
 
-/**
- * Text from the model or a schema, safe inside a Markdown line that does not start with it: one line, and
- * every character that can start syntax there (emphasis, code, links, HTML, entities, tables, strikethrough,
- * a closing heading sequence) escaped.
- */
-export function mdTekst(s: string): string {
-  return s
-    .replace(/\r?\n|\r/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/[\\`*_[\]<>|~#]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`));
-}
-
-/** A code span that holds any text: the fence is longer than any run of backticks inside it. */
-export function mdCode(s: string): string {
-  const flat = s.replace(/\r?\n|\r/g, ' ');
-  const langste = Math.max(0, ...(flat.match(/`+/g) ?? []).map((x) => x.length));
-  const fence = '`'.repeat(langste + 1);
-  const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
-  return `${fence}${pad}${flat}${pad}${fence}`;
-}
-
 export interface MarkdownOptions {
   /** Heading level of the section (2: `##`); the groups get one level more. */
   niveau?: number;
@@ -77,20 +57,20 @@ export interface MarkdownOptions {
 export function renderMarkdown(r: DiffResult, options: MarkdownOptions = {}): string {
   const n = options.niveau ?? 2;
   const h = (k: number): string => '#'.repeat(Math.min(6, k));
-  const out: string[] = [`${h(n)} ${options.titel ?? `Wijzigingen van ${mdTekst(r.oud)} naar ${mdTekst(r.nieuw)}`}`, ''];
+  const out: string[] = [`${h(n)} ${options.titel ?? `Wijzigingen van ${mdText(r.oud)} naar ${mdText(r.nieuw)}`}`, ''];
   if (r.changes.length === 0) {
     out.push('Geen wijzigingen.', '');
     return out.join('\n');
   }
   out.push(
-    `${mdTekst(samenvatting(r))}. Een wijziging *breekt verzenders* als een bericht dat eerst geldig was nu geweigerd kan worden, en *breekt ontvangers* als een bericht dat nu geldig is door het oude schema geweigerd kan worden.`,
+    `${mdText(samenvatting(r))}. Een wijziging *breekt verzenders* als een bericht dat eerst geldig was nu geweigerd kan worden, en *breekt ontvangers* als een bericht dat nu geldig is door het oude schema geweigerd kan worden.`,
     '',
   );
   const item = (c: Change): string[] => {
     const wie = isBreaking(c) ? ` (**${wieBreekt(c)}**)` : '';
-    const regels = [`- ${mdCode(plek(c.path))}: ${mdTekst(c.message)}${wie}`];
-    for (const d of c.details ?? []) regels.push(`  - ${mdCode(plek(d.path))}: ${mdTekst(d.message)}${isBreaking(d) ? ` (${wieBreekt(d)})` : ''}`);
-    return regels;
+    const lines = [`- ${mdCodeSpan(shownPath(c.path))}: ${mdText(c.message)}${wie}`];
+    for (const d of c.details ?? []) lines.push(`  - ${mdCodeSpan(shownPath(d.path))}: ${mdText(d.message)}${isBreaking(d) ? ` (${wieBreekt(d)})` : ''}`);
+    return lines;
   };
   const brekend = r.changes.filter(isBreaking);
   const rest = r.changes.filter((c) => !isBreaking(c));

@@ -4,6 +4,7 @@
  * merged, a README or workflow of the maintainer's own is kept). A pure function of the options and of what
  * the folder holds; the command (generator/cli/init.ts) reads the folder and writes the result.
  */
+import { mdCodeSpan } from '../common/markdown.ts';
 import { textTemplate } from '../common/tool-files.ts';
 import Handlebars from 'handlebars';
 import { stringify } from 'yaml';
@@ -56,7 +57,7 @@ hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
 /** Text in Markdown: characters that would start markup are escaped. */
 hb.registerHelper('md', (value: string) => value.replace(/[\\`*_{}[\]()<>#+|!~]/g, '\\$&'));
 /** A Markdown code span that no backtick in the text can close early. */
-hb.registerHelper('code', (value: string) => codeSpan(value));
+hb.registerHelper('code', (value: string) => mdCodeSpan(value));
 
 function template(name: string): (view: InitView) => string {
   return textTemplate<InitView>(`init/${name}`, hb);
@@ -135,11 +136,11 @@ function packageJson(view: InitView, bestaand: string | undefined): InitBestand 
 
 /** .gitignore: the existing lines, then the template's lines that it does not have yet. */
 function gitignore(view: InitView, bestaand: string | undefined): InitBestand {
-  const regels = T.gitignore(view).split('\n').filter((r) => r.trim() !== '');
-  if (bestaand === undefined) return { pad: '.gitignore', soort: 'nieuw', inhoud: `${regels.join('\n')}\n` };
+  const lines = T.gitignore(view).split('\n').filter((r) => r.trim() !== '');
+  if (bestaand === undefined) return { pad: '.gitignore', soort: 'nieuw', inhoud: `${lines.join('\n')}\n` };
   const norm = (r: string): string => r.trim().replace(/^\/+|\/+$/g, '');
   const heeft = new Set(bestaand.split(/\r?\n/).map(norm));
-  const erbij = regels.filter((r) => !heeft.has(norm(r)));
+  const erbij = lines.filter((r) => !heeft.has(norm(r)));
   if (erbij.length === 0) return { pad: '.gitignore', soort: 'bewaard', reden: 'it ignores node_modules/ and mimgen\'s temporary folders already' };
   const basis = bestaand === '' || bestaand.endsWith('\n') ? bestaand : `${bestaand}\n`;
   return { pad: '.gitignore', soort: 'samengevoegd', inhoud: `${basis}${erbij.join('\n')}\n` };
@@ -153,14 +154,6 @@ function detectIndent(json: string): string | number {
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** A Markdown code span holding `text` exactly, whatever backticks it has. */
-export function codeSpan(text: string): string {
-  const langste = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(langste + 1);
-  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${text}${pad}${fence}`;
 }
 
 /** A model name as init takes it: a lowercase slug, usable as a folder, an element id and an npm name. */

@@ -28,7 +28,7 @@ import type { YamlFile, YamlPath } from './yaml-source.ts';
 type Raw = Record<string, unknown>;
 
 /** Where an element was written: the file and the path to it, so that any of its keys can be positioned. */
-interface Plek {
+interface YamlLocation {
   file: YamlFile;
   path: YamlPath;
 }
@@ -71,10 +71,10 @@ export function resolveInformatiemodel(folder: string, files: YamlFile[], findin
 }
 
 class Resolver {
-  private readonly types = new Map<string, { element: ModelElement; plek: Plek }>();
+  private readonly types = new Map<string, { element: ModelElement; location: YamlLocation }>();
   private readonly ids = new Map<string, Position>();
-  private readonly rawOf = new Map<ModelElement, { raw: Raw; plek: Plek }>();
-  private readonly attribuutPlek = new Map<Attribuutsoort, Plek>();
+  private readonly rawOf = new Map<ModelElement, { raw: Raw; location: YamlLocation }>();
+  private readonly attribuutLocation = new Map<Attribuutsoort, YamlLocation>();
   private model!: Informatiemodel;
 
   constructor(
@@ -98,7 +98,7 @@ class Resolver {
         });
       }
     }
-    for (const [element, { raw, plek }] of this.rawOf) this.fill(element, raw, plek);
+    for (const [element, { raw, location }] of this.rawOf) this.fill(element, raw, location);
     this.checkGeneralisaties();
     for (const o of this.model.objecttypen) this.checkObjecttypeScope(o);
     for (const g of this.model.gegevensgroeptypen) this.checkScope(`gegevensgroeptype ${g.naam}`, this.eigenschapNamen(g));
@@ -174,7 +174,7 @@ class Resolver {
     return pakket;
   }
 
-  private metadata(raw: Raw, plek: Plek, pakket: Pakket): Metadata {
+  private metadata(raw: Raw, location: YamlLocation, pakket: Pakket): Metadata {
     return {
       id: str(raw.id) ?? '',
       naam: str(raw.naam) ?? '',
@@ -184,15 +184,15 @@ class Resolver {
       herkomstDefinitie: text(raw.herkomstDefinitie),
       datumOpname: str(raw.datumOpname),
       alias: str(raw.alias),
-      bron: plek.file.position(plek.path),
+      bron: location.file.position(location.path),
       pakket,
     };
   }
 
-  private declare(collection: Collection, raw: Raw, plek: Plek, pakket: Pakket): void {
-    const meta = this.metadata(raw, plek, pakket);
+  private declare(collection: Collection, raw: Raw, location: YamlLocation, pakket: Pakket): void {
+    const meta = this.metadata(raw, location, pakket);
     const kind = COLLECTIONS[collection];
-    this.checkElement(raw, plek, kind);
+    this.checkElement(raw, location, kind);
     let element: ModelElement;
     switch (kind) {
       case 'objecttype':
@@ -231,7 +231,7 @@ class Resolver {
           minimumWaarde: num(raw.minimumWaarde),
           maximumWaarde: num(raw.maximumWaarde),
           patroon: str(raw.patroon),
-          formeelPatroon: this.regex(raw.formeelPatroon, plek),
+          formeelPatroon: this.regex(raw.formeelPatroon, location),
         } satisfies PrimitiefDatatype;
         this.model.primitieveDatatypes.push(element);
         break;
@@ -248,78 +248,78 @@ class Resolver {
     const earlier = this.types.get(key);
     if (earlier) {
       this.findings.error(
-        plek.file.position([...plek.path, 'naam']),
+        location.file.position([...location.path, 'naam']),
         'duplicate-name',
-        `${kind} "${element.naam}" has the name of ${earlier.element.soort} "${earlier.element.naam}" at ${where(earlier.plek)}${caseNote(element.naam, earlier.element.naam)}; names of types must be unique in the model`,
+        `${kind} "${element.naam}" has the name of ${earlier.element.soort} "${earlier.element.naam}" at ${where(earlier.location)}${caseNote(element.naam, earlier.element.naam)}; names of types must be unique in the model`,
       );
     } else {
-      this.types.set(key, { element, plek });
+      this.types.set(key, { element, location });
     }
-    this.rawOf.set(element, { raw, plek });
+    this.rawOf.set(element, { raw, location });
   }
 
   /** Checks shared by every element that has an id, a naam and a definitie. */
-  private checkElement(raw: Raw, plek: Plek, kind: string): void {
+  private checkElement(raw: Raw, location: YamlLocation, kind: string): void {
     const id = str(raw.id);
     if (id !== undefined) {
       const earlier = this.ids.get(id);
-      const at = plek.file.position([...plek.path, 'id']);
+      const at = location.file.position([...location.path, 'id']);
       if (earlier) {
         this.findings.error(at, 'duplicate-id', `id "${id}" is already used at ${earlier.file}:${earlier.line}:${earlier.column}; ids must be unique in the model`);
       } else {
         this.ids.set(id, at);
       }
     }
-    this.checkNaam(str(raw.naam), plek, kind);
+    this.checkNaam(str(raw.naam), location, kind);
     if (text(raw.definitie) === undefined) {
       this.findings.warning(
-        plek.file.position([...plek.path, 'naam']),
+        location.file.position([...location.path, 'naam']),
         'missing-definitie',
         `${kind} "${str(raw.naam) ?? '?'}" has no definitie; add one in your own words, with its source in herkomst`,
       );
     }
   }
 
-  private checkRol(rol: string, plek: Plek): void {
+  private checkRol(rol: string, location: YamlLocation): void {
     const problem = unsafeNaam(rol);
-    if (problem) this.findings.error(plek.file.position([...plek.path, 'rol']), 'unsafe-name', `rol ${JSON.stringify(rol)} ${problem}; choose another name`);
+    if (problem) this.findings.error(location.file.position([...location.path, 'rol']), 'unsafe-name', `rol ${JSON.stringify(rol)} ${problem}; choose another name`);
   }
 
-  private checkNaam(naam: string | undefined, plek: Plek, kind: string): void {
+  private checkNaam(naam: string | undefined, location: YamlLocation, kind: string): void {
     if (naam === undefined) return;
-    const at = plek.file.position([...plek.path, 'naam']);
+    const at = location.file.position([...location.path, 'naam']);
     const problem = unsafeNaam(naam);
     if (problem) this.findings.error(at, 'unsafe-name', `${kind} name ${JSON.stringify(naam)} ${problem}; choose another name (keep the published spelling in alias)`);
   }
 
-  private fill(element: ModelElement, raw: Raw, plek: Plek): void {
+  private fill(element: ModelElement, raw: Raw, location: YamlLocation): void {
     switch (element.soort) {
       case 'objecttype':
-        element.supertypen = this.supertypen(raw, plek);
-        element.attribuutsoorten = this.attribuutsoorten(element, raw, plek);
-        element.gegevensgroepen = this.gegevensgroepen(element, raw, plek);
-        element.relatiesoorten = this.relatiesoorten(element, raw, plek);
+        element.supertypen = this.supertypen(raw, location);
+        element.attribuutsoorten = this.attribuutsoorten(element, raw, location);
+        element.gegevensgroepen = this.gegevensgroepen(element, raw, location);
+        element.relatiesoorten = this.relatiesoorten(element, raw, location);
         break;
       case 'gegevensgroeptype':
-        element.attribuutsoorten = this.attribuutsoorten(element, raw, plek);
-        element.gegevensgroepen = this.gegevensgroepen(element, raw, plek);
+        element.attribuutsoorten = this.attribuutsoorten(element, raw, location);
+        element.gegevensgroepen = this.gegevensgroepen(element, raw, location);
         break;
       case 'enumeratie':
-        element.waarden = this.waarden(element, raw, plek);
+        element.waarden = this.waarden(element, raw, location);
         break;
       case 'gestructureerdDatatype':
         element.dataElementen = items(raw.dataElementen).flatMap(({ raw: e, index }) => {
-          const at: Plek = { file: plek.file, path: [...plek.path, 'dataElementen', index] };
+          const at: YamlLocation = { file: location.file, path: [...location.path, 'dataElementen', index] };
           if (typeof e.naam !== 'string') return [];
           this.checkNaam(e.naam, at, 'data-element');
           const type = this.typeVerwijzing(e.type, at, `data-element "${e.naam}"`);
           return type ? [{ id: str(e.id), naam: e.naam, definitie: text(e.definitie), type, kardinaliteit: this.kardinaliteit(e.kardinaliteit, at) }] : [];
         });
-        this.checkScope(`gestructureerd datatype ${element.naam}`, element.dataElementen.map((d, i) => ({ naam: d.naam, bron: plek.file.position([...plek.path, 'dataElementen', i, 'naam']) })));
+        this.checkScope(`gestructureerd datatype ${element.naam}`, element.dataElementen.map((d, i) => ({ naam: d.naam, bron: location.file.position([...location.path, 'dataElementen', i, 'naam']) })));
         break;
       case 'keuze':
         element.alternatieven = items(raw.alternatieven).flatMap(({ raw: a, index }) => {
-          const at: Plek = { file: plek.file, path: [...plek.path, 'alternatieven', index] };
+          const at: YamlLocation = { file: location.file, path: [...location.path, 'alternatieven', index] };
           const target = this.lookup(a.type, at, 'type', `alternatief of keuze "${element.naam}"`);
           if (!target) return [];
           const type = target.soort === 'objecttype' ? target : target.soort === 'gegevensgroeptype' ? undefined : { datatype: target, naam: target.naam };
@@ -335,10 +335,10 @@ class Resolver {
     }
   }
 
-  private supertypen(raw: Raw, plek: Plek): Objecttype[] {
+  private supertypen(raw: Raw, location: YamlLocation): Objecttype[] {
     if (!Array.isArray(raw.supertypen)) return [];
     return raw.supertypen.flatMap((naam, i) => {
-      const at: Plek = { file: plek.file, path: [...plek.path, 'supertypen', i] };
+      const at: YamlLocation = { file: location.file, path: [...location.path, 'supertypen', i] };
       const target = this.lookup(naam, at, undefined, `the supertype of objecttype "${str(raw.naam) ?? '?'}"`);
       if (!target) return [];
       if (target.soort !== 'objecttype') {
@@ -349,9 +349,9 @@ class Resolver {
     });
   }
 
-  private attribuutsoorten(eigenaar: Objecttype | Gegevensgroeptype, raw: Raw, plek: Plek): Attribuutsoort[] {
+  private attribuutsoorten(eigenaar: Objecttype | Gegevensgroeptype, raw: Raw, location: YamlLocation): Attribuutsoort[] {
     return items(raw.attribuutsoorten).flatMap(({ raw: a, index }) => {
-      const at: Plek = { file: plek.file, path: [...plek.path, 'attribuutsoorten', index] };
+      const at: YamlLocation = { file: location.file, path: [...location.path, 'attribuutsoorten', index] };
       if (typeof a.naam !== 'string') return [];
       this.checkElement(a, at, 'attribuutsoort');
       const kardinaliteit = this.kardinaliteit(a.kardinaliteit, at);
@@ -374,14 +374,14 @@ class Resolver {
           indicatieMaterieleHistorie: a.indicatieMaterieleHistorie === true,
           indicatieFormeleHistorie: a.indicatieFormeleHistorie === true,
       };
-      this.attribuutPlek.set(attribuutsoort, at);
+      this.attribuutLocation.set(attribuutsoort, at);
       return [attribuutsoort];
     });
   }
 
-  private gegevensgroepen(eigenaar: Objecttype | Gegevensgroeptype, raw: Raw, plek: Plek): Gegevensgroep[] {
+  private gegevensgroepen(eigenaar: Objecttype | Gegevensgroeptype, raw: Raw, location: YamlLocation): Gegevensgroep[] {
     return items(raw.gegevensgroepen).flatMap(({ raw: g, index }) => {
-      const at: Plek = { file: plek.file, path: [...plek.path, 'gegevensgroepen', index] };
+      const at: YamlLocation = { file: location.file, path: [...location.path, 'gegevensgroepen', index] };
       if (typeof g.naam !== 'string') return [];
       this.checkElement(g, at, 'gegevensgroep');
       const kardinaliteit = this.kardinaliteit(g.kardinaliteit, at);
@@ -405,9 +405,9 @@ class Resolver {
     });
   }
 
-  private relatiesoorten(eigenaar: Objecttype, raw: Raw, plek: Plek): Relatiesoort[] {
+  private relatiesoorten(eigenaar: Objecttype, raw: Raw, location: YamlLocation): Relatiesoort[] {
     return items(raw.relatiesoorten).flatMap(({ raw: r, index }) => {
-      const at: Plek = { file: plek.file, path: [...plek.path, 'relatiesoorten', index] };
+      const at: YamlLocation = { file: location.file, path: [...location.path, 'relatiesoorten', index] };
       if (typeof r.naam !== 'string') return [];
       this.checkElement(r, at, 'relatiesoort');
       if (typeof r.rol === 'string') this.checkRol(r.rol, at);
@@ -440,10 +440,10 @@ class Resolver {
     });
   }
 
-  private waarden(enumeratie: Enumeratie, raw: Raw, plek: Plek): Enumeratie['waarden'] {
+  private waarden(enumeratie: Enumeratie, raw: Raw, location: YamlLocation): Enumeratie['waarden'] {
     const result = items(raw.waarden).flatMap(({ raw: w, index }) => {
       if (typeof w.naam !== 'string') return [];
-      const at = plek.file.position([...plek.path, 'waarden', index, 'naam']);
+      const at = location.file.position([...location.path, 'waarden', index, 'naam']);
       if (/[\u0000-\u001f\u007f]/.test(w.naam)) {
         this.findings.error(at, 'unsafe-name', `waarde ${JSON.stringify(w.naam)} of enumeratie "${enumeratie.naam}" holds a control character; remove it`);
       }
@@ -455,9 +455,9 @@ class Resolver {
     return result;
   }
 
-  private constraints(eigenaar: Objecttype | Gegevensgroeptype, { raw, plek }: { raw: Raw; plek: Plek }): Constraint[] {
+  private constraints(eigenaar: Objecttype | Gegevensgroeptype, { raw, location }: { raw: Raw; location: YamlLocation }): Constraint[] {
     return items(raw.constraints).flatMap(({ raw: c, index }) => {
-      const at: Plek = { file: plek.file, path: [...plek.path, 'constraints', index] };
+      const at: YamlLocation = { file: location.file, path: [...location.path, 'constraints', index] };
       if (typeof c.naam !== 'string' || typeof c.specificatie !== 'string') return [];
       const constraint: Constraint = { id: str(c.id) ?? '', naam: c.naam, specificatie: c.specificatie, bron: at.file.position(at.path) };
       const regel = isRaw(c.regel) ? c.regel : undefined;
@@ -495,12 +495,12 @@ class Resolver {
     });
   }
 
-  private typeVerwijzing(value: unknown, plek: Plek, what: string): TypeVerwijzing | undefined {
-    const target = this.lookup(value, plek, 'type', what);
+  private typeVerwijzing(value: unknown, location: YamlLocation, what: string): TypeVerwijzing | undefined {
+    const target = this.lookup(value, location, 'type', what);
     if (!target) return undefined;
     if (target.soort === 'objecttype' || target.soort === 'gegevensgroeptype') {
       const hint = target.soort === 'objecttype' ? 'use a relatiesoort to point at an objecttype' : 'use a gegevensgroep for a gegevensgroeptype';
-      this.findings.error(plek.file.position([...plek.path, 'type']), 'wrong-kind', `${what} is typed with ${target.soort} "${target.naam}"; ${hint}`);
+      this.findings.error(location.file.position([...location.path, 'type']), 'wrong-kind', `${what} is typed with ${target.soort} "${target.naam}"; ${hint}`);
       return undefined;
     }
     const naam = value as string;
@@ -510,9 +510,9 @@ class Resolver {
   }
 
   /** Finds a type, objecttype or gegevensgroeptype by name, reporting an unresolved reference. */
-  private lookup(value: unknown, plek: Plek, key: string | undefined, what: string): ModelElement | undefined {
+  private lookup(value: unknown, location: YamlLocation, key: string | undefined, what: string): ModelElement | undefined {
     if (typeof value !== 'string') return undefined;
-    const at = plek.file.position(key ? [...plek.path, key] : plek.path);
+    const at = location.file.position(key ? [...location.path, key] : location.path);
     const exact = this.types.get(value.toLowerCase());
     if (exact) {
       if (exact.element.naam !== value) {
@@ -531,25 +531,25 @@ class Resolver {
     return undefined;
   }
 
-  private kardinaliteit(value: unknown, plek: Plek, key = 'kardinaliteit'): Kardinaliteit {
+  private kardinaliteit(value: unknown, location: YamlLocation, key = 'kardinaliteit'): Kardinaliteit {
     if (value === undefined) return { min: 1, max: 1, tekst: '1' };
     const parsed = parseKardinaliteit(value);
     if (parsed) return parsed;
     this.findings.error(
-      plek.file.position([...plek.path, key]),
+      location.file.position([...location.path, key]),
       'invalid-kardinaliteit',
       `kardinaliteit ${JSON.stringify(value)} is not valid; write 1, 0..1, 1..*, 0..* or n..m with n <= m`,
     );
     return { min: 0, max: undefined, tekst: '0..*' };
   }
 
-  private regex(value: unknown, plek: Plek): string | undefined {
+  private regex(value: unknown, location: YamlLocation): string | undefined {
     if (typeof value !== 'string') return undefined;
     try {
       new RegExp(value, 'u');
       return value;
     } catch (e) {
-      this.findings.error(plek.file.position([...plek.path, 'formeelPatroon']), 'invalid-pattern', `formeelPatroon ${JSON.stringify(value)} is not a valid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')}`);
+      this.findings.error(location.file.position([...location.path, 'formeelPatroon']), 'invalid-pattern', `formeelPatroon ${JSON.stringify(value)} is not a valid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')}`);
       return undefined;
     }
   }
@@ -580,9 +580,9 @@ class Resolver {
           const cycle = stack.slice(stack.indexOf(s));
           if (cycle.some((c) => reported.has(c))) continue;
           cycle.forEach((c) => reported.add(c));
-          const plek = this.rawOf.get(s)!.plek;
+          const location = this.rawOf.get(s)!.location;
           this.findings.error(
-            plek.file.position([...plek.path, 'supertypen']),
+            location.file.position([...location.path, 'supertypen']),
             'generalisatie-cycle',
             `the generalisaties form a cycle: ${[...cycle, s].map((c) => c.naam).join(' → ')}; remove one supertype`,
           );
@@ -591,9 +591,9 @@ class Resolver {
         if (stack.length >= MAX_GENERALISATIE_DEPTH) {
           // Cut the chain here so that every later walk up the hierarchy stays short; say so once.
           if (!tooDeep) {
-            const plek = this.rawOf.get(o)!.plek;
+            const location = this.rawOf.get(o)!.location;
             this.findings.error(
-              plek.file.position([...plek.path, 'supertypen']),
+              location.file.position([...location.path, 'supertypen']),
               'generalisatie-too-deep',
               `the chain of supertypen from ${stack[0]!.naam} up to ${o.naam} is ${MAX_GENERALISATIE_DEPTH} objecttypen long and goes on; a model does not need that many levels`,
             );
@@ -613,10 +613,10 @@ class Resolver {
 
   /** Names that become properties of one object: attribuutsoorten, gegevensgroepen and relation roles. */
   private eigenschapNamen(element: Objecttype | Gegevensgroeptype): { naam: string; bron: Position }[] {
-    const { raw, plek } = this.rawOf.get(element)!;
+    const { raw, location } = this.rawOf.get(element)!;
     const named = (key: string, field: string) =>
       items(raw[key]).flatMap(({ raw: r, index }) =>
-        typeof r[field] === 'string' ? [{ naam: r[field] as string, bron: plek.file.position([...plek.path, key, index, field]) }] : [],
+        typeof r[field] === 'string' ? [{ naam: r[field] as string, bron: location.file.position([...location.path, key, index, field]) }] : [],
       );
     return [...named('attribuutsoorten', 'naam'), ...named('gegevensgroepen', 'naam'), ...named('relatiesoorten', 'rol')];
   }
@@ -660,7 +660,7 @@ class Resolver {
       const match = enums.find(({ key }) => naam === key || naam.startsWith(key));
       if (match) {
         this.findings.warning(
-          this.attribuutPlek.get(a)?.file.position([...this.attribuutPlek.get(a)!.path, 'type']) ?? a.bron,
+          this.attribuutLocation.get(a)?.file.position([...this.attribuutLocation.get(a)!.path, 'type']) ?? a.bron,
           'enum-typed-as-text',
           `attribuutsoort "${a.naam}" is typed ${a.type.naam} while the enumeratie "${match.e.naam}" exists; type it with the enumeratie if its values are meant`,
         );
@@ -673,8 +673,8 @@ function caseNote(a: string, b: string): string {
   return a !== b ? ' (they differ only in case)' : '';
 }
 
-function where(plek: Plek): string {
-  const p = plek.file.position(plek.path);
+function where(location: YamlLocation): string {
+  const p = location.file.position(location.path);
   return `${p.file}:${p.line}:${p.column}`;
 }
 

@@ -5,7 +5,7 @@
  */
 import { textTemplate } from '../common/tool-files.ts';
 import Handlebars from 'handlebars';
-import { codeSpan } from '../init/scaffold.ts';
+import { mdCodeSpan } from '../common/markdown.ts';
 
 /** The hidden first line by which check-pr finds its own comment among the pull request's comments. */
 export const MARKER = '<!-- mimgen:check-pr -->';
@@ -49,8 +49,8 @@ export interface CommentView {
 }
 
 const hb = Handlebars.create();
-hb.registerHelper('code', (value: string) => codeSpan(value));
-hb.registerHelper('map', (value: string) => codeSpan(`${value}/`));
+hb.registerHelper('code', (value: string) => mdCodeSpan(value));
+hb.registerHelper('map', (value: string) => mdCodeSpan(`${value}/`));
 /** A fenced code block that no line of the text can close early. */
 hb.registerHelper('codeblok', (value: string) => {
   const langste = Math.max(2, ...[...value.matchAll(/`+/g)].map((m) => m[0].length));

@@ -6,7 +6,8 @@
 import { textTemplate } from '../../common/tool-files.ts';
 import type { Uitwisselmodel } from '../../derive/types.ts';
 import { diff, type Kant } from '../../diff/index.ts';
-import { mdTekst, renderMarkdown } from '../../diff/render.ts';
+import { renderMarkdown } from '../../diff/render.ts';
+import { mdText } from '../../common/markdown.ts';
 
 export const VORIGE_VERSIE = 'vorige-versie.json';
 export const CHANGELOG = 'CHANGELOG.md';
@@ -35,12 +36,12 @@ export function emitChangelog(um: Uitwisselmodel, vorige?: Vorige): Map<string, 
     { soort: 'model', label: um.versie, informatiemodel: um.informatiemodel, uitwisselmodel: um },
   );
   const tekst = TEMPLATE({
-    naam: mdTekst(um.naam),
-    pakketnaam: mdTekst(um.pakketnaam),
+    naam: mdText(um.naam),
+    pakketnaam: mdText(um.pakketnaam),
     vorigeVersieBestand: VORIGE_VERSIE,
     model: kant.soort === 'model',
-    revisie: mdTekst(record.revisie),
-    wijzigingen: renderMarkdown(result, { niveau: 2, titel: `Versie ${mdTekst(um.versie)}, ten opzichte van ${mdTekst(record.versie)}` }).trimEnd(),
+    revisie: mdText(record.revisie),
+    wijzigingen: renderMarkdown(result, { niveau: 2, titel: `Versie ${mdText(um.versie)}, ten opzichte van ${mdText(record.versie)}` }).trimEnd(),
   });
   return new Map([[CHANGELOG, tekst]]);
 }

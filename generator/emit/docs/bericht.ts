@@ -3,7 +3,7 @@
  * item of a list), its depth, and its fields with type, required-ness and cardinality as the mapping table
  * gives them.
  */
-import { berichtView, veldKardinaliteit, type VeldPlaats } from '../../derive/bericht.ts';
+import { berichtView, veldKardinaliteit, type VeldInBericht } from '../../derive/bericht.ts';
 import type { UmObject, UmVeld, Uitwisselmodel } from '../../derive/types.ts';
 
 export interface UmVeldInfo {
@@ -44,8 +44,8 @@ export function berichtNiveaus(um: Uitwisselmodel): UmNiveau[] {
 }
 
 /** The fields of a reference by key are its keys: each one required, once. */
-function veldInfo({ veld, in: plaats, pointer }: VeldPlaats): UmVeldInfo {
-  const sleutel = plaats.object.referentie;
+function veldInfo({ veld, in: waar, pointer }: VeldInBericht): UmVeldInfo {
+  const sleutel = waar.object.referentie;
   return {
     veld,
     naam: veld.naam,

@@ -31,7 +31,7 @@ const INLINE: Record<string, string> = {
 const WOORD = /^[\p{L}\p{N}]$/u;
 
 /** The lines of a text as plain characters: entities decoded, HTML lists as `- ` lines, other tags gone. */
-export function regels(text: string | undefined): string[] {
+export function textLines(text: string | undefined): string[] {
   const plain = plainText(text);
   if (!plain) return [];
   return plain.split('\n').map((l) => l.trim());
@@ -76,7 +76,7 @@ export const mdCel = inline('<br>');
 /** The non-empty lines of a text, each escaped as inline Markdown, joined by `tussen`; remembered per text. */
 function inline(tussen: string, kop = false): (text: string | undefined) => string {
   const opgemaakt = onthouden((text: string) =>
-    regels(text)
+    textLines(text)
       .filter((l) => l !== '')
       .map((l) => escapeLine(l, kop))
       .join(tussen),
@@ -93,7 +93,7 @@ export function mdBlok(text: string | undefined, indent = 0): string {
   const blocks: string[][] = [];
   let list: string[] | undefined;
   // Blank lines carry no meaning here (every line is a paragraph already), so they do not end a list.
-  for (const line of regels(text).filter((l) => l !== '')) {
+  for (const line of textLines(text).filter((l) => l !== '')) {
     const item = /^[-•]\s+(.*)$/.exec(line);
     if (item) {
       if (!list) blocks.push((list = []));
@@ -155,7 +155,7 @@ export function yamlTekst(text: string | undefined): string {
 }
 
 function mdPlainLine(text: string | undefined): string {
-  return regels(text)
+  return textLines(text)
     .filter((l) => l !== '')
     .join(' ');
 }

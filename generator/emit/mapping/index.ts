@@ -29,9 +29,9 @@ export type MappingBron =
 export function mappingRegels(um: Uitwisselmodel): MappingRegel[] {
   return berichtView(um)
     .velden.filter((v) => !onderVerwijzing(v.in))
-    .map(({ veld, in: plaats, pointer }) =>
-      plaats.object.referentie
-        ? { pad: `${plaats.via!.pointer}/*/${veld.naam}`, veld: veld.naam, type: typeNaam(veld), verplicht: true, kardinaliteit: '1', bron: bron(veld) }
+    .map(({ veld, in: object, pointer }) =>
+      object.object.referentie
+        ? { pad: `${object.via!.pointer}/*/${veld.naam}`, veld: veld.naam, type: typeNaam(veld), verplicht: true, kardinaliteit: '1', bron: bron(veld) }
         : { pad: pointer, veld: veld.naam, type: typeNaam(veld), verplicht: veld.verplicht, kardinaliteit: veldKardinaliteit(veld), bron: bron(veld) },
     );
 }

@@ -11,7 +11,7 @@ import { jsdocTekst, propertyNaam, propertyToegang, tsType } from './naming.ts';
  * what the derivation says: select, rename, embed, and turn relations into references by key.
  */
 export function mappingFuncties(um: Uitwisselmodel, namen: Map<UmObject, string>): OptionalKind<SourceFileStructure> {
-  const objecten = berichtView(um).plaatsen.map((p) => p.object).filter((o) => !o.referentie);
+  const objecten = berichtView(um).objecten.map((p) => p.object).filter((o) => !o.referentie);
   // The whole file as one structure: ts-morph prints and parses it once.
   return {
     statements: [

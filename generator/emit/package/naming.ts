@@ -35,7 +35,7 @@ export function jsdocTekst(text: string): string {
 export function umTypeNamen(um: Uitwisselmodel): Map<UmObject, string> {
   const namen = new Map<UmObject, string>();
   const gebruikt = new Set<string>();
-  for (const { object, ouder } of berichtView(um).plaatsen) {
+  for (const { object, ouder } of berichtView(um).objecten) {
     let naam = typeNaam(object.naam);
     if (gebruikt.has(naam) && ouder) naam = `${namen.get(ouder)}${naam}`;
     let n = naam;

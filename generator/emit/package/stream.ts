@@ -3,7 +3,7 @@
  * the message falls apart into (the envelope, each Levering, each record), and a precompiled validator for
  * each unit. The engine that uses them is the same for every model (@mimgen/runtime).
  */
-import { berichtView, type Plaats } from '../../derive/bericht.ts';
+import { berichtView, type ObjectInBericht } from '../../derive/bericht.ts';
 import type { Uitwisselmodel } from '../../derive/types.ts';
 
 type Schema = Record<string, unknown>;
@@ -47,16 +47,16 @@ export interface StreamPlan {
  * an object the derivation added (the message, a Levering) that is the message itself or a list item.
  */
 export function recordLijsten(um: Uitwisselmodel): string[][] {
-  const isRecord = (p: Plaats): boolean => {
+  const isRecord = (p: ObjectInBericht): boolean => {
     const houder = p.via?.in;
     if (!houder || !p.via!.veld.lijst || !p.object.objecttype || p.object.referentie) return false;
     return (houder.niveau === 1 || Boolean(houder.via?.veld.lijst)) && isEnvelop(houder);
   };
-  return berichtView(um).plaatsen.filter(isRecord).map((p) => p.pad.slice(0, -1));
+  return berichtView(um).objecten.filter(isRecord).map((p) => p.pad.slice(0, -1));
 }
 
 /** An object the derivation added, with only such objects above it: records lie nowhere else. */
-function isEnvelop(p: Plaats | undefined): boolean {
+function isEnvelop(p: ObjectInBericht | undefined): boolean {
   for (; p; p = p.via?.in) if (p.object.objecttype) return false;
   return true;
 }
@@ -103,7 +103,7 @@ function schemaOp(root: Schema, pad: readonly string[]): Schema | undefined {
 }
 
 /** What the object at a place is in the model: its objecttype, or the object the derivation added. */
-function naamOp(p: Plaats | undefined, anders: string): string {
+function naamOp(p: ObjectInBericht | undefined, anders: string): string {
   return p ? (p.object.objecttype?.naam ?? p.object.naam) : anders;
 }
 

@@ -44,7 +44,7 @@ function beschrijvingen(um: Uitwisselmodel): { velden: Record<string, string>; o
             : `${r.veld} (${r.type})`;
   }
   const objecten: Record<string, string> = {};
-  for (const { object, pad } of berichtView(um).plaatsen) objecten[pad.length === 0 ? '' : `/${pad.join('/')}`] = object.naam;
+  for (const { object, pad } of berichtView(um).objecten) objecten[pad.length === 0 ? '' : `/${pad.join('/')}`] = object.naam;
   return { velden, objecten };
 }
 

@@ -9,7 +9,7 @@ type Segmenten = string[];
 /** The rules of the checks JSON Schema cannot express, as data for the runtime's controleer (@mimgen/runtime). */
 export function regels(um: Uitwisselmodel): Regels {
   const bericht = berichtView(um);
-  const alle = bericht.plaatsen;
+  const alle = bericht.objecten;
   const uniek: UniekRegel[] = [];
   const verwijzingen: VerwijzingRegel[] = [];
   for (const { object, pad } of alle) {
