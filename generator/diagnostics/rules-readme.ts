@@ -3,7 +3,7 @@
  * the code. `npm run readme` writes it between the markers in README.md; a test fails when it is stale.
  */
 import { textTemplate } from '../common/tool-files.ts';
-import { mdCel } from '../emit/docs/escape.ts';
+import { mdText } from '../common/markdown.ts';
 import { RULES, type RuleId, type Stage } from './rules.ts';
 
 export const RULES_START = '<!-- rules:start -->';
@@ -28,7 +28,7 @@ export function rulesMarkdown(): string {
     titel: STAGE_TITLES[stage],
     rules: (Object.keys(RULES) as RuleId[])
       .filter((id) => (RULES[id].stages as readonly Stage[]).includes(stage))
-      .map((id) => ({ id, severity: RULES[id].severity, summary: mdCel(RULES[id].summary), doc: mdCel(RULES[id].doc) })),
+      .map((id) => ({ id, severity: RULES[id].severity, summary: mdText(RULES[id].summary), doc: mdText(RULES[id].doc) })),
   }));
   return TEMPLATE({ stages: stages.filter((s) => s.rules.length > 0) });
 }

@@ -5,8 +5,7 @@
  * declarations of @mimgen/runtime and compiled. The package emitter runs this in its worker thread (see
  * werker.ts); it is a pure function of the model all the same.
  */
-import { readFileSync } from 'node:fs';
-import Handlebars from 'handlebars';
+import { textTemplate, toolFile } from '../../common/tool-files.ts';
 import type { Uitwisselmodel } from '../../derive/types.ts';
 import { berichtTypes } from './bericht-types.ts';
 import { informatiemodelTypes } from './informatiemodel-types.ts';
@@ -15,14 +14,13 @@ import { umTypeNamen } from './naming.ts';
 import type { StreamPlan } from './stream.ts';
 import { compileer, formatteer, libs, runtimeDeclaraties, type Bron } from './typescript.ts';
 
-const TEMPLATES = new URL('../../../templates/package/', import.meta.url);
-const sjabloon = (naam: string) => Handlebars.compile(readFileSync(new URL(naam, TEMPLATES), 'utf8'), { noEscape: true, strict: true });
+const sjabloon = (naam: string) => textTemplate(`package/${naam}`);
 const INDEX = sjabloon('index.ts.hbs');
 const VALIDATE = sjabloon('validate.ts.hbs');
 const VALIDATE_STREAM = sjabloon('validate-stream.ts.hbs');
 const STREAM_VALIDATORS = sjabloon('stream-validators.d.ts.hbs');
 /** The declarations of the model's tables (tabellen.js): the same shapes for every model. */
-const TABELLEN_TYPES = readFileSync(new URL('tabellen.d.ts', TEMPLATES), 'utf8');
+const TABELLEN_TYPES = toolFile('templates/package/tabellen.d.ts');
 
 /**
  * What does not depend on the model, done before a model arrives: TypeScript's lib files and the runtime's

@@ -4,16 +4,14 @@
  * here by typed code gains nothing from a type-check, and for a model of 500 objecttypen these tables are a
  * quarter of the package's source: kept out of the TypeScript program, they cost no parsing or checking.
  */
-import { readFileSync } from 'node:fs';
-import Handlebars from 'handlebars';
+import { textTemplate } from '../../common/tool-files.ts';
 import { berichtView } from '../../derive/bericht.ts';
 import type { Uitwisselmodel } from '../../derive/types.ts';
 import { mappingRegels } from '../mapping/index.ts';
 import type { StreamPlan } from './stream.ts';
 import { regels } from './validator.ts';
 
-const TEMPLATES = new URL('../../../templates/package/', import.meta.url);
-const TABELLEN = Handlebars.compile(readFileSync(new URL('tabellen.js.hbs', TEMPLATES), 'utf8'), { noEscape: true, strict: true });
+const TABELLEN = textTemplate('package/tabellen.js.hbs');
 
 /** dist/tabellen.js of a model. */
 export function tabellenCode(um: Uitwisselmodel, plan: StreamPlan): string {

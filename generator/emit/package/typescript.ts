@@ -3,10 +3,8 @@
  * under `strict` against the declarations of @mimgen/runtime (the engine that is the same for every model,
  * built and tested in runtime/), and a diagnostic stops generation before anything is written.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { printStructure, Project, StructureKind, ts, type OptionalKind, type SourceFileStructure } from 'ts-morph';
+import { dependencyFile, dependencyFiles, dependencyFolder } from '../../common/tool-files.ts';
 import { GeneratedCodeError } from './generated-code-error.ts';
 
 export const COMPILER_OPTIONS: ts.CompilerOptions = {
@@ -82,8 +80,8 @@ export async function compileer(naam: string, model: ReadonlyMap<string, Bron>):
     useCaseSensitiveFileNames: () => true,
     getNewLine: () => '\n',
     fileExists: bekend,
-    readFile: (f) => teksten.get(f) ?? lib.get(f)?.text ?? runtime.get(f)?.text ?? (f === RUNTIME_PACKAGE_JSON ? runtimePackageJson() : undefined),
-    directoryExists: (d) => d === '/' || d === '/src' || LIB.startsWith(`${d}/`) || d === LIB || RUNTIME.startsWith(`${d}/`) || d === RUNTIME || d === `${RUNTIME}/dist`,
+    readFile: (f) => teksten.get(f) ?? lib.get(f)?.text ?? runtime.get(f)?.text ?? (f === RUNTIME_PACKAGE_JSON ? dependencyFile(RUNTIME_PACKAGE, 'package.json') : undefined),
+    directoryExists: (d) => d === '/' || d === '/src' || LIB.startsWith(`${d}/`) || d === LIB || RUNTIME.startsWith(`${d}/`) || d === RUNTIME || [...runtime.keys()].some((f) => f.startsWith(`${d}/`)),
     getDirectories: () => [],
   };
   const program = ts.createProgram({ rootNames: [...teksten.keys(), OMGEVING], options: COMPILER_OPTIONS, host });
@@ -156,7 +154,8 @@ export function formatteer(code: string, bestand: string): string {
 const LANGE_OPSOMMING = /^( *)(export type [\w$]+ =|[\w$]+\??:) ('(?:[^'\\\n]|\\.)*'(?: \| '(?:[^'\\\n]|\\.)*')*);$/gm;
 
 /** Where the checker finds @mimgen/runtime: as a package installed beside the generated one. */
-const RUNTIME = '/node_modules/@mimgen/runtime';
+const RUNTIME_PACKAGE = '@mimgen/runtime';
+const RUNTIME = `/node_modules/${RUNTIME_PACKAGE}`;
 const RUNTIME_PACKAGE_JSON = `${RUNTIME}/package.json`;
 /**
  * What the places the package runs in (Node.js, browsers) both declare and TypeScript's ES lib does not:
@@ -165,22 +164,11 @@ const RUNTIME_PACKAGE_JSON = `${RUNTIME}/package.json`;
 const OMGEVING = '/omgeving/import-meta.d.ts';
 const OMGEVING_TEKST = 'interface ImportMeta {\n  readonly url: string;\n}\n';
 
-let runtimeDir: string | undefined;
 let runtimeBestanden: Map<string, ts.SourceFile> | undefined;
 
-/** The folder of the @mimgen/runtime that this mimgen depends on: the generated packages depend on it too. */
-function runtimeMap(): string {
-  runtimeDir ??= dirname(createRequire(import.meta.url).resolve('@mimgen/runtime/package.json'));
-  return runtimeDir;
-}
-
-function runtimePackageJson(): string {
-  return readFileSync(join(runtimeMap(), 'package.json'), 'utf8');
-}
-
-/** The version of @mimgen/runtime, which a generated package depends on exactly. */
+/** The version of @mimgen/runtime (the one this mimgen depends on), which a generated package depends on exactly. */
 export function runtimeVersie(): string {
-  return (JSON.parse(runtimePackageJson()) as { version: string }).version;
+  return (JSON.parse(dependencyFile(RUNTIME_PACKAGE, 'package.json')) as { version: string }).version;
 }
 
 /**
@@ -189,15 +177,10 @@ export function runtimeVersie(): string {
  */
 export function runtimeDeclaraties(): Map<string, ts.SourceFile> {
   if (!runtimeBestanden) {
-    const dist = join(runtimeMap(), 'dist');
-    let namen: string[];
-    try {
-      namen = readdirSync(dist).filter((f) => f.endsWith('.d.ts'));
-    } catch {
-      throw new Error(`@mimgen/runtime has no declarations in ${dist}; build it (npm run build)`);
-    }
+    const namen = dependencyFiles(RUNTIME_PACKAGE, 'dist')?.filter((f) => f.endsWith('.d.ts'));
+    if (!namen || namen.length === 0) throw new Error(`${RUNTIME_PACKAGE} has no declarations in ${dependencyFolder(RUNTIME_PACKAGE)}/dist; build it (npm run build)`);
     runtimeBestanden = new Map(
-      namen.sort().map((f) => [`${RUNTIME}/dist/${f}`, ts.createSourceFile(`${RUNTIME}/dist/${f}`, readFileSync(join(dist, f), 'utf8'), ts.ScriptTarget.ES2022)]),
+      namen.map((f) => [`${RUNTIME}/dist/${f}`, ts.createSourceFile(`${RUNTIME}/dist/${f}`, dependencyFile(RUNTIME_PACKAGE, `dist/${f}`), ts.ScriptTarget.ES2022)]),
     );
     runtimeBestanden.set(OMGEVING, ts.createSourceFile(OMGEVING, OMGEVING_TEKST, ts.ScriptTarget.ES2022));
   }

@@ -3,11 +3,11 @@
  * the main thread while the package emitter's worker thread makes the TypeScript. Kept apart from the modules
  * that build TypeScript so that the main thread does not load ts-morph.
  */
-import { readFileSync } from 'node:fs';
 import { ESM_REQUIRE, standaloneAjv, standaloneBody } from '../../ajv.ts';
+import { toolFile } from '../../common/tool-files.ts';
 
 // The format checks of the validators are the same JavaScript for every model; read once at load.
-const FORMATEN = readFileSync(new URL('../../../templates/package/stream-formaten.js', import.meta.url), 'utf8');
+const FORMATEN = toolFile('templates/package/stream-formaten.js');
 
 type Schema = Record<string, unknown>;
 
