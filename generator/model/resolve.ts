@@ -22,16 +22,11 @@ import type {
   TypeVerwijzing,
   Basis,
 } from './types.ts';
-import { ancestors, attribuutsoortenOf, isDatum, LENGTE_IN_NAAM, unsafeNaam } from './view.ts';
-import type { YamlFile, YamlPath } from './yaml-source.ts';
+import { checkEnumTypedAsText, checkGeneralisaties, checkNameScopes, checkScope } from './checks.ts';
+import { caseNote, int, isRaw, items, num, str, text, where, type Raw, type YamlLocation } from './raw.ts';
+import { attribuutsoortenOf, isDatum, LENGTE_IN_NAAM, unsafeNaam } from './view.ts';
+import type { YamlFile } from './yaml-source.ts';
 
-type Raw = Record<string, unknown>;
-
-/** Where an element was written: the file and the path to it, so that any of its keys can be positioned. */
-interface YamlLocation {
-  file: YamlFile;
-  path: YamlPath;
-}
 
 /** The sections of a model file that hold named elements, with the kind of element each holds. */
 export const COLLECTIONS = {
@@ -47,7 +42,6 @@ export const COLLECTIONS = {
 type Collection = keyof typeof COLLECTIONS;
 
 /** More levels of generalisatie than any model has; deeper chains are cut and reported. */
-const MAX_GENERALISATIE_DEPTH = 50;
 
 export function parseKardinaliteit(value: unknown): Kardinaliteit | undefined {
   const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
@@ -99,12 +93,12 @@ class Resolver {
       }
     }
     for (const [element, { raw, location }] of this.rawOf) this.fill(element, raw, location);
-    this.checkGeneralisaties();
-    for (const o of this.model.objecttypen) this.checkObjecttypeScope(o);
-    for (const g of this.model.gegevensgroeptypen) this.checkScope(`gegevensgroeptype ${g.naam}`, this.eigenschapNamen(g));
+    const bronnen = { rawOf: this.rawOf, attribuutLocation: this.attribuutLocation };
+    checkGeneralisaties(this.model, bronnen, this.findings);
+    checkNameScopes(this.model, bronnen, this.findings);
     for (const o of this.model.objecttypen) o.constraints = this.constraints(o, this.rawOf.get(o)!);
     for (const g of this.model.gegevensgroeptypen) g.constraints = this.constraints(g, this.rawOf.get(g)!);
-    this.checkEnumTypedAsText();
+    checkEnumTypedAsText(this.model, bronnen, this.findings);
     return this.model;
   }
 
@@ -315,7 +309,7 @@ class Resolver {
           const type = this.typeVerwijzing(e.type, at, `data-element "${e.naam}"`);
           return type ? [{ id: str(e.id), naam: e.naam, definitie: text(e.definitie), type, kardinaliteit: this.kardinaliteit(e.kardinaliteit, at) }] : [];
         });
-        this.checkScope(`gestructureerd datatype ${element.naam}`, element.dataElementen.map((d, i) => ({ naam: d.naam, bron: location.file.position([...location.path, 'dataElementen', i, 'naam']) })));
+        checkScope(`gestructureerd datatype ${element.naam}`, element.dataElementen.map((d, i) => ({ naam: d.naam, bron: location.file.position([...location.path, 'dataElementen', i, 'naam']) })), this.findings);
         break;
       case 'keuze':
         element.alternatieven = items(raw.alternatieven).flatMap(({ raw: a, index }) => {
@@ -449,9 +443,9 @@ class Resolver {
       }
       return [{ id: str(w.id), naam: w.naam, code: str(w.code), definitie: text(w.definitie), toelichting: text(w.toelichting), bron: at }];
     });
-    this.checkScope(`enumeratie ${enumeratie.naam}`, result);
+    checkScope(`enumeratie ${enumeratie.naam}`, result, this.findings);
     const codes = result.filter((w) => w.code !== undefined).map((w) => ({ naam: w.code!, bron: w.bron }));
-    this.checkScope(`the codes of enumeratie ${enumeratie.naam}`, codes);
+    checkScope(`the codes of enumeratie ${enumeratie.naam}`, codes, this.findings);
     return result;
   }
 
@@ -553,152 +547,5 @@ class Resolver {
       return undefined;
     }
   }
-
-  private checkGeneralisaties(): void {
-    const state = new Map<Objecttype, 'bezig' | 'klaar'>();
-    const reported = new Set<Objecttype>();
-    let tooDeep = false;
-    // Depth first without recursion: a chain of thousands of supertypen must not overflow the stack.
-    for (const start of this.model.objecttypen) {
-      if (state.has(start)) continue;
-      const stack: Objecttype[] = [start];
-      const next: number[] = [0];
-      state.set(start, 'bezig');
-      while (stack.length > 0) {
-        const o = stack[stack.length - 1]!;
-        const i = next[next.length - 1]!;
-        if (i >= o.supertypen.length) {
-          state.set(o, 'klaar');
-          stack.pop();
-          next.pop();
-          continue;
-        }
-        next[next.length - 1] = i + 1;
-        const s = o.supertypen[i]!;
-        if (state.get(s) === 'klaar') continue;
-        if (state.get(s) === 'bezig') {
-          const cycle = stack.slice(stack.indexOf(s));
-          if (cycle.some((c) => reported.has(c))) continue;
-          cycle.forEach((c) => reported.add(c));
-          const location = this.rawOf.get(s)!.location;
-          this.findings.error(
-            location.file.position([...location.path, 'supertypen']),
-            'generalisatie-cycle',
-            `the generalisaties form a cycle: ${[...cycle, s].map((c) => c.naam).join(' → ')}; remove one supertype`,
-          );
-          continue;
-        }
-        if (stack.length >= MAX_GENERALISATIE_DEPTH) {
-          // Cut the chain here so that every later walk up the hierarchy stays short; say so once.
-          if (!tooDeep) {
-            const location = this.rawOf.get(o)!.location;
-            this.findings.error(
-              location.file.position([...location.path, 'supertypen']),
-              'generalisatie-too-deep',
-              `the chain of supertypen from ${stack[0]!.naam} up to ${o.naam} is ${MAX_GENERALISATIE_DEPTH} objecttypen long and goes on; a model does not need that many levels`,
-            );
-          }
-          tooDeep = true;
-          o.supertypen = [];
-          continue;
-        }
-        state.set(s, 'bezig');
-        stack.push(s);
-        next.push(0);
-      }
-    }
-    // A cycle would make every walk up the hierarchy endless; cut it so the rest of the checks can run.
-    for (const o of reported) o.supertypen = [];
-  }
-
-  /** Names that become properties of one object: attribuutsoorten, gegevensgroepen and relation roles. */
-  private eigenschapNamen(element: Objecttype | Gegevensgroeptype): { naam: string; bron: Position }[] {
-    const { raw, location } = this.rawOf.get(element)!;
-    const named = (key: string, field: string) =>
-      items(raw[key]).flatMap(({ raw: r, index }) =>
-        typeof r[field] === 'string' ? [{ naam: r[field] as string, bron: location.file.position([...location.path, key, index, field]) }] : [],
-      );
-    return [...named('attribuutsoorten', 'naam'), ...named('gegevensgroepen', 'naam'), ...named('relatiesoorten', 'rol')];
-  }
-
-  private checkObjecttypeScope(o: Objecttype): void {
-    const own = this.eigenschapNamen(o);
-    this.checkScope(`objecttype ${o.naam}`, own);
-    const inherited = ancestors(o).flatMap((s) => this.eigenschapNamen(s).map((n) => ({ ...n, van: s.naam })));
-    for (const a of own) {
-      const clash = inherited.find((i) => i.naam.toLowerCase() === a.naam.toLowerCase());
-      if (clash) {
-        this.findings.error(a.bron, 'duplicate-name', `"${a.naam}" of ${o.naam} repeats "${clash.naam}" that ${o.naam} inherits from ${clash.van}; remove one`);
-      }
-    }
-  }
-
-  private checkScope(scope: string, named: { naam: string; bron: Position }[]): void {
-    const seen = new Map<string, { naam: string; bron: Position }>();
-    for (const n of named) {
-      const earlier = seen.get(n.naam.toLowerCase());
-      if (earlier) {
-        this.findings.error(
-          n.bron,
-          'duplicate-name',
-          `"${n.naam}" appears twice in ${scope} (first at line ${earlier.bron.line})${caseNote(n.naam, earlier.naam)}; keep one`,
-        );
-      } else {
-        seen.set(n.naam.toLowerCase(), n);
-      }
-    }
-  }
-
-  /** The published Geslachtsaanduiding was a plain string while the enumeratie geslacht existed. */
-  private checkEnumTypedAsText(): void {
-    const enums = this.model.enumeraties.map((e) => ({ e, key: e.naam.toLowerCase().replace(/^enum/, '') })).filter((x) => x.key.length >= 4);
-    const attributes = [...this.model.objecttypen, ...this.model.gegevensgroeptypen].flatMap((o) => o.attribuutsoorten);
-    for (const a of attributes) {
-      const d = a.type.datatype;
-      if (d.soort !== 'primitiefDatatype' || d.basis !== 'tekst' || d.formaat) continue;
-      const naam = a.naam.toLowerCase();
-      const match = enums.find(({ key }) => naam === key || naam.startsWith(key));
-      if (match) {
-        this.findings.warning(
-          this.attribuutLocation.get(a)?.file.position([...this.attribuutLocation.get(a)!.path, 'type']) ?? a.bron,
-          'enum-typed-as-text',
-          `attribuutsoort "${a.naam}" is typed ${a.type.naam} while the enumeratie "${match.e.naam}" exists; type it with the enumeratie if its values are meant`,
-        );
-      }
-    }
-  }
 }
 
-function caseNote(a: string, b: string): string {
-  return a !== b ? ' (they differ only in case)' : '';
-}
-
-function where(location: YamlLocation): string {
-  const p = location.file.position(location.path);
-  return `${p.file}:${p.line}:${p.column}`;
-}
-
-function isRaw(value: unknown): value is Raw {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function items(value: unknown): { raw: Raw; index: number }[] {
-  return Array.isArray(value) ? value.flatMap((raw, index) => (isRaw(raw) ? [{ raw, index }] : [])) : [];
-}
-
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
-}
-
-/** A text field; blank text counts as absent. */
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
-function int(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
-}
-
-function num(value: unknown): number | undefined {
-  return typeof value === 'number' ? value : undefined;
-}
