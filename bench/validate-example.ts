@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ajvMetFormats } from '../generator/ajv.ts';
+import { ajvMetFormats } from '../generator/common/ajv.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const REFERENCE = resolve(ROOT, '../shared/reference');

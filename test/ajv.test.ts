@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draft7Gelijk, standaloneAjv } from '../generator/ajv.ts';
+import { draft7Gelijk, standaloneAjv } from '../generator/common/ajv.ts';
 
 describe("the Ajv class of a package's validators", () => {
   const gewoon = {

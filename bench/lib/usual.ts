@@ -4,7 +4,7 @@
  * Usage: node --import tsx bench/lib/usual.ts <file> <schema.json>
  */
 import { readFileSync } from 'node:fs';
-import { ajvMetFormats } from '../../generator/ajv.ts';
+import { ajvMetFormats } from '../../generator/common/ajv.ts';
 
 const [file, schemaFile] = process.argv.slice(2) as [string, string];
 const t0 = process.hrtime.bigint();

@@ -6,11 +6,7 @@
  */
 import type { Enumeratie, Metadata } from '../model/types.ts';
 import type { Herkomst, UmObject, UmVeld, Uitwisselmodel } from './types.ts';
-
-/** A name as a JSON pointer segment (RFC 6901). */
-export function pointerSegment(naam: string): string {
-  return naam.replace(/~/g, '~0').replace(/\//g, '~1');
-}
+import { pointerSegment } from '../common/json-pointer.ts';
 
 /** An object of the message with where it stands: wire names from the root, `*` for every item of a list. */
 export interface ObjectInBericht {

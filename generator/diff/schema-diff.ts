@@ -11,7 +11,7 @@
  * `additionalProperties`), and whatever this module does not compare precisely is marked as breaking both
  * ways. A change can thus be marked breaking when it is not (an over-approximation), never the reverse.
  */
-import { pointerSegment } from '../derive/bericht.ts';
+import { pointerSegment } from '../common/json-pointer.ts';
 import type { Change, Json, JsonObject } from './types.ts';
 
 export interface SchemaChange extends Change {

@@ -1,5 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import { ajvMetFormats } from '../ajv.ts';
+import { ajvMetFormats } from '../common/ajv.ts';
+import { pointerToPath } from '../common/json-pointer.ts';
 import type { Findings } from '../diagnostics/findings.ts';
 import { bedoeldU } from './suggest.ts';
 import type { YamlFile } from './yaml-source.ts';
@@ -113,15 +114,6 @@ function hint(schema: unknown): string {
 function suggest(key: string, known: string[]): string {
   if (known.length === 0) return '; remove it';
   return bedoeldU(key, known) || `; allowed keys are ${known.join(', ')}`;
-}
-
-export function pointerToPath(pointer: string): (string | number)[] {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
 function valueAt(data: unknown, path: (string | number)[]): unknown {

@@ -1,4 +1,4 @@
-import { pointerSegment } from '../../derive/bericht.ts';
+import { pointerSegment } from '../../common/json-pointer.ts';
 import type { UmObject, UmVeld, Uitwisselmodel } from '../../derive/types.ts';
 import type { TypeVerwijzing } from '../../model/types.ts';
 import { jsonText, plainText } from '../text.ts';

@@ -3,6 +3,7 @@
  * the message falls apart into (the envelope, each Levering, each record), and a precompiled validator for
  * each unit. The engine that uses them is the same for every model (@mimgen/runtime).
  */
+import { unescapeSegment } from '../../common/json-pointer.ts';
 import { berichtView, type ObjectInBericht } from '../../derive/bericht.ts';
 import type { Uitwisselmodel } from '../../derive/types.ts';
 
@@ -75,7 +76,7 @@ function resolve(root: Schema, s: unknown): Schema | undefined {
   if (typeof ref !== 'string') return s;
   const m = /^#\/\$defs\/([^/]+)$/.exec(ref);
   if (!m || Object.keys(s).some((k) => k !== '$ref' && k !== 'description' && k !== 'title' && k !== '$comment')) return undefined;
-  return resolve(root, (root.$defs as Schema | undefined)?.[m[1]!.replace(/~1/g, '/').replace(/~0/g, '~')]);
+  return resolve(root, (root.$defs as Schema | undefined)?.[unescapeSegment(m[1]!)]);
 }
 
 function allowed(s: Schema, keys: Set<string>): boolean {
