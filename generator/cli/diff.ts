@@ -5,11 +5,13 @@
  * senders or receivers); 2 for bad input: an unreadable file, a file that is not a schema or a model, an
  * unknown revision, invalid JSON (with line and column).
  */
+import { finding, formatFinding } from '../diagnostics/findings.ts';
 import type { Config } from './config.ts';
 import { defaultConfig } from './config-defaults.ts';
 import { diff } from '../diff/index.ts';
 import { renderJson, renderMarkdown, renderText, samenvatting } from '../diff/render.ts';
 import { leesKant } from './diff-sources.ts';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
 import { DiffInputError, isBreaking } from '../diff/types.ts';
 
 export interface DiffOptions {
@@ -18,14 +20,11 @@ export interface DiffOptions {
   failOnBreaking?: boolean;
 }
 
-const EXIT_OK = 0;
-const EXIT_BREKEND = 1;
-const EXIT_INVOER = 2;
 
 export function diffCommand(oud: string, nieuw: string, options: DiffOptions, config: Config = defaultConfig()): number {
   if (options.json && options.markdown) {
     process.stderr.write('mimgen diff: choose one of --json and --markdown\n');
-    return EXIT_INVOER;
+    return EXIT_USAGE;
   }
   try {
     const a = leesKant(oud, process.cwd(), config);
@@ -40,12 +39,11 @@ export function diffCommand(oud: string, nieuw: string, options: DiffOptions, co
     const result = diff(a.kant, b.kant);
     process.stdout.write(options.json ? renderJson(result) : options.markdown ? renderMarkdown(result) : renderText(result));
     if (options.json || options.markdown) process.stderr.write(`mimgen diff: ${samenvatting(result)}\n`);
-    return options.failOnBreaking && result.changes.some(isBreaking) ? EXIT_BREKEND : EXIT_OK;
+    return options.failOnBreaking && result.changes.some(isBreaking) ? EXIT_FINDINGS : EXIT_OK;
   } catch (e) {
     if (!(e instanceof DiffInputError)) throw e;
-    const waar = e.at ? `${e.at.file}:${e.at.line}:${e.at.column}  error  diff-input  ` : 'mimgen diff: ';
-    process.stderr.write(`${waar}${e.message}\n`);
+    process.stderr.write(`${e.at ? formatFinding(finding(e.at, 'error', 'diff-input', e.message)) : `mimgen diff: ${e.message}`}\n`);
     for (const d of e.details) process.stderr.write(`${d}\n`);
-    return EXIT_INVOER;
+    return EXIT_USAGE;
   }
 }

@@ -20,6 +20,7 @@ const STAGE_TITLES: Record<Stage, string> = {
   generate: 'generate',
   changelog: 'The changelog (vorige-versie.json)',
   import: 'import-xmi',
+  diff: 'diff',
 };
 
 /** The Markdown between the markers, ending in a newline. A rule of several stages is listed under each. */

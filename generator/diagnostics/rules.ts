@@ -8,7 +8,7 @@
 export type Severity = 'error' | 'warning';
 
 /** The step of a command that reports the rule. */
-export type Stage = 'cli' | 'yaml' | 'informatiemodel' | 'uitwisselmodel' | 'config' | 'generate' | 'import' | 'changelog';
+export type Stage = 'cli' | 'yaml' | 'informatiemodel' | 'uitwisselmodel' | 'config' | 'generate' | 'import' | 'diff' | 'changelog';
 
 export interface RuleDefinition {
   /** The severities the rule is reported with; a few import rules are an error in one case and a warning in another. */
@@ -200,6 +200,13 @@ export const RULES = {
     stages: ['generate'],
     summary: 'a model has no uitwisselmodel.yaml',
     doc: 'generate derives the message from it; add one.',
+  },
+  // diff
+  'diff-input': {
+    severity: 'error',
+    stages: ['diff'],
+    summary: 'a side of the diff cannot be read',
+    doc: 'A file that is not JSON or not a JSON Schema (with the line and column), a model that does not load, an unknown revision.',
   },
   // changelog
   'previous-version': {
