@@ -1,5 +1,6 @@
-/** Loading a model folder: the informatiemodel with its checks, then the uitwisselmodel derivation. */
+/** Loading a model folder: the informatiemodel with its checks, then the uitwisselmodel derivation and the API section. */
 import { posix } from 'node:path';
+import { loadApi } from './api/load.ts';
 import { deriveUitwisselmodel, type DeriveOptions } from './derive/derive.ts';
 import type { Uitwisselmodel } from './derive/types.ts';
 import { compareFindings, type Finding } from './diagnostics/findings.ts';
@@ -16,7 +17,7 @@ export interface LoadedModel {
 /** What loading takes from mimgen.config.yaml (see DeriveOptions). */
 export type LoadOptions = DeriveOptions;
 
-/** Loads a model folder with its derivation; findings of both, sorted. */
+/** Loads a model folder with its derivation and its API section (api.yaml, optional); findings of all, sorted. */
 export function loadModel(folder: string, reader: SourceReader, options: LoadOptions = {}): LoadedModel {
   const loaded = loadInformatiemodel(folder, reader);
   const findings = [...loaded.findings];
@@ -27,6 +28,11 @@ export function loadModel(folder: string, reader: SourceReader, options: LoadOpt
     const derived = deriveUitwisselmodel(derivationPath, bytes, loaded.model, options);
     findings.push(...derived.findings.all);
     uitwisselmodel = derived.uitwisselmodel;
+  }
+  const api = loadApi(folder, reader);
+  if (api) {
+    findings.push(...api.findings);
+    if (uitwisselmodel && api.api) uitwisselmodel = { ...uitwisselmodel, api: api.api };
   }
   return { informatiemodel: loaded.model, uitwisselmodel, findings: findings.sort(compareFindings) };
 }

@@ -2,6 +2,7 @@
  * The resolved uitwisselmodel: the message as it is delivered, every field knowing the informatiemodel
  * element it comes from. Derived from the informatiemodel by the declarative derivation file.
  */
+import type { ApiBeschrijving } from '../api/types.ts';
 import type { Position } from '../diagnostics/findings.ts';
 import type {
   Attribuutsoort,
@@ -29,6 +30,8 @@ export interface Uitwisselmodel {
   /** Enumeraties written as $defs, in order. */
   enumeraties: Enumeratie[];
   bericht: UmObject;
+  /** The exchange API whose payload this message is (model/<name>/api.yaml), when the model has one. */
+  api?: ApiBeschrijving;
   bron: Position;
 }
 
