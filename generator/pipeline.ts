@@ -7,6 +7,7 @@ import { emitChangelog, type Vorige } from './emit/changelog/index.ts';
 import { emitDocs } from './emit/docs/index.ts';
 import { emitJsonSchemas } from './emit/json-schema/index.ts';
 import { emitMapping } from './emit/mapping/index.ts';
+import { emitOpenApi } from './emit/openapi/index.ts';
 import { emitPackage, pakketWerkerVoorbereiden } from './emit/package/index.ts';
 
 // Loading lives in its own module so that commands which only check (lint) do not load the emitters.
@@ -24,7 +25,7 @@ export type Emitter = (um: Uitwisselmodel, context: EmitContext) => Map<string, 
  * The package emitter comes first: it hands the model to its worker thread before this thread does the rest,
  * and the worker's part is the longest. The order changes nothing in the output (see emitModel).
  */
-export const EMITTERS: readonly Emitter[] = [emitPackage, emitJsonSchemas, emitMapping, emitDocs, (um, { vorige }) => emitChangelog(um, vorige)];
+export const EMITTERS: readonly Emitter[] = [emitPackage, emitJsonSchemas, emitMapping, emitOpenApi, emitDocs, (um, { vorige }) => emitChangelog(um, vorige)];
 
 /**
  * Starts the worker thread of the package emitter, so that it loads its modules and does the work that

@@ -3,6 +3,7 @@ import Handlebars from 'handlebars';
 import type { Uitwisselmodel } from '../../derive/types.ts';
 import { berichtSchema, COMPAT_SCHEMA, STRICT_SCHEMA, VERSCHILLEN } from '../json-schema/index.ts';
 import { MAPPING } from '../mapping/index.ts';
+import { OPENAPI } from '../openapi/index.ts';
 import { jsonText } from '../text.ts';
 import { WerkerFout, werkerVoor, type Werker } from '../werker.ts';
 import { GeneratedCodeError } from './generated-code-error.ts';
@@ -81,6 +82,7 @@ function packageJson(um: Uitwisselmodel): object {
       './uitwisselmodel.strict.schema.json': `./${STRICT_SCHEMA}`,
       './uitwisselmodel.strict-verschillen.json': `./${VERSCHILLEN}`,
       './mapping.json': `./${MAPPING}`,
+      ...(um.api ? { './openapi.json': `./${OPENAPI}` } : {}),
       './package.json': './package.json',
     },
     files: ['dist', 'src', '*.json', 'README.md', 'docs'],
@@ -98,6 +100,7 @@ function readme(um: Uitwisselmodel, berichtType: string, namen: Map<import('../.
     informatiemodel: um.informatiemodel.naam,
     versie: um.versie,
     berichtType,
+    openapi: um.api !== undefined,
     regels: [
       ...r.uniek.map((u) => `${u.element} is unique within each ${u.scopeNaam}`),
       ...r.verwijzingen.map((v) => `every ${v.element} names a ${v.doel} in the same ${v.scopeNaam}`),
