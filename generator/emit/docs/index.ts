@@ -26,8 +26,10 @@ import type {
 import { modelView, type ModelView } from '../../model/view.ts';
 import { berichtSchema, COMPAT_SCHEMA, STRICT_SCHEMA, VERSCHILLEN, type Verschil } from '../json-schema/index.ts';
 import { MAPPING, mappingRegels, type MappingBron } from '../mapping/index.ts';
+import { OPENAPI } from '../openapi/index.ts';
 import { jsonText } from '../text.ts';
 import { Ankers } from './anchors.ts';
+import { apiAnkers, apiView } from './api.ts';
 import { berichtNiveaus, type UmNiveau, type UmVeldInfo } from './bericht.ts';
 import { informatiemodelDiagram, uitwisselmodelDiagram } from './diagrams.ts';
 import type { Link } from './helpers.ts';
@@ -40,10 +42,12 @@ export const DOCS = {
   hoofdlijnen: 'docs/hoofdlijnen.md',
   definities: 'docs/definities.md',
   uitwisselspecificatie: 'docs/uitwisselspecificatie.md',
+  /** Only for a model with an API section. */
+  api: 'docs/api.md',
   nav: 'docs/mkdocs-nav.yml',
 } as const;
 
-type Pagina = 'index' | 'hoofdlijnen' | 'definities' | 'uitwisselspecificatie';
+type Pagina = 'index' | 'hoofdlijnen' | 'definities' | 'uitwisselspecificatie' | 'api';
 
 /** An example message shown in the exchange specification. */
 export interface Voorbeeld {
@@ -76,6 +80,7 @@ export function emitDocs(um: Uitwisselmodel): Map<string, string> {
     [DOCS.hoofdlijnen, markdown(TEMPLATES.hoofdlijnen(hoofdlijnenView(ctx)))],
     [DOCS.definities, markdown(TEMPLATES.definities(definitiesView(ctx)))],
     [DOCS.uitwisselspecificatie, markdown(TEMPLATES.uitwisselspecificatie(uitwisselspecificatieView(ctx)))],
+    ...(um.api ? [[DOCS.api, markdown(TEMPLATES.api(apiPaginaView(ctx)))] as const] : []),
     [DOCS.nav, markdown(TEMPLATES.nav(navView(ctx)))],
   ]);
 }
@@ -98,6 +103,7 @@ class Context {
     hoofdlijnen: new Ankers(),
     definities: new Ankers(),
     uitwisselspecificatie: new Ankers(),
+    api: new Ankers(),
   };
   readonly niveaus: UmNiveau[];
   readonly inBericht = new Map<unknown, Link[]>();
@@ -138,6 +144,10 @@ class Context {
 
     const hl = this.ankers.hoofdlijnen;
     for (const s of ['hoofdlijnen', 'objecttypen', 'diagram-informatiemodel', 'enumeraties', 'diagram-uitwisselmodel']) hl.anker(s, s);
+    if (um.api) {
+      this.ankers.api.anker('pagina', um.api.titel);
+      apiAnkers(um.api, this.ankers.api);
+    }
     this.ankers.index.anker('pagina', im.naam);
     this.ankers.index.anker('inhoud', 'inhoud');
 
@@ -243,10 +253,12 @@ function indexView(ctx: Context) {
     model: modelKop(ctx),
     anker: ctx.anker(p, 'pagina'),
     inhoudAnker: ctx.anker(p, 'inhoud'),
+    bestanden: { openapi: OPENAPI },
     links: {
       hoofdlijnen: ctx.href('hoofdlijnen', 'hoofdlijnen', p),
       definities: ctx.href('definities', 'pagina', p),
       uitwisselspecificatie: ctx.href('uitwisselspecificatie', 'pagina', p),
+      api: ctx.um.api ? ctx.href('api', 'pagina', p) : undefined,
     },
     kenmerken: kenmerken(
       tekstKenmerk('Informatiemodel', `${ctx.im.naam}, versie ${ctx.im.versie}`),
@@ -582,6 +594,14 @@ function mappingHerkomst(ctx: Context, bron: MappingBron, el: Metadata | undefin
   }
 }
 
+function apiPaginaView(ctx: Context) {
+  const p: Pagina = 'api';
+  return {
+    anker: ctx.anker(p, 'pagina'),
+    ...apiView(ctx.um, ctx.um.api!, ctx.ankers.api, { uitwisselspecificatie: ctx.href('uitwisselspecificatie', 'pagina', p) }, modelKop(ctx)),
+  };
+}
+
 function navView(ctx: Context) {
   return {
     model: modelKop(ctx),
@@ -591,6 +611,7 @@ function navView(ctx: Context) {
       { titel: 'Op hoofdlijnen', bestand: `${ctx.im.folder}/hoofdlijnen.md` },
       { titel: 'Definities', bestand: `${ctx.im.folder}/definities.md` },
       { titel: 'Uitwisselspecificatie', bestand: `${ctx.im.folder}/uitwisselspecificatie.md` },
+      ...(ctx.um.api ? [{ titel: 'API', bestand: `${ctx.im.folder}/api.md` }] : []),
     ],
   };
 }

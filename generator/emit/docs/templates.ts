@@ -38,4 +38,5 @@ export const TEMPLATES = {
   definities: template('definities.md.hbs'),
   uitwisselspecificatie: template('uitwisselspecificatie.md.hbs'),
   nav: template('mkdocs-nav.yml.hbs'),
+  api: template('api.md.hbs'),
 };
