@@ -15,11 +15,16 @@ export interface Position {
   column: number;
 }
 
-export interface Finding extends Position {
-  severity: Severity;
-  rule: RuleId;
-  message: string;
-}
+/**
+ * A finding under one rule, with a severity that rule may have: a union over the registry, so that an object
+ * literal with an undeclared rule or a severity its rule does not have fails to compile.
+ */
+export type Finding = {
+  [R in RuleId]: Position & { severity: SeverityOf<R>; rule: R; message: string };
+}[RuleId];
+
+/** The severities a rule may be reported with. */
+export type SeverityOf<R extends RuleId> = (typeof RULES)[R]['severity'] extends 'error or warning' ? Severity : (typeof RULES)[R]['severity'];
 
 export function formatFinding(f: Finding): string {
   return `${f.file}:${f.line}:${f.column}  ${f.severity}  ${f.rule}  ${f.message}`;
@@ -29,7 +34,7 @@ export function formatFinding(f: Finding): string {
 export function finding(at: Position, severity: Severity, rule: RuleId, message: string): Finding {
   const allowed = RULES[rule].severity;
   if (allowed !== 'error or warning' && allowed !== severity) throw new Error(`rule ${rule} is declared as ${allowed}, reported as ${severity}`);
-  return { file: at.file, line: at.line, column: at.column, severity, rule, message };
+  return { file: at.file, line: at.line, column: at.column, severity, rule, message } as Finding;
 }
 
 /** Line and column (1-based, in bytes) of a byte offset in a file's raw bytes. */

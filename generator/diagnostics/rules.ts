@@ -189,10 +189,10 @@ export const RULES = {
   },
   // mimgen.config.yaml
   'unknown-model': {
-    severity: 'error',
+    severity: 'warning',
     stages: ['config'],
-    summary: 'the configuration names a model that does not exist',
-    doc: 'Each entry of models is a folder under the models folder.',
+    summary: 'a package name is given for a model that does not exist',
+    doc: 'Each key of packages is a folder under the models folder; the command runs on without it.',
   },
   // generate
   'missing-derivation': {
