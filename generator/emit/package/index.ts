@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import Handlebars from 'handlebars';
+import { textTemplate, toolFile } from '../../common/tool-files.ts';
 import type { Uitwisselmodel } from '../../derive/types.ts';
 import { berichtSchema, COMPAT_SCHEMA, STRICT_SCHEMA, VERSCHILLEN } from '../json-schema/index.ts';
 import { MAPPING } from '../mapping/index.ts';
@@ -18,9 +17,8 @@ export { GeneratedCodeError };
 
 // Templates and the tool's own dependency versions are part of the tool, read once when it loads; the
 // emitter itself reads nothing and depends only on the model.
-const TEMPLATES = new URL('../../../templates/package/', import.meta.url);
-const README = Handlebars.compile(readFileSync(new URL('README.md.hbs', TEMPLATES), 'utf8'), { noEscape: true, strict: true });
-const TOOL = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
+const README = textTemplate('package/README.md.hbs');
+const TOOL = JSON.parse(toolFile('package.json')) as { dependencies: Record<string, string> };
 
 /** The worker thread that makes the package's TypeScript (broncode.ts). */
 function pakketWerker(): Werker {

@@ -3,7 +3,7 @@
  * the main thread while the package emitter's worker thread makes the TypeScript. Kept apart from the modules
  * that build TypeScript so that the main thread does not load ts-morph.
  */
-import { ESM_REQUIRE, standaloneAjv, standaloneBody } from '../../ajv.ts';
+import { ESM_REQUIRE, standaloneAjv, standaloneBody } from '../../common/ajv.ts';
 import { toolFile } from '../../common/tool-files.ts';
 
 // The format checks of the validators are the same JavaScript for every model; read once at load.
