@@ -10,7 +10,7 @@
  * Python-Markdown lets be escaped (its core set plus `|` of the tables extension), numeric character
  * references for the rest.
  */
-import { onthouden, plainText } from '../text.ts';
+import { memoize, plainText } from '../../common/text.ts';
 
 /** Characters that would start inline markup, each with what is written instead. */
 const INLINE: Record<string, string> = {
@@ -75,7 +75,7 @@ export const mdCel = inline('<br>');
 
 /** The non-empty lines of a text, each escaped as inline Markdown, joined by `tussen`; remembered per text. */
 function inline(tussen: string, kop = false): (text: string | undefined) => string {
-  const opgemaakt = onthouden((text: string) =>
+  const opgemaakt = memoize((text: string) =>
     textLines(text)
       .filter((l) => l !== '')
       .map((l) => escapeLine(l, kop))

@@ -27,7 +27,7 @@ import { modelView, type ModelView } from '../../model/view.ts';
 import { berichtSchema, COMPAT_SCHEMA, STRICT_SCHEMA, VERSCHILLEN, type Verschil } from '../json-schema/index.ts';
 import { MAPPING, mappingRegels, type MappingBron } from '../mapping/index.ts';
 import { OPENAPI } from '../openapi/index.ts';
-import { jsonText } from '../text.ts';
+import { jsonText } from '../../common/text.ts';
 import { Ankers } from './anchors.ts';
 import { apiAnkers, apiView } from './api.ts';
 import { berichtNiveaus, type UmNiveau, type UmVeldInfo } from './bericht.ts';

@@ -1,7 +1,7 @@
 import { pointerSegment } from '../../common/json-pointer.ts';
 import type { UmObject, UmVeld, Uitwisselmodel } from '../../derive/types.ts';
 import type { TypeVerwijzing } from '../../model/types.ts';
-import { jsonText, plainText } from '../text.ts';
+import { jsonText, plainText } from '../../common/text.ts';
 
 type Schema = Record<string, unknown>;
 

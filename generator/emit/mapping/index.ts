@@ -1,6 +1,6 @@
 import { berichtView, onderVerwijzing, veldKardinaliteit } from '../../derive/bericht.ts';
 import type { Herkomst, UmVeld, Uitwisselmodel } from '../../derive/types.ts';
-import { jsonText } from '../text.ts';
+import { jsonText } from '../../common/text.ts';
 
 export const MAPPING = 'mapping.json';
 

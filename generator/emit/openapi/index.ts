@@ -15,7 +15,7 @@
 import type { ApiBeschrijving, ApiHeader, ApiInhoud, ApiOperatie, ApiSchema, ApiVeld, Waarde } from '../../api/types.ts';
 import type { Uitwisselmodel } from '../../derive/types.ts';
 import { berichtSchema } from '../json-schema/index.ts';
-import { jsonText } from '../text.ts';
+import { jsonText } from '../../common/text.ts';
 
 type Obj = Record<string, unknown>;
 

@@ -3,7 +3,7 @@ import type { Uitwisselmodel } from '../../derive/types.ts';
 import { berichtSchema, COMPAT_SCHEMA, STRICT_SCHEMA, VERSCHILLEN } from '../json-schema/index.ts';
 import { MAPPING } from '../mapping/index.ts';
 import { OPENAPI } from '../openapi/index.ts';
-import { jsonText } from '../text.ts';
+import { jsonText } from '../../common/text.ts';
 import { WerkerFout, werkerVoor, type Werker } from '../werker.ts';
 import { GeneratedCodeError } from './generated-code-error.ts';
 import { umTypeNamen } from './naming.ts';

@@ -1,7 +1,7 @@
 import { StructureKind, type InterfaceDeclarationStructure, type SourceFileStructure, type OptionalKind } from 'ts-morph';
 import type { Attribuutsoort, Gegevensgroep, Gegevensgroeptype, Informatiemodel, Kardinaliteit, Objecttype, Relatiesoort } from '../../model/types.ts';
 import { bronKardinaliteit, isMeervoud, isOptioneel, modelView } from '../../model/view.ts';
-import { plainText } from '../text.ts';
+import { plainText } from '../../common/text.ts';
 import { jsdocTekst, propertyNaam, tsType, typeNaam } from './naming.ts';
 
 /**

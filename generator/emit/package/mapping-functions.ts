@@ -1,7 +1,7 @@
 import { berichtView } from '../../derive/bericht.ts';
 import { StructureKind, type FunctionDeclarationStructure, type InterfaceDeclarationStructure, type OptionalKind, type SourceFileStructure, type WriterFunction } from 'ts-morph';
 import type { UmObject, UmVeld, Uitwisselmodel } from '../../derive/types.ts';
-import { plainText } from '../text.ts';
+import { plainText } from '../../common/text.ts';
 import { jsdocTekst, propertyNaam, propertyToegang, tsType } from './naming.ts';
 
 /**

@@ -32,7 +32,7 @@ export function jsonText(value: unknown): string {
  * times (a type name in every table that uses it). Forgets all after `max` distinct inputs, so that a
  * long-running process does not grow without bound.
  */
-export function onthouden<T>(f: (text: string) => T, max = 100_000): (text: string) => T {
+export function memoize<T>(f: (text: string) => T, max = 100_000): (text: string) => T {
   const cache = new Map<string, T>();
   return (text) => {
     let uit = cache.get(text);
