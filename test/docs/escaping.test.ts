@@ -7,7 +7,7 @@
 import type { HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { DOCS, emitDocs } from '../../generator/emit/docs/index.ts';
-import { mdBlok, mdCel, mdInline, mdKop, mermaidTekst } from '../../generator/emit/docs/escape.ts';
+import { mdBlok, mdCel, mdInline, mdKop, mermaidTekst } from '../../generator/common/markdown.ts';
 import { codeBlokken, elementen, laadModel, mermaidDecode, renderDom, renderHtml } from './render.ts';
 
 const docs = emitDocs(laadModel('test/fixtures/docs/vijandig'));

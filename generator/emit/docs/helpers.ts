@@ -1,12 +1,12 @@
 /**
  * The Handlebars helpers of the documentation templates, registered in one place. Each helper says where
- * its text lands and escapes it for that place (see escape.ts); templates call them and hold no other logic.
+ * its text lands and escapes it for that place (see common/markdown.ts); templates call them and hold no other logic.
  * A helper's result is a SafeString, so Handlebars does not escape it again; anything a template prints
  * without a helper is still HTML-escaped by Handlebars, which keeps a forgotten helper from letting markup
  * through.
  */
 import type Handlebars from 'handlebars';
-import { mdBlok, mdCel, mdCode, mdCodeBlok, mdInline, mdKop, mdLink, mdTitel, mermaidTekst, yamlTekst } from './escape.ts';
+import { mdBlok, mdCel, mdCodeBlok, mdCodeOrInline, mdInline, mdKop, mdLink, mdTitel, mermaidTekst, yamlTekst } from '../../common/markdown.ts';
 
 /** A link from one generated page to a heading: the text comes from the model, the target from the emitter. */
 export interface Link {
@@ -52,7 +52,7 @@ export function registerHelpers(hb: typeof Handlebars): void {
   /** Links separated by commas, for a table cell. */
   hb.registerHelper('links', (links: Link[] | undefined) => safe((links ?? []).map((l) => mdLink(l.tekst, l.href)).join(', ')));
   /** A code span (a path, a file name, a pattern), or escaped text where a code span cannot hold it. */
-  hb.registerHelper('code', (text: unknown) => safe(mdCode(str(text) ?? '')));
+  hb.registerHelper('code', (text: unknown) => safe(mdCodeOrInline(str(text) ?? '')));
   /** A fenced code block: `{{codeblok tekst "json" 4}}`. */
   hb.registerHelper('codeblok', (text: unknown, taal: unknown, indent: unknown) =>
     safe(mdCodeBlok(str(text) ?? '', str(opt(taal)) ?? '', num(opt(indent)))),
