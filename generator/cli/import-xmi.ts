@@ -13,6 +13,7 @@ import { formatFinding, type Finding } from '../diagnostics/findings.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
 import { recoverFolder, swapFolder, writeFileAtOnce, writeFiles } from './writer.ts';
 import { IMPORT_MARKER } from '../xmi/emit.ts';
+import { API_FILE, DERIVATION_FILE } from '../model/load.ts';
 import { XmiError } from '../xmi/errors.ts';
 import { importXmi, type SharedFile } from '../xmi/import.ts';
 
@@ -28,8 +29,10 @@ export interface ImportXmiCliOptions {
   report?: string;
 }
 
+/** Files of a model folder that are not parts of the informatiemodel: an import keeps them and never replaces them. */
+const NOT_MODEL_PARTS = [DERIVATION_FILE, API_FILE];
+
 const SCHEMA = resolve(dirname(fileURLToPath(import.meta.url)), '../../schema/informatiemodel.schema.json');
-const DERIVATION_FILE = 'uitwisselmodel.yaml';
 
 export function importXmiCommand(file: string, options: ImportXmiCliOptions, config: Config = defaultConfig()): number {
   try {
@@ -151,7 +154,7 @@ function readShared(out: string, given: string[] | undefined): SharedFile[] {
   const paths: string[] = [];
   const add = (p: string) => {
     if (statSync(p).isDirectory()) {
-      for (const n of readdirSync(p).sort()) if (/\.ya?ml$/.test(n) && n !== DERIVATION_FILE) paths.push(join(p, n));
+      for (const n of readdirSync(p).sort()) if (/\.ya?ml$/.test(n) && !NOT_MODEL_PARTS.includes(n)) paths.push(join(p, n));
     } else {
       paths.push(p);
     }
@@ -190,7 +193,7 @@ function writeOut(out: string, files: Map<string, string>, replace: boolean): vo
     const foreign: string[] = [];
     for (const entry of readdirSync(out).sort()) {
       const path = join(out, entry);
-      const isModelPart = /\.ya?ml$/.test(entry) && entry !== DERIVATION_FILE && statSync(path).isFile();
+      const isModelPart = /\.ya?ml$/.test(entry) && !NOT_MODEL_PARTS.includes(entry) && statSync(path).isFile();
       if (!isModelPart) {
         keep.push(entry);
         continue;

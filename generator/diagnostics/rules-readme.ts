@@ -16,6 +16,7 @@ const STAGE_TITLES: Record<Stage, string> = {
   yaml: 'Reading YAML (model files and mimgen.config.yaml)',
   informatiemodel: 'The informatiemodel (lint)',
   uitwisselmodel: 'The uitwisselmodel derivation (lint)',
+  api: 'The API section, api.yaml (lint)',
   config: 'mimgen.config.yaml',
   generate: 'generate',
   changelog: 'The changelog (vorige-versie.json)',

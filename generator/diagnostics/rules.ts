@@ -8,7 +8,7 @@
 export type Severity = 'error' | 'warning';
 
 /** The step of a command that reports the rule. */
-export type Stage = 'cli' | 'yaml' | 'informatiemodel' | 'uitwisselmodel' | 'config' | 'generate' | 'import' | 'diff' | 'changelog';
+export type Stage = 'cli' | 'yaml' | 'informatiemodel' | 'uitwisselmodel' | 'api' | 'config' | 'generate' | 'import' | 'diff' | 'changelog';
 
 export interface RuleDefinition {
   /** The severities the rule is reported with; a few import rules are an error in one case and a warning in another. */
@@ -79,19 +79,19 @@ export const RULES = {
   // The structure of the files (the format's JSON Schema)
   'unknown-key': {
     severity: 'error',
-    stages: ['informatiemodel', 'uitwisselmodel', 'config'],
+    stages: ['informatiemodel', 'uitwisselmodel', 'config', 'api'],
     summary: 'a key the format does not know',
     doc: 'Most often a typo; the message suggests the nearest known key.',
   },
   'missing-key': {
     severity: 'error',
-    stages: ['informatiemodel', 'uitwisselmodel', 'config'],
+    stages: ['informatiemodel', 'uitwisselmodel', 'config', 'api'],
     summary: 'a key the format requires is missing',
     doc: 'Such as the id of an objecttype, the type of an attribuutsoort or the naam of an added object.',
   },
   'invalid-value': {
     severity: 'error',
-    stages: ['informatiemodel', 'uitwisselmodel', 'config'],
+    stages: ['informatiemodel', 'uitwisselmodel', 'config', 'api'],
     summary: 'a value of the wrong type or form',
     doc: 'A list where a mapping belongs, an unknown enumeration value, a date that is not a date, an empty naam.',
   },
@@ -116,7 +116,7 @@ export const RULES = {
   },
   'duplicate-name': {
     severity: 'error',
-    stages: ['informatiemodel', 'uitwisselmodel'],
+    stages: ['informatiemodel', 'uitwisselmodel', 'api'],
     summary: 'a name is used twice where it must be unique',
     doc: 'Type names in the model, attribuutsoorten of an objecttype with what it inherits, enumeration values, wire names of a message object.',
   },
@@ -140,7 +140,7 @@ export const RULES = {
   },
   'unresolved-reference': {
     severity: 'error',
-    stages: ['informatiemodel', 'uitwisselmodel'],
+    stages: ['informatiemodel', 'uitwisselmodel', 'api'],
     summary: 'a reference names nothing the model defines',
     doc: 'Most often a typo or a different case; the message suggests the nearest name.',
   },
@@ -152,7 +152,7 @@ export const RULES = {
   },
   'invalid-pattern': {
     severity: 'error',
-    stages: ['informatiemodel'],
+    stages: ['informatiemodel', 'api'],
     summary: 'a formeelPatroon that is no regular expression',
     doc: 'The pattern goes into the JSON Schema and the validator as it is.',
   },
@@ -183,7 +183,7 @@ export const RULES = {
   // The derivation of the uitwisselmodel
   'conflicting-keys': {
     severity: 'error',
-    stages: ['uitwisselmodel'],
+    stages: ['uitwisselmodel', 'api'],
     summary: 'a field of the derivation says where it comes from twice',
     doc: 'A field comes from one attribuutsoort, relatiesoort, gegevensgroep or addition.',
   },
