@@ -5,6 +5,9 @@
  */
 import { Parser } from 'htmlparser2';
 
+/** The tags of bold and italics, with the Markdown that opens and closes them alike. */
+const EMPHASIS: Record<string, string> = { b: '**', strong: '**', i: '_', em: '_' };
+
 interface ListState {
   ordered: boolean;
   count: number;
@@ -23,15 +26,11 @@ export function htmlToMarkdown(html: string | undefined): string | undefined {
   const parser = new Parser(
     {
       onopentag(name, attrs) {
+        if (Object.hasOwn(EMPHASIS, name)) {
+          out += EMPHASIS[name];
+          return;
+        }
         switch (name) {
-          case 'b':
-          case 'strong':
-            out += '**';
-            break;
-          case 'i':
-          case 'em':
-            out += '_';
-            break;
           case 'br':
             out += '\n';
             break;
@@ -70,15 +69,11 @@ export function htmlToMarkdown(html: string | undefined): string | undefined {
         out += inItem > 0 ? text.replace(/\s*\n\s*/g, ' ') : text;
       },
       onclosetag(name) {
+        if (Object.hasOwn(EMPHASIS, name)) {
+          out += EMPHASIS[name];
+          return;
+        }
         switch (name) {
-          case 'b':
-          case 'strong':
-            out += '**';
-            break;
-          case 'i':
-          case 'em':
-            out += '_';
-            break;
           case 'p':
           case 'div':
             newline();
