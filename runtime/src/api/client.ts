@@ -1,0 +1,205 @@
+/**
+ * The client of the DDAS Gegevens Uitwissel API: asks for page 1, then every page the paginering names,
+ * and checks each before it hands it on: the `nlgov-adr-payload-sig` signature over the `Digest` header
+ * with the certificate chain in x5c up to a trusted root (see jades.ts), the `Digest` against the bytes
+ * received, the body's shape and paginering, and the page's message with the model's validator. A check
+ * that fails ends the iteration with a GegevensFetchError that names the page and the check; a page is
+ * yielded only when every check has passed, so unverified data never reaches the caller.
+ *
+ * A page is read in full before it is checked (its digest covers all of it) and parsed once; with
+ * `prefetch` the next page is asked for while the caller works on this one, so at most two pages are held.
+ */
+import { Buffer } from 'node:buffer';
+import { createHash } from 'node:crypto';
+import { eenhedenValidator, maakValidate } from '../validatie.js';
+import type { StreamContext } from '../stream.js';
+import { SIGNATURE_HEADER, SignatureError, TrustStore, verifyPayloadSignature } from './jades.js';
+import type { FetchCheck, FetchGegevensOptions, FetchLike, FetchResponseLike, GegevensPage, Paginering, RecordInPage } from './types.js';
+
+/** A page that failed a check: `page` and `check` say which and what; `status` and `problem` for an HTTP error. */
+export class GegevensFetchError extends Error {
+  constructor(
+    readonly page: number,
+    readonly check: FetchCheck,
+    message: string,
+    readonly details: { status?: number; problem?: unknown; fscErrorCode?: string; errors?: readonly { path: string; message: string }[] } = {},
+  ) {
+    super(`page ${page}: ${message}`);
+    this.name = 'GegevensFetchError';
+  }
+}
+
+const PROBLEM_BYTES = 1 << 16;
+
+async function readAll(response: FetchResponseLike, max: number, page: number, onChunk?: (c: Uint8Array) => void): Promise<Uint8Array[]> {
+  const chunks: Uint8Array[] = [];
+  if (!response.body) return chunks;
+  const reader = response.body.getReader();
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done || !value) break;
+    size += value.length;
+    if (size > max) {
+      await reader.cancel();
+      throw new GegevensFetchError(page, 'format', `the body is larger than ${max} bytes`);
+    }
+    onChunk?.(value);
+    chunks.push(value);
+  }
+  return chunks;
+}
+
+function isCount(v: unknown, min: number): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= min;
+}
+
+/** The records of a page's message, by the streaming plan: each item of a list whose unit is a record. */
+function* records(context: StreamContext, gegevens: unknown): Generator<RecordInPage> {
+  const plan = context.plan.eenheden;
+  function* unit(value: unknown, u: number, pointer: string): Generator<RecordInPage> {
+    for (const list of plan[u]!.lijsten) {
+      let v: unknown = value;
+      for (const k of list.pad) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[k] : undefined;
+      if (!Array.isArray(v)) continue;
+      const base = `${pointer}/${list.pad.map((k) => k.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+      const item = plan[list.eenheid]!;
+      for (let i = 0; i < v.length; i++) {
+        if (item.record) yield { naam: item.naam, pointer: `${base}/${i}`, record: v[i] };
+        else yield* unit(v[i], list.eenheid, `${base}/${i}`);
+      }
+    }
+  }
+  yield* unit(gegevens, 0, '');
+}
+
+/**
+ * Fetches every page of a delivery for a model (`context`: the generated package's STREAM_CONTEXT) and
+ * yields each page once it is verified and valid.
+ */
+export async function* fetchGegevens<M>(context: StreamContext, options: FetchGegevensOptions): AsyncGenerator<GegevensPage<M>, void, undefined> {
+  const trust = new TrustStore(options.trustedRoots);
+  const doFetch: FetchLike = options.fetch ?? (fetch as unknown as FetchLike);
+  const validate = options.validate === false ? undefined : maakValidate(eenhedenValidator(context.plan, context.validators), context.regels, context.melding);
+  const maxPageBytes = options.maxPageBytes ?? 256 * (1 << 20);
+  const now = options.now ?? ((): Date => new Date());
+  const controller = new AbortController();
+  const onAbort = (): void => controller.abort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  if (options.signal?.aborted) controller.abort();
+
+  const get = async (page: number): Promise<GegevensPage<M>> => {
+    const token = typeof options.token === 'function' ? await options.token() : options.token;
+    let response: FetchResponseLike;
+    try {
+      response = await doFetch(options.url, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ ...options.request, page }),
+        signal: controller.signal,
+      });
+    } catch (e) {
+      throw new GegevensFetchError(page, 'http', `the request failed: ${(e as Error).message}`);
+    }
+    if (response.status !== 200) {
+      const text = Buffer.concat(await readAll(response, PROBLEM_BYTES, page).catch(() => [])).toString('utf8');
+      let problem: unknown;
+      try {
+        problem = JSON.parse(text);
+      } catch {
+        problem = undefined;
+      }
+      const p = (problem ?? {}) as { title?: unknown; detail?: unknown };
+      const fscErrorCode = response.headers.get('fsc-error-code') ?? undefined;
+      const what = [typeof p.title === 'string' ? p.title : undefined, typeof p.detail === 'string' ? p.detail : undefined, fscErrorCode].filter(Boolean).join(': ');
+      throw new GegevensFetchError(page, 'http', `the server answered ${response.status}${what ? ` (${what})` : ''}`, { status: response.status, problem, ...(fscErrorCode ? { fscErrorCode } : {}) });
+    }
+    const type = response.headers.get('content-type') ?? '';
+    if (!/^application\/json\s*(?:;|$)/i.test(type)) throw new GegevensFetchError(page, 'format', `the answer is ${type || 'without Content-Type'}, not application/json`);
+    const signature = response.headers.get(SIGNATURE_HEADER);
+    const digest = response.headers.get('digest');
+    if (!signature) throw new GegevensFetchError(page, 'signature', `the answer has no ${SIGNATURE_HEADER} header`);
+    if (!digest) throw new GegevensFetchError(page, 'digest', 'the answer has no Digest header');
+    const sha256 = /(?:^|,)\s*sha-256=([A-Za-z0-9+/]+={0,2})\s*(?:,|$)/i.exec(digest)?.[1];
+    if (!sha256) throw new GegevensFetchError(page, 'digest', `the Digest header has no SHA-256 value: ${digest}`);
+    let signer;
+    try {
+      signer = await verifyPayloadSignature(signature, digest, trust, now());
+      await options.checkRevocation?.(signer);
+    } catch (e) {
+      throw new GegevensFetchError(page, e instanceof SignatureError ? e.check : 'certificate', e instanceof Error ? e.message : String(e));
+    }
+    const hash = createHash('sha256');
+    const chunks = await readAll(response, maxPageBytes, page, (c) => hash.update(c));
+    const received = hash.digest('base64');
+    if (received !== sha256) throw new GegevensFetchError(page, 'digest', `the Digest header (SHA-256=${sha256}) does not match the bytes received (SHA-256=${received})`);
+    let body: unknown;
+    try {
+      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch (e) {
+      throw new GegevensFetchError(page, 'format', `the body is no JSON: ${(e as Error).message}`);
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new GegevensFetchError(page, 'format', 'the body is no JSON object');
+    const { gegevens, paginering: p } = body as { gegevens?: unknown; paginering?: Partial<Paginering> };
+    if (typeof gegevens !== 'object' || gegevens === null || Array.isArray(gegevens)) throw new GegevensFetchError(page, 'format', 'the body has no gegevens object');
+    let paginering: Paginering;
+    if (p === undefined) paginering = { pageSize: Number.MAX_SAFE_INTEGER, currentPage: 1, totalPages: 1, totalRecords: -1 };
+    else if (typeof p === 'object' && p !== null && isCount(p.pageSize, 1) && isCount(p.currentPage, 1) && isCount(p.totalPages, 1) && isCount(p.totalRecords, 0)) paginering = p as Paginering;
+    else throw new GegevensFetchError(page, 'paginering', `paginering is not four whole numbers (pageSize, currentPage, totalPages, totalRecords): ${JSON.stringify(p)}`);
+    if (paginering.currentPage !== page) throw new GegevensFetchError(page, 'paginering', `the answer is page ${paginering.currentPage}`);
+    if (validate) {
+      const result = validate(gegevens);
+      if (!result.valid) {
+        const first = result.errors[0]!;
+        throw new GegevensFetchError(page, 'validation', `the page's message is invalid (${result.errors.length} error${result.errors.length === 1 ? '' : 's'}; the first: ${first.path} ${first.message})`, {
+          errors: result.errors.map((e) => ({ path: e.path, message: e.message })),
+        });
+      }
+    }
+    let recordCount = 0;
+    for (const _ of records(context, gegevens)) recordCount++;
+    if (recordCount > paginering.pageSize) throw new GegevensFetchError(page, 'paginering', `the page holds ${recordCount} records, more than its pageSize ${paginering.pageSize}`);
+    if (paginering.totalRecords < 0) paginering = { pageSize: recordCount || 1, currentPage: 1, totalPages: 1, totalRecords: recordCount };
+    return {
+      page,
+      paginering,
+      gegevens: gegevens as M,
+      recordCount,
+      records: () => records(context, gegevens),
+      signer,
+      digest,
+    };
+  };
+
+  // A rejected prefetch is handled when it is awaited; until then it must not count as unhandled.
+  const ahead = (page: number): Promise<GegevensPage<M>> => {
+    const p = get(page);
+    p.catch(() => undefined);
+    return p;
+  };
+  let next: Promise<GegevensPage<M>> | undefined;
+  try {
+    const first = await get(1);
+    const { totalPages, totalRecords, pageSize } = first.paginering;
+    let seen = 0;
+    let current = first;
+    for (let page = 1; ; page++) {
+      if (page > 1) {
+        current = await (next ?? get(page));
+        next = undefined;
+        const p = current.paginering;
+        if (p.totalPages !== totalPages || p.totalRecords !== totalRecords || p.pageSize !== pageSize) {
+          throw new GegevensFetchError(page, 'paginering', `paginering changed from ${JSON.stringify(first.paginering)} to ${JSON.stringify(p)}`);
+        }
+      }
+      seen += current.recordCount;
+      if (page < totalPages && options.prefetch !== false) next = ahead(page + 1);
+      yield current;
+      if (page >= totalPages) break;
+    }
+    if (seen !== totalRecords) throw new GegevensFetchError(totalPages, 'paginering', `the pages hold ${seen} records, paginering says ${totalRecords}`);
+  } finally {
+    controller.abort();
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}
