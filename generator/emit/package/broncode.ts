@@ -18,6 +18,7 @@ const sjabloon = (naam: string) => textTemplate(`package/${naam}`);
 const INDEX = sjabloon('index.ts.hbs');
 const VALIDATE = sjabloon('validate.ts.hbs');
 const VALIDATE_STREAM = sjabloon('validate-stream.ts.hbs');
+const API = sjabloon('api.ts.hbs');
 const STREAM_VALIDATORS = sjabloon('stream-validators.d.ts.hbs');
 /** The declarations of the model's tables (tabellen.js): the same shapes for every model. */
 const TABELLEN_TYPES = toolFile('templates/package/tabellen.d.ts');
@@ -44,9 +45,11 @@ export async function pakketBroncode({ um, plan }: { um: Uitwisselmodel; plan: S
     ['validate.ts', VALIDATE({ naam: um.naam, versie: um.versie, validators: plan.eenheden.map((e) => e.validator) })],
     ['stream-validators.d.ts', STREAM_VALIDATORS({ eenheden: plan.eenheden.map((e) => ({ naam: e.naam, validator: e.validator, plek: e.pad.join('.') })) })],
     ['validate-stream.ts', VALIDATE_STREAM({ naam: um.naam, versie: um.versie, pakketnaam: um.pakketnaam })],
-    ['index.ts', INDEX({ pakketnaam: um.pakketnaam, informatiemodel: um.informatiemodel.naam, versie: um.versie })],
+    ['index.ts', INDEX({ pakketnaam: um.pakketnaam, informatiemodel: um.informatiemodel.naam, versie: um.versie, api: um.api !== undefined })],
     ['uitwisselmodel.ts', types],
     ['tabellen.d.ts', TABELLEN_TYPES],
   ]);
+  // The exchange API's server and client, bound to the model, when the model has an API section.
+  if (um.api) model.set('api.ts', API({ naam: um.naam, versie: um.versie, pakketnaam: um.pakketnaam, berichtType: namen.get(um.bericht)! }));
   return compileer(um.pakketnaam, model);
 }
