@@ -53,7 +53,8 @@ function id(levering: number, i: number): string {
   return `VS-${String(levering).padStart(4, '0')}-${String(i).padStart(7, '0')}`;
 }
 
-function vroegsignaal(levering: number, i: number, g: number, full: boolean): Record<string, unknown> {
+/** Vroegsignaal `i` of Levering `levering`, the `g`-th record over all Leveringen (its values vary with `g`). */
+export function vroegsignaal(levering: number, i: number, g: number, full: boolean): Record<string, unknown> {
   if (!full) return { ID: id(levering, i), signaalpartner: { type: SIGNAALPARTNERS[g % SIGNAALPARTNERS.length] }, client: { Achternaam: ACHTERNAMEN[g % ACHTERNAMEN.length] } };
   const start = g % 600;
   return {
@@ -80,7 +81,8 @@ function vroegsignaal(levering: number, i: number, g: number, full: boolean): Re
   };
 }
 
-function vroegsignaalzaak(levering: number, i: number, n: number, g: number, full: boolean): Record<string, unknown> {
+/** A Vroegsignaalzaak about Vroegsignalen `i` and `i + 1` (of `n`) of Levering `levering`. */
+export function vroegsignaalzaak(levering: number, i: number, n: number, g: number, full: boolean): Record<string, unknown> {
   const signalen = [{ ID: id(levering, i) }, ...(i + 1 < n ? [{ ID: id(levering, i + 1) }] : [])];
   if (!full) return { vroegsignalen: signalen };
   const start = g % 600;
