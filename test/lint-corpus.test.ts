@@ -217,6 +217,7 @@ describe('the real CLI on the corpus', () => {
     noStackTrace(run.stdout, run.stderr);
     expect(run.code).toBe(2);
     expect(parseOutput(run.stdout).map(key)).toEqual([`${missing}:1:1  error  unreadable`]);
+    expect(parseOutput(run.stdout)[0]!.message).toBe('no such model folder');
   });
 });
 

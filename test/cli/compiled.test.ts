@@ -33,6 +33,7 @@ describe('the compiled CLI', () => {
   it('a usage error is exit 2 without a stack trace', () => {
     const r = mimgen(['lint', '--no-such-option']);
     expect(r.status).toBe(2);
+    expect(r.stderr).toContain("error: unknown option '--no-such-option'");
     expect(noStack(r.stderr)).toBe(true);
   });
 

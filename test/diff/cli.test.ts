@@ -194,7 +194,7 @@ describe('mimgen diff: bad input gives a clear error and exit 2', () => {
   });
 
   it('--json and --markdown together is a usage error', async () => {
-    expect((await diffCli(['--json', '--markdown', schema, schema])).code).toBe(2);
+    expect(await diffCli(['--json', '--markdown', schema, schema])).toMatchObject({ code: 2, stderr: 'mimgen diff: choose one of --json and --markdown\n' });
   });
 });
 

@@ -68,14 +68,22 @@ describe('mimgen validate', () => {
     expect(mimgen('--model', 'schuldhulpverlening', tekst).status).toBe(1);
   });
 
-  it('exit 2 for a file that cannot be read, an unknown model, a bad option', () => {
-    expect(mimgen('--model', 'schuldhulpverlening', join(dir, 'bestaat-niet.json')).status).toBe(2);
-    expect(mimgen('--model', 'schuldhulpverlening', dir).status).toBe(2);
+  it('exit 2 for a file that cannot be read, an unknown model, a bad option: the message names the problem', () => {
     const pad = join(dir, 'geldig.json');
     writeFileSync(pad, '{}');
-    expect(mimgen('--model', 'bestaat-niet', pad).status).toBe(2);
-    expect(mimgen('--model', '../generated', pad).status).toBe(2);
-    expect(mimgen(pad).status).toBe(2);
-    expect(mimgen('--model', 'schuldhulpverlening', pad, '--max-errors', 'veel').status).toBe(2);
+    const gevallen: [string[], string][] = [
+      [['--model', 'schuldhulpverlening', join(dir, 'bestaat-niet.json')], `mimgen validate: cannot read ${join(dir, 'bestaat-niet.json')}: ENOENT`],
+      [['--model', 'schuldhulpverlening', dir], `mimgen validate: cannot read ${dir}: not a file`],
+      [['--model', 'bestaat-niet', pad], 'mimgen validate: no generated package for model "bestaat-niet" (generated/bestaat-niet/dist/index.js); run mimgen generate bestaat-niet'],
+      [['--model', '../generated', pad], 'mimgen validate: "../generated" is not a model name'],
+      [[pad], "error: required option '--model <name>' not specified"],
+      [['--model', 'schuldhulpverlening', pad, '--max-errors', 'veel'], 'mimgen validate: --max-errors takes a whole number from 1, not "veel"'],
+    ];
+    for (const [args, melding] of gevallen) {
+      const r = mimgen(...args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain(melding);
+      expect(r.stderr).not.toContain('internal error');
+    }
   });
 });

@@ -122,6 +122,8 @@ describe('malformed XMI gives a clear error, exit 2 and nothing written', () => 
     writeFileSync(join(dir, 'bad.xml'), BASE.slice(0, 500));
     const r = runCli(['import-xmi', join(dir, 'bad.xml'), '--out', out]);
     expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/bad\.xml:\d+:\d+ {2}error {2}not-xml {2}the file is not well-formed XML/);
+    expect(r.stderr).toContain('nothing written');
     expect(readdirSync(out)).toEqual(['uitwisselmodel.yaml']);
   });
 
