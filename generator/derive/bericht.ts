@@ -4,7 +4,8 @@
  * enumeraties the message uses. The uitwisselmodel's counterpart of model/view.ts; the emitters, the
  * validator's tables and the diff ask here instead of walking the message themselves.
  */
-import type { Enumeratie, Metadata } from '../model/types.ts';
+import type { Enumeratie, Kardinaliteit, Metadata } from '../model/types.ts';
+import { bronKardinaliteit, isOptioneel } from '../model/view.ts';
 import type { Herkomst, UmObject, UmVeld, Uitwisselmodel } from './types.ts';
 import { pointerSegment } from '../common/json-pointer.ts';
 
@@ -142,6 +143,50 @@ export function herkomstElement(h: Herkomst): Metadata | undefined {
 export function onderVerwijzing(o: ObjectInBericht): boolean {
   for (let p = o.via?.in; p; p = p.via?.in) if (p.object.referentie) return true;
   return false;
+}
+
+/** What the informatiemodel says about the presence of a field: the element it comes from and that element's kardinaliteit. */
+export interface ModelKardinaliteit {
+  /** The element in MIM terms: `attribuutsoort Vroegsignaal.crisissignaal`, `relatiesoort Schuld.is verschuldigd aan`. */
+  element: string;
+  /** The attribuutsoort's or relatiesoort's kardinaliteit; for a relation followed back, its kardinaliteit at the bron. */
+  kardinaliteit: Kardinaliteit;
+  /** The element with the kardinaliteit that counts, as the strict schema's differences say it: `attribuutsoort Vroegsignaal.bedrag kardinaliteit 1`. */
+  tekst: string;
+  /** The informatiemodel requires a value (at least one, and not `mogelijkGeenWaarde`). */
+  vereist: boolean;
+}
+
+/**
+ * The kardinaliteit the informatiemodel gives the field, for a field that comes from an attribuutsoort or a
+ * relatiesoort; undefined for an embedded objecttype and for what the derivation added, of which the
+ * informatiemodel says nothing. The strict schema requires the fields whose element is `vereist`.
+ */
+export function modelKardinaliteit(veld: UmVeld): ModelKardinaliteit | undefined {
+  const h = veld.herkomst;
+  if (h.soort === 'attribuutsoort') {
+    const a = h.attribuutsoort;
+    const element = `attribuutsoort ${a.eigenaar.naam}.${a.naam}`;
+    return { element, kardinaliteit: a.kardinaliteit, tekst: `${element} kardinaliteit ${a.kardinaliteit.tekst}`, vereist: isVereist(a.kardinaliteit, a.mogelijkGeenWaarde) };
+  }
+  if (h.soort === 'relatiesoort') {
+    const r = h.relatiesoort;
+    const element = `relatiesoort ${r.eigenaar.naam}.${r.naam}`;
+    // A relation followed back from its doel to its bron: how many bronnen one doel has.
+    const kardinaliteit = h.omgekeerd ? bronKardinaliteit(r) : r.kardinaliteit;
+    const tekst = `${element} ${h.omgekeerd ? 'kardinaliteit bron' : 'kardinaliteit'} ${kardinaliteit.tekst}`;
+    return { element, kardinaliteit, tekst, vereist: isVereist(kardinaliteit, r.mogelijkGeenWaarde) };
+  }
+  return undefined;
+}
+
+/**
+ * The informatiemodel requires a value: a minimum kardinaliteit of at least one, and not `mogelijkGeenWaarde`
+ * (MIM's "the value may be missing, for a reason"). Such a field stays optional in the strict schema: the
+ * strict schema only narrows the compat one, which has no null for a missing value to stand in.
+ */
+function isVereist(k: Kardinaliteit, mogelijkGeenWaarde: boolean): boolean {
+  return !isOptioneel(k) && !mogelijkGeenWaarde;
 }
 
 /** A field's cardinality as the mapping table and the documentation give it: 1 or 0..1, min..max for a list. */
