@@ -31,27 +31,71 @@ export class GegevensFetchError extends Error {
 
 const PROBLEM_BYTES = 1 << 16;
 
-async function readAll(response: FetchResponseLike, max: number, page: number, onChunk?: (c: Uint8Array) => void): Promise<Uint8Array[]> {
-  const chunks: Uint8Array[] = [];
-  if (!response.body) return chunks;
+/**
+ * The body's bytes, at most `max`: into one buffer of the announced Content-Length as they arrive (each
+ * chunk is dropped at once), or collected and joined when the length is not announced.
+ */
+async function readAll(response: FetchResponseLike, max: number, page: number, onChunk?: (c: Uint8Array) => void): Promise<Uint8Array> {
+  if (!response.body) return new Uint8Array(0);
   const reader = response.body.getReader();
+  const announced = Number(response.headers.get('content-length') ?? Number.NaN);
+  const tooLarge = async (): Promise<never> => {
+    await reader.cancel();
+    throw new GegevensFetchError(page, 'format', `the body is larger than ${max} bytes`);
+  };
+  if (Number.isSafeInteger(announced) && announced >= 0) {
+    if (announced > max) return tooLarge();
+    const bytes = new Uint8Array(announced);
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || !value) break;
+      if (size + value.length > announced) throw new GegevensFetchError(page, 'format', `the body is longer than its Content-Length (${announced})`);
+      onChunk?.(value);
+      bytes.set(value, size);
+      size += value.length;
+    }
+    if (size !== announced) throw new GegevensFetchError(page, 'format', `the body ended after ${size} of its ${announced} bytes`);
+    return bytes;
+  }
+  const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done || !value) break;
     size += value.length;
-    if (size > max) {
-      await reader.cancel();
-      throw new GegevensFetchError(page, 'format', `the body is larger than ${max} bytes`);
-    }
+    if (size > max) return tooLarge();
     onChunk?.(value);
     chunks.push(value);
   }
-  return chunks;
+  return Buffer.concat(chunks);
 }
 
 function isCount(v: unknown, min: number): v is number {
   return typeof v === 'number' && Number.isSafeInteger(v) && v >= min;
+}
+
+/** The value at `pad` in `value`, or undefined. */
+function at(value: unknown, pad: readonly string[]): unknown {
+  let v = value;
+  for (const k of pad) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[k] : undefined;
+  return v;
+}
+
+/** How many records a page's message holds: the items of the streaming plan's record lists. */
+function countRecords(context: StreamContext, gegevens: unknown): number {
+  const plan = context.plan.eenheden;
+  const unit = (value: unknown, u: number): number => {
+    let n = 0;
+    for (const list of plan[u]!.lijsten) {
+      const v = at(value, list.pad);
+      if (!Array.isArray(v)) continue;
+      if (plan[list.eenheid]!.record) n += v.length;
+      else for (const item of v) n += unit(item, list.eenheid);
+    }
+    return n;
+  };
+  return unit(gegevens, 0);
 }
 
 /** The records of a page's message, by the streaming plan: each item of a list whose unit is a record. */
@@ -59,8 +103,7 @@ function* records(context: StreamContext, gegevens: unknown): Generator<RecordIn
   const plan = context.plan.eenheden;
   function* unit(value: unknown, u: number, pointer: string): Generator<RecordInPage> {
     for (const list of plan[u]!.lijsten) {
-      let v: unknown = value;
-      for (const k of list.pad) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[k] : undefined;
+      const v = at(value, list.pad);
       if (!Array.isArray(v)) continue;
       const base = `${pointer}/${list.pad.map((k) => k.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
       const item = plan[list.eenheid]!;
@@ -90,19 +133,26 @@ export async function* fetchGegevens<M>(context: StreamContext, options: FetchGe
 
   const get = async (page: number): Promise<GegevensPage<M>> => {
     const token = typeof options.token === 'function' ? await options.token() : options.token;
-    let response: FetchResponseLike;
-    try {
-      response = await doFetch(options.url, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ ...options.request, page }),
-        signal: controller.signal,
-      });
-    } catch (e) {
-      throw new GegevensFetchError(page, 'http', `the request failed: ${(e as Error).message}`);
+    let response: FetchResponseLike | undefined;
+    // A connection that fails before an answer (a kept-alive socket the server closed as it was reused) is
+    // tried again, twice at most: asking for a page changes nothing on the server, so it is safe to repeat.
+    for (let attempt = 1; !response; attempt++) {
+      try {
+        response = await doFetch(options.url, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify({ ...options.request, page }),
+          signal: controller.signal,
+        });
+      } catch (e) {
+        if (attempt < 3 && !controller.signal.aborted) continue;
+        const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+        throw new GegevensFetchError(page, 'http', `the request failed: ${(e as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ''}`);
+      }
     }
     if (response.status !== 200) {
-      const text = Buffer.concat(await readAll(response, PROBLEM_BYTES, page).catch(() => [])).toString('utf8');
+      const problemBytes = await readAll(response, PROBLEM_BYTES, page).catch(() => new Uint8Array(0));
+      const text = Buffer.from(problemBytes.buffer, problemBytes.byteOffset, problemBytes.length).toString('utf8');
       let problem: unknown;
       try {
         problem = JSON.parse(text);
@@ -130,12 +180,16 @@ export async function* fetchGegevens<M>(context: StreamContext, options: FetchGe
       throw new GegevensFetchError(page, e instanceof SignatureError ? e.check : 'certificate', e instanceof Error ? e.message : String(e));
     }
     const hash = createHash('sha256');
-    const chunks = await readAll(response, maxPageBytes, page, (c) => hash.update(c));
+    let bytes: Uint8Array | undefined = await readAll(response, maxPageBytes, page, (c) => hash.update(c));
     const received = hash.digest('base64');
     if (received !== sha256) throw new GegevensFetchError(page, 'digest', `the Digest header (SHA-256=${sha256}) does not match the bytes received (SHA-256=${received})`);
     let body: unknown;
     try {
-      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      // The bytes and the text go as soon as the next form is made: a page is held in two forms at most.
+      let text: string | undefined = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+      bytes = undefined;
+      body = JSON.parse(text);
+      text = undefined;
     } catch (e) {
       throw new GegevensFetchError(page, 'format', `the body is no JSON: ${(e as Error).message}`);
     }
@@ -156,8 +210,7 @@ export async function* fetchGegevens<M>(context: StreamContext, options: FetchGe
         });
       }
     }
-    let recordCount = 0;
-    for (const _ of records(context, gegevens)) recordCount++;
+    const recordCount = countRecords(context, gegevens);
     if (recordCount > paginering.pageSize) throw new GegevensFetchError(page, 'paginering', `the page holds ${recordCount} records, more than its pageSize ${paginering.pageSize}`);
     if (paginering.totalRecords < 0) paginering = { pageSize: recordCount || 1, currentPage: 1, totalPages: 1, totalRecords: recordCount };
     return {
@@ -179,17 +232,18 @@ export async function* fetchGegevens<M>(context: StreamContext, options: FetchGe
   };
   let next: Promise<GegevensPage<M>> | undefined;
   try {
-    const first = await get(1);
-    const { totalPages, totalRecords, pageSize } = first.paginering;
+    let current = await get(1);
+    // Only the first page's paginering is kept, not the page.
+    const first = current.paginering;
+    const { totalPages, totalRecords, pageSize } = first;
     let seen = 0;
-    let current = first;
     for (let page = 1; ; page++) {
       if (page > 1) {
         current = await (next ?? get(page));
         next = undefined;
         const p = current.paginering;
         if (p.totalPages !== totalPages || p.totalRecords !== totalRecords || p.pageSize !== pageSize) {
-          throw new GegevensFetchError(page, 'paginering', `paginering changed from ${JSON.stringify(first.paginering)} to ${JSON.stringify(p)}`);
+          throw new GegevensFetchError(page, 'paginering', `paginering changed from ${JSON.stringify(first)} to ${JSON.stringify(p)}`);
         }
       }
       seen += current.recordCount;
