@@ -10,7 +10,8 @@
 import { request as httpRequest, type IncomingMessage, type RequestListener } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Pakket from '../../generated/vroegsignalering/dist/index.js';
-import { AUDIENCE, envelope, ISSUER, listen, makeAuthority, makePki, PACKAGE, vroegsignalen, type Authority, type Listening, type Pki, type Signer } from './support.ts';
+import { AUDIENCE, ISSUER, makeAuthority, makePki, type Authority, type Pki, type Signer } from './pki.ts';
+import { envelope, listen, PACKAGE, vroegsignalen, type Listening } from './support.ts';
 import { vroegsignaal, vroegsignaalzaak } from '../stream/delivery.ts';
 
 const pkg = (await import(PACKAGE)) as typeof Pakket;

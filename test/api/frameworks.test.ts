@@ -8,7 +8,8 @@ import express from 'express';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Pakket from '../../generated/vroegsignalering/dist/index.js';
-import { AUDIENCE, ISSUER, listen, makeAuthority, makePki, PACKAGE, vroegsignalen, type Authority, type Pki } from './support.ts';
+import { AUDIENCE, ISSUER, makeAuthority, makePki, type Authority, type Pki } from './pki.ts';
+import { listen, PACKAGE, vroegsignalen } from './support.ts';
 
 const pkg = (await import(PACKAGE)) as typeof Pakket;
 
