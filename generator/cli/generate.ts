@@ -29,11 +29,12 @@ export async function generateCommand(models: string[], options: { check?: boole
     const folder = `${modelMap}/${name}`;
     const opties = loadOptions(folder, config);
     const loaded = loadModel(folder, fileSystemReader, opties);
-    errors.push(...loaded.findings.filter((f) => f.severity === 'error'));
+    const modelErrors = loaded.findings.filter((f) => f.severity === 'error');
+    errors.push(...modelErrors);
+    // A model with errors is not emitted: its findings are the answer, and an emitter must not see what lint refuses.
+    if (modelErrors.length > 0) continue;
     if (!loaded.uitwisselmodel) {
-      if (loaded.findings.every((f) => f.severity !== 'error')) {
-        errors.push(finding({ file: `${folder}/uitwisselmodel.yaml`, line: 1, column: 1 }, 'error', 'missing-derivation', 'the model has no uitwisselmodel.yaml; add one'));
-      }
+      errors.push(finding({ file: `${folder}/uitwisselmodel.yaml`, line: 1, column: 1 }, 'error', 'missing-derivation', 'the model has no uitwisselmodel.yaml; add one'));
       continue;
     }
     // CHANGELOG.md against the previous version recorded in model/<name>/vorige-versie.json, if any.

@@ -117,14 +117,18 @@ class Deriver {
     }
     this.objecten.push(object);
     const velden = raw.velden as Raw[] | undefined;
-    object.velden = velden ? velden.flatMap((v, i) => this.veld(v, [...path, 'velden', i], objecttype)) : this.alleAttributen(objecttype, path);
-    const seen = new Map<string, UmVeld>();
-    object.velden.forEach((v, i) => {
-      if (seen.has(v.naam)) {
-        this.findings.error(this.pos([...path, 'velden', i, 'naam']), 'duplicate-name', `the wire name "${v.naam}" appears twice in ${object.naam}; keep one`);
+    // Each derived field with the path of the entry that gave it: a field left out moves the others' indexes.
+    const afgeleid: { veld: UmVeld; pad: YamlPath }[] = velden
+      ? velden.flatMap((v, i) => this.veld(v, [...path, 'velden', i], objecttype).map((veld) => ({ veld, pad: [...path, 'velden', i, 'naam'] })))
+      : this.alleAttributen(objecttype, path).map((veld) => ({ veld, pad: path }));
+    object.velden = afgeleid.map((a) => a.veld);
+    const seen = new Set<string>();
+    for (const { veld, pad } of afgeleid) {
+      if (seen.has(veld.naam)) {
+        this.findings.error(this.pos(pad), 'duplicate-name', `the wire name "${veld.naam}" appears twice in ${object.naam}; keep one`);
       }
-      seen.set(v.naam, v);
-    });
+      seen.add(veld.naam);
+    }
     return object;
   }
 

@@ -85,7 +85,7 @@ export const RULES = {
   },
   'missing-key': {
     severity: 'error',
-    stages: ['informatiemodel', 'uitwisselmodel', 'config', 'api'],
+    stages: ['informatiemodel', 'uitwisselmodel', 'api'],
     summary: 'a key the format requires is missing',
     doc: 'Such as the id of an objecttype, the type of an attribuutsoort or the naam of an added object.',
   },

@@ -268,6 +268,13 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
       hi = mid;
     }
   }
+  // A sequence left unfinished fails only on the byte after it: the problem starts at its lead byte.
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, lo));
+  } catch {
+    lo--;
+    while (lo > 0 && (bytes[lo]! & 0xc0) === 0x80) lo--;
+  }
   return lo;
 }
 

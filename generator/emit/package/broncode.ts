@@ -18,6 +18,7 @@ const sjabloon = (naam: string) => textTemplate(`package/${naam}`);
 const INDEX = sjabloon('index.ts.hbs');
 const VALIDATE = sjabloon('validate.ts.hbs');
 const VALIDATE_STREAM = sjabloon('validate-stream.ts.hbs');
+const STRICT = sjabloon('strict.ts.hbs');
 const API = sjabloon('api.ts.hbs');
 const STREAM_VALIDATORS = sjabloon('stream-validators.d.ts.hbs');
 /** The declarations of the model's tables (tabellen.js): the same shapes for every model. */
@@ -36,15 +37,18 @@ export function voorbereiden(): void {
  * The package's src/ and dist/ TypeScript and JavaScript, by path; GeneratedCodeError when it does not
  * type-check. The streaming plan comes with the model: the main thread has made it for the validators.
  */
-export async function pakketBroncode({ um, plan }: { um: Uitwisselmodel; plan: StreamPlan }): Promise<Map<string, string>> {
+export async function pakketBroncode({ um, plan, strictPlan }: { um: Uitwisselmodel; plan: StreamPlan; strictPlan: StreamPlan }): Promise<Map<string, string>> {
   const namen = umTypeNamen(um);
   const types = formatteer(await berichtTypes(um, namen), 'uitwisselmodel.ts');
   const model = new Map<string, Bron>([
     ['informatiemodel.ts', informatiemodelTypes(um.informatiemodel)],
     ['mapping.ts', mappingFuncties(um, namen)],
-    ['validate.ts', VALIDATE({ naam: um.naam, versie: um.versie, validators: plan.eenheden.map((e) => e.validator) })],
-    ['stream-validators.d.ts', STREAM_VALIDATORS({ eenheden: plan.eenheden.map((e) => ({ naam: e.naam, validator: e.validator, plek: e.pad.join('.') })) })],
+    ['validate.ts', VALIDATE({ naam: um.naam, versie: um.versie, berichtType: namen.get(um.bericht)!, validators: plan.eenheden.map((e) => e.validator) })],
+    ['stream-validators.d.ts', STREAM_VALIDATORS({ eenheden: plan.eenheden.map((e) => ({ naam: e.naam, validator: e.validator, pad: e.pad.join('.') })) })],
     ['validate-stream.ts', VALIDATE_STREAM({ naam: um.naam, versie: um.versie, pakketnaam: um.pakketnaam })],
+    // The strict form: the strict schema's validators (stream-validators-strict.js) in validate() and the streaming functions.
+    ['strict.ts', STRICT({ naam: um.naam, versie: um.versie, berichtType: namen.get(um.bericht)!, validators: strictPlan.eenheden.map((e) => e.validator) })],
+    ['stream-validators-strict.d.ts', STREAM_VALIDATORS({ eenheden: strictPlan.eenheden.map((e) => ({ naam: e.naam, validator: e.validator, pad: e.pad.join('.') })) })],
     ['index.ts', INDEX({ pakketnaam: um.pakketnaam, informatiemodel: um.informatiemodel.naam, versie: um.versie, api: um.api !== undefined })],
     ['uitwisselmodel.ts', types],
     ['tabellen.d.ts', TABELLEN_TYPES],
