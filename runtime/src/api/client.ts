@@ -6,15 +6,17 @@
  * that fails ends the iteration with a GegevensFetchError that names the page and the check; a page is
  * yielded only when every check has passed, so unverified data never reaches the caller.
  *
- * A page is read in full before it is checked (its digest covers all of it) and parsed once; with
- * `prefetch` the next page is asked for while the caller works on this one, so at most two pages are held.
+ * A page is read in full before it is checked (its digest covers all of it) and parsed once. With
+ * `prefetch` the next page is asked for while the caller works on this one, so that the server makes it
+ * meanwhile; its headers and signature are checked then, its body is read when the caller asks for the page:
+ * the client holds one page (and the caller's), whatever the size of the delivery.
  */
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { eenhedenValidator, maakValidate } from '../validatie.js';
 import type { StreamContext } from '../stream.js';
 import { SIGNATURE_HEADER, SignatureError, TrustStore, verifyPayloadSignature } from './jades.js';
-import type { FetchCheck, FetchGegevensOptions, FetchLike, FetchResponseLike, GegevensPage, Paginering, RecordInPage } from './types.js';
+import type { CertificateInfo, FetchCheck, FetchGegevensOptions, FetchLike, FetchResponseLike, GegevensPage, Paginering, RecordInPage } from './types.js';
 
 /** A page that failed a check: `page` and `check` say which and what; `status` and `problem` for an HTTP error. */
 export class GegevensFetchError extends Error {
@@ -30,6 +32,15 @@ export class GegevensFetchError extends Error {
 }
 
 const PROBLEM_BYTES = 1 << 16;
+
+/** A page asked for: its answer's status, headers and signature checked, its body not yet read. */
+interface Asked {
+  page: number;
+  response: FetchResponseLike;
+  signer: CertificateInfo[];
+  digest: string;
+  sha256: string;
+}
 
 /**
  * The body's bytes, at most `max`: into one buffer of the announced Content-Length as they arrive (each
@@ -131,7 +142,8 @@ export async function* fetchGegevens<M>(context: StreamContext, options: FetchGe
   options.signal?.addEventListener('abort', onAbort, { once: true });
   if (options.signal?.aborted) controller.abort();
 
-  const get = async (page: number): Promise<GegevensPage<M>> => {
+  /** Asks for a page: its request, status, headers and signature; the body is left unread. */
+  const ask = async (page: number): Promise<Asked> => {
     const token = typeof options.token === 'function' ? await options.token() : options.token;
     let response: FetchResponseLike | undefined;
     // A connection that fails before an answer (a kept-alive socket the server closed as it was reused) is
@@ -172,13 +184,18 @@ export async function* fetchGegevens<M>(context: StreamContext, options: FetchGe
     if (!digest) throw new GegevensFetchError(page, 'digest', 'the answer has no Digest header');
     const sha256 = /(?:^|,)\s*sha-256=([A-Za-z0-9+/]+={0,2})\s*(?:,|$)/i.exec(digest)?.[1];
     if (!sha256) throw new GegevensFetchError(page, 'digest', `the Digest header has no SHA-256 value: ${digest}`);
-    let signer;
+    let signer: CertificateInfo[];
     try {
       signer = await verifyPayloadSignature(signature, digest, trust, now());
       await options.checkRevocation?.(signer);
     } catch (e) {
       throw new GegevensFetchError(page, e instanceof SignatureError ? e.check : 'certificate', e instanceof Error ? e.message : String(e));
     }
+    return { page, response, signer, digest, sha256 };
+  };
+
+  /** Reads an asked page's body and checks it: Digest, JSON, paginering, the message. */
+  const receive = async ({ page, response, signer, digest, sha256 }: Asked): Promise<GegevensPage<M>> => {
     const hash = createHash('sha256');
     let bytes: Uint8Array | undefined = await readAll(response, maxPageBytes, page, (c) => hash.update(c));
     const received = hash.digest('base64');
@@ -224,22 +241,22 @@ export async function* fetchGegevens<M>(context: StreamContext, options: FetchGe
     };
   };
 
-  // A rejected prefetch is handled when it is awaited; until then it must not count as unhandled.
-  const ahead = (page: number): Promise<GegevensPage<M>> => {
-    const p = get(page);
+  // A rejected request asked ahead is handled when it is awaited; until then it must not count as unhandled.
+  const ahead = (page: number): Promise<Asked> => {
+    const p = ask(page);
     p.catch(() => undefined);
     return p;
   };
-  let next: Promise<GegevensPage<M>> | undefined;
+  let next: Promise<Asked> | undefined;
   try {
-    let current = await get(1);
+    let current = await receive(await ask(1));
     // Only the first page's paginering is kept, not the page.
     const first = current.paginering;
     const { totalPages, totalRecords, pageSize } = first;
     let seen = 0;
     for (let page = 1; ; page++) {
       if (page > 1) {
-        current = await (next ?? get(page));
+        current = await receive(await (next ?? ask(page)));
         next = undefined;
         const p = current.paginering;
         if (p.totalPages !== totalPages || p.totalRecords !== totalRecords || p.pageSize !== pageSize) {

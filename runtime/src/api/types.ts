@@ -139,7 +139,7 @@ export interface SourcePage<M> {
 export type GegevensSource<M> = (query: PageQuery) => SourcePage<M> | Promise<SourcePage<M>>;
 
 /** A private key: PEM text or DER bytes (PKCS#8), or a key object (a KeyObject of Node.js's crypto module fits). */
-export type PrivateKeyInput = string | Uint8Array | { readonly type: 'private' };
+export type PrivateKeyInput = string | Uint8Array | { readonly type: string };
 
 /** A certificate: PEM text or DER bytes. */
 export type CertificateInput = string | Uint8Array;
@@ -224,7 +224,10 @@ export interface FetchGegevensOptions {
   request?: Omit<GegevensRequest, 'page'>;
   /** Validate every page with the package's validator (default true). */
   validate?: boolean;
-  /** Ask for the next page while the current one is processed (default true): at most two pages in memory. */
+  /**
+   * Ask for the next page while the caller handles this one (default true), so that the server makes it
+   * meanwhile; its body is read when the caller asks for it, so one page is held at a time.
+   */
   prefetch?: boolean;
   /** Largest page accepted, in bytes (default 256 MiB). */
   maxPageBytes?: number;
