@@ -2,7 +2,8 @@
  * The exchange API: 1,000,000 Vroegsignalen served by the generated package's createGegevensHandler and
  * fetched by its fetchGegevens over 127.0.0.1, in pages of 25,000, each page signed (JAdES, PS256) and
  * validated by the server, verified (signature, chain, Digest) and validated by the client. Server and
- * client run in processes of their own (bench/lib/api-child.ts), so each has its own peak RSS; the figures
+ * client run in processes of their own (the server in bench/lib/api-child.ts, the client with node and the
+ * package alone, as CBS would run it), so each has its own peak RSS; the figures
  * are records per second and both peaks, with the RSS after every tenth of the pages (flat: memory does not
  * grow with the delivery), against JSON.stringify plus JSON.parse of the same records, page by page, in
  * the same run (a ratio). The PKI, the authorisation server's keys and the token are made here, as in the
@@ -23,6 +24,28 @@ const CHILD = join(ROOT, 'bench', 'lib', 'api-child.ts');
 const RECORDS = Number(process.env.MIMGEN_BENCH_API_RECORDS ?? 1_000_000);
 const PAGE = 25_000;
 
+/** The client: node and the generated package, nothing else; each ID once, RSS after every tenth of the pages. */
+const CLIENT = `
+const [configPath, url] = process.argv.slice(1);
+const config = JSON.parse((await import('node:fs')).readFileSync(configPath, 'utf8'));
+const pkg = await import(${JSON.stringify(join(ROOT, 'generated', 'vroegsignalering', 'dist', 'index.js'))});
+const seen = new Uint8Array(config.records);
+let records = 0, twice = 0, pages = 0;
+const curve = [];
+const t = performance.now();
+for await (const page of pkg.fetchGegevens({ url, token: config.token, trustedRoots: [config.root], request: { pageSize: config.pageSize } })) {
+  pages++;
+  for (const r of page.records()) {
+    const n = Number(r.record.ID.slice(-7));
+    if (seen[n]) twice++;
+    seen[n] = 1;
+    records++;
+  }
+  if (page.page % Math.max(1, Math.round(page.paginering.totalPages / 10)) === 0) curve.push(Math.round(process.memoryUsage().rss / 1e6));
+}
+process.stdout.write(JSON.stringify({ seconds: (performance.now() - t) / 1000, pages, records, twice, curve, maxRss: Math.round(process.resourceUsage().maxRSS / 1024) }) + '\\n');
+`;
+
 const dir = mkdtempSync(join(tmpdir(), 'mimgen-bench-api-'));
 try {
   console.log(`api: load average ${load()} (2 cores); ${RECORDS.toLocaleString('en')} Vroegsignalen in pages of ${PAGE.toLocaleString('en')}, server and client in their own processes`);
@@ -36,7 +59,7 @@ try {
   const server = spawn(process.execPath, ['--import', 'tsx', CHILD, 'server', config], { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: server.stdout })[Symbol.asyncIterator]();
   const { port } = JSON.parse((await lines.next()).value as string) as { port: number };
-  const client = spawnSync(process.execPath, ['--import', 'tsx', CHILD, 'client', config, `http://127.0.0.1:${port}/gegevens`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+  const client = spawnSync(process.execPath, ['--input-type=module', '-e', CLIENT, config, `http://127.0.0.1:${port}/gegevens`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
   server.stdin.end();
   const s = JSON.parse((await lines.next()).value as string) as { pulled: number; pages: number; curve: number[]; maxRss: number };
   if (client.status !== 0) throw new Error(`the client failed (exit ${client.status})`);

@@ -1,14 +1,13 @@
 /**
- * Child process of the exchange API benchmark, one side each, so that each has its own peak RSS:
+ * Child processes of the exchange API benchmark (the client is plain JavaScript in bench/api.ts, run by
+ * node without tsx, so that its peak RSS is the client's alone):
  *
  *   node --import tsx bench/lib/api-child.ts server <config.json>   serves until its stdin closes
- *   node --import tsx bench/lib/api-child.ts client <config.json> <url>
  *   node --import tsx bench/lib/api-child.ts baseline <config.json>
  *
  * The server serves `records` Vroegsignalen from a source that makes them as they are pulled (as a database
- * cursor would); the client fetches, verifies and validates every page and counts the records, each ID
- * once. The baseline makes the same records and puts each page's message through JSON.stringify and
- * JSON.parse. Each prints one line of JSON (figures, RSS after each tenth of the pages, process.maxRSS).
+ * cursor would). The baseline makes the same records and puts each page's message through JSON.stringify
+ * and JSON.parse. Each prints one line of JSON (figures, RSS after each tenth of the pages, maxRSS).
  */
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -28,7 +27,7 @@ interface Config {
   token: string;
 }
 
-const [role, configPath, url] = process.argv.slice(2);
+const [role, configPath] = process.argv.slice(2);
 const config = JSON.parse(readFileSync(configPath!, 'utf8')) as Config;
 const pkg = (await import(PACKAGE)) as typeof Pakket;
 const mb = (): number => Math.round(process.memoryUsage().rss / 1e6);
@@ -58,24 +57,6 @@ if (role === 'server') {
     server.closeAllConnections();
     server.close();
   });
-} else if (role === 'client') {
-  const seen = new Uint8Array(config.records);
-  let records = 0;
-  let twice = 0;
-  const curve: number[] = [];
-  const t = performance.now();
-  let pages = 0;
-  for await (const page of pkg.fetchGegevens({ url: url!, token: config.token, trustedRoots: [config.root], request: { pageSize: config.pageSize } })) {
-    pages++;
-    for (const r of page.records()) {
-      const n = Number((r.record as { ID: string }).ID.slice(-7));
-      if (seen[n]) twice++;
-      seen[n] = 1;
-      records++;
-    }
-    if (page.page % Math.max(1, Math.round(page.paginering.totalPages / 10)) === 0) curve.push(mb());
-  }
-  print({ seconds: (performance.now() - t) / 1000, pages, records, twice, curve, maxRss: maxRss() });
 } else if (role === 'baseline') {
   // The same records, page by page: made, then JSON.stringify of the page's message and JSON.parse of it.
   let bytes = 0;
