@@ -344,6 +344,26 @@ describe('the server refuses what it must not send or answer', () => {
   });
 });
 
+describe('the request signed too (the API protects request and response alike), when the server asks', () => {
+  it('a signed request is served and its signer handed to the source; an unsigned one, or one under another root, is a 400', async () => {
+    const { source, log } = vroegsignalen(100);
+    const server = await serve({ source: asSource(source), requestSignature: { trustedRoots: [pki.root] } });
+    const signed = await fetchAll({ url: server.url, sign: { key: pki.valid.key, chain: pki.valid.chain } });
+    expect(signed.error).toBeUndefined();
+    expect(signed.ids.length).toBe(100);
+    expect(log.queries[0]!.requestSigner?.map((c) => c.subject.split('\n')[0])).toEqual(['CN=Leverancier BV', 'CN=Test Organisatie CA', 'CN=Test Staat der Nederlanden Root CA']);
+    const unsigned = await fetchAll({ url: server.url });
+    expect(unsigned.error).toMatchObject({ page: 1, check: 'http', details: { status: 400 } });
+    expect(unsigned.error!.message).toMatch(/geen nlgov-adr-payload-sig-header/);
+    const foreign = await fetchAll({ url: server.url, sign: { key: pki.foreign.key, chain: pki.foreign.chain } });
+    expect(foreign.error!.message).toMatch(/does not lead to a trusted root/);
+    // A body changed after signing fails its Digest.
+    const r = await post(server.url, { page: 2 }, { digest: signed.pages[0]!.digest, 'nlgov-adr-payload-sig': 'x..y' });
+    expect(r.status).toBe(400);
+    expect(r.json.detail).toMatch(/Digest-header past niet bij de body/);
+  });
+});
+
 describe('tokens: 401 and 403 with Fsc-Error-Code, as problem+json', () => {
   let url: string;
   beforeAll(async () => {

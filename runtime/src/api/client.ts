@@ -15,7 +15,7 @@ import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { eenhedenValidator, maakValidate } from '../validatie.js';
 import type { StreamContext } from '../stream.js';
-import { SIGNATURE_HEADER, SignatureError, TrustStore, verifyPayloadSignature } from './jades.js';
+import { digestValue, PayloadSigner, SIGNATURE_HEADER, SignatureError, TrustStore, verifyPayloadSignature } from './jades.js';
 import type { CertificateInfo, FetchCheck, FetchGegevensOptions, FetchLike, FetchResponseLike, GegevensPage, Paginering, RecordInPage } from './types.js';
 
 /** A page that failed a check: `page` and `check` say which and what; `status` and `problem` for an HTTP error. */
@@ -42,11 +42,21 @@ interface Asked {
   sha256: string;
 }
 
+/** A buffer that grows to the largest page and is used again for each: pages are read one at a time. */
+class PageBuffer {
+  private bytes = new Uint8Array(0);
+  take(length: number): Uint8Array {
+    if (this.bytes.length < length) this.bytes = new Uint8Array(Math.ceil(length * 1.25));
+    return this.bytes.subarray(0, length);
+  }
+}
+
 /**
  * The body's bytes, at most `max`: into one buffer of the announced Content-Length as they arrive (each
- * chunk is dropped at once), or collected and joined when the length is not announced.
+ * chunk is dropped at once; `reuse` lends the buffer, whose bytes are good until the next page is read), or
+ * collected and joined when the length is not announced.
  */
-async function readAll(response: FetchResponseLike, max: number, page: number, onChunk?: (c: Uint8Array) => void): Promise<Uint8Array> {
+async function readAll(response: FetchResponseLike, max: number, page: number, onChunk?: (c: Uint8Array) => void, reuse?: PageBuffer): Promise<Uint8Array> {
   if (!response.body) return new Uint8Array(0);
   const reader = response.body.getReader();
   const announced = Number(response.headers.get('content-length') ?? Number.NaN);
@@ -56,7 +66,7 @@ async function readAll(response: FetchResponseLike, max: number, page: number, o
   };
   if (Number.isSafeInteger(announced) && announced >= 0) {
     if (announced > max) return tooLarge();
-    const bytes = new Uint8Array(announced);
+    const bytes = reuse ? reuse.take(announced) : new Uint8Array(announced);
     let size = 0;
     for (;;) {
       const { done, value } = await reader.read();
@@ -133,6 +143,9 @@ function* records(context: StreamContext, gegevens: unknown): Generator<RecordIn
  */
 export async function* fetchGegevens<M>(context: StreamContext, options: FetchGegevensOptions): AsyncGenerator<GegevensPage<M>, void, undefined> {
   const trust = new TrustStore(options.trustedRoots);
+  // One buffer for every page's bytes: receive() reads the pages one after the other and decodes them at once.
+  const buffer = new PageBuffer();
+  const requestSigner = options.sign ? new PayloadSigner(options.sign.key, options.sign.chain, options.sign.kid) : undefined;
   const doFetch: FetchLike = options.fetch ?? (fetch as unknown as FetchLike);
   const validate = options.validate === false ? undefined : maakValidate(eenhedenValidator(context.plan, context.validators), context.regels, context.melding);
   const maxPageBytes = options.maxPageBytes ?? 256 * (1 << 20);
@@ -145,6 +158,12 @@ export async function* fetchGegevens<M>(context: StreamContext, options: FetchGe
   /** Asks for a page: its request, status, headers and signature; the body is left unread. */
   const ask = async (page: number): Promise<Asked> => {
     const token = typeof options.token === 'function' ? await options.token() : options.token;
+    const body = JSON.stringify({ ...options.request, page });
+    const signing: Record<string, string> = {};
+    if (requestSigner) {
+      signing.digest = digestValue(createHash('sha256').update(body).digest());
+      signing[SIGNATURE_HEADER] = await requestSigner.sign(signing.digest);
+    }
     let response: FetchResponseLike | undefined;
     // A connection that fails before an answer (a kept-alive socket the server closed as it was reused) is
     // tried again, twice at most: asking for a page changes nothing on the server, so it is safe to repeat.
@@ -152,8 +171,8 @@ export async function* fetchGegevens<M>(context: StreamContext, options: FetchGe
       try {
         response = await doFetch(options.url, {
           method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json' },
-          body: JSON.stringify({ ...options.request, page }),
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json', ...signing },
+          body,
           signal: controller.signal,
         });
       } catch (e) {
@@ -197,7 +216,7 @@ export async function* fetchGegevens<M>(context: StreamContext, options: FetchGe
   /** Reads an asked page's body and checks it: Digest, JSON, paginering, the message. */
   const receive = async ({ page, response, signer, digest, sha256 }: Asked): Promise<GegevensPage<M>> => {
     const hash = createHash('sha256');
-    let bytes: Uint8Array | undefined = await readAll(response, maxPageBytes, page, (c) => hash.update(c));
+    let bytes: Uint8Array | undefined = await readAll(response, maxPageBytes, page, (c) => hash.update(c), buffer);
     const received = hash.digest('base64');
     if (received !== sha256) throw new GegevensFetchError(page, 'digest', `the Digest header (SHA-256=${sha256}) does not match the bytes received (SHA-256=${received})`);
     let body: unknown;

@@ -35,29 +35,33 @@ function header(req: HttpRequest, name: string): string | undefined {
   return typeof v === 'string' ? v : v?.[0];
 }
 
-/** The body as JSON: parsed already by a framework, or read from the request (at most `maxBytes`). */
-export async function readBody(req: HttpRequest, maxBytes: number): Promise<unknown> {
+/**
+ * The body as JSON: parsed already by a framework, or read from the request (at most `maxBytes`), with the
+ * bytes it was read from (none when a framework parsed it), which a request's Digest is checked against.
+ */
+export async function readBody(req: HttpRequest, maxBytes: number): Promise<{ json: unknown; bytes?: Uint8Array }> {
   const type = header(req, 'content-type');
   if (type === undefined || !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
     throw new ProblemError(400, 'Bad Request', 'Het verzoek moet een JSON-body hebben (Content-Type: application/json).');
   }
-  if (req.body !== undefined && !(req.body instanceof Uint8Array) && typeof req.body !== 'string') return req.body;
-  let text: string;
-  if (req.body !== undefined) text = typeof req.body === 'string' ? req.body : Buffer.from(req.body).toString('utf8');
+  if (req.body !== undefined && !(req.body instanceof Uint8Array) && typeof req.body !== 'string') return { json: req.body };
+  let bytes: Uint8Array;
+  if (req.body !== undefined) bytes = typeof req.body === 'string' ? Buffer.from(req.body, 'utf8') : req.body;
   else {
     const chunks: Uint8Array[] = [];
     let size = 0;
     for await (const chunk of { [Symbol.asyncIterator]: () => req[Symbol.asyncIterator]() }) {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : (chunk as Uint8Array);
-      size += bytes.length;
+      const b = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : (chunk as Uint8Array);
+      size += b.length;
       if (size > maxBytes) throw new ProblemError(400, 'Bad Request', `De body van het verzoek is groter dan ${maxBytes} bytes.`);
-      chunks.push(bytes);
+      chunks.push(b);
     }
-    text = Buffer.concat(chunks).toString('utf8');
+    bytes = Buffer.concat(chunks);
   }
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
   if (text.trim() === '') throw new ProblemError(400, 'Bad Request', 'Het verzoek heeft geen body; verwacht een GegevensRequest.');
   try {
-    return JSON.parse(text);
+    return { json: JSON.parse(text), bytes };
   } catch (e) {
     throw new ProblemError(400, 'Bad Request', `De body van het verzoek is geen JSON: ${(e as Error).message}`);
   }

@@ -18,11 +18,11 @@
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { StreamValidator, type StreamContext } from '../stream.js';
-import { digestValue, PayloadSigner, SIGNATURE_HEADER } from './jades.js';
+import { digestValue, PayloadSigner, SIGNATURE_HEADER, TrustStore, verifyPayloadSignature } from './jades.js';
 import { Aborted, PageWriter } from './page-writer.js';
 import { checkRequest, ProblemError, readBody } from './request.js';
 import { tokenVerifier } from './token.js';
-import type { FscError, FscErrorCode, GegevensHandler, GegevensHandlerOptions, HandlerErrorContext, HttpResponse, Paginering, ProblemDetails } from './types.js';
+import type { CertificateInfo, FscError, FscErrorCode, GegevensHandler, GegevensHandlerOptions, HandlerErrorContext, HttpRequest, HttpResponse, Paginering, ProblemDetails } from './types.js';
 
 const ERRORS_SHOWN = 10;
 
@@ -80,6 +80,34 @@ export function createGegevensHandler<M>(context: StreamContext, options: Gegeve
   const validate = options.validate ?? true;
   const onError = options.onError ?? defaultOnError;
   if (!Number.isSafeInteger(maxPageSize) || maxPageSize < 1) throw new Error('maxPageSize: a whole number of at least 1');
+  const requestTrust = options.requestSignature ? new TrustStore(options.requestSignature.trustedRoots) : undefined;
+  const requestSignatureRequired = options.requestSignature?.required ?? true;
+
+  /** The request's own payload signature, when the handler checks them: its verified chain. */
+  const verifyRequest = async (req: HttpRequest, bytes: Uint8Array | undefined): Promise<CertificateInfo[] | undefined> => {
+    if (!requestTrust) return undefined;
+    const one = (name: string): string | undefined => {
+      const v = req.headers[name];
+      return typeof v === 'string' ? v : v === undefined ? undefined : v.join(', ');
+    };
+    const signature = one(SIGNATURE_HEADER);
+    const digest = one('digest');
+    if (signature === undefined && digest === undefined && !requestSignatureRequired) return undefined;
+    const refuse = (detail: string): never => {
+      throw new ProblemError(400, 'Bad Request', `De handtekening van het verzoek is ongeldig: ${detail}`, [{ pointer: '', detail }]);
+    };
+    if (!signature) return refuse(`het verzoek heeft geen ${SIGNATURE_HEADER}-header`);
+    if (!digest) return refuse('het verzoek heeft geen Digest-header');
+    if (!bytes) throw new ProblemError(500, 'Internal Server Error', 'De handtekening van het verzoek kan niet worden gecontroleerd: een body-parser heeft de body al gelezen (gebruik de handler zonder).');
+    const sha256 = /(?:^|,)\s*sha-256=([A-Za-z0-9+/]+={0,2})\s*(?:,|$)/i.exec(digest)?.[1];
+    if (!sha256) return refuse('de Digest-header heeft geen SHA-256-waarde');
+    if (createHash('sha256').update(bytes).digest('base64') !== sha256) return refuse('de Digest-header past niet bij de body');
+    try {
+      return await verifyPayloadSignature(signature, digest, requestTrust, new Date());
+    } catch (e) {
+      return refuse(e instanceof Error ? e.message : String(e));
+    }
+  };
 
   return async (req, res) => {
     const controller = new AbortController();
@@ -104,11 +132,13 @@ export function createGegevensHandler<M>(context: StreamContext, options: Gegeve
         fsc(res, token.status, token.code, token.status === 401 ? 'Unauthorized' : token.status === 403 ? 'Forbidden' : 'Bad Gateway', token.detail, token.wwwAuthenticate ? { 'www-authenticate': token.wwwAuthenticate } : {});
         return;
       }
-      const checked = checkRequest(await readBody(req, maxRequestBytes), maxPageSize);
+      const body = await readBody(req, maxRequestBytes);
+      const requestSigner = await verifyRequest(req, body.bytes);
+      const checked = checkRequest(body.json, maxPageSize);
       page = checked.page;
       const { pageSize, request } = checked;
       const signal = controller.signal;
-      const source = await options.source({ request, page, pageSize, offset: (page - 1) * pageSize, claims: token.claims, signal });
+      const source = await options.source({ request, page, pageSize, offset: (page - 1) * pageSize, claims: token.claims, signal, ...(requestSigner ? { requestSigner } : {}) });
       const totalRecords = source.totalRecords;
       if (!Number.isSafeInteger(totalRecords) || totalRecords < 0) throw new ProblemError(500, 'Internal Server Error', 'De bron gaf geen geldig totalRecords.');
       const totalPages = Math.max(1, Math.ceil(totalRecords / pageSize));

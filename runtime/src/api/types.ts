@@ -121,6 +121,8 @@ export interface PageQuery {
   readonly claims: TokenClaims;
   /** Aborted when the client hangs up: stop reading. */
   readonly signal: AbortSignalLike;
+  /** The verified chain of the request's own signature (signing certificate first), when the handler checks them. */
+  readonly requestSigner?: readonly CertificateInfo[];
 }
 
 /** One page from the source: the message with this page's records, and how many records the whole delivery has. */
@@ -185,6 +187,12 @@ export interface GegevensHandlerOptions<M> {
   maxRequestBytes?: number;
   /** Called with what went wrong on the server's side (default: console.error, one line). */
   onError?: (error: unknown, context: HandlerErrorContext) => void;
+  /**
+   * Check the request's own payload signature (the API protects request and response alike): its Digest
+   * against the body and its nlgov-adr-payload-sig to one of `trustedRoots`; a request without one is
+   * refused unless `required` is false. A refused request is answered 400. Needs the raw body: no body parser.
+   */
+  requestSignature?: { trustedRoots: readonly CertificateInput[]; required?: boolean };
 }
 
 /** A certificate of the chain that signed a page, as the client verified it. */
@@ -229,6 +237,8 @@ export interface FetchGegevensOptions {
    * meanwhile; its body is read when the caller asks for it, so one page is held at a time.
    */
   prefetch?: boolean;
+  /** Sign each request (Digest and nlgov-adr-payload-sig over its body) with this key and chain, as the server may ask. */
+  sign?: { key: PrivateKeyInput; chain: readonly CertificateInput[]; kid?: string };
   /** Largest page accepted, in bytes (default 256 MiB). */
   maxPageBytes?: number;
   /**
