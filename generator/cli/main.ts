@@ -79,6 +79,7 @@ export async function main(argv: string[]): Promise<number> {
     .requiredOption('--model <name>', 'the model whose package generate wrote in generated/ (or the config\'s output folder) here')
     .option('--json', 'print { "valid": boolean, "errors": [ { path, line, column, message } ] }')
     .option('--max-errors <n>', 'stop after n errors (default 1000)')
+    .option('--strict', 'validate with the strict schema: also what the informatiemodel states (lengths, patterns, datatypes, the fields it requires)')
     .action(async (file: string, options: ValidateOptions) => {
       code = await (await import('./validate.ts')).validateCommand(file, options, await config());
     });

@@ -1,8 +1,9 @@
 /**
- * `mimgen validate --model <name> <file.json> [--json] [--max-errors N]`: validates a delivery of any size in
- * bounded memory with the streaming validator of the package generated in the current folder
- * (generated/<model>/dist, or the config's output folder), the same code implementers get. Exit 0 valid,
- * 1 invalid, 2 unreadable (or a usage error).
+ * `mimgen validate --model <name> <file.json> [--json] [--max-errors N] [--strict]`: validates a delivery of
+ * any size in bounded memory with the streaming validator of the package generated in the current folder
+ * (generated/<model>/dist, or the config's output folder), the same code implementers get; with --strict the
+ * package's strict form (uitwisselmodel.strict.schema.json). Exit 0 valid, 1 invalid, 2 unreadable (or a
+ * usage error).
  */
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -26,14 +27,17 @@ interface StreamResultaat {
   records: number;
   stopped?: 'max-errors' | 'fatal';
 }
-interface Pakket {
+interface Validatie {
   validateFile(pad: string, opties?: { maxErrors?: number; onProgress?: (v: { bytes: number; records: number }) => void }): Promise<StreamResultaat>;
 }
+/** The package: the compat form at the top, the strict form as `strict` (packages from before it have none). */
+type Pakket = Validatie & { strict?: Validatie };
 
 export interface ValidateOptions {
   model?: string;
   json?: boolean;
   maxErrors?: string;
+  strict?: boolean;
 }
 
 export async function validateCommand(file: string, options: ValidateOptions, config: Config = defaultConfig()): Promise<number> {
@@ -62,10 +66,12 @@ export async function validateCommand(file: string, options: ValidateOptions, co
   }
 
   const pakket = (await import(pathToFileURL(resolve(entry)).href)) as Pakket;
+  const validatie = options.strict ? pakket.strict : pakket;
+  if (!validatie) return usage(`the package of model "${model}" (${entry}) has no strict form; run mimgen generate ${model}`);
   const voortgang = process.stderr.isTTY ? new Voortgang(size) : undefined;
   let result: StreamResultaat;
   try {
-    result = await pakket.validateFile(file, { maxErrors, onProgress: voortgang ? (v) => voortgang.toon(v.bytes, v.records) : undefined });
+    result = await validatie.validateFile(file, { maxErrors, onProgress: voortgang ? (v) => voortgang.toon(v.bytes, v.records) : undefined });
   } catch (e) {
     voortgang?.wis();
     return unreadable(file, (e as Error).message);
@@ -79,11 +85,12 @@ export async function validateCommand(file: string, options: ValidateOptions, co
     for (const e of result.errors) process.stdout.write(`${file}:${e.line}:${e.column}  ${e.path}  ${e.message}\n`);
   }
   const mb = (result.bytes / 1e6).toFixed(1);
-  if (result.valid) process.stderr.write(`mimgen validate: ${file} is valid (${result.records} records, ${mb} MB)\n`);
+  const vorm = options.strict ? ' in the strict form' : '';
+  if (result.valid) process.stderr.write(`mimgen validate: ${file} is valid${vorm} (${result.records} records, ${mb} MB)\n`);
   else {
     const stopped =
       result.stopped === 'max-errors' ? `; stopped after ${maxErrors} (--max-errors)` : result.stopped === 'fatal' ? '; stopped: the file cannot be read further as JSON' : '';
-    process.stderr.write(`mimgen validate: ${file}: ${result.errors.length} error(s)${stopped} (${result.records} records, ${mb} MB read)\n`);
+    process.stderr.write(`mimgen validate: ${file}: ${result.errors.length} error(s)${vorm}${stopped} (${result.records} records, ${mb} MB read)\n`);
   }
   return result.valid ? EXIT_OK : EXIT_FINDINGS;
 }

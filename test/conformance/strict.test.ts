@@ -3,6 +3,11 @@
  * uitwisselmodel.strict-verschillen.json. It accepts every published example that follows the IM, rejects
  * the ones that do not (for the reasons the verschillen give, computed here, not listed by hand), rejects
  * a document that breaks exactly one listed difference, and is stricter than compat in no other way.
+ *
+ * Besides lengths, patterns and types the IM states presence: a field whose attribuutsoort or relatiesoort
+ * has a minimum kardinaliteit of 1 (and not mogelijkGeenWaarde) is required in strict (`verplicht`), and a
+ * list of one is at least that long (`aantal`). A `verplicht` difference is broken by the object that lacks
+ * the field, where Ajv reports it: at the object, with the field as `missingProperty`.
  */
 import type { ErrorObject } from 'ajv';
 import { existsSync } from 'node:fs';
@@ -25,7 +30,7 @@ import {
 
 interface Verschil {
   pad: string;
-  soort: 'lengte' | 'patroon' | 'type';
+  soort: 'lengte' | 'patroon' | 'type' | 'verplicht' | 'aantal';
   compat: string;
   strict: string;
   toelichting: string;
@@ -76,11 +81,24 @@ function maxLength(v: Verschil): number {
   return Number(m[1]);
 }
 
+function minItems(v: Verschil): number {
+  const m = /^minItems (\d+)$/.exec(v.strict);
+  if (!m) throw new Error(`cannot read the minimum of ${JSON.stringify(v)}`);
+  return Number(m[1]);
+}
+
+/** An Ajv error as one comparable line; a required error names its missing field. */
+function errorKey(e: ErrorObject): string {
+  return `${e.instancePath} ${e.keyword}${e.keyword === 'required' ? ` ${String(e.params.missingProperty)}` : ''}`;
+}
+
 /** The Ajv keywords by which the strict schema may reject a value for a verschil of this kind. */
 const KEYWORDS: Record<Verschil['soort'], readonly string[]> = {
   lengte: ['maxLength'],
   patroon: ['pattern'],
   type: ['type', 'format', 'enum', 'pattern', 'maxLength', 'minLength', 'const'],
+  verplicht: ['required'],
+  aantal: ['minItems'],
 };
 
 class StrictModel {
@@ -127,7 +145,10 @@ class StrictModel {
     return fn;
   }
 
-  /** Does `value` break the verschil? Computed from the verschil itself, not from the strict schema as a whole. */
+  /**
+   * Does `value` break the verschil? Computed from the verschil itself, not from the strict schema as a whole.
+   * For `verplicht` the value is the object that should hold the field.
+   */
   breaks(v: Verschil, value: Json): boolean {
     switch (v.soort) {
       case 'lengte':
@@ -136,21 +157,27 @@ class StrictModel {
         return typeof value === 'string' && !new RegExp(v.strict, 'u').test(value);
       case 'type':
         return !this.strictAt(v)(value);
+      case 'verplicht':
+        return isObject(value) && !Object.hasOwn(value, padSegments(v.pad).at(-1)!);
+      case 'aantal':
+        return Array.isArray(value) && value.length < minItems(v);
     }
   }
 
-  /** The places where a document breaks the informatiemodel, by the verschillen. */
+  /** The places where a document breaks the informatiemodel, by the verschillen: for `verplicht`, the object that lacks the field. */
   violations(doc: Json): { verschil: Verschil; path: Path; value: Json }[] {
-    return this.verschillen.flatMap((verschil) =>
-      locate(doc, padSegments(verschil.pad))
+    return this.verschillen.flatMap((verschil) => {
+      const segments = padSegments(verschil.pad);
+      return locate(doc, verschil.soort === 'verplicht' ? segments.slice(0, -1) : segments)
         .filter(({ value }) => this.breaks(verschil, value))
-        .map(({ path, value }) => ({ verschil, path, value })),
-    );
+        .map(({ path, value }) => ({ verschil, path, value }));
+    });
   }
 
-  /** Is a strict error one that some verschil explains (its path and keyword)? */
+  /** Is a strict error one that some verschil explains (its path and keyword; for a required field, the field)? */
   explained(e: ErrorObject): boolean {
-    return this.verschillen.some((v) => matchesPad(e.instancePath, padSegments(v.pad)) && KEYWORDS[v.soort].includes(e.keyword));
+    const at = e.keyword === 'required' ? `${e.instancePath}${pointer([String(e.params.missingProperty)])}` : e.instancePath;
+    return this.verschillen.some((v) => matchesPad(at, padSegments(v.pad)) && KEYWORDS[v.soort].includes(e.keyword));
   }
 }
 
@@ -170,6 +197,10 @@ function describeViolations(found: readonly { verschil: Verschil; value: Json }[
           return `${where} ${shown} not matching ${v.strict}`;
         case 'type':
           return `${where} ${shown} not a valid ${v.strict}`;
+        case 'verplicht':
+          return `${where} missing (${v.toelichting})`;
+        case 'aantal':
+          return `${where} with fewer than ${minItems(v)} items (${v.toelichting})`;
       }
     })
     .join('; ');
@@ -193,6 +224,10 @@ function candidates(m: StrictModel, v: Verschil, current: Json): Json[] {
     }
     case 'type':
       return [`${cur} `, cur.toLowerCase(), cur.toUpperCase(), 'x', 'onbekend', '01-05-1980', '1980-5-1', '1980-02-30', '', 'Leeg ', 'M'];
+    case 'verplicht':
+    case 'aantal':
+      // broken by leaving the field out or shortening the list: see breakPresence
+      return [];
   }
 }
 
@@ -203,46 +238,136 @@ function candidates(m: StrictModel, v: Verschil, current: Json): Json[] {
  */
 const VERWACHTE_VERSCHILLEN: Record<string, readonly string[]> = {
   vroegsignalering: [
+    '/leveringen/*/aanleverende_organisatie/naam verplicht',
     '/leveringen/*/aanleverende_organisatie/naam lengte maxLength 200',
+    '/leveringen/*/aanleverende_organisatie/kvk-nummer verplicht',
     '/leveringen/*/aanleverende_organisatie/kvk-nummer lengte maxLength 80',
+    '/leveringen/*/aanleverende_organisatie/contactpersoonen verplicht',
+    '/leveringen/*/aanleverende_organisatie/contactpersoonen/*/naam verplicht',
     '/leveringen/*/aanleverende_organisatie/contactpersoonen/*/naam lengte maxLength 200',
+    '/leveringen/*/aanleverende_organisatie/contactpersoonen/*/telefoonnummer verplicht',
     '/leveringen/*/aanleverende_organisatie/contactpersoonen/*/telefoonnummer lengte maxLength 200',
+    '/leveringen/*/aanleverende_organisatie/contactpersoonen/*/email verplicht',
+    '/leveringen/*/aanleverende_organisatie/contactpersoonen/*/functietitel verplicht',
     '/leveringen/*/aanleverende_organisatie/contactpersoonen/*/functietitel lengte maxLength 200',
+    '/leveringen/*/vroegsignalen/*/crisissignaal verplicht',
+    '/leveringen/*/vroegsignalen/*/warmeOverdracht verplicht',
+    '/leveringen/*/vroegsignalen/*/bedrag verplicht',
+    '/leveringen/*/vroegsignalen/*/ontstaansdatum verplicht',
+    '/leveringen/*/vroegsignalen/*/signaaldatum verplicht',
+    '/leveringen/*/vroegsignalen/*/status verplicht',
+    '/leveringen/*/vroegsignalen/*/signaalpartner/type verplicht',
     '/leveringen/*/vroegsignalen/*/client/Burgerservicenummer lengte maxLength 9',
     '/leveringen/*/vroegsignalen/*/client/Burgerservicenummer patroon ^[0-9]{9}$',
+    '/leveringen/*/vroegsignalen/*/client/Voorletters verplicht',
     '/leveringen/*/vroegsignalen/*/client/Voorletters lengte maxLength 20',
     '/leveringen/*/vroegsignalen/*/client/Voorvoegsel lengte maxLength 200',
+    '/leveringen/*/vroegsignalen/*/client/Achternaam verplicht',
     '/leveringen/*/vroegsignalen/*/client/Achternaam lengte maxLength 200',
+    '/leveringen/*/vroegsignalen/*/client/Geboortedatum verplicht',
+    '/leveringen/*/vroegsignalen/*/client/Straatnaam verplicht',
     '/leveringen/*/vroegsignalen/*/client/Straatnaam lengte maxLength 200',
+    '/leveringen/*/vroegsignalen/*/client/Postcode verplicht',
     '/leveringen/*/vroegsignalen/*/client/Postcode lengte maxLength 6',
     '/leveringen/*/vroegsignalen/*/client/Postcode patroon ^[1-9][0-9]{3}[A-Z]{2}$',
+    '/leveringen/*/vroegsignalen/*/client/Huisnummer verplicht',
     '/leveringen/*/vroegsignalen/*/client/Huisnummer lengte maxLength 5',
     '/leveringen/*/vroegsignalen/*/client/Huisnummertoevoeging lengte maxLength 4',
+    '/leveringen/*/vroegsignalen/*/client/Plaatsnaam verplicht',
     '/leveringen/*/vroegsignalen/*/client/Plaatsnaam lengte maxLength 200',
+    '/leveringen/*/vroegsignaalzaken/*/resultaat verplicht',
+    '/leveringen/*/vroegsignaalzaken/*/matchingsdatum verplicht',
+    '/leveringen/*/vroegsignaalzaken/*/startdatum_matchtingperiode verplicht',
+    '/leveringen/*/vroegsignaalzaken/*/datum_opgepakt verplicht',
+    '/leveringen/*/vroegsignaalzaken/*/einddatum_matchingperiode verplicht',
+    '/leveringen/*/vroegsignaalzaken/*/vroegsignalen verplicht',
+    '/leveringen/*/vroegsignaalzaken/*/contactpogingen/*/soort verplicht',
+    '/leveringen/*/vroegsignaalzaken/*/contactpogingen/*/bereikt verplicht',
+    '/leveringen/*/vroegsignaalzaken/*/contactpogingen/*/datum verplicht',
+    '/leveringen/*/vroegsignaalzaken/*/contactpogingen/*/dagdeel verplicht',
   ],
   schuldhulpverlening: [
     '/leveringen/*/aanleverende_organisatie/(Statutaire) Naam lengte maxLength 500',
     '/leveringen/*/aanleverende_organisatie/KvK-nummer lengte maxLength 8',
     '/leveringen/*/aanleverende_organisatie/postcode lengte maxLength 6',
     '/leveringen/*/aanleverende_organisatie/gemeentecode lengte maxLength 4',
+    '/leveringen/*/aanleverende_organisatie/contactpersonen verplicht',
+    '/leveringen/*/aanleverende_organisatie/contactpersonen/*/email verplicht',
+    '/leveringen/*/aanleverende_organisatie/contactpersonen/*/functietitel verplicht',
     '/leveringen/*/aanleverende_organisatie/contactpersonen/*/functietitel lengte maxLength 200',
+    '/leveringen/*/aanleverende_organisatie/contactpersonen/*/naam verplicht',
     '/leveringen/*/aanleverende_organisatie/contactpersonen/*/naam lengte maxLength 200',
+    '/leveringen/*/aanleverende_organisatie/contactpersonen/*/telefoonnummer verplicht',
     '/leveringen/*/aanleverende_organisatie/contactpersonen/*/telefoonnummer lengte maxLength 200',
     '/leveringen/*/schuldhulptrajecten/*/gemeentecode lengte maxLength 4',
+    '/leveringen/*/schuldhulptrajecten/*/client verplicht',
     '/leveringen/*/schuldhulptrajecten/*/client/*/Burgerservicenummer lengte maxLength 9',
     '/leveringen/*/schuldhulptrajecten/*/client/*/Burgerservicenummer patroon ^[0-9]{9}$',
+    '/leveringen/*/schuldhulptrajecten/*/client/*/Geboortedatum verplicht',
     '/leveringen/*/schuldhulptrajecten/*/client/*/Geboortedatum type Datum',
+    '/leveringen/*/schuldhulptrajecten/*/client/*/Geslachtsaanduiding verplicht',
     '/leveringen/*/schuldhulptrajecten/*/client/*/Geslachtsaanduiding type geslacht',
+    '/leveringen/*/schuldhulptrajecten/*/client/*/Postcode verplicht',
     '/leveringen/*/schuldhulptrajecten/*/client/*/Postcode lengte maxLength 6',
     '/leveringen/*/schuldhulptrajecten/*/client/*/Postcode patroon ^[1-9][0-9]{3}[A-Z]{2}$',
+    '/leveringen/*/schuldhulptrajecten/*/client/*/Huisnummer verplicht',
     '/leveringen/*/schuldhulptrajecten/*/client/*/Huisnummer lengte maxLength 5',
     '/leveringen/*/schuldhulptrajecten/*/client/*/Huisnummertoevoeging lengte maxLength 4',
+    '/leveringen/*/schuldhulptrajecten/*/schulden/*/schuldeiser verplicht',
     '/leveringen/*/schuldhulptrajecten/*/schulden/*/schuldeiser/naam lengte maxLength 200',
     '/leveringen/*/schuldhulptrajecten/*/schulden/*/schuldeiser/kvknummer lengte maxLength 20',
     '/leveringen/*/schuldhulptrajecten/*/schulden/*/schuldeiser/Naam lengte maxLength 200',
     '/leveringen/*/schuldhulptrajecten/*/schulden/*/schuldeiser/postcode lengte maxLength 6',
   ],
 };
+
+/**
+ * Presence, field by field, as the model YAML states it (the kardinaliteit of the attribuutsoort or
+ * relatiesoort, none `mogelijkGeenWaarde`), checked in the schemas themselves rather than through the
+ * verschillen: strict requires what the informatiemodel requires, compat only what the published schema does.
+ */
+interface Aanwezigheid {
+  pad: string;
+  /** The element and its kardinaliteit in the model YAML. */
+  element: string;
+  kardinaliteit: string;
+  compat: boolean;
+  strict: boolean;
+}
+
+const AANWEZIGHEID: Record<string, readonly Aanwezigheid[]> = {
+  vroegsignalering: [
+    { pad: '/leveringen/*/vroegsignalen/*/crisissignaal', element: 'attribuutsoort Vroegsignaal.crisissignaal', kardinaliteit: '1', compat: false, strict: true },
+    { pad: '/leveringen/*/vroegsignalen/*/client', element: 'relatiesoort Vroegsignaal.betreft', kardinaliteit: '1', compat: true, strict: true },
+    { pad: '/leveringen/*/vroegsignalen/*/client/Geboortedatum', element: 'attribuutsoort Client.Geboortedatum', kardinaliteit: '1', compat: false, strict: true },
+    { pad: '/leveringen/*/vroegsignalen/*/client/Voorvoegsel', element: 'attribuutsoort Client.Voorvoegsel', kardinaliteit: '0..1', compat: false, strict: false },
+    { pad: '/leveringen/*/vroegsignalen/*/client/Burgerservicenummer', element: 'attribuutsoort Client.Burgerservicenummer', kardinaliteit: '0..1', compat: false, strict: false },
+    // followed back from Vroegsignaal: its kardinaliteitBron
+    { pad: '/leveringen/*/vroegsignaalzaken/*/vroegsignalen', element: 'relatiesoort Vroegsignaal.opgepaktIn', kardinaliteit: '1..*', compat: false, strict: true },
+    { pad: '/leveringen/*/vroegsignaalzaken/*/contactpogingen', element: 'relatiesoort Vroegsignaalzaak.heeft', kardinaliteit: '0..*', compat: false, strict: false },
+    { pad: '/leveringen/*/vroegsignaalzaken/*/contactpogingen/*/dagdeel', element: 'attribuutsoort Contactpoging.dagdeel', kardinaliteit: '1', compat: false, strict: true },
+  ],
+  schuldhulpverlening: [
+    { pad: '/leveringen/*/schuldhulptrajecten/*/gemeentecode', element: 'attribuutsoort Schuldhulptraject.gemeentecode', kardinaliteit: '1', compat: true, strict: true },
+    { pad: '/leveringen/*/schuldhulptrajecten/*/client', element: 'relatiesoort Schuldhulptraject.wordt uitgevoerd voor', kardinaliteit: '1..2', compat: false, strict: true },
+    { pad: '/leveringen/*/schuldhulptrajecten/*/client/*/Geslachtsaanduiding', element: 'attribuutsoort Client.Geslachtsaanduiding', kardinaliteit: '1', compat: false, strict: true },
+    { pad: '/leveringen/*/schuldhulptrajecten/*/client/*/Burgerservicenummer', element: 'attribuutsoort Client.Burgerservicenummer', kardinaliteit: '0..1', compat: false, strict: false },
+    { pad: '/leveringen/*/schuldhulptrajecten/*/schulden/*/schuldeiser', element: 'relatiesoort Schuld.is verschuldigd aan', kardinaliteit: '1', compat: false, strict: true },
+    { pad: '/leveringen/*/schuldhulptrajecten/*/schuldregeling/dwangakkoord', element: 'attribuutsoort Schuldregeling.dwangakkoord', kardinaliteit: '0..1', compat: false, strict: false },
+    { pad: '/leveringen/*/aanleverende_organisatie/(Statutaire) Naam', element: 'attribuutsoort Schuldhulporganisatie.(Statutaire) Naam', kardinaliteit: '0..1', compat: false, strict: false },
+  ],
+};
+
+/** Whether the schema requires the field at a pad (wire names and `*`), in the object that holds it. */
+function requiredAt(schema: Schema, pad: string): boolean {
+  const nav = new SchemaNavigator(schema);
+  const segments = pad.split('/').slice(1);
+  let node: Schema | undefined = schema;
+  for (const seg of segments.slice(0, -1)) node = node && (seg === '*' ? nav.items(node) : nav.property(node, seg));
+  if (!node) throw new Error(`no object at ${pad} in ${String(schema.$id)}`);
+  if (!nav.property(node, segments.at(-1)!)) throw new Error(`no field ${pad} in ${String(schema.$id)}`);
+  return nav.required(node).includes(segments.at(-1)!);
+}
 
 for (const model of MODELS) {
   const reason =
@@ -260,11 +385,28 @@ for (const model of MODELS) {
 
     it('lists its differences in uitwisselmodel.strict-verschillen.json', () => {
       expect(m.verschillen.length).toBeGreaterThan(0);
-      for (const v of m.verschillen) expect(['lengte', 'patroon', 'type']).toContain(v.soort);
+      for (const v of m.verschillen) expect(['lengte', 'patroon', 'type', 'verplicht', 'aantal']).toContain(v.soort);
+    });
+
+    it('requires in strict the fields whose element the informatiemodel requires (a few, from the model YAML)', () => {
+      const verplicht = new Set(m.verschillen.filter((v) => v.soort === 'verplicht').map((v) => decodeURIComponent(v.pad)));
+      for (const a of AANWEZIGHEID[model.name]!) {
+        const wat = `${a.pad} (${a.element} ${a.kardinaliteit})`;
+        expect(requiredAt(m.compat.schema, a.pad), `compat ${wat}`).toBe(a.compat);
+        expect(requiredAt(m.strict.schema, a.pad), `strict ${wat}`).toBe(a.strict);
+        // listed as a difference exactly where strict requires what compat does not
+        expect(verplicht.has(a.pad), `strict-verschillen ${wat}`).toBe(a.strict && !a.compat);
+        if (a.strict && !a.compat) {
+          const v = m.verschillen.find((x) => x.soort === 'verplicht' && decodeURIComponent(x.pad) === a.pad)!;
+          expect(v.toelichting).toContain(`${a.element} kardinaliteit`);
+          expect(v.toelichting).toContain(a.kardinaliteit);
+        }
+      }
     });
 
     it('lists exactly the differences its informatiemodel gives (the table in this test)', () => {
-      expect(m.verschillen.map((v) => `${decodeURIComponent(v.pad)} ${v.soort} ${v.strict}`)).toEqual(VERWACHTE_VERSCHILLEN[model.name]);
+      const regel = (v: Verschil): string => `${decodeURIComponent(v.pad)} ${v.soort}${v.soort === 'verplicht' ? '' : ` ${v.strict}`}`;
+      expect(m.verschillen.map(regel)).toEqual(VERWACHTE_VERSCHILLEN[model.name]);
     });
 
     for (const example of m.examples) {
@@ -290,15 +432,11 @@ for (const model of MODELS) {
 
     for (const v of m.verschillen) {
       it(`rejects a document that breaks only the difference ${v.soort} ${decodeURIComponent(v.pad)}: ${v.strict}`, () => {
+        if (v.soort === 'verplicht' || v.soort === 'aantal') return breakPresence(m, v);
         const segments = padSegments(v.pad);
         const tried: string[] = [];
         for (const example of m.examples) {
-          // The base: the example with the lengths it breaks cut back, so that it is strict-valid where it can be.
-          const repairs = m
-            .violations(example.doc)
-            .filter((f) => f.verschil.soort === 'lengte' && typeof f.value === 'string')
-            .map((f) => ({ kind: 'set' as const, path: f.path, value: [...(f.value as string)].slice(0, maxLength(f.verschil)).join('') }));
-          const base = applyOps(example.doc, repairs)!;
+          const base = repaired(m, example.doc);
           let places = locate(base, segments);
           let withPlace = base;
           if (places.length === 0) {
@@ -365,6 +503,50 @@ for (const model of MODELS) {
       expect(problems, problems.slice(0, 25).join('\n')).toEqual([]);
     });
   });
+}
+
+/** The example with the lengths it breaks cut back, so that it is strict-valid where it can be. */
+function repaired(m: StrictModel, doc: Json): Json {
+  const repairs = m
+    .violations(doc)
+    .filter((f) => f.verschil.soort === 'lengte' && typeof f.value === 'string')
+    .map((f) => ({ kind: 'set' as const, path: f.path, value: [...(f.value as string)].slice(0, maxLength(f.verschil)).join('') }));
+  return applyOps(doc, repairs)!;
+}
+
+/**
+ * A document that breaks only a presence difference: an example in which the field is there (added, as the
+ * compat schema describes it, where no example has it), the field then left out (`verplicht`) or its list cut
+ * below the minimum (`aantal`). Compat accepts it; strict rejects it with exactly one new error, the one the
+ * difference names.
+ */
+function breakPresence(m: StrictModel, v: Verschil): void {
+  const segments = padSegments(v.pad);
+  const tried: string[] = [];
+  for (const example of m.examples) {
+    const base = repaired(m, example.doc);
+    const withField = locate(base, segments).length > 0 ? base : addPath(m, base, segments);
+    const place = withField === undefined ? undefined : locate(withField, segments)[0];
+    if (!withField || !place) continue;
+    const parent = place.path.slice(0, -1);
+    const doc =
+      v.soort === 'verplicht'
+        ? applyOps(withField, [{ kind: 'remove', path: place.path }])!
+        : applyOps(withField, [{ kind: 'set', path: place.path, value: (Array.isArray(place.value) ? place.value : []).slice(0, minItems(v) - 1) }])!;
+    const c = verdict(m.compat, doc);
+    if (!c.valid) {
+      tried.push(`${example.name} ${pointer(place.path)}: compat rejects (${formatErrors(c.errors)})`);
+      continue;
+    }
+    const before = new Set(verdict(m.strict, withField).errors.map(errorKey));
+    const s = verdict(m.strict, doc);
+    const added = s.errors.filter((e) => !before.has(errorKey(e)));
+    expect(s.valid, `strict accepts ${example.name} without ${pointer(place.path)}`).toBe(false);
+    const expected = v.soort === 'verplicht' ? `${pointer(parent)} required ${segments.at(-1)!}` : `${pointer(place.path)} minItems`;
+    expect(added.map(errorKey), formatErrors(s.errors)).toEqual([expected]);
+    return;
+  }
+  expect.fail(`no example gives a document that compat accepts and that breaks ${v.soort} ${v.pad}:\n${tried.join('\n')}`);
 }
 
 /** `doc` with the path of `segments` created where missing (objects and lists as the compat schema describes them). */

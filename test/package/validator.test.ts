@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile, publishedDir, readJson, verdict, MODELS as CONFORMANCE_MODELS } from '../conformance/models.ts';
 import { mutateExamples, type Example, type Schema } from '../conformance/mutations.ts';
+import { assertBuilt, mimgen } from '../cli/support.ts';
 import { HAS_REFERENCE, ROOT } from './support.ts';
 
 interface Fout {
@@ -146,6 +148,177 @@ describe('generated validator: the checks JSON Schema cannot express', () => {
     expect(status.element).toBe('Vroegsignaal.status (EnumSignaalstatus)');
     expect(status.message).toContain('"Nog niet opgepakt"');
   });
+});
+
+interface StreamFout extends Fout {
+  line: number;
+  column: number;
+}
+interface StrictForm {
+  validate: Validate;
+  validateStream(bron: Iterable<Uint8Array>, opties?: { worker?: boolean }): Promise<{ valid: boolean; errors: StreamFout[] }>;
+}
+
+async function strictForm(model: string): Promise<StrictForm> {
+  return ((await import(`../../generated/${model}/dist/index.js`)) as { strict: StrictForm }).strict;
+}
+
+/** A Vroegsignalering message with every field its informatiemodel requires (kardinaliteit 1), valid in the strict form. */
+function volledigVroegsignaleringBericht() {
+  const client = { Voorletters: 'J', Achternaam: 'Jansen', Geboortedatum: '1980-05-01', Straatnaam: 'Dorpsstraat', Postcode: '1234AB', Huisnummer: '1', Plaatsnaam: 'Ergens' };
+  const signaal = (ID: string) => ({
+    ID,
+    crisissignaal: false,
+    warmeOverdracht: false,
+    bedrag: 120,
+    ontstaansdatum: '2024-11-01',
+    signaaldatum: '2025-01-05',
+    status: 'Nog niet opgepakt',
+    signaalpartner: { type: 'Huur' },
+    client,
+  });
+  const bericht = vroegsignaleringBericht();
+  const levering = bericht.leveringen[0]!;
+  levering.aanleverende_organisatie.contactpersoonen = [{ naam: 'A. de Vries', telefoonnummer: '0201234567', email: 'a@example.nl', functietitel: 'Consulent' } as never];
+  levering.vroegsignalen = [signaal('vs-1'), signaal('vs-2')] as never;
+  levering.vroegsignaalzaken = [
+    {
+      resultaat: 'Niet opgepakt: andere reden',
+      matchingsdatum: '2025-01-10',
+      startdatum_matchtingperiode: '2025-01-01',
+      datum_opgepakt: '2025-01-11',
+      einddatum_matchingperiode: '2025-01-31',
+      vroegsignalen: [{ ID: 'vs-1' }, { ID: 'vs-2' }],
+    } as never,
+  ];
+  return bericht;
+}
+
+const bytes = (x: unknown): Uint8Array[] => [new TextEncoder().encode(JSON.stringify(x, null, 2))];
+
+describe('the strict form of the validator: presence as the informatiemodel states it', () => {
+  it('accepts a message with every field the informatiemodel requires, as compat does', async () => {
+    const strict = await strictForm('vroegsignalering');
+    const bericht = volledigVroegsignaleringBericht();
+    expect(strict.validate(bericht), JSON.stringify(strict.validate(bericht).errors)).toEqual({ valid: true, errors: [] });
+    expect((await validator('vroegsignalering'))(bericht).valid).toBe(true);
+  });
+
+  it('rejects a Vroegsignaal without bedrag (kardinaliteit 1), which compat accepts, and says why in the model\'s terms', async () => {
+    const strict = await strictForm('vroegsignalering');
+    const bericht = volledigVroegsignaleringBericht();
+    delete (bericht.leveringen[0]!.vroegsignalen[1] as { bedrag?: number }).bedrag;
+    expect((await validator('vroegsignalering'))(bericht)).toEqual({ valid: true, errors: [] });
+    const fout = {
+      path: '/leveringen/0/vroegsignalen/1',
+      element: 'Vroegsignaal',
+      message: 'Vroegsignaal mist het verplichte veld "bedrag" (het informatiemodel geeft attribuutsoort Vroegsignaal.bedrag kardinaliteit 1)',
+    };
+    expect(strict.validate(bericht)).toEqual({ valid: false, errors: [fout] });
+    // The streaming validator gives the same error, with its place in the file, in one thread and with the worker.
+    for (const worker of [false, true]) {
+      const r = await strict.validateStream(bytes(bericht), { worker });
+      expect(r.valid).toBe(false);
+      expect(r.errors.map(({ path, element, message }) => ({ path, element, message }))).toEqual([fout]);
+      expect(r.errors[0]!.line).toBeGreaterThan(1);
+    }
+  });
+
+  it('names every missing field the informatiemodel requires in the small message that compat accepts', async () => {
+    const bericht = vroegsignaleringBericht();
+    expect((await validator('vroegsignalering'))(bericht).valid).toBe(true);
+    const { errors } = (await strictForm('vroegsignalering')).validate(bericht);
+    const ontbrekend = (path: string) => errors.filter((e) => e.path === path).map((e) => /"([^"]+)"/.exec(e.message)![1]).sort();
+    expect(ontbrekend('/leveringen/0/vroegsignalen/0')).toEqual(['bedrag', 'crisissignaal', 'ontstaansdatum', 'signaaldatum', 'status', 'warmeOverdracht']);
+    // Client.Voorvoegsel, Burgerservicenummer and Huisnummertoevoeging are 0..1: not among them.
+    expect(ontbrekend('/leveringen/0/vroegsignalen/0/client')).toEqual(['Geboortedatum', 'Huisnummer', 'Plaatsnaam', 'Postcode', 'Straatnaam', 'Voorletters']);
+    expect(ontbrekend('/leveringen/0/aanleverende_organisatie/contactpersoonen/0')).toEqual(['email', 'functietitel', 'telefoonnummer']);
+    for (const e of errors) expect(e.message).toMatch(/mist het verplichte veld "[^"]+" \(het informatiemodel geeft (attribuutsoort|relatiesoort) [^ ]+ kardinaliteit (bron )?1/);
+  });
+
+  it('Schuldhulpverlening: a Schuld without its schuldeiser (kardinaliteit 1) is invalid in strict, one without dwangakkoord (0..1) is not', async () => {
+    const strict = await strictForm('schuldhulpverlening');
+    const compat = await validator('schuldhulpverlening');
+    const bericht = schuldhulpBericht();
+    const traject = bericht.leveringen[0]!.schuldhulptrajecten[0]! as Record<string, unknown>;
+    traject.client = [{ Geboortedatum: '1980-05-01', Geslachtsaanduiding: 'Vrouw', Postcode: '1234AB', Huisnummer: '1' }];
+    traject.schulden = [{ bedrag: 100, schuldeiser: { naam: 'Energie BV' } }, { bedrag: 200 }];
+    traject.schuldregeling = { toegekend: '2025-02-01' };
+    (bericht.leveringen[0]!.aanleverende_organisatie as Record<string, unknown>).contactpersonen = [{ naam: 'B', email: 'b@example.nl', telefoonnummer: '1', functietitel: 'C' }];
+    expect(compat(bericht)).toEqual({ valid: true, errors: [] });
+    expect(strict.validate(bericht)).toEqual({
+      valid: false,
+      errors: [
+        {
+          path: '/leveringen/0/schuldhulptrajecten/0/schulden/1',
+          element: 'Schuld',
+          message: 'Schuld mist het verplichte veld "schuldeiser" (het informatiemodel geeft relatiesoort Schuld.is verschuldigd aan kardinaliteit 1)',
+        },
+      ],
+    });
+  });
+});
+
+describe('mimgen validate --strict', () => {
+  it('validates a delivery file in the strict form: exit 1 and the missing field, where plain validate exits 0', () => {
+    assertBuilt();
+    const dir = mkdtempSync(join(tmpdir(), 'mimgen-strict-'));
+    try {
+      const bericht = volledigVroegsignaleringBericht();
+      delete (bericht.leveringen[0]!.vroegsignaalzaken[0] as { resultaat?: string }).resultaat;
+      const pad = join(dir, 'levering.json');
+      writeFileSync(pad, JSON.stringify(bericht, null, 2));
+      const compat = mimgen(['validate', '--model', 'vroegsignalering', pad]);
+      expect(compat.status, compat.stderr).toBe(0);
+      const strict = mimgen(['validate', '--model', 'vroegsignalering', '--strict', '--json', pad]);
+      expect(strict.status, strict.stderr).toBe(1);
+      const uit = JSON.parse(strict.stdout) as { valid: boolean; errors: { path: string; message: string }[] };
+      expect(uit.errors.map((e) => [e.path, e.message])).toEqual([
+        [
+          '/leveringen/0/vroegsignaalzaken/0',
+          'Vroegsignaalzaak mist het verplichte veld "resultaat" (het informatiemodel geeft attribuutsoort Vroegsignaalzaak.resultaat kardinaliteit 1)',
+        ],
+      ]);
+      expect(strict.stderr).toContain('1 error(s) in the strict form');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** The strict form's schema validator for a message in memory, as strict.validate() uses it. */
+async function strictSchemaValidator(model: string): Promise<SchemaValidator> {
+  const dist = `../../generated/${model}/dist`;
+  const { eenhedenValidator } = (await import('@mimgen/runtime')) as unknown as { eenhedenValidator: (plan: unknown, v: unknown) => SchemaValidator };
+  const { VALIDATORS } = (await import(`${dist}/strict.js`)) as { VALIDATORS: unknown };
+  const { STREAM_PLAN_STRICT } = (await import(`${dist}/tabellen.js`)) as { STREAM_PLAN_STRICT: unknown };
+  return eenhedenValidator(STREAM_PLAN_STRICT, VALIDATORS);
+}
+
+describe.skipIf(!HAS_REFERENCE)('the strict form\'s unit validators agree with Ajv on the strict schema', () => {
+  for (const model of CONFORMANCE_MODELS) {
+    it(`${model.name}: the same errors (keyword, place, parameters) on the agreement corpus`, async () => {
+      const validate = await strictSchemaValidator(model.name);
+      const published = readJson<Schema>(join(publishedDir(model), 'json_schema_Uitwisselmodel.json'));
+      const strict = compile(readJson<Schema>(join(ROOT, 'generated', model.name, 'uitwisselmodel.strict.schema.json')), true);
+      const examples: Example[] = model.examples.map((name) => ({ name, doc: readJson(join(publishedDir(model), name)) }));
+      const corpus = mutateExamples(examples, published, { seed: 0x5711c7, pairsPerExample: 50 });
+      const verschil: string[] = [];
+      let required = 0;
+      for (const m of corpus) {
+        const verwacht = verdict(strict, m.doc);
+        required += verwacht.errors.filter((e) => e.keyword === 'required').length;
+        const ons = validate(m.doc);
+        const a = fouten(verwacht.errors);
+        const b = fouten(validate.errors);
+        if (ons !== verwacht.valid || a.join('\n') !== b.join('\n')) verschil.push(`${m.description}: Ajv ${a.join('; ')} | units ${b.join('; ')}`);
+      }
+      expect(verschil.slice(0, 5)).toEqual([]);
+      expect(corpus.length).toBeGreaterThanOrEqual(1000);
+      // The corpus leaves fields out, so the required fields of the strict form are put to the test.
+      expect(required).toBeGreaterThan(100);
+    });
+  }
 });
 
 describe.skipIf(!HAS_REFERENCE)('generated validator agrees with Ajv on the compat schema', () => {

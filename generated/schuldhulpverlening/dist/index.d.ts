@@ -4,4 +4,6 @@ export type * as informatiemodel from './informatiemodel.js';
 export * from './mapping.js';
 export { validate, isUitwisselmodel, REGELS, type Validatieresultaat, type Fout } from './validate.js';
 export { validateStream, validateFile, createStreamValidator, StreamValidator, STREAM_PLAN, type StreamFout, type StreamOpties, type StreamResultaat, type Voortgang } from './validate-stream.js';
+/** The strict form: validate, isUitwisselmodel and the streaming functions with uitwisselmodel.strict.schema.json. */
+export * as strict from './strict.js';
 export { createGegevensHandler, fetchGegevens, GegevensFetchError, ProblemError, type CertificateInfo, type FetchGegevensOptions, type GegevensHandler, type GegevensHandlerOptions, type GegevensPage, type GegevensRequest, type GegevensSource, type PageQuery, type Paginering, type RecordInPage, type SourcePage } from './api.js';

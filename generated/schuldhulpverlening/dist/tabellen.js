@@ -275,3 +275,65 @@ export const STREAM_PLAN = {
     }
   ]
 };
+
+/** The streaming plan of the strict form (uitwisselmodel.strict.schema.json): the same units, with its bounds of the streamed lists. */
+export const STREAM_PLAN_STRICT = {
+  "eenheden": [
+    {
+      "pad": [],
+      "naam": "Uitwisselmodel",
+      "validator": "eenheid0",
+      "ouder": -1,
+      "record": false,
+      "lijsten": [
+        {
+          "pad": ["leveringen"],
+          "eenheid": 1,
+          "minItems": 1
+        }
+      ],
+      "vingerafdruk": false
+    },
+    {
+      "pad": ["leveringen", "*"],
+      "naam": "Levering",
+      "validator": "eenheid1",
+      "ouder": 0,
+      "record": false,
+      "lijsten": [
+        {
+          "pad": ["schuldhulptrajecten"],
+          "eenheid": 2
+        }
+      ],
+      "vingerafdruk": false
+    },
+    {
+      "pad": ["leveringen", "*", "schuldhulptrajecten", "*"],
+      "naam": "Schuldhulptraject",
+      "validator": "eenheid2",
+      "ouder": 1,
+      "record": true,
+      "lijsten": [],
+      "vingerafdruk": false
+    }
+  ]
+};
+
+/**
+ * Why the strict form requires a field that the compat form leaves optional, or a longer list: the
+ * informatiemodel's kardinaliteit, by the field's place (JSON pointer with * for list items).
+ */
+export const VEREIST_STRICT = {
+  "/leveringen/*/aanleverende_organisatie/contactpersonen": "het informatiemodel geeft relatiesoort Schuldhulporganisatie.heeft contactpersonen kardinaliteit 1..*",
+  "/leveringen/*/aanleverende_organisatie/contactpersonen/*/email": "het informatiemodel geeft attribuutsoort Contactpersoon.email kardinaliteit 1",
+  "/leveringen/*/aanleverende_organisatie/contactpersonen/*/functietitel": "het informatiemodel geeft attribuutsoort Contactpersoon.functietitel kardinaliteit 1",
+  "/leveringen/*/aanleverende_organisatie/contactpersonen/*/naam": "het informatiemodel geeft attribuutsoort Contactpersoon.naam kardinaliteit 1",
+  "/leveringen/*/aanleverende_organisatie/contactpersonen/*/telefoonnummer": "het informatiemodel geeft attribuutsoort Contactpersoon.telefoonnummer kardinaliteit 1",
+  "/leveringen/*/schuldhulptrajecten/*/client": "het informatiemodel geeft relatiesoort Schuldhulptraject.wordt uitgevoerd voor kardinaliteit 1..2",
+  "/leveringen/*/schuldhulptrajecten/*/client/*/Geboortedatum": "het informatiemodel geeft attribuutsoort Client.Geboortedatum kardinaliteit 1",
+  "/leveringen/*/schuldhulptrajecten/*/client/*/Geslachtsaanduiding": "het informatiemodel geeft attribuutsoort Client.Geslachtsaanduiding kardinaliteit 1",
+  "/leveringen/*/schuldhulptrajecten/*/client/*/Postcode": "het informatiemodel geeft attribuutsoort Client.Postcode kardinaliteit 1",
+  "/leveringen/*/schuldhulptrajecten/*/client/*/Huisnummer": "het informatiemodel geeft attribuutsoort Client.Huisnummer kardinaliteit 1",
+  "/leveringen/*/schuldhulptrajecten/*/schulden/*/schuldeiser": "het informatiemodel geeft relatiesoort Schuld.is verschuldigd aan kardinaliteit 1"
+};

@@ -12,3 +12,10 @@ export declare const OBJECTEN: Readonly<Record<string, string>>;
  * list that holds streamed lists itself, and the records, each validated on its own as it arrives.
  */
 export declare const STREAM_PLAN: StreamPlan;
+/** The streaming plan of the strict form (uitwisselmodel.strict.schema.json): the same units, with its bounds of the streamed lists. */
+export declare const STREAM_PLAN_STRICT: StreamPlan;
+/**
+ * Why the strict form requires a field that the compat form leaves optional, or a longer list: the
+ * informatiemodel's kardinaliteit, by the field's place (JSON pointer with * for list items).
+ */
+export declare const VEREIST_STRICT: Readonly<Record<string, string>>;

@@ -162,3 +162,99 @@ export const STREAM_PLAN = {
     }
   ]
 };
+
+/** The streaming plan of the strict form (uitwisselmodel.strict.schema.json): the same units, with its bounds of the streamed lists. */
+export const STREAM_PLAN_STRICT = {
+  "eenheden": [
+    {
+      "pad": [],
+      "naam": "Uitwisselmodel",
+      "validator": "eenheid0",
+      "ouder": -1,
+      "record": false,
+      "lijsten": [
+        {
+          "pad": ["leveringen"],
+          "eenheid": 1,
+          "minItems": 1,
+          "uniqueItems": true
+        }
+      ],
+      "vingerafdruk": false
+    },
+    {
+      "pad": ["leveringen", "*"],
+      "naam": "Levering",
+      "validator": "eenheid1",
+      "ouder": 0,
+      "record": false,
+      "lijsten": [
+        {
+          "pad": ["vroegsignalen"],
+          "eenheid": 2
+        },
+        {
+          "pad": ["vroegsignaalzaken"],
+          "eenheid": 3
+        }
+      ],
+      "vingerafdruk": true
+    },
+    {
+      "pad": ["leveringen", "*", "vroegsignalen", "*"],
+      "naam": "Vroegsignaal",
+      "validator": "eenheid2",
+      "ouder": 1,
+      "record": true,
+      "lijsten": [],
+      "vingerafdruk": true
+    },
+    {
+      "pad": ["leveringen", "*", "vroegsignaalzaken", "*"],
+      "naam": "Vroegsignaalzaak",
+      "validator": "eenheid3",
+      "ouder": 1,
+      "record": true,
+      "lijsten": [],
+      "vingerafdruk": true
+    }
+  ]
+};
+
+/**
+ * Why the strict form requires a field that the compat form leaves optional, or a longer list: the
+ * informatiemodel's kardinaliteit, by the field's place (JSON pointer with * for list items).
+ */
+export const VEREIST_STRICT = {
+  "/leveringen/*/aanleverende_organisatie/naam": "het informatiemodel geeft attribuutsoort AanleverendeOrganisatie.naam kardinaliteit 1",
+  "/leveringen/*/aanleverende_organisatie/kvk-nummer": "het informatiemodel geeft attribuutsoort AanleverendeOrganisatie.kvk-nummer kardinaliteit 1",
+  "/leveringen/*/aanleverende_organisatie/contactpersoonen": "het informatiemodel geeft relatiesoort AanleverendeOrganisatie.heeft kardinaliteit 1..*",
+  "/leveringen/*/aanleverende_organisatie/contactpersoonen/*/naam": "het informatiemodel geeft attribuutsoort Contactpersoon.naam kardinaliteit 1",
+  "/leveringen/*/aanleverende_organisatie/contactpersoonen/*/telefoonnummer": "het informatiemodel geeft attribuutsoort Contactpersoon.telefoonnummer kardinaliteit 1",
+  "/leveringen/*/aanleverende_organisatie/contactpersoonen/*/email": "het informatiemodel geeft attribuutsoort Contactpersoon.email kardinaliteit 1",
+  "/leveringen/*/aanleverende_organisatie/contactpersoonen/*/functietitel": "het informatiemodel geeft attribuutsoort Contactpersoon.functietitel kardinaliteit 1",
+  "/leveringen/*/vroegsignalen/*/crisissignaal": "het informatiemodel geeft attribuutsoort Vroegsignaal.crisissignaal kardinaliteit 1",
+  "/leveringen/*/vroegsignalen/*/warmeOverdracht": "het informatiemodel geeft attribuutsoort Vroegsignaal.warmeOverdracht kardinaliteit 1",
+  "/leveringen/*/vroegsignalen/*/bedrag": "het informatiemodel geeft attribuutsoort Vroegsignaal.bedrag kardinaliteit 1",
+  "/leveringen/*/vroegsignalen/*/ontstaansdatum": "het informatiemodel geeft attribuutsoort Vroegsignaal.ontstaansdatum kardinaliteit 1",
+  "/leveringen/*/vroegsignalen/*/signaaldatum": "het informatiemodel geeft attribuutsoort Vroegsignaal.signaaldatum kardinaliteit 1",
+  "/leveringen/*/vroegsignalen/*/status": "het informatiemodel geeft attribuutsoort Vroegsignaal.status kardinaliteit 1",
+  "/leveringen/*/vroegsignalen/*/signaalpartner/type": "het informatiemodel geeft attribuutsoort Signaalpartner.type kardinaliteit 1",
+  "/leveringen/*/vroegsignalen/*/client/Voorletters": "het informatiemodel geeft attribuutsoort Client.Voorletters kardinaliteit 1",
+  "/leveringen/*/vroegsignalen/*/client/Achternaam": "het informatiemodel geeft attribuutsoort Client.Achternaam kardinaliteit 1",
+  "/leveringen/*/vroegsignalen/*/client/Geboortedatum": "het informatiemodel geeft attribuutsoort Client.Geboortedatum kardinaliteit 1",
+  "/leveringen/*/vroegsignalen/*/client/Straatnaam": "het informatiemodel geeft attribuutsoort Client.Straatnaam kardinaliteit 1",
+  "/leveringen/*/vroegsignalen/*/client/Postcode": "het informatiemodel geeft attribuutsoort Client.Postcode kardinaliteit 1",
+  "/leveringen/*/vroegsignalen/*/client/Huisnummer": "het informatiemodel geeft attribuutsoort Client.Huisnummer kardinaliteit 1",
+  "/leveringen/*/vroegsignalen/*/client/Plaatsnaam": "het informatiemodel geeft attribuutsoort Client.Plaatsnaam kardinaliteit 1",
+  "/leveringen/*/vroegsignaalzaken/*/resultaat": "het informatiemodel geeft attribuutsoort Vroegsignaalzaak.resultaat kardinaliteit 1",
+  "/leveringen/*/vroegsignaalzaken/*/matchingsdatum": "het informatiemodel geeft attribuutsoort Vroegsignaalzaak.matchingsdatum kardinaliteit 1",
+  "/leveringen/*/vroegsignaalzaken/*/startdatum_matchtingperiode": "het informatiemodel geeft attribuutsoort Vroegsignaalzaak.startdatum_matchtingperiode kardinaliteit 1",
+  "/leveringen/*/vroegsignaalzaken/*/datum_opgepakt": "het informatiemodel geeft attribuutsoort Vroegsignaalzaak.datum_opgepakt kardinaliteit 1",
+  "/leveringen/*/vroegsignaalzaken/*/einddatum_matchingperiode": "het informatiemodel geeft attribuutsoort Vroegsignaalzaak.einddatum_matchingperiode kardinaliteit 1",
+  "/leveringen/*/vroegsignaalzaken/*/vroegsignalen": "het informatiemodel geeft relatiesoort Vroegsignaal.opgepaktIn kardinaliteit bron 1..*",
+  "/leveringen/*/vroegsignaalzaken/*/contactpogingen/*/soort": "het informatiemodel geeft attribuutsoort Contactpoging.soort kardinaliteit 1",
+  "/leveringen/*/vroegsignaalzaken/*/contactpogingen/*/bereikt": "het informatiemodel geeft attribuutsoort Contactpoging.bereikt kardinaliteit 1",
+  "/leveringen/*/vroegsignaalzaken/*/contactpogingen/*/datum": "het informatiemodel geeft attribuutsoort Contactpoging.datum kardinaliteit 1",
+  "/leveringen/*/vroegsignaalzaken/*/contactpogingen/*/dagdeel": "het informatiemodel geeft attribuutsoort Contactpoging.dagdeel kardinaliteit 1"
+};

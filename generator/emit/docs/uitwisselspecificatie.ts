@@ -1,5 +1,6 @@
 /** The exchange specification: the message level by level, the mapping, the strict differences, the schema and the examples. */
 import { jsonText } from '../../common/text.ts';
+import { modelKardinaliteit } from '../../derive/bericht.ts';
 import type { Herkomst } from '../../derive/types.ts';
 import type { Metadata } from '../../model/types.ts';
 import { berichtSchema, COMPAT_SCHEMA, STRICT_SCHEMA, VERSCHILLEN, type Verschil } from '../json-schema/index.ts';
@@ -51,6 +52,8 @@ export function uitwisselspecificatieView(ctx: Context) {
         type: typeLink(v),
         compatType: compatType(v),
         verplicht: v.verplicht,
+        // Required by the strict schema only: the informatiemodel requires it, the published schema does not.
+        strictVerplicht: !v.verplicht && modelKardinaliteit(v.veld)?.vereist === true,
         kardinaliteit: v.kardinaliteit,
         definitie: veldDefinitie(v),
         toelichting: v.veld.toelichting,

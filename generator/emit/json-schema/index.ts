@@ -1,4 +1,5 @@
 import { pointerSegment } from '../../common/json-pointer.ts';
+import { modelKardinaliteit } from '../../derive/bericht.ts';
 import type { UmObject, UmVeld, Uitwisselmodel } from '../../derive/types.ts';
 import type { TypeVerwijzing } from '../../model/types.ts';
 import { jsonText, plainText } from '../../common/text.ts';
@@ -8,11 +9,19 @@ type Schema = Record<string, unknown>;
 /** Which schema is being written: the one that matches the published schema, or the one that adds the IM's facts. */
 export type Vorm = 'compat' | 'strict';
 
-/** One way in which the strict schema is stricter than the compat schema. */
+/**
+ * One way in which the strict schema is stricter than the compat schema:
+ * - `lengte`, `patroon`: the maxLength and formeel patroon the informatiemodel gives a text;
+ * - `type`: the informatiemodel's datatype where the published schema has another (an enumeratie for text);
+ * - `verplicht`: a field the published schema leaves optional whose attribuutsoort or relatiesoort has a
+ *   minimum kardinaliteit of 1 or more and is not `mogelijkGeenWaarde`: the strict schema requires it;
+ * - `aantal`: a list of such a relatiesoort or attribuutsoort, whose minimum the strict schema raises to the
+ *   informatiemodel's (`minItems`), so that an empty list does not pass for a present one.
+ */
 export interface Verschil {
   /** JSON pointer into the message, `*` standing for any item of a list. */
   pad: string;
-  soort: 'lengte' | 'patroon' | 'type';
+  soort: 'lengte' | 'patroon' | 'type' | 'verplicht' | 'aantal';
   compat: string;
   strict: string;
   toelichting: string;
@@ -64,8 +73,13 @@ function defs(um: Uitwisselmodel): Schema {
 
 function objectSchema(um: Uitwisselmodel, object: UmObject, vorm: Vorm, pad: string, verschillen: Verschil[], titels?: Map<UmObject, string>): Schema {
   const properties: Schema = {};
-  for (const veld of object.velden) properties[veld.naam] = veldSchema(um, veld, vorm, `${pad}/${pointerSegment(veld.naam)}`, verschillen, titels);
-  const required = object.velden.filter((v) => v.verplicht).map((v) => v.naam);
+  const required: string[] = [];
+  for (const veld of object.velden) {
+    const veldPad = `${pad}/${pointerSegment(veld.naam)}`;
+    if (veld.verplicht) required.push(veld.naam);
+    else if (vorm === 'strict' && vereistInModel(veld, veldPad, verschillen)) required.push(veld.naam);
+    properties[veld.naam] = veldSchema(um, veld, vorm, veldPad, verschillen, titels);
+  }
   return {
     ...(titels?.has(object) ? { title: titels.get(object) } : {}),
     type: 'object',
@@ -78,12 +92,14 @@ function objectSchema(um: Uitwisselmodel, object: UmObject, vorm: Vorm, pad: str
 
 function veldSchema(um: Uitwisselmodel, veld: UmVeld, vorm: Vorm, pad: string, verschillen: Verschil[], titels?: Map<UmObject, string>): Schema {
   const itemPad = veld.lijst ? `${pad}/*` : pad;
+  // The list's own difference first, then those of its items: the verschillen read from the outside in.
+  const minimaal = veld.lijst && vorm === 'strict' ? minimumInModel(veld, pad, verschillen) : veld.lijst?.minimaal;
   const inner =
     veld.inhoud.soort === 'object'
       ? objectSchema(um, veld.inhoud.object, vorm, itemPad, verschillen, titels)
       : withDescription(waardeSchema(um, veld, vorm, itemPad, verschillen), plainText(veld.definitie));
   if (!veld.lijst) return inner;
-  const { minimaal, maximaal, uniek } = veld.lijst;
+  const { maximaal, uniek } = veld.lijst;
   return {
     type: 'array',
     items: inner,
@@ -91,6 +107,28 @@ function veldSchema(um: Uitwisselmodel, veld: UmVeld, vorm: Vorm, pad: string, v
     ...(maximaal !== undefined ? { maxItems: maximaal } : {}),
     ...(uniek ? { uniqueItems: true } : {}),
   };
+}
+
+/**
+ * Presence in the strict schema: a field that the derivation leaves optional is required when the
+ * informatiemodel requires its attribuutsoort or relatiesoort (at least one, not `mogelijkGeenWaarde`).
+ * Inside an optional object this requires the field only where the object is there, as JSON Schema reads it.
+ */
+function vereistInModel(veld: UmVeld, pad: string, verschillen: Verschil[]): boolean {
+  const model = modelKardinaliteit(veld);
+  if (!model?.vereist) return false;
+  verschillen.push({ pad, soort: 'verplicht', compat: 'optioneel', strict: 'verplicht', toelichting: `het informatiemodel geeft ${model.tekst}` });
+  return true;
+}
+
+/** The minimum of a list in the strict schema: the derivation's, or the informatiemodel's where that is higher. */
+function minimumInModel(veld: UmVeld, pad: string, verschillen: Verschil[]): number | undefined {
+  const eigen = veld.lijst?.minimaal;
+  const model = modelKardinaliteit(veld);
+  if (!model?.vereist || model.kardinaliteit.min <= (eigen ?? 0)) return eigen;
+  const min = model.kardinaliteit.min;
+  verschillen.push({ pad, soort: 'aantal', compat: `minItems ${eigen ?? 0}`, strict: `minItems ${min}`, toelichting: `het informatiemodel geeft ${model.tekst}` });
+  return min;
 }
 
 function waardeSchema(um: Uitwisselmodel, veld: UmVeld, vorm: Vorm, pad: string, verschillen: Verschil[]): Schema {

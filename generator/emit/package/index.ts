@@ -1,6 +1,6 @@
 import { textTemplate, toolFile } from '../../common/tool-files.ts';
 import type { Uitwisselmodel } from '../../derive/types.ts';
-import { berichtSchema, COMPAT_SCHEMA, STRICT_SCHEMA, VERSCHILLEN } from '../json-schema/index.ts';
+import { berichtSchema, COMPAT_SCHEMA, STRICT_SCHEMA, VERSCHILLEN, type Verschil } from '../json-schema/index.ts';
 import { MAPPING } from '../mapping/index.ts';
 import { OPENAPI } from '../openapi/index.ts';
 import { jsonText } from '../../common/text.ts';
@@ -40,10 +40,15 @@ export function pakketWerkerVoorbereiden(): void {
 export async function emitPackage(um: Uitwisselmodel): Promise<Map<string, string>> {
   const compat = berichtSchema(um, 'compat', []);
   const plan = streamPlan(um, compat);
-  const broncode = pakketWerker().voer<{ um: Uitwisselmodel; plan: StreamPlan }, Map<string, string>>('pakketBroncode', { um, plan });
+  // The strict form (validate of ./strict.js): its own plan, as it may bound a streamed list more tightly.
+  const verschillen: Verschil[] = [];
+  const strict = berichtSchema(um, 'strict', verschillen);
+  const strictPlan = streamPlan(um, strict);
+  const broncode = pakketWerker().voer<{ um: Uitwisselmodel; plan: StreamPlan; strictPlan: StreamPlan }, Map<string, string>>('pakketBroncode', { um, plan, strictPlan });
   // Not awaited yet: a rejection must not count as unhandled while this thread works.
   broncode.catch(() => undefined);
-  const streamValidators = streamValidatorCode(eenheidSchemas(plan, compat));
+  const streamValidators = streamValidatorCode(eenheidSchemas(plan, compat), COMPAT_SCHEMA);
+  const strictValidators = streamValidatorCode(eenheidSchemas(strictPlan, strict), STRICT_SCHEMA);
   let files: Map<string, string>;
   try {
     files = await broncode;
@@ -51,8 +56,9 @@ export async function emitPackage(um: Uitwisselmodel): Promise<Map<string, strin
     throw e instanceof WerkerFout && e.soort === 'GeneratedCodeError' ? new GeneratedCodeError(e.message) : e;
   }
   files.set('dist/stream-validators.js', streamValidators);
-  for (const pad of ['stream-validators.d.ts', 'tabellen.d.ts']) files.set(`dist/${pad}`, files.get(`src/${pad}`)!);
-  files.set('dist/tabellen.js', tabellenCode(um, plan));
+  files.set('dist/stream-validators-strict.js', strictValidators);
+  for (const pad of ['stream-validators.d.ts', 'stream-validators-strict.d.ts', 'tabellen.d.ts']) files.set(`dist/${pad}`, files.get(`src/${pad}`)!);
+  files.set('dist/tabellen.js', tabellenCode(um, plan, { plan: strictPlan, verschillen }));
   files.set('package.json', jsonText(packageJson(um)));
   const namen = umTypeNamen(um);
   files.set('README.md', readme(um, namen.get(um.bericht)!, namen));

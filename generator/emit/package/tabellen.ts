@@ -7,15 +7,19 @@
 import { textTemplate } from '../../common/tool-files.ts';
 import { berichtView } from '../../derive/bericht.ts';
 import type { Uitwisselmodel } from '../../derive/types.ts';
+import type { Verschil } from '../json-schema/index.ts';
 import { mappingRegels } from '../mapping/index.ts';
 import type { StreamPlan } from './stream.ts';
 import { regels } from './validator.ts';
 
 const TABELLEN = textTemplate('package/tabellen.js.hbs');
 
-/** dist/tabellen.js of a model. */
-export function tabellenCode(um: Uitwisselmodel, plan: StreamPlan): string {
+/** dist/tabellen.js of a model: `strict` is the strict form's streaming plan and its differences with compat. */
+export function tabellenCode(um: Uitwisselmodel, plan: StreamPlan, strict: { plan: StreamPlan; verschillen: readonly Verschil[] }): string {
   const { velden, objecten } = beschrijvingen(um);
+  // Why the strict form requires a field (or a longer list) that compat does not: its message names the model's reason.
+  const vereist: Record<string, string> = {};
+  for (const v of strict.verschillen) if (v.soort === 'verplicht' || v.soort === 'aantal') vereist[v.pad] = v.toelichting;
   return TABELLEN({
     naam: um.naam,
     versie: um.versie,
@@ -24,6 +28,8 @@ export function tabellenCode(um: Uitwisselmodel, plan: StreamPlan): string {
     velden: compactJson(velden),
     objecten: compactJson(objecten),
     plan: compactJson(plan),
+    strictPlan: compactJson(strict.plan),
+    vereist: compactJson(vereist),
   });
 }
 
