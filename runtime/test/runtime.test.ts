@@ -139,7 +139,7 @@ describe('validate() of @mimgen/runtime', () => {
 describe('the runtime as a package', () => {
   it('declares no Node.js types in its public declarations: consumers compile without @types/node', () => {
     const dist = join(RUNTIME, 'dist');
-    const declaraties = readdirSync(dist).filter((f) => f.endsWith('.d.ts'));
+    const declaraties = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.d.ts'));
     expect(declaraties).toContain('index.d.ts');
     for (const f of declaraties) expect(readFileSync(join(dist, f), 'utf8'), f).not.toMatch(/node:|reference types="node"/);
   });
