@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { formatFinding, InputErrors, UnreadableInput } from '../diagnostics/findings.ts';
+import type { DeriveCommandOptions } from './derive.ts';
 import type { importXmiCommand } from './import-xmi.ts';
 import type { Config } from './config.ts';
 import { CONFIG_FILE, defaultConfig } from './config-defaults.ts';
@@ -82,6 +83,20 @@ export async function main(argv: string[]): Promise<number> {
     .option('--strict', 'validate with the strict schema: also what the informatiemodel states (lengths, patterns, datatypes, the fields it requires)')
     .action(async (file: string, options: ValidateOptions) => {
       code = await (await import('./validate.ts')).validateCommand(file, options, await config());
+    });
+
+  program
+    .command('derive')
+    .description(
+      'write a starting derivation, <models>/<model>/uitwisselmodel.yaml, that lints and generates: the objecttype as the record, what it reaches embedded, the rest as references by key; exit 0 written, 1 the informatiemodel has errors, 2 refused (nothing written)',
+    )
+    .argument('[model]', "a model name under model/ (or the config's models folder) or a model folder; the only model when omitted")
+    .requiredOption('--scaffold <objecttype>', 'the objecttype whose records the message holds')
+    .option('--depth <n>', 'embed objecttypen up to n relations below a list of the message; further ones are references by key (default 3)')
+    .option('--force', 'replace an existing uitwisselmodel.yaml')
+    .option('--stdout', 'print the derivation instead of writing it')
+    .action(async (model: string | undefined, options: DeriveCommandOptions) => {
+      code = (await import('./derive.ts')).deriveCommand(model, options, await config());
     });
 
   program
