@@ -391,6 +391,27 @@ describe('tokens: 401 and 403 with Fsc-Error-Code, as problem+json', () => {
     });
   }
 
+  it('a JWKS fetched from the authorisation server by URL; when it cannot be fetched: 502 ERROR_CODE_SERVICE_UNREACHABLE', async () => {
+    let asked = 0;
+    const jwks = await listen((_req, res) => {
+      asked++;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(auth.jwks));
+    });
+    open.push(jwks);
+    const remote = await serve({ source: asSource(vroegsignalen(10).source), jwks: `${jwks.url}/.well-known/jwks.json` });
+    expect((await post(remote.url, {})).status).toBe(200);
+    expect((await post(remote.url, {})).status).toBe(200);
+    expect(asked).toBe(1);
+    const gone = await listen(() => undefined);
+    const url = `${gone.url}/jwks.json`;
+    await gone.close();
+    const unreachable = await serve({ source: asSource(vroegsignalen(10).source), jwks: url });
+    const r = await post(unreachable.url, {});
+    expect(r.status).toBe(502);
+    expect(r.headers.get('fsc-error-code')).toBe('ERROR_CODE_SERVICE_UNREACHABLE');
+    expect(unreachable.errors).toEqual([]);
+  });
+
   it('the client names the page, the status and the FSC code', async () => {
     const r = await fetchAll({ url, token: await auth.token({}, { expiresIn: Math.floor(Date.now() / 1000) - 120 }) });
     expect(r.error).toMatchObject({ page: 1, check: 'http', details: { status: 401, fscErrorCode: 'ERROR_CODE_ACCESS_TOKEN_EXPIRED' } });
