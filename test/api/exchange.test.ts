@@ -164,6 +164,27 @@ describe('a delivery of 60,000 Vroegsignalen over loopback', () => {
     expect(new Set(r.ids).size).toBe(600);
   });
 
+  it('takes a source typed as the package types it: an Uitwisselmodel whose lists are async generators', async () => {
+    async function* signalen(offset: number, n: number): AsyncGenerator<Pakket.Vroegsignaal> {
+      for (let i = offset; i < offset + n; i++) yield { ID: `VS-${i}`, signaalpartner: { type: 'Huur' }, client: { Achternaam: 'Jansen' } };
+    }
+    const source: Pakket.GegevensSource<Pakket.Uitwisselmodel> = ({ offset, pageSize }) => ({
+      totalRecords: 30,
+      gegevens: {
+        startdatumLevering: '2025-01-01',
+        einddatumLevering: '2025-12-31',
+        aanleverdatumEnTijd: '2026-01-15T10:30:00Z',
+        codeGegevensleverancier: 'SOFT-123',
+        leveringen: [{ teller: 1, gemeentecode: '0363', aanleverende_organisatie: { naam: 'Gemeente Amsterdam' }, vroegsignalen: signalen(offset, Math.min(pageSize, 30 - offset)), vroegsignaalzaken: [] }],
+      },
+    });
+    const server = await serve({ source });
+    const r = await fetchAll({ url: server.url, request: { pageSize: 20 } });
+    expect(r.error).toBeUndefined();
+    const alle: Pakket.Vroegsignaal[] = r.pages.flatMap((p) => p.gegevens.leveringen?.flatMap((l) => l.vroegsignalen ?? []) ?? []);
+    expect(alle.map((v) => v.ID)).toEqual(Array.from({ length: 30 }, (_, i) => `VS-${i}`));
+  });
+
   it('stops when the caller stops: the page asked ahead is cancelled and the server releases its source', async () => {
     const { source, log } = vroegsignalen(60_000, { pause: 50 });
     const server = await serve({ source: asSource(source) });
