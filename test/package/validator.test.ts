@@ -443,6 +443,18 @@ describe('package files', () => {
       expect(code).not.toMatch(/new Ajv|\.compile\(/);
       const index = readFileSync(join(ROOT, 'generated', model, 'dist', 'validate.js'), 'utf8');
       expect(index).not.toMatch(/from ['"]ajv['"]/);
+      expect(readFileSync(join(ROOT, 'generated', model, 'dist', 'stream-validators-strict.js'), 'utf8')).not.toMatch(/new Ajv|\.compile\(/);
+    }
+  });
+
+  it('compile a strict validator only for the units the strict form changes: the envelope shares compat\'s', () => {
+    for (const model of ['vroegsignalering', 'schuldhulpverlening']) {
+      const strict = readFileSync(join(ROOT, 'generated', model, 'src', 'strict.ts'), 'utf8');
+      // the message without its streamed lists holds no field the informatiemodel requires or bounds
+      expect(strict).toMatch(/eenheid0: validators\.eenheid0,/);
+      expect(strict).toMatch(/eenheid1: strictValidators\.eenheid1/);
+      const code = readFileSync(join(ROOT, 'generated', model, 'dist', 'stream-validators-strict.js'), 'utf8');
+      expect(code).not.toMatch(/\beenheid0\b/);
     }
   });
 });

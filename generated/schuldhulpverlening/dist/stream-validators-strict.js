@@ -42,200 +42,13 @@ function __onthouden(formats) {
   }
   return result;
 }
-export const eenheid0 = validate10;
-const schema11 = {"title":"Uitwisselmodel","type":"object","description":"Het bericht waarmee schuldhulporganisaties hun schuldhulptrajecten over een periode aan het CBS leveren.","$comment":"Strict form: adds what the informatiemodel states; see uitwisselmodel.strict-verschillen.json.","properties":{"startdatumLevering":{"$ref":"#/$defs/datum","description":"De eerste dag van de periode waarover het bestand gegevens bevat."},"einddatumLevering":{"$ref":"#/$defs/datum","description":"De laatste dag van de periode waarover het bestand gegevens bevat."},"aanleverdatumEnTijd":{"$ref":"#/$defs/datum-tijd","description":"Het moment waarop het bestand is aangeleverd."},"codeGegevensleverancier":{"type":"string","description":"De code van de partij (softwareleverancier of hostingpartij) die het bestand levert, voor een of meer organisaties."},"leveringen":{"type":"array"}},"required":["startdatumLevering","einddatumLevering","aanleverdatumEnTijd","codeGegevensleverancier","leveringen"],"additionalProperties":false,"$defs":{"datum":{"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."},"email":{"type":"string","format":"email","description":"Een e-mailadres."},"tijd":{"type":"string","format":"time","description":"Een tijdstip op een dag, geschreven als uu:mm:ss volgens ISO 8601."},"datum-tijd":{"type":"string","format":"date-time","description":"Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601 (JJJJ-MM-DDTuu:mm:ssZ)."},"bedrag":{"type":"integer","description":"Een geldbedrag in hele euro's."},"EnumBeschikkingssoort":{"type":"string","description":"De soorten beschikkingen waarmee de intake wordt afgesloten.","enum":["Afwijzingsbeschikking","Toelatingsbeschikking"]},"geslacht":{"type":"string","description":"De mogelijke aanduidingen van het geslacht van een persoon.","enum":["Man","Vrouw","Onbekend","Leeg"]},"EnumBegeleidingssoort":{"type":"string","description":"De soorten financiële begeleiding die binnen schuldhulpverlening worden onderscheiden.","enum":["Budgetcoaching","Budgetbeheer","Beschermingsbewind","Lange Termijn Begeleiding (DFD)","Budgetbegeleiding"]},"EnumUitstroomreden":{"type":"string","description":"De redenen waarom een schuldhulptraject na de aanmelding kan eindigen.","enum":["Overleden","Verhuisd","Nietverschenen","Ingetrokken","Niet passend","Overig","Voldoet niet","Afgerond","Zelf"]},"EnumSchuldensoort":{"type":"string","description":"De categorieën waarin schulden binnen schuldhulpverlening worden ingedeeld.","enum":["Zorg","Publiek","Nuts","Overig"]},"EnumOplossingssoort":{"type":"string","description":"De vormen waarin schulden binnen schuldhulpverlening worden opgelost.","enum":["Betalingsregeling","Herfinanciering","Saneringskrediet","Schuldbemiddeling","0%-aanbod"]}}};
-const schema12 = {"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."};
-const schema14 = {"type":"string","format":"date-time","description":"Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601 (JJJJ-MM-DDTuu:mm:ssZ)."};
-const formats0 = __formats.date;
-const formats4 = __formats["date-time"];
+export const eenheid1 = validate10;
+const schema11 = {"type":"object","description":"De schuldhulptrajecten van een schuldhulporganisatie, samen met de gegevens van die organisatie.","properties":{"teller":{"type":"integer","description":"Het volgnummer van deze levering binnen het bestand."},"aanleverende_organisatie":{"type":"object","description":"Een organisatie die inwoners helpt hun schulden te beheersen, te verminderen en op te lossen: een gemeente, of een organisatie waaraan de gemeente haar taak in de schuldhulpverlening heeft gemandateerd of gedelegeerd.","properties":{"(Statutaire) Naam":{"type":"string","maxLength":500,"description":"De naam van de organisatie zoals die in de statuten of, bij een vennootschap onder firma of commanditaire vennootschap, in de vennootschapsovereenkomst staat."},"KvK-nummer":{"type":"string","maxLength":8,"description":"Het nummer waaronder de organisatie in het Handelsregister van de Kamer van Koophandel is ingeschreven."},"postcode":{"type":"string","maxLength":6,"description":"De postcode van het adres van de organisatie."},"gemeentecode":{"type":"string","maxLength":4,"description":"De code van de gemeente, als de organisatie zelf een gemeente is; anders leeg."},"contactpersonen":{"type":"array","items":{"type":"object","description":"Een persoon bij de aanleverende organisatie die het CBS over de levering kan benaderen.","properties":{"email":{"$ref":"#/$defs/email","description":"Het e-mailadres van de contactpersoon."},"functietitel":{"type":"string","maxLength":200,"description":"De functie die de contactpersoon binnen de organisatie vervult."},"naam":{"type":"string","maxLength":200,"description":"De naam van de contactpersoon."},"telefoonnummer":{"type":"string","maxLength":200,"description":"Het telefoonnummer waarop de contactpersoon bereikbaar is."}},"required":["email","functietitel","naam","telefoonnummer"]},"minItems":1}},"required":["contactpersonen"]},"schuldhulptrajecten":{"type":"array"}},"required":["teller","aanleverende_organisatie"],"additionalProperties":false,"$defs":{"datum":{"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."},"email":{"type":"string","format":"email","description":"Een e-mailadres."},"tijd":{"type":"string","format":"time","description":"Een tijdstip op een dag, geschreven als uu:mm:ss volgens ISO 8601."},"datum-tijd":{"type":"string","format":"date-time","description":"Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601 (JJJJ-MM-DDTuu:mm:ssZ)."},"bedrag":{"type":"integer","description":"Een geldbedrag in hele euro's."},"EnumBeschikkingssoort":{"type":"string","description":"De soorten beschikkingen waarmee de intake wordt afgesloten.","enum":["Afwijzingsbeschikking","Toelatingsbeschikking"]},"geslacht":{"type":"string","description":"De mogelijke aanduidingen van het geslacht van een persoon.","enum":["Man","Vrouw","Onbekend","Leeg"]},"EnumBegeleidingssoort":{"type":"string","description":"De soorten financiële begeleiding die binnen schuldhulpverlening worden onderscheiden.","enum":["Budgetcoaching","Budgetbeheer","Beschermingsbewind","Lange Termijn Begeleiding (DFD)","Budgetbegeleiding"]},"EnumUitstroomreden":{"type":"string","description":"De redenen waarom een schuldhulptraject na de aanmelding kan eindigen.","enum":["Overleden","Verhuisd","Nietverschenen","Ingetrokken","Niet passend","Overig","Voldoet niet","Afgerond","Zelf"]},"EnumSchuldensoort":{"type":"string","description":"De categorieën waarin schulden binnen schuldhulpverlening worden ingedeeld.","enum":["Zorg","Publiek","Nuts","Overig"]},"EnumOplossingssoort":{"type":"string","description":"De vormen waarin schulden binnen schuldhulpverlening worden opgelost.","enum":["Betalingsregeling","Herfinanciering","Saneringskrediet","Schuldbemiddeling","0%-aanbod"]}}};
+const schema12 = {"type":"string","format":"email","description":"Een e-mailadres."};
+const func2 = require("ajv/dist/runtime/ucs2length").default;
+const formats0 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.startdatumLevering === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "startdatumLevering"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.einddatumLevering === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "einddatumLevering"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.aanleverdatumEnTijd === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "aanleverdatumEnTijd"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.codeGegevensleverancier === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codeGegevensleverancier"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.leveringen === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "leveringen"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((key0 === "startdatumLevering") || (key0 === "einddatumLevering")) || (key0 === "aanleverdatumEnTijd")) || (key0 === "codeGegevensleverancier")) || (key0 === "leveringen"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.startdatumLevering !== undefined){
-let data0 = data.startdatumLevering;
-if(typeof data0 === "string"){
-if(!(formats0.validate(data0))){
-const err6 = {instancePath:instancePath+"/startdatumLevering",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/startdatumLevering",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.einddatumLevering !== undefined){
-let data1 = data.einddatumLevering;
-if(typeof data1 === "string"){
-if(!(formats0.validate(data1))){
-const err8 = {instancePath:instancePath+"/einddatumLevering",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/einddatumLevering",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.aanleverdatumEnTijd !== undefined){
-let data2 = data.aanleverdatumEnTijd;
-if(typeof data2 === "string"){
-if(!(formats4.validate(data2))){
-const err10 = {instancePath:instancePath+"/aanleverdatumEnTijd",schemaPath:"#/$defs/datum-tijd/format",keyword:"format",params:{format: "date-time"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/aanleverdatumEnTijd",schemaPath:"#/$defs/datum-tijd/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.codeGegevensleverancier !== undefined){
-if(typeof data.codeGegevensleverancier !== "string"){
-const err12 = {instancePath:instancePath+"/codeGegevensleverancier",schemaPath:"#/properties/codeGegevensleverancier/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data.leveringen !== undefined){
-if(!(Array.isArray(data.leveringen))){
-const err13 = {instancePath:instancePath+"/leveringen",schemaPath:"#/properties/leveringen/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-validate10.errors = vErrors;
-return errors === 0;
-}
-
-export const eenheid1 = validate11;
-const schema15 = {"type":"object","description":"De schuldhulptrajecten van een schuldhulporganisatie, samen met de gegevens van die organisatie.","properties":{"teller":{"type":"integer","description":"Het volgnummer van deze levering binnen het bestand."},"aanleverende_organisatie":{"type":"object","description":"Een organisatie die inwoners helpt hun schulden te beheersen, te verminderen en op te lossen: een gemeente, of een organisatie waaraan de gemeente haar taak in de schuldhulpverlening heeft gemandateerd of gedelegeerd.","properties":{"(Statutaire) Naam":{"type":"string","maxLength":500,"description":"De naam van de organisatie zoals die in de statuten of, bij een vennootschap onder firma of commanditaire vennootschap, in de vennootschapsovereenkomst staat."},"KvK-nummer":{"type":"string","maxLength":8,"description":"Het nummer waaronder de organisatie in het Handelsregister van de Kamer van Koophandel is ingeschreven."},"postcode":{"type":"string","maxLength":6,"description":"De postcode van het adres van de organisatie."},"gemeentecode":{"type":"string","maxLength":4,"description":"De code van de gemeente, als de organisatie zelf een gemeente is; anders leeg."},"contactpersonen":{"type":"array","items":{"type":"object","description":"Een persoon bij de aanleverende organisatie die het CBS over de levering kan benaderen.","properties":{"email":{"$ref":"#/$defs/email","description":"Het e-mailadres van de contactpersoon."},"functietitel":{"type":"string","maxLength":200,"description":"De functie die de contactpersoon binnen de organisatie vervult."},"naam":{"type":"string","maxLength":200,"description":"De naam van de contactpersoon."},"telefoonnummer":{"type":"string","maxLength":200,"description":"Het telefoonnummer waarop de contactpersoon bereikbaar is."}},"required":["email","functietitel","naam","telefoonnummer"]},"minItems":1}},"required":["contactpersonen"]},"schuldhulptrajecten":{"type":"array"}},"required":["teller","aanleverende_organisatie"],"additionalProperties":false,"$defs":{"datum":{"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."},"email":{"type":"string","format":"email","description":"Een e-mailadres."},"tijd":{"type":"string","format":"time","description":"Een tijdstip op een dag, geschreven als uu:mm:ss volgens ISO 8601."},"datum-tijd":{"type":"string","format":"date-time","description":"Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601 (JJJJ-MM-DDTuu:mm:ssZ)."},"bedrag":{"type":"integer","description":"Een geldbedrag in hele euro's."},"EnumBeschikkingssoort":{"type":"string","description":"De soorten beschikkingen waarmee de intake wordt afgesloten.","enum":["Afwijzingsbeschikking","Toelatingsbeschikking"]},"geslacht":{"type":"string","description":"De mogelijke aanduidingen van het geslacht van een persoon.","enum":["Man","Vrouw","Onbekend","Leeg"]},"EnumBegeleidingssoort":{"type":"string","description":"De soorten financiële begeleiding die binnen schuldhulpverlening worden onderscheiden.","enum":["Budgetcoaching","Budgetbeheer","Beschermingsbewind","Lange Termijn Begeleiding (DFD)","Budgetbegeleiding"]},"EnumUitstroomreden":{"type":"string","description":"De redenen waarom een schuldhulptraject na de aanmelding kan eindigen.","enum":["Overleden","Verhuisd","Nietverschenen","Ingetrokken","Niet passend","Overig","Voldoet niet","Afgerond","Zelf"]},"EnumSchuldensoort":{"type":"string","description":"De categorieën waarin schulden binnen schuldhulpverlening worden ingedeeld.","enum":["Zorg","Publiek","Nuts","Overig"]},"EnumOplossingssoort":{"type":"string","description":"De vormen waarin schulden binnen schuldhulpverlening worden opgelost.","enum":["Betalingsregeling","Herfinanciering","Saneringskrediet","Schuldbemiddeling","0%-aanbod"]}}};
-const schema16 = {"type":"string","format":"email","description":"Een e-mailadres."};
-const func2 = require("ajv/dist/runtime/ucs2length").default;
-const formats6 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
-
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -457,7 +270,7 @@ errors++;
 if(data7.email !== undefined){
 let data8 = data7.email;
 if(typeof data8 === "string"){
-if(!(formats6.test(data8))){
+if(!(formats0.test(data8))){
 const err18 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersonen/" + i0+"/email",schemaPath:"#/$defs/email/format",keyword:"format",params:{format: "email"}};
 if(vErrors === null){
 vErrors = [err18];
@@ -613,24 +426,26 @@ vErrors.push(err30);
 }
 errors++;
 }
-validate11.errors = vErrors;
+validate10.errors = vErrors;
 return errors === 0;
 }
 
-export const eenheid2 = validate12;
-const schema17 = {"type":"object","description":"Het geheel van hulp dat onder verantwoordelijkheid van een gemeente aan één of twee cliënten wordt verleend om hun (dreigende) schulden op te lossen. Het traject doorloopt de opeenvolgende fasen van het NVVK-referentieproces, van aanmelding tot uitstroom.","properties":{"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop het schuldhulptraject eindigt."},"omschrijving":{"type":"string","description":"Een vrije beschrijving van het traject."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop het schuldhulptraject begint."},"toekenningsdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de schuldregeling binnen dit traject is toegekend."},"totaalSchuldbedragBijAanvangSchuld":{"$ref":"#/$defs/bedrag","description":"Het totaal, in hele euro's, van de schulden die bij aanvang van het traject in de schuldregeling meegaan. Elke openstaande schuld telt afzonderlijk mee, ook als één schuldeiser er meerdere heeft."},"gemeentecode":{"type":"string","maxLength":4,"description":"De code van de gemeente onder wier verantwoordelijkheid het traject wordt uitgevoerd. Dat is niet per se de gemeente waar de cliënt woont."},"aanmelding":{"type":"object","description":"De eerste fase van een schuldhulptraject: iemand meldt zich persoonlijk, schriftelijk, digitaal of telefonisch met een hulpvraag over (dreigende) schulden.","properties":{"crisisinterventie":{"type":"boolean","description":"Geeft aan of bij de aanmelding een crisisinterventie nodig was."},"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop de aanmeldfase is afgerond."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum van het eerste contact met de schuldhulpverlening waarin iemand zijn hulpvraag over (dreigende) schulden voorlegt."}}},"begeleiding":{"type":"array","items":{"type":"object","description":"Een vorm van financiële begeleiding die een cliënt binnen een schuldhulptraject krijgt, zoals budgetcoaching, budgetbeheer of beschermingsbewind. Een traject kan meerdere begeleidingen na of naast elkaar hebben.","properties":{"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop de begeleiding eindigt."},"soort":{"$ref":"#/$defs/EnumBegeleidingssoort","description":"De vorm van de begeleiding."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de begeleiding begint."}}}},"client":{"type":"array","items":{"type":"object","description":"Een in de BRP ingeschreven persoon die producten of diensten van de gemeente afneemt. In de DDAS-modellen is dat de persoon op wie een vroegsignaal of een schuldhulptraject betrekking heeft.","properties":{"Burgerservicenummer":{"type":"string","maxLength":9,"pattern":"^[0-9]{9}$","description":"Het burgerservicenummer dat de BRP aan de persoon heeft toegekend."},"Geboortedatum":{"$ref":"#/$defs/datum","description":"De dag waarop de persoon geboren is."},"Geslachtsaanduiding":{"$ref":"#/$defs/geslacht","description":"Geeft aan of de persoon als man of als vrouw is ingeschreven, of dat het geslacht niet bekend is."},"Postcode":{"type":"string","maxLength":6,"pattern":"^[1-9][0-9]{3}[A-Z]{2}$","description":"De postcode van het woonadres van de persoon, vier cijfers gevolgd door twee letters."},"Huisnummer":{"type":"string","maxLength":5,"description":"Het huisnummer van het woonadres van de persoon."},"Huisnummertoevoeging":{"type":"string","maxLength":4,"description":"Een aanvulling op het huisnummer die het woonadres binnen hetzelfde huisnummer onderscheidt."}},"required":["Geboortedatum","Geslachtsaanduiding","Postcode","Huisnummer"]},"minItems":1,"maxItems":2},"crisisinterventies":{"type":"array","items":{"type":"object","description":"Snelle hulp om een acute of dreigende crisis af te wenden, zoals een gedwongen ontruiming, afsluiting van gas, water of elektriciteit, of beëindiging van de zorgverzekering, zodat de cliënt daarna via de gewone schuldhulpverlening geholpen kan worden.","properties":{"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop de crisisinterventie eindigt."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de crisisinterventie begint."}}}},"informatieEnAdvies":{"type":"object","description":"Lichte dienstverlening waarin de inwoner informatie en advies over zijn financiële keuzes krijgt, zodat hij zelf een duurzaam financieel evenwicht kan bereiken en zwaardere hulp misschien niet nodig is.","properties":{"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop informatie en advies eindigt."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop informatie en advies begint."}}},"intake":{"type":"object","description":"De fase tussen het eerste gesprek en het plan van aanpak, waarin de hulpvraag wordt vastgesteld en wordt bepaald welke instrumenten, ondersteuning en gegevens nodig zijn om een duurzaam financieel evenwicht te bereiken. De intake eindigt met een toelatings- of afwijzingsbeschikking.","properties":{"beschikkingsdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de beschikking over toelating tot de schuldhulpverlening is afgegeven."},"beschikkingssoort":{"$ref":"#/$defs/EnumBeschikkingssoort","description":"Of de beschikking de aanvrager toelaat of afwijst."},"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop de intake is afgerond."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum van het intakegesprek na de aanmelding of na ontvangst van de hulpvraag, bijvoorbeeld na doorverwijzing vanuit vroegsignalering."}}},"moratoria":{"type":"array","items":{"type":"object","description":"Een door de rechter toegestane afkoelingsperiode van hoogstens zes maanden waarin een schuldeiser zijn incassomaatregelen moet opschorten, zodat een minnelijke schuldregeling kan doorgaan. Het kan worden ingezet bij dreigende ontruiming, afsluiting van energie of water, of beëindiging van de zorgverzekering.","properties":{"datumAanvraag":{"$ref":"#/$defs/datum","description":"De datum waarop het verzoek om een moratorium bij de rechter is ingediend."},"datumGoedkeuring":{"$ref":"#/$defs/datum","description":"De datum waarop de rechter het moratorium heeft toegewezen."},"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop het moratorium afloopt."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop het moratorium ingaat."}}}},"nazorg":{"type":"object","description":"Ondersteuning na afloop van het schuldhulptraject, die de zelfredzaamheid van de cliënt versterkt en moet voorkomen dat hij opnieuw in de schulden raakt.","properties":{"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop de nazorg eindigt."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de nazorg begint."}}},"oplossing":{"type":"object","description":"De regeling waarmee de schulden duurzaam worden opgelost, doordat ze volledig of gedeeltelijk worden afgelost of worden kwijtgescholden. De vorm ervan staat in soort; een traject heeft hoogstens één oplossing.","properties":{"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop de regeling daadwerkelijk eindigt, na de afgesproken looptijd of eerder."},"soort":{"$ref":"#/$defs/EnumOplossingssoort","description":"De vorm van de oplossing."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de regeling (saneringskrediet, schuldbemiddeling, betalingsregeling of herfinanciering) na goedkeuring daadwerkelijk ingaat."},"vtlb":{"$ref":"#/$defs/bedrag","description":"Het vrij te laten bedrag: wat de cliënt per maand, in hele euro's, mag houden om in zijn levensonderhoud te voorzien terwijl hij aflost."}}},"planVanAanpak":{"type":"object","description":"Het document waarin de hulpvraag van de cliënt, de voorgestelde ondersteuning, eventuele doorverwijzingen en de voorwaarden van de schuldhulpverlening staan. Bij het opstellen wordt de beslagvrije voet van de cliënt in acht genomen.","properties":{"datumAfronding":{"$ref":"#/$defs/datum","description":"De datum waarop het plan van aanpak is afgerond."}}},"schulden":{"type":"array","items":{"type":"object","description":"Een geldbedrag dat een persoon nu of later aan een ander moet betalen. In de schuldhulpverlening gaat het om verplichtingen die de persoon niet kan nakomen.","properties":{"bedrag":{"$ref":"#/$defs/bedrag","description":"De hoogte van de schuld in hele euro's."},"peildatum":{"$ref":"#/$defs/datum","description":"De datum waarop de schuldhulpverlener de schuld binnen het schuldhulptraject heeft vastgesteld."},"schuldsoort":{"$ref":"#/$defs/EnumSchuldensoort","description":"De categorie waartoe de schuld behoort."},"zakelijkeSchuld":{"type":"boolean","description":"Geeft aan of het een zakelijke schuld is, aangegaan voor een onderneming, en geen privéschuld."},"schuldeiser":{"type":"object","description":"Een persoon of organisatie die van een ander, de schuldenaar, een prestatie kan vorderen, meestal de betaling van een geldbedrag, en die nakoming kan afdwingen.","properties":{"naam":{"type":"string","maxLength":200,"description":"De naam van de schuldeiser."},"kvknummer":{"type":"string","maxLength":20,"description":"Het nummer waaronder de schuldeiser in het Handelsregister van de Kamer van Koophandel is ingeschreven, als het een onderneming of rechtspersoon is."},"Naam":{"type":"string","maxLength":200,"description":"De naam van de schuldeiser."},"postcode":{"type":"string","maxLength":6,"description":"De postcode van het adres van de schuldeiser."},"privepersoon":{"type":"boolean","description":"Geeft aan of de schuldeiser een particulier is in plaats van een bedrijf of instelling."}}}},"required":["schuldeiser"]}},"schuldregeling":{"type":"object","description":"De poging om met alle schuldeisers een minnelijke overeenkomst te sluiten waarin de schuldenaar gedurende een beperkte periode naar vermogen aflost en de schuldeisers daarna de rest kwijtschelden. Weigeren schuldeisers in te stemmen, dan kan een dwangakkoord of toelating tot de Wsnp volgen.","properties":{"afgewezen":{"$ref":"#/$defs/datum","description":"De datum waarop de schuldregeling is afgewezen; leeg zolang dat niet is gebeurd."},"datum":{"$ref":"#/$defs/datum","description":"De datum waarop de schuldhulpverlener de schuldregeling heeft ingediend."},"datumVerzoekDwangakkoord":{"$ref":"#/$defs/datum","description":"De datum waarop het verzoek om een dwangakkoord bij de rechtbank is ingediend."},"dwangakkoord":{"type":"boolean","description":"Geeft aan of de rechtbank is verzocht schuldeisers die blijven weigeren te verplichten met de minnelijke schuldregeling in te stemmen."},"ingetrokken":{"$ref":"#/$defs/datum","description":"De datum waarop de schuldregeling is ingetrokken; leeg zolang dat niet is gebeurd."},"toegekend":{"$ref":"#/$defs/datum","description":"De datum waarop de schuldregeling is toegekend; leeg zolang dat niet is gebeurd."}}},"voorlopigeVoorzieningen":{"type":"array","items":{"type":"object","description":"Een tijdelijke maatregel die voorkomt dat de financiële situatie van de cliënt verslechtert of dat hij essentiële voorzieningen als woning, energie of zorg verliest, totdat een schuldregeling loopt of de vervolgstappen duidelijk zijn.","properties":{"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop de voorlopige voorziening eindigt."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de voorlopige voorziening ingaat."}}}},"uitstroom":{"type":"object","description":"De beëindiging van een schuldhulptraject, met de datum en de reden waarom de hulp is gestopt.","properties":{"datum":{"$ref":"#/$defs/datum","description":"De datum waarop de cliënten uit het schuldhulptraject zijn uitgestroomd."},"datumBeeindigingsbeschikking":{"$ref":"#/$defs/datum","description":"De datum waarop de beschikking is afgegeven die de schuldhulpverlening beëindigt."},"omschrijving":{"type":"string","description":"Een vrije toelichting op de uitstroom."},"reden":{"$ref":"#/$defs/EnumUitstroomreden","description":"Waarom de hulpverlening na de aanmelding is geëindigd."}}},"stabilisatie":{"type":"object","description":"De fase waarin de inkomsten en uitgaven van de cliënt in evenwicht worden gebracht en hij schuldenrust krijgt, zodat daarna een betalingsregeling, herfinanciering of schuldregeling kan worden opgezet.","properties":{"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop de stabilisatiefase eindigt."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de stabilisatiefase begint."}}}},"required":["gemeentecode","client"],"additionalProperties":false,"$defs":{"datum":{"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."},"email":{"type":"string","format":"email","description":"Een e-mailadres."},"tijd":{"type":"string","format":"time","description":"Een tijdstip op een dag, geschreven als uu:mm:ss volgens ISO 8601."},"datum-tijd":{"type":"string","format":"date-time","description":"Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601 (JJJJ-MM-DDTuu:mm:ssZ)."},"bedrag":{"type":"integer","description":"Een geldbedrag in hele euro's."},"EnumBeschikkingssoort":{"type":"string","description":"De soorten beschikkingen waarmee de intake wordt afgesloten.","enum":["Afwijzingsbeschikking","Toelatingsbeschikking"]},"geslacht":{"type":"string","description":"De mogelijke aanduidingen van het geslacht van een persoon.","enum":["Man","Vrouw","Onbekend","Leeg"]},"EnumBegeleidingssoort":{"type":"string","description":"De soorten financiële begeleiding die binnen schuldhulpverlening worden onderscheiden.","enum":["Budgetcoaching","Budgetbeheer","Beschermingsbewind","Lange Termijn Begeleiding (DFD)","Budgetbegeleiding"]},"EnumUitstroomreden":{"type":"string","description":"De redenen waarom een schuldhulptraject na de aanmelding kan eindigen.","enum":["Overleden","Verhuisd","Nietverschenen","Ingetrokken","Niet passend","Overig","Voldoet niet","Afgerond","Zelf"]},"EnumSchuldensoort":{"type":"string","description":"De categorieën waarin schulden binnen schuldhulpverlening worden ingedeeld.","enum":["Zorg","Publiek","Nuts","Overig"]},"EnumOplossingssoort":{"type":"string","description":"De vormen waarin schulden binnen schuldhulpverlening worden opgelost.","enum":["Betalingsregeling","Herfinanciering","Saneringskrediet","Schuldbemiddeling","0%-aanbod"]}}};
-const schema21 = {"type":"integer","description":"Een geldbedrag in hele euro's."};
-const schema25 = {"type":"string","description":"De soorten financiële begeleiding die binnen schuldhulpverlening worden onderscheiden.","enum":["Budgetcoaching","Budgetbeheer","Beschermingsbewind","Lange Termijn Begeleiding (DFD)","Budgetbegeleiding"]};
-const schema28 = {"type":"string","description":"De mogelijke aanduidingen van het geslacht van een persoon.","enum":["Man","Vrouw","Onbekend","Leeg"]};
-const schema34 = {"type":"string","description":"De soorten beschikkingen waarmee de intake wordt afgesloten.","enum":["Afwijzingsbeschikking","Toelatingsbeschikking"]};
-const schema44 = {"type":"string","description":"De vormen waarin schulden binnen schuldhulpverlening worden opgelost.","enum":["Betalingsregeling","Herfinanciering","Saneringskrediet","Schuldbemiddeling","0%-aanbod"]};
-const schema50 = {"type":"string","description":"De categorieën waarin schulden binnen schuldhulpverlening worden ingedeeld.","enum":["Zorg","Publiek","Nuts","Overig"]};
-const schema60 = {"type":"string","description":"De redenen waarom een schuldhulptraject na de aanmelding kan eindigen.","enum":["Overleden","Verhuisd","Nietverschenen","Ingetrokken","Niet passend","Overig","Voldoet niet","Afgerond","Zelf"]};
+export const eenheid2 = validate11;
+const schema13 = {"type":"object","description":"Het geheel van hulp dat onder verantwoordelijkheid van een gemeente aan één of twee cliënten wordt verleend om hun (dreigende) schulden op te lossen. Het traject doorloopt de opeenvolgende fasen van het NVVK-referentieproces, van aanmelding tot uitstroom.","properties":{"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop het schuldhulptraject eindigt."},"omschrijving":{"type":"string","description":"Een vrije beschrijving van het traject."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop het schuldhulptraject begint."},"toekenningsdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de schuldregeling binnen dit traject is toegekend."},"totaalSchuldbedragBijAanvangSchuld":{"$ref":"#/$defs/bedrag","description":"Het totaal, in hele euro's, van de schulden die bij aanvang van het traject in de schuldregeling meegaan. Elke openstaande schuld telt afzonderlijk mee, ook als één schuldeiser er meerdere heeft."},"gemeentecode":{"type":"string","maxLength":4,"description":"De code van de gemeente onder wier verantwoordelijkheid het traject wordt uitgevoerd. Dat is niet per se de gemeente waar de cliënt woont."},"aanmelding":{"type":"object","description":"De eerste fase van een schuldhulptraject: iemand meldt zich persoonlijk, schriftelijk, digitaal of telefonisch met een hulpvraag over (dreigende) schulden.","properties":{"crisisinterventie":{"type":"boolean","description":"Geeft aan of bij de aanmelding een crisisinterventie nodig was."},"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop de aanmeldfase is afgerond."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum van het eerste contact met de schuldhulpverlening waarin iemand zijn hulpvraag over (dreigende) schulden voorlegt."}}},"begeleiding":{"type":"array","items":{"type":"object","description":"Een vorm van financiële begeleiding die een cliënt binnen een schuldhulptraject krijgt, zoals budgetcoaching, budgetbeheer of beschermingsbewind. Een traject kan meerdere begeleidingen na of naast elkaar hebben.","properties":{"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop de begeleiding eindigt."},"soort":{"$ref":"#/$defs/EnumBegeleidingssoort","description":"De vorm van de begeleiding."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de begeleiding begint."}}}},"client":{"type":"array","items":{"type":"object","description":"Een in de BRP ingeschreven persoon die producten of diensten van de gemeente afneemt. In de DDAS-modellen is dat de persoon op wie een vroegsignaal of een schuldhulptraject betrekking heeft.","properties":{"Burgerservicenummer":{"type":"string","maxLength":9,"pattern":"^[0-9]{9}$","description":"Het burgerservicenummer dat de BRP aan de persoon heeft toegekend."},"Geboortedatum":{"$ref":"#/$defs/datum","description":"De dag waarop de persoon geboren is."},"Geslachtsaanduiding":{"$ref":"#/$defs/geslacht","description":"Geeft aan of de persoon als man of als vrouw is ingeschreven, of dat het geslacht niet bekend is."},"Postcode":{"type":"string","maxLength":6,"pattern":"^[1-9][0-9]{3}[A-Z]{2}$","description":"De postcode van het woonadres van de persoon, vier cijfers gevolgd door twee letters."},"Huisnummer":{"type":"string","maxLength":5,"description":"Het huisnummer van het woonadres van de persoon."},"Huisnummertoevoeging":{"type":"string","maxLength":4,"description":"Een aanvulling op het huisnummer die het woonadres binnen hetzelfde huisnummer onderscheidt."}},"required":["Geboortedatum","Geslachtsaanduiding","Postcode","Huisnummer"]},"minItems":1,"maxItems":2},"crisisinterventies":{"type":"array","items":{"type":"object","description":"Snelle hulp om een acute of dreigende crisis af te wenden, zoals een gedwongen ontruiming, afsluiting van gas, water of elektriciteit, of beëindiging van de zorgverzekering, zodat de cliënt daarna via de gewone schuldhulpverlening geholpen kan worden.","properties":{"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop de crisisinterventie eindigt."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de crisisinterventie begint."}}}},"informatieEnAdvies":{"type":"object","description":"Lichte dienstverlening waarin de inwoner informatie en advies over zijn financiële keuzes krijgt, zodat hij zelf een duurzaam financieel evenwicht kan bereiken en zwaardere hulp misschien niet nodig is.","properties":{"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop informatie en advies eindigt."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop informatie en advies begint."}}},"intake":{"type":"object","description":"De fase tussen het eerste gesprek en het plan van aanpak, waarin de hulpvraag wordt vastgesteld en wordt bepaald welke instrumenten, ondersteuning en gegevens nodig zijn om een duurzaam financieel evenwicht te bereiken. De intake eindigt met een toelatings- of afwijzingsbeschikking.","properties":{"beschikkingsdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de beschikking over toelating tot de schuldhulpverlening is afgegeven."},"beschikkingssoort":{"$ref":"#/$defs/EnumBeschikkingssoort","description":"Of de beschikking de aanvrager toelaat of afwijst."},"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop de intake is afgerond."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum van het intakegesprek na de aanmelding of na ontvangst van de hulpvraag, bijvoorbeeld na doorverwijzing vanuit vroegsignalering."}}},"moratoria":{"type":"array","items":{"type":"object","description":"Een door de rechter toegestane afkoelingsperiode van hoogstens zes maanden waarin een schuldeiser zijn incassomaatregelen moet opschorten, zodat een minnelijke schuldregeling kan doorgaan. Het kan worden ingezet bij dreigende ontruiming, afsluiting van energie of water, of beëindiging van de zorgverzekering.","properties":{"datumAanvraag":{"$ref":"#/$defs/datum","description":"De datum waarop het verzoek om een moratorium bij de rechter is ingediend."},"datumGoedkeuring":{"$ref":"#/$defs/datum","description":"De datum waarop de rechter het moratorium heeft toegewezen."},"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop het moratorium afloopt."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop het moratorium ingaat."}}}},"nazorg":{"type":"object","description":"Ondersteuning na afloop van het schuldhulptraject, die de zelfredzaamheid van de cliënt versterkt en moet voorkomen dat hij opnieuw in de schulden raakt.","properties":{"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop de nazorg eindigt."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de nazorg begint."}}},"oplossing":{"type":"object","description":"De regeling waarmee de schulden duurzaam worden opgelost, doordat ze volledig of gedeeltelijk worden afgelost of worden kwijtgescholden. De vorm ervan staat in soort; een traject heeft hoogstens één oplossing.","properties":{"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop de regeling daadwerkelijk eindigt, na de afgesproken looptijd of eerder."},"soort":{"$ref":"#/$defs/EnumOplossingssoort","description":"De vorm van de oplossing."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de regeling (saneringskrediet, schuldbemiddeling, betalingsregeling of herfinanciering) na goedkeuring daadwerkelijk ingaat."},"vtlb":{"$ref":"#/$defs/bedrag","description":"Het vrij te laten bedrag: wat de cliënt per maand, in hele euro's, mag houden om in zijn levensonderhoud te voorzien terwijl hij aflost."}}},"planVanAanpak":{"type":"object","description":"Het document waarin de hulpvraag van de cliënt, de voorgestelde ondersteuning, eventuele doorverwijzingen en de voorwaarden van de schuldhulpverlening staan. Bij het opstellen wordt de beslagvrije voet van de cliënt in acht genomen.","properties":{"datumAfronding":{"$ref":"#/$defs/datum","description":"De datum waarop het plan van aanpak is afgerond."}}},"schulden":{"type":"array","items":{"type":"object","description":"Een geldbedrag dat een persoon nu of later aan een ander moet betalen. In de schuldhulpverlening gaat het om verplichtingen die de persoon niet kan nakomen.","properties":{"bedrag":{"$ref":"#/$defs/bedrag","description":"De hoogte van de schuld in hele euro's."},"peildatum":{"$ref":"#/$defs/datum","description":"De datum waarop de schuldhulpverlener de schuld binnen het schuldhulptraject heeft vastgesteld."},"schuldsoort":{"$ref":"#/$defs/EnumSchuldensoort","description":"De categorie waartoe de schuld behoort."},"zakelijkeSchuld":{"type":"boolean","description":"Geeft aan of het een zakelijke schuld is, aangegaan voor een onderneming, en geen privéschuld."},"schuldeiser":{"type":"object","description":"Een persoon of organisatie die van een ander, de schuldenaar, een prestatie kan vorderen, meestal de betaling van een geldbedrag, en die nakoming kan afdwingen.","properties":{"naam":{"type":"string","maxLength":200,"description":"De naam van de schuldeiser."},"kvknummer":{"type":"string","maxLength":20,"description":"Het nummer waaronder de schuldeiser in het Handelsregister van de Kamer van Koophandel is ingeschreven, als het een onderneming of rechtspersoon is."},"Naam":{"type":"string","maxLength":200,"description":"De naam van de schuldeiser."},"postcode":{"type":"string","maxLength":6,"description":"De postcode van het adres van de schuldeiser."},"privepersoon":{"type":"boolean","description":"Geeft aan of de schuldeiser een particulier is in plaats van een bedrijf of instelling."}}}},"required":["schuldeiser"]}},"schuldregeling":{"type":"object","description":"De poging om met alle schuldeisers een minnelijke overeenkomst te sluiten waarin de schuldenaar gedurende een beperkte periode naar vermogen aflost en de schuldeisers daarna de rest kwijtschelden. Weigeren schuldeisers in te stemmen, dan kan een dwangakkoord of toelating tot de Wsnp volgen.","properties":{"afgewezen":{"$ref":"#/$defs/datum","description":"De datum waarop de schuldregeling is afgewezen; leeg zolang dat niet is gebeurd."},"datum":{"$ref":"#/$defs/datum","description":"De datum waarop de schuldhulpverlener de schuldregeling heeft ingediend."},"datumVerzoekDwangakkoord":{"$ref":"#/$defs/datum","description":"De datum waarop het verzoek om een dwangakkoord bij de rechtbank is ingediend."},"dwangakkoord":{"type":"boolean","description":"Geeft aan of de rechtbank is verzocht schuldeisers die blijven weigeren te verplichten met de minnelijke schuldregeling in te stemmen."},"ingetrokken":{"$ref":"#/$defs/datum","description":"De datum waarop de schuldregeling is ingetrokken; leeg zolang dat niet is gebeurd."},"toegekend":{"$ref":"#/$defs/datum","description":"De datum waarop de schuldregeling is toegekend; leeg zolang dat niet is gebeurd."}}},"voorlopigeVoorzieningen":{"type":"array","items":{"type":"object","description":"Een tijdelijke maatregel die voorkomt dat de financiële situatie van de cliënt verslechtert of dat hij essentiële voorzieningen als woning, energie of zorg verliest, totdat een schuldregeling loopt of de vervolgstappen duidelijk zijn.","properties":{"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop de voorlopige voorziening eindigt."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de voorlopige voorziening ingaat."}}}},"uitstroom":{"type":"object","description":"De beëindiging van een schuldhulptraject, met de datum en de reden waarom de hulp is gestopt.","properties":{"datum":{"$ref":"#/$defs/datum","description":"De datum waarop de cliënten uit het schuldhulptraject zijn uitgestroomd."},"datumBeeindigingsbeschikking":{"$ref":"#/$defs/datum","description":"De datum waarop de beschikking is afgegeven die de schuldhulpverlening beëindigt."},"omschrijving":{"type":"string","description":"Een vrije toelichting op de uitstroom."},"reden":{"$ref":"#/$defs/EnumUitstroomreden","description":"Waarom de hulpverlening na de aanmelding is geëindigd."}}},"stabilisatie":{"type":"object","description":"De fase waarin de inkomsten en uitgaven van de cliënt in evenwicht worden gebracht en hij schuldenrust krijgt, zodat daarna een betalingsregeling, herfinanciering of schuldregeling kan worden opgezet.","properties":{"einddatum":{"$ref":"#/$defs/datum","description":"De datum waarop de stabilisatiefase eindigt."},"startdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de stabilisatiefase begint."}}}},"required":["gemeentecode","client"],"additionalProperties":false,"$defs":{"datum":{"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."},"email":{"type":"string","format":"email","description":"Een e-mailadres."},"tijd":{"type":"string","format":"time","description":"Een tijdstip op een dag, geschreven als uu:mm:ss volgens ISO 8601."},"datum-tijd":{"type":"string","format":"date-time","description":"Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601 (JJJJ-MM-DDTuu:mm:ssZ)."},"bedrag":{"type":"integer","description":"Een geldbedrag in hele euro's."},"EnumBeschikkingssoort":{"type":"string","description":"De soorten beschikkingen waarmee de intake wordt afgesloten.","enum":["Afwijzingsbeschikking","Toelatingsbeschikking"]},"geslacht":{"type":"string","description":"De mogelijke aanduidingen van het geslacht van een persoon.","enum":["Man","Vrouw","Onbekend","Leeg"]},"EnumBegeleidingssoort":{"type":"string","description":"De soorten financiële begeleiding die binnen schuldhulpverlening worden onderscheiden.","enum":["Budgetcoaching","Budgetbeheer","Beschermingsbewind","Lange Termijn Begeleiding (DFD)","Budgetbegeleiding"]},"EnumUitstroomreden":{"type":"string","description":"De redenen waarom een schuldhulptraject na de aanmelding kan eindigen.","enum":["Overleden","Verhuisd","Nietverschenen","Ingetrokken","Niet passend","Overig","Voldoet niet","Afgerond","Zelf"]},"EnumSchuldensoort":{"type":"string","description":"De categorieën waarin schulden binnen schuldhulpverlening worden ingedeeld.","enum":["Zorg","Publiek","Nuts","Overig"]},"EnumOplossingssoort":{"type":"string","description":"De vormen waarin schulden binnen schuldhulpverlening worden opgelost.","enum":["Betalingsregeling","Herfinanciering","Saneringskrediet","Schuldbemiddeling","0%-aanbod"]}}};
+const schema14 = {"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."};
+const schema17 = {"type":"integer","description":"Een geldbedrag in hele euro's."};
+const schema21 = {"type":"string","description":"De soorten financiële begeleiding die binnen schuldhulpverlening worden onderscheiden.","enum":["Budgetcoaching","Budgetbeheer","Beschermingsbewind","Lange Termijn Begeleiding (DFD)","Budgetbegeleiding"]};
+const schema24 = {"type":"string","description":"De mogelijke aanduidingen van het geslacht van een persoon.","enum":["Man","Vrouw","Onbekend","Leeg"]};
+const schema30 = {"type":"string","description":"De soorten beschikkingen waarmee de intake wordt afgesloten.","enum":["Afwijzingsbeschikking","Toelatingsbeschikking"]};
+const schema40 = {"type":"string","description":"De vormen waarin schulden binnen schuldhulpverlening worden opgelost.","enum":["Betalingsregeling","Herfinanciering","Saneringskrediet","Schuldbemiddeling","0%-aanbod"]};
+const schema46 = {"type":"string","description":"De categorieën waarin schulden binnen schuldhulpverlening worden ingedeeld.","enum":["Zorg","Publiek","Nuts","Overig"]};
+const schema56 = {"type":"string","description":"De redenen waarom een schuldhulptraject na de aanmelding kan eindigen.","enum":["Overleden","Verhuisd","Nietverschenen","Ingetrokken","Niet passend","Overig","Voldoet niet","Afgerond","Zelf"]};
 const func9 = Object.prototype.hasOwnProperty;
+const formats2 = __formats.date;
 const pattern0 = new RegExp("^[0-9]{9}$", "u");
 const pattern1 = new RegExp("^[1-9][0-9]{3}[A-Z]{2}$", "u");
 
-function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -655,7 +470,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(func9.call(schema17.properties, key0))){
+if(!(func9.call(schema13.properties, key0))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err2];
@@ -669,7 +484,7 @@ errors++;
 if(data.einddatum !== undefined){
 let data0 = data.einddatum;
 if(typeof data0 === "string"){
-if(!(formats0.validate(data0))){
+if(!(formats2.validate(data0))){
 const err3 = {instancePath:instancePath+"/einddatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err3];
@@ -706,7 +521,7 @@ errors++;
 if(data.startdatum !== undefined){
 let data2 = data.startdatum;
 if(typeof data2 === "string"){
-if(!(formats0.validate(data2))){
+if(!(formats2.validate(data2))){
 const err6 = {instancePath:instancePath+"/startdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err6];
@@ -731,7 +546,7 @@ errors++;
 if(data.toekenningsdatum !== undefined){
 let data3 = data.toekenningsdatum;
 if(typeof data3 === "string"){
-if(!(formats0.validate(data3))){
+if(!(formats2.validate(data3))){
 const err8 = {instancePath:instancePath+"/toekenningsdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err8];
@@ -809,7 +624,7 @@ errors++;
 if(data6.einddatum !== undefined){
 let data8 = data6.einddatum;
 if(typeof data8 === "string"){
-if(!(formats0.validate(data8))){
+if(!(formats2.validate(data8))){
 const err14 = {instancePath:instancePath+"/aanmelding/einddatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err14];
@@ -834,7 +649,7 @@ errors++;
 if(data6.startdatum !== undefined){
 let data9 = data6.startdatum;
 if(typeof data9 === "string"){
-if(!(formats0.validate(data9))){
+if(!(formats2.validate(data9))){
 const err16 = {instancePath:instancePath+"/aanmelding/startdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err16];
@@ -878,7 +693,7 @@ if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 if(data11.einddatum !== undefined){
 let data12 = data11.einddatum;
 if(typeof data12 === "string"){
-if(!(formats0.validate(data12))){
+if(!(formats2.validate(data12))){
 const err19 = {instancePath:instancePath+"/begeleiding/" + i0+"/einddatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err19];
@@ -913,7 +728,7 @@ vErrors.push(err21);
 errors++;
 }
 if(!(((((data13 === "Budgetcoaching") || (data13 === "Budgetbeheer")) || (data13 === "Beschermingsbewind")) || (data13 === "Lange Termijn Begeleiding (DFD)")) || (data13 === "Budgetbegeleiding"))){
-const err22 = {instancePath:instancePath+"/begeleiding/" + i0+"/soort",schemaPath:"#/$defs/EnumBegeleidingssoort/enum",keyword:"enum",params:{allowedValues: schema25.enum}};
+const err22 = {instancePath:instancePath+"/begeleiding/" + i0+"/soort",schemaPath:"#/$defs/EnumBegeleidingssoort/enum",keyword:"enum",params:{allowedValues: schema21.enum}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -926,7 +741,7 @@ errors++;
 if(data11.startdatum !== undefined){
 let data14 = data11.startdatum;
 if(typeof data14 === "string"){
-if(!(formats0.validate(data14))){
+if(!(formats2.validate(data14))){
 const err23 = {instancePath:instancePath+"/begeleiding/" + i0+"/startdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err23];
@@ -1077,7 +892,7 @@ errors++;
 if(data16.Geboortedatum !== undefined){
 let data18 = data16.Geboortedatum;
 if(typeof data18 === "string"){
-if(!(formats0.validate(data18))){
+if(!(formats2.validate(data18))){
 const err36 = {instancePath:instancePath+"/client/" + i1+"/Geboortedatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err36];
@@ -1112,7 +927,7 @@ vErrors.push(err38);
 errors++;
 }
 if(!((((data19 === "Man") || (data19 === "Vrouw")) || (data19 === "Onbekend")) || (data19 === "Leeg"))){
-const err39 = {instancePath:instancePath+"/client/" + i1+"/Geslachtsaanduiding",schemaPath:"#/$defs/geslacht/enum",keyword:"enum",params:{allowedValues: schema28.enum}};
+const err39 = {instancePath:instancePath+"/client/" + i1+"/Geslachtsaanduiding",schemaPath:"#/$defs/geslacht/enum",keyword:"enum",params:{allowedValues: schema24.enum}};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1241,7 +1056,7 @@ if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
 if(data24.einddatum !== undefined){
 let data25 = data24.einddatum;
 if(typeof data25 === "string"){
-if(!(formats0.validate(data25))){
+if(!(formats2.validate(data25))){
 const err49 = {instancePath:instancePath+"/crisisinterventies/" + i2+"/einddatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err49];
@@ -1266,7 +1081,7 @@ errors++;
 if(data24.startdatum !== undefined){
 let data26 = data24.startdatum;
 if(typeof data26 === "string"){
-if(!(formats0.validate(data26))){
+if(!(formats2.validate(data26))){
 const err51 = {instancePath:instancePath+"/crisisinterventies/" + i2+"/startdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err51];
@@ -1318,7 +1133,7 @@ if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 if(data27.einddatum !== undefined){
 let data28 = data27.einddatum;
 if(typeof data28 === "string"){
-if(!(formats0.validate(data28))){
+if(!(formats2.validate(data28))){
 const err55 = {instancePath:instancePath+"/informatieEnAdvies/einddatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err55];
@@ -1343,7 +1158,7 @@ errors++;
 if(data27.startdatum !== undefined){
 let data29 = data27.startdatum;
 if(typeof data29 === "string"){
-if(!(formats0.validate(data29))){
+if(!(formats2.validate(data29))){
 const err57 = {instancePath:instancePath+"/informatieEnAdvies/startdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err57];
@@ -1383,7 +1198,7 @@ if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
 if(data30.beschikkingsdatum !== undefined){
 let data31 = data30.beschikkingsdatum;
 if(typeof data31 === "string"){
-if(!(formats0.validate(data31))){
+if(!(formats2.validate(data31))){
 const err60 = {instancePath:instancePath+"/intake/beschikkingsdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err60];
@@ -1418,7 +1233,7 @@ vErrors.push(err62);
 errors++;
 }
 if(!((data32 === "Afwijzingsbeschikking") || (data32 === "Toelatingsbeschikking"))){
-const err63 = {instancePath:instancePath+"/intake/beschikkingssoort",schemaPath:"#/$defs/EnumBeschikkingssoort/enum",keyword:"enum",params:{allowedValues: schema34.enum}};
+const err63 = {instancePath:instancePath+"/intake/beschikkingssoort",schemaPath:"#/$defs/EnumBeschikkingssoort/enum",keyword:"enum",params:{allowedValues: schema30.enum}};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1431,7 +1246,7 @@ errors++;
 if(data30.einddatum !== undefined){
 let data33 = data30.einddatum;
 if(typeof data33 === "string"){
-if(!(formats0.validate(data33))){
+if(!(formats2.validate(data33))){
 const err64 = {instancePath:instancePath+"/intake/einddatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err64];
@@ -1456,7 +1271,7 @@ errors++;
 if(data30.startdatum !== undefined){
 let data34 = data30.startdatum;
 if(typeof data34 === "string"){
-if(!(formats0.validate(data34))){
+if(!(formats2.validate(data34))){
 const err66 = {instancePath:instancePath+"/intake/startdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err66];
@@ -1500,7 +1315,7 @@ if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
 if(data36.datumAanvraag !== undefined){
 let data37 = data36.datumAanvraag;
 if(typeof data37 === "string"){
-if(!(formats0.validate(data37))){
+if(!(formats2.validate(data37))){
 const err69 = {instancePath:instancePath+"/moratoria/" + i3+"/datumAanvraag",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err69];
@@ -1525,7 +1340,7 @@ errors++;
 if(data36.datumGoedkeuring !== undefined){
 let data38 = data36.datumGoedkeuring;
 if(typeof data38 === "string"){
-if(!(formats0.validate(data38))){
+if(!(formats2.validate(data38))){
 const err71 = {instancePath:instancePath+"/moratoria/" + i3+"/datumGoedkeuring",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err71];
@@ -1550,7 +1365,7 @@ errors++;
 if(data36.einddatum !== undefined){
 let data39 = data36.einddatum;
 if(typeof data39 === "string"){
-if(!(formats0.validate(data39))){
+if(!(formats2.validate(data39))){
 const err73 = {instancePath:instancePath+"/moratoria/" + i3+"/einddatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err73];
@@ -1575,7 +1390,7 @@ errors++;
 if(data36.startdatum !== undefined){
 let data40 = data36.startdatum;
 if(typeof data40 === "string"){
-if(!(formats0.validate(data40))){
+if(!(formats2.validate(data40))){
 const err75 = {instancePath:instancePath+"/moratoria/" + i3+"/startdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err75];
@@ -1627,7 +1442,7 @@ if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
 if(data41.einddatum !== undefined){
 let data42 = data41.einddatum;
 if(typeof data42 === "string"){
-if(!(formats0.validate(data42))){
+if(!(formats2.validate(data42))){
 const err79 = {instancePath:instancePath+"/nazorg/einddatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err79];
@@ -1652,7 +1467,7 @@ errors++;
 if(data41.startdatum !== undefined){
 let data43 = data41.startdatum;
 if(typeof data43 === "string"){
-if(!(formats0.validate(data43))){
+if(!(formats2.validate(data43))){
 const err81 = {instancePath:instancePath+"/nazorg/startdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err81];
@@ -1692,7 +1507,7 @@ if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
 if(data44.einddatum !== undefined){
 let data45 = data44.einddatum;
 if(typeof data45 === "string"){
-if(!(formats0.validate(data45))){
+if(!(formats2.validate(data45))){
 const err84 = {instancePath:instancePath+"/oplossing/einddatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err84];
@@ -1727,7 +1542,7 @@ vErrors.push(err86);
 errors++;
 }
 if(!(((((data46 === "Betalingsregeling") || (data46 === "Herfinanciering")) || (data46 === "Saneringskrediet")) || (data46 === "Schuldbemiddeling")) || (data46 === "0%-aanbod"))){
-const err87 = {instancePath:instancePath+"/oplossing/soort",schemaPath:"#/$defs/EnumOplossingssoort/enum",keyword:"enum",params:{allowedValues: schema44.enum}};
+const err87 = {instancePath:instancePath+"/oplossing/soort",schemaPath:"#/$defs/EnumOplossingssoort/enum",keyword:"enum",params:{allowedValues: schema40.enum}};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1740,7 +1555,7 @@ errors++;
 if(data44.startdatum !== undefined){
 let data47 = data44.startdatum;
 if(typeof data47 === "string"){
-if(!(formats0.validate(data47))){
+if(!(formats2.validate(data47))){
 const err88 = {instancePath:instancePath+"/oplossing/startdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err88];
@@ -1793,7 +1608,7 @@ if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
 if(data49.datumAfronding !== undefined){
 let data50 = data49.datumAfronding;
 if(typeof data50 === "string"){
-if(!(formats0.validate(data50))){
+if(!(formats2.validate(data50))){
 const err92 = {instancePath:instancePath+"/planVanAanpak/datumAfronding",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err92];
@@ -1860,7 +1675,7 @@ errors++;
 if(data52.peildatum !== undefined){
 let data54 = data52.peildatum;
 if(typeof data54 === "string"){
-if(!(formats0.validate(data54))){
+if(!(formats2.validate(data54))){
 const err97 = {instancePath:instancePath+"/schulden/" + i4+"/peildatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err97];
@@ -1895,7 +1710,7 @@ vErrors.push(err99);
 errors++;
 }
 if(!((((data55 === "Zorg") || (data55 === "Publiek")) || (data55 === "Nuts")) || (data55 === "Overig"))){
-const err100 = {instancePath:instancePath+"/schulden/" + i4+"/schuldsoort",schemaPath:"#/$defs/EnumSchuldensoort/enum",keyword:"enum",params:{allowedValues: schema50.enum}};
+const err100 = {instancePath:instancePath+"/schulden/" + i4+"/schuldsoort",schemaPath:"#/$defs/EnumSchuldensoort/enum",keyword:"enum",params:{allowedValues: schema46.enum}};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -2074,7 +1889,7 @@ if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
 if(data63.afgewezen !== undefined){
 let data64 = data63.afgewezen;
 if(typeof data64 === "string"){
-if(!(formats0.validate(data64))){
+if(!(formats2.validate(data64))){
 const err114 = {instancePath:instancePath+"/schuldregeling/afgewezen",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err114];
@@ -2099,7 +1914,7 @@ errors++;
 if(data63.datum !== undefined){
 let data65 = data63.datum;
 if(typeof data65 === "string"){
-if(!(formats0.validate(data65))){
+if(!(formats2.validate(data65))){
 const err116 = {instancePath:instancePath+"/schuldregeling/datum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err116];
@@ -2124,7 +1939,7 @@ errors++;
 if(data63.datumVerzoekDwangakkoord !== undefined){
 let data66 = data63.datumVerzoekDwangakkoord;
 if(typeof data66 === "string"){
-if(!(formats0.validate(data66))){
+if(!(formats2.validate(data66))){
 const err118 = {instancePath:instancePath+"/schuldregeling/datumVerzoekDwangakkoord",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err118];
@@ -2161,7 +1976,7 @@ errors++;
 if(data63.ingetrokken !== undefined){
 let data68 = data63.ingetrokken;
 if(typeof data68 === "string"){
-if(!(formats0.validate(data68))){
+if(!(formats2.validate(data68))){
 const err121 = {instancePath:instancePath+"/schuldregeling/ingetrokken",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err121];
@@ -2186,7 +2001,7 @@ errors++;
 if(data63.toegekend !== undefined){
 let data69 = data63.toegekend;
 if(typeof data69 === "string"){
-if(!(formats0.validate(data69))){
+if(!(formats2.validate(data69))){
 const err123 = {instancePath:instancePath+"/schuldregeling/toegekend",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err123];
@@ -2230,7 +2045,7 @@ if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
 if(data71.einddatum !== undefined){
 let data72 = data71.einddatum;
 if(typeof data72 === "string"){
-if(!(formats0.validate(data72))){
+if(!(formats2.validate(data72))){
 const err126 = {instancePath:instancePath+"/voorlopigeVoorzieningen/" + i5+"/einddatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err126];
@@ -2255,7 +2070,7 @@ errors++;
 if(data71.startdatum !== undefined){
 let data73 = data71.startdatum;
 if(typeof data73 === "string"){
-if(!(formats0.validate(data73))){
+if(!(formats2.validate(data73))){
 const err128 = {instancePath:instancePath+"/voorlopigeVoorzieningen/" + i5+"/startdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err128];
@@ -2307,7 +2122,7 @@ if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
 if(data74.datum !== undefined){
 let data75 = data74.datum;
 if(typeof data75 === "string"){
-if(!(formats0.validate(data75))){
+if(!(formats2.validate(data75))){
 const err132 = {instancePath:instancePath+"/uitstroom/datum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err132];
@@ -2332,7 +2147,7 @@ errors++;
 if(data74.datumBeeindigingsbeschikking !== undefined){
 let data76 = data74.datumBeeindigingsbeschikking;
 if(typeof data76 === "string"){
-if(!(formats0.validate(data76))){
+if(!(formats2.validate(data76))){
 const err134 = {instancePath:instancePath+"/uitstroom/datumBeeindigingsbeschikking",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err134];
@@ -2379,7 +2194,7 @@ vErrors.push(err137);
 errors++;
 }
 if(!(((((((((data78 === "Overleden") || (data78 === "Verhuisd")) || (data78 === "Nietverschenen")) || (data78 === "Ingetrokken")) || (data78 === "Niet passend")) || (data78 === "Overig")) || (data78 === "Voldoet niet")) || (data78 === "Afgerond")) || (data78 === "Zelf"))){
-const err138 = {instancePath:instancePath+"/uitstroom/reden",schemaPath:"#/$defs/EnumUitstroomreden/enum",keyword:"enum",params:{allowedValues: schema60.enum}};
+const err138 = {instancePath:instancePath+"/uitstroom/reden",schemaPath:"#/$defs/EnumUitstroomreden/enum",keyword:"enum",params:{allowedValues: schema56.enum}};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -2407,7 +2222,7 @@ if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
 if(data79.einddatum !== undefined){
 let data80 = data79.einddatum;
 if(typeof data80 === "string"){
-if(!(formats0.validate(data80))){
+if(!(formats2.validate(data80))){
 const err140 = {instancePath:instancePath+"/stabilisatie/einddatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err140];
@@ -2432,7 +2247,7 @@ errors++;
 if(data79.startdatum !== undefined){
 let data81 = data79.startdatum;
 if(typeof data81 === "string"){
-if(!(formats0.validate(data81))){
+if(!(formats2.validate(data81))){
 const err142 = {instancePath:instancePath+"/stabilisatie/startdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err142];
@@ -2477,7 +2292,7 @@ vErrors.push(err145);
 }
 errors++;
 }
-validate12.errors = vErrors;
+validate11.errors = vErrors;
 return errors === 0;
 }
 

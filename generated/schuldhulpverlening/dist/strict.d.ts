@@ -1,6 +1,6 @@
 import { type EenheidValidator, type Fout, type SchemaFout, type StreamContext, type StreamValidatie, type Validatieresultaat } from '@mimgen/runtime';
 import type { Uitwisselmodel } from './uitwisselmodel.js';
-/** The precompiled validator of each unit of the strict form's streaming plan, by name. */
+/** The precompiled validator of each unit of the strict form's streaming plan, by name: its own, or compat's where the strict form adds nothing to the unit. */
 export declare const VALIDATORS: Readonly<Record<string, EenheidValidator>>;
 /**
  * A schema error in the model's terms, as validate() tells it; a field that only the strict form requires

@@ -42,191 +42,14 @@ function __onthouden(formats) {
   }
   return result;
 }
-export const eenheid0 = validate10;
-const schema11 = {"title":"Uitwisselmodel","type":"object","description":"Het bericht waarmee vroegsignalen en vroegsignaalzaken van een of meer gemeenten over een periode aan het CBS worden geleverd.","$comment":"Strict form: adds what the informatiemodel states; see uitwisselmodel.strict-verschillen.json.","properties":{"startdatumLevering":{"$ref":"#/$defs/datum","description":"De eerste dag van de periode waarover het bestand gegevens bevat."},"einddatumLevering":{"$ref":"#/$defs/datum","description":"De laatste dag van de periode waarover het bestand gegevens bevat."},"aanleverdatumEnTijd":{"$ref":"#/$defs/datum-tijd","description":"Het moment waarop het bestand is aangeleverd."},"codeGegevensleverancier":{"type":"string","description":"De code van de partij (softwareleverancier of hostingpartij) die het bestand levert, voor een of meer gemeenten."},"leveringen":{"type":"array"}},"required":["startdatumLevering","einddatumLevering","aanleverdatumEnTijd","codeGegevensleverancier"],"additionalProperties":false,"$defs":{"datum":{"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."},"email":{"type":"string","format":"email","description":"Een e-mailadres."},"tijd":{"type":"string","format":"time","description":"Een tijdstip op een dag, geschreven als uu:mm:ss volgens ISO 8601."},"datum-tijd":{"type":"string","format":"date-time","description":"Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601 (JJJJ-MM-DDTuu:mm:ssZ)."},"bedrag":{"type":"integer","description":"Een geldbedrag in hele euro's."},"EnumSignaalpartner":{"type":"string","description":"De soorten signaalpartners die een vroegsignaal kunnen doen, ingedeeld naar de vaste last waarop de betalingsachterstand betrekking heeft.","enum":["Energie","Huur","Hypotheek","CAK Zorgverzekeringen","Zorg","Water","DUO","Belastingdienst","CAK Eigen bijdrage","Overige","Dienst Toeslagen"]},"EnumContactsoort":{"type":"string","description":"De manieren waarop de gemeente bij een contactpoging contact kan zoeken met de inwoner.","enum":["Mail","Brief","SMS/Whatsapp","Telefoon","Huisbezoek","Kaartje","Overige","Administratief"]},"EnumEindresultaat":{"type":"string","description":"De uitkomsten waarmee een vroegsignaalzaak kan worden afgesloten.","enum":["Niet opgepakt: herhaalde melding","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: andere reden","Inwoner al bekend bij schuldhulpverlening","Inwoner heeft al een ander lopend traject","Definitief geen contact kunnen krijgen","Geen reactie na eerder contact","Inwoner hoeft geen hulp vanuit vroegsignalering","Inwoner heeft zelf al betaald/betalingsregeling getroffen","(Budget)advies en/of quick fix","Vervolghulp en/of verwijzing financieel","Verwijzing zonder contact","Vervolghulp en/of verwijzing niet financieel"]},"EnumDagdeel":{"type":"string","description":"De delen van de dag waarin een contactpoging kan zijn gedaan.","enum":["Ochtend","Middag","Avond"]},"EnumSignaalstatus":{"type":"string","description":"De toestanden waarin een vroegsignaal bij de gemeente kan verkeren: nog niet opgepakt, of afgesloten zonder te zijn opgepakt, met de reden daarvan.","enum":["Nog niet opgepakt","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: herhaalde melding","Niet opgepakt: andere reden"]}}};
-const schema12 = {"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."};
-const schema14 = {"type":"string","format":"date-time","description":"Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601 (JJJJ-MM-DDTuu:mm:ssZ)."};
-const formats0 = __formats.date;
-const formats4 = __formats["date-time"];
-
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.startdatumLevering === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "startdatumLevering"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.einddatumLevering === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "einddatumLevering"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.aanleverdatumEnTijd === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "aanleverdatumEnTijd"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.codeGegevensleverancier === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "codeGegevensleverancier"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((key0 === "startdatumLevering") || (key0 === "einddatumLevering")) || (key0 === "aanleverdatumEnTijd")) || (key0 === "codeGegevensleverancier")) || (key0 === "leveringen"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.startdatumLevering !== undefined){
-let data0 = data.startdatumLevering;
-if(typeof data0 === "string"){
-if(!(formats0.validate(data0))){
-const err5 = {instancePath:instancePath+"/startdatumLevering",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-else {
-const err6 = {instancePath:instancePath+"/startdatumLevering",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.einddatumLevering !== undefined){
-let data1 = data.einddatumLevering;
-if(typeof data1 === "string"){
-if(!(formats0.validate(data1))){
-const err7 = {instancePath:instancePath+"/einddatumLevering",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/einddatumLevering",schemaPath:"#/$defs/datum/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.aanleverdatumEnTijd !== undefined){
-let data2 = data.aanleverdatumEnTijd;
-if(typeof data2 === "string"){
-if(!(formats4.validate(data2))){
-const err9 = {instancePath:instancePath+"/aanleverdatumEnTijd",schemaPath:"#/$defs/datum-tijd/format",keyword:"format",params:{format: "date-time"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/aanleverdatumEnTijd",schemaPath:"#/$defs/datum-tijd/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.codeGegevensleverancier !== undefined){
-if(typeof data.codeGegevensleverancier !== "string"){
-const err11 = {instancePath:instancePath+"/codeGegevensleverancier",schemaPath:"#/properties/codeGegevensleverancier/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.leveringen !== undefined){
-if(!(Array.isArray(data.leveringen))){
-const err12 = {instancePath:instancePath+"/leveringen",schemaPath:"#/properties/leveringen/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-}
-else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-validate10.errors = vErrors;
-return errors === 0;
-}
-
-export const eenheid1 = validate11;
-const schema15 = {"type":"object","description":"De vroegsignalen en vroegsignaalzaken van precies een gemeente over de periode van het bestand.","properties":{"teller":{"type":"integer","description":"Het volgnummer van deze levering binnen het bestand."},"gemeentecode":{"type":"string","description":"De code van de gemeente namens wie geleverd wordt."},"aanleverende_organisatie":{"type":"object","description":"De organisatie die de gegevens aan het CBS levert. Dat is de gemeente zelf of een organisatie die namens de gemeente de vroegsignalen afhandelt.","properties":{"naam":{"type":"string","maxLength":200,"description":"De naam van de organisatie."},"kvk-nummer":{"type":"string","maxLength":80,"description":"Het nummer waaronder de organisatie in het Handelsregister van de Kamer van Koophandel is ingeschreven."},"contactpersoonen":{"type":"array","items":{"type":"object","description":"Een persoon bij de aanleverende organisatie die het CBS over de levering kan benaderen.","properties":{"naam":{"type":"string","maxLength":200,"description":"De naam van de contactpersoon."},"telefoonnummer":{"type":"string","maxLength":200,"description":"Het telefoonnummer waarop de contactpersoon bereikbaar is."},"email":{"$ref":"#/$defs/email","description":"Het e-mailadres van de contactpersoon."},"functietitel":{"type":"string","maxLength":200,"description":"De functie die de contactpersoon binnen de organisatie vervult."}},"required":["naam","telefoonnummer","email","functietitel"]},"minItems":1,"uniqueItems":true}},"required":["naam","kvk-nummer","contactpersoonen"]},"vroegsignalen":{"type":"array"},"vroegsignaalzaken":{"type":"array"}},"required":["teller","gemeentecode","aanleverende_organisatie"],"additionalProperties":false,"$defs":{"datum":{"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."},"email":{"type":"string","format":"email","description":"Een e-mailadres."},"tijd":{"type":"string","format":"time","description":"Een tijdstip op een dag, geschreven als uu:mm:ss volgens ISO 8601."},"datum-tijd":{"type":"string","format":"date-time","description":"Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601 (JJJJ-MM-DDTuu:mm:ssZ)."},"bedrag":{"type":"integer","description":"Een geldbedrag in hele euro's."},"EnumSignaalpartner":{"type":"string","description":"De soorten signaalpartners die een vroegsignaal kunnen doen, ingedeeld naar de vaste last waarop de betalingsachterstand betrekking heeft.","enum":["Energie","Huur","Hypotheek","CAK Zorgverzekeringen","Zorg","Water","DUO","Belastingdienst","CAK Eigen bijdrage","Overige","Dienst Toeslagen"]},"EnumContactsoort":{"type":"string","description":"De manieren waarop de gemeente bij een contactpoging contact kan zoeken met de inwoner.","enum":["Mail","Brief","SMS/Whatsapp","Telefoon","Huisbezoek","Kaartje","Overige","Administratief"]},"EnumEindresultaat":{"type":"string","description":"De uitkomsten waarmee een vroegsignaalzaak kan worden afgesloten.","enum":["Niet opgepakt: herhaalde melding","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: andere reden","Inwoner al bekend bij schuldhulpverlening","Inwoner heeft al een ander lopend traject","Definitief geen contact kunnen krijgen","Geen reactie na eerder contact","Inwoner hoeft geen hulp vanuit vroegsignalering","Inwoner heeft zelf al betaald/betalingsregeling getroffen","(Budget)advies en/of quick fix","Vervolghulp en/of verwijzing financieel","Verwijzing zonder contact","Vervolghulp en/of verwijzing niet financieel"]},"EnumDagdeel":{"type":"string","description":"De delen van de dag waarin een contactpoging kan zijn gedaan.","enum":["Ochtend","Middag","Avond"]},"EnumSignaalstatus":{"type":"string","description":"De toestanden waarin een vroegsignaal bij de gemeente kan verkeren: nog niet opgepakt, of afgesloten zonder te zijn opgepakt, met de reden daarvan.","enum":["Nog niet opgepakt","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: herhaalde melding","Niet opgepakt: andere reden"]}}};
-const schema16 = {"type":"string","format":"email","description":"Een e-mailadres."};
+export const eenheid1 = validate10;
+const schema11 = {"type":"object","description":"De vroegsignalen en vroegsignaalzaken van precies een gemeente over de periode van het bestand.","properties":{"teller":{"type":"integer","description":"Het volgnummer van deze levering binnen het bestand."},"gemeentecode":{"type":"string","description":"De code van de gemeente namens wie geleverd wordt."},"aanleverende_organisatie":{"type":"object","description":"De organisatie die de gegevens aan het CBS levert. Dat is de gemeente zelf of een organisatie die namens de gemeente de vroegsignalen afhandelt.","properties":{"naam":{"type":"string","maxLength":200,"description":"De naam van de organisatie."},"kvk-nummer":{"type":"string","maxLength":80,"description":"Het nummer waaronder de organisatie in het Handelsregister van de Kamer van Koophandel is ingeschreven."},"contactpersoonen":{"type":"array","items":{"type":"object","description":"Een persoon bij de aanleverende organisatie die het CBS over de levering kan benaderen.","properties":{"naam":{"type":"string","maxLength":200,"description":"De naam van de contactpersoon."},"telefoonnummer":{"type":"string","maxLength":200,"description":"Het telefoonnummer waarop de contactpersoon bereikbaar is."},"email":{"$ref":"#/$defs/email","description":"Het e-mailadres van de contactpersoon."},"functietitel":{"type":"string","maxLength":200,"description":"De functie die de contactpersoon binnen de organisatie vervult."}},"required":["naam","telefoonnummer","email","functietitel"]},"minItems":1,"uniqueItems":true}},"required":["naam","kvk-nummer","contactpersoonen"]},"vroegsignalen":{"type":"array"},"vroegsignaalzaken":{"type":"array"}},"required":["teller","gemeentecode","aanleverende_organisatie"],"additionalProperties":false,"$defs":{"datum":{"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."},"email":{"type":"string","format":"email","description":"Een e-mailadres."},"tijd":{"type":"string","format":"time","description":"Een tijdstip op een dag, geschreven als uu:mm:ss volgens ISO 8601."},"datum-tijd":{"type":"string","format":"date-time","description":"Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601 (JJJJ-MM-DDTuu:mm:ssZ)."},"bedrag":{"type":"integer","description":"Een geldbedrag in hele euro's."},"EnumSignaalpartner":{"type":"string","description":"De soorten signaalpartners die een vroegsignaal kunnen doen, ingedeeld naar de vaste last waarop de betalingsachterstand betrekking heeft.","enum":["Energie","Huur","Hypotheek","CAK Zorgverzekeringen","Zorg","Water","DUO","Belastingdienst","CAK Eigen bijdrage","Overige","Dienst Toeslagen"]},"EnumContactsoort":{"type":"string","description":"De manieren waarop de gemeente bij een contactpoging contact kan zoeken met de inwoner.","enum":["Mail","Brief","SMS/Whatsapp","Telefoon","Huisbezoek","Kaartje","Overige","Administratief"]},"EnumEindresultaat":{"type":"string","description":"De uitkomsten waarmee een vroegsignaalzaak kan worden afgesloten.","enum":["Niet opgepakt: herhaalde melding","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: andere reden","Inwoner al bekend bij schuldhulpverlening","Inwoner heeft al een ander lopend traject","Definitief geen contact kunnen krijgen","Geen reactie na eerder contact","Inwoner hoeft geen hulp vanuit vroegsignalering","Inwoner heeft zelf al betaald/betalingsregeling getroffen","(Budget)advies en/of quick fix","Vervolghulp en/of verwijzing financieel","Verwijzing zonder contact","Vervolghulp en/of verwijzing niet financieel"]},"EnumDagdeel":{"type":"string","description":"De delen van de dag waarin een contactpoging kan zijn gedaan.","enum":["Ochtend","Middag","Avond"]},"EnumSignaalstatus":{"type":"string","description":"De toestanden waarin een vroegsignaal bij de gemeente kan verkeren: nog niet opgepakt, of afgesloten zonder te zijn opgepakt, met de reden daarvan.","enum":["Nog niet opgepakt","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: herhaalde melding","Niet opgepakt: andere reden"]}}};
+const schema12 = {"type":"string","format":"email","description":"Een e-mailadres."};
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const func0 = require("ajv/dist/runtime/equal").default;
-const formats6 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+const formats0 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -490,7 +313,7 @@ errors++;
 if(data6.email !== undefined){
 let data9 = data6.email;
 if(typeof data9 === "string"){
-if(!(formats6.test(data9))){
+if(!(formats0.test(data9))){
 const err22 = {instancePath:instancePath+"/aanleverende_organisatie/contactpersoonen/" + i0+"/email",schemaPath:"#/$defs/email/format",keyword:"format",params:{format: "email"}};
 if(vErrors === null){
 vErrors = [err22];
@@ -628,20 +451,22 @@ vErrors.push(err32);
 }
 errors++;
 }
-validate11.errors = vErrors;
+validate10.errors = vErrors;
 return errors === 0;
 }
 
-export const eenheid2 = validate12;
-const schema17 = {"type":"object","description":"Een melding van een signaalpartner aan de gemeente dat een inwoner een betalingsachterstand heeft, als mogelijk teken van beginnende schulden. Met het vroegsignaal begint de vroegsignalering door de gemeente.","properties":{"ID":{"type":"string","description":"Kenmerk van het vroegsignaal, uniek binnen de levering; vroegsignaalzaken verwijzen ermee naar het signaal."},"crisissignaal":{"type":"boolean","description":"Geeft aan of het signaal wijst op een crisissituatie."},"warmeOverdracht":{"type":"boolean","description":"Geeft aan of de signaalpartner al contact heeft met de persoon en de gemeente vraagt hem binnen de vroegsignalering op te pakken."},"bedrag":{"$ref":"#/$defs/bedrag","description":"De hoogte van de gemelde betalingsachterstand, in hele euro's."},"ontstaansdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de gemelde betalingsachterstand is ontstaan."},"signaaldatum":{"$ref":"#/$defs/datum","description":"De datum waarop de signaalpartner het signaal aan de gemeente heeft verzonden."},"status":{"$ref":"#/$defs/EnumSignaalstatus","description":"Hoe ver de gemeente met het signaal is, of waarom zij het niet heeft opgepakt."},"signaalpartner":{"type":"object","description":"Een organisatie met een maatschappelijke taak, zoals een energie- of drinkwaterbedrijf, zorgverzekeraar of verhuurder, die betalingsachterstanden van haar klanten op grond van de Wgs aan de gemeente mag melden, zodat de gemeente vroeg hulp kan bieden.","properties":{"type":{"$ref":"#/$defs/EnumSignaalpartner","description":"De soort signaalpartner, naar de vaste last waarop de gemelde achterstand betrekking heeft."}},"required":["type"]},"client":{"type":"object","description":"Een in de BRP ingeschreven persoon die producten of diensten van de gemeente afneemt. In de DDAS-modellen is dat de persoon op wie een vroegsignaal of een schuldhulptraject betrekking heeft.","properties":{"Burgerservicenummer":{"type":"string","maxLength":9,"pattern":"^[0-9]{9}$","description":"Het burgerservicenummer dat de BRP aan de persoon heeft toegekend."},"Voorletters":{"type":"string","maxLength":20,"description":"De beginletters van de voornamen van de persoon."},"Voorvoegsel":{"type":"string","maxLength":200,"description":"Het deel van de achternaam dat ervoor staat en bij het sorteren niet meetelt, zoals \"van\" of \"de\"."},"Achternaam":{"type":"string","maxLength":200,"description":"De geslachtsnaam van de persoon, zonder voorvoegsel."},"Geboortedatum":{"$ref":"#/$defs/datum","description":"De dag waarop de persoon geboren is."},"Straatnaam":{"type":"string","maxLength":200,"description":"De naam van de straat of andere openbare ruimte van het woonadres van de persoon."},"Postcode":{"type":"string","maxLength":6,"pattern":"^[1-9][0-9]{3}[A-Z]{2}$","description":"De postcode van het woonadres van de persoon, vier cijfers gevolgd door twee letters."},"Huisnummer":{"type":"string","maxLength":5,"description":"Het huisnummer van het woonadres van de persoon."},"Huisnummertoevoeging":{"type":"string","maxLength":4,"description":"Een aanvulling op het huisnummer die het woonadres binnen hetzelfde huisnummer onderscheidt."},"Plaatsnaam":{"type":"string","maxLength":200,"description":"De naam van de woonplaats waarin het woonadres van de persoon ligt."}},"required":["Voorletters","Achternaam","Geboortedatum","Straatnaam","Postcode","Huisnummer","Plaatsnaam"]}},"required":["ID","crisissignaal","warmeOverdracht","bedrag","ontstaansdatum","signaaldatum","status","signaalpartner","client"],"additionalProperties":false,"$defs":{"datum":{"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."},"email":{"type":"string","format":"email","description":"Een e-mailadres."},"tijd":{"type":"string","format":"time","description":"Een tijdstip op een dag, geschreven als uu:mm:ss volgens ISO 8601."},"datum-tijd":{"type":"string","format":"date-time","description":"Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601 (JJJJ-MM-DDTuu:mm:ssZ)."},"bedrag":{"type":"integer","description":"Een geldbedrag in hele euro's."},"EnumSignaalpartner":{"type":"string","description":"De soorten signaalpartners die een vroegsignaal kunnen doen, ingedeeld naar de vaste last waarop de betalingsachterstand betrekking heeft.","enum":["Energie","Huur","Hypotheek","CAK Zorgverzekeringen","Zorg","Water","DUO","Belastingdienst","CAK Eigen bijdrage","Overige","Dienst Toeslagen"]},"EnumContactsoort":{"type":"string","description":"De manieren waarop de gemeente bij een contactpoging contact kan zoeken met de inwoner.","enum":["Mail","Brief","SMS/Whatsapp","Telefoon","Huisbezoek","Kaartje","Overige","Administratief"]},"EnumEindresultaat":{"type":"string","description":"De uitkomsten waarmee een vroegsignaalzaak kan worden afgesloten.","enum":["Niet opgepakt: herhaalde melding","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: andere reden","Inwoner al bekend bij schuldhulpverlening","Inwoner heeft al een ander lopend traject","Definitief geen contact kunnen krijgen","Geen reactie na eerder contact","Inwoner hoeft geen hulp vanuit vroegsignalering","Inwoner heeft zelf al betaald/betalingsregeling getroffen","(Budget)advies en/of quick fix","Vervolghulp en/of verwijzing financieel","Verwijzing zonder contact","Vervolghulp en/of verwijzing niet financieel"]},"EnumDagdeel":{"type":"string","description":"De delen van de dag waarin een contactpoging kan zijn gedaan.","enum":["Ochtend","Middag","Avond"]},"EnumSignaalstatus":{"type":"string","description":"De toestanden waarin een vroegsignaal bij de gemeente kan verkeren: nog niet opgepakt, of afgesloten zonder te zijn opgepakt, met de reden daarvan.","enum":["Nog niet opgepakt","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: herhaalde melding","Niet opgepakt: andere reden"]}}};
-const schema18 = {"type":"integer","description":"Een geldbedrag in hele euro's."};
-const schema21 = {"type":"string","description":"De toestanden waarin een vroegsignaal bij de gemeente kan verkeren: nog niet opgepakt, of afgesloten zonder te zijn opgepakt, met de reden daarvan.","enum":["Nog niet opgepakt","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: herhaalde melding","Niet opgepakt: andere reden"]};
-const schema22 = {"type":"string","description":"De soorten signaalpartners die een vroegsignaal kunnen doen, ingedeeld naar de vaste last waarop de betalingsachterstand betrekking heeft.","enum":["Energie","Huur","Hypotheek","CAK Zorgverzekeringen","Zorg","Water","DUO","Belastingdienst","CAK Eigen bijdrage","Overige","Dienst Toeslagen"]};
+export const eenheid2 = validate11;
+const schema13 = {"type":"object","description":"Een melding van een signaalpartner aan de gemeente dat een inwoner een betalingsachterstand heeft, als mogelijk teken van beginnende schulden. Met het vroegsignaal begint de vroegsignalering door de gemeente.","properties":{"ID":{"type":"string","description":"Kenmerk van het vroegsignaal, uniek binnen de levering; vroegsignaalzaken verwijzen ermee naar het signaal."},"crisissignaal":{"type":"boolean","description":"Geeft aan of het signaal wijst op een crisissituatie."},"warmeOverdracht":{"type":"boolean","description":"Geeft aan of de signaalpartner al contact heeft met de persoon en de gemeente vraagt hem binnen de vroegsignalering op te pakken."},"bedrag":{"$ref":"#/$defs/bedrag","description":"De hoogte van de gemelde betalingsachterstand, in hele euro's."},"ontstaansdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de gemelde betalingsachterstand is ontstaan."},"signaaldatum":{"$ref":"#/$defs/datum","description":"De datum waarop de signaalpartner het signaal aan de gemeente heeft verzonden."},"status":{"$ref":"#/$defs/EnumSignaalstatus","description":"Hoe ver de gemeente met het signaal is, of waarom zij het niet heeft opgepakt."},"signaalpartner":{"type":"object","description":"Een organisatie met een maatschappelijke taak, zoals een energie- of drinkwaterbedrijf, zorgverzekeraar of verhuurder, die betalingsachterstanden van haar klanten op grond van de Wgs aan de gemeente mag melden, zodat de gemeente vroeg hulp kan bieden.","properties":{"type":{"$ref":"#/$defs/EnumSignaalpartner","description":"De soort signaalpartner, naar de vaste last waarop de gemelde achterstand betrekking heeft."}},"required":["type"]},"client":{"type":"object","description":"Een in de BRP ingeschreven persoon die producten of diensten van de gemeente afneemt. In de DDAS-modellen is dat de persoon op wie een vroegsignaal of een schuldhulptraject betrekking heeft.","properties":{"Burgerservicenummer":{"type":"string","maxLength":9,"pattern":"^[0-9]{9}$","description":"Het burgerservicenummer dat de BRP aan de persoon heeft toegekend."},"Voorletters":{"type":"string","maxLength":20,"description":"De beginletters van de voornamen van de persoon."},"Voorvoegsel":{"type":"string","maxLength":200,"description":"Het deel van de achternaam dat ervoor staat en bij het sorteren niet meetelt, zoals \"van\" of \"de\"."},"Achternaam":{"type":"string","maxLength":200,"description":"De geslachtsnaam van de persoon, zonder voorvoegsel."},"Geboortedatum":{"$ref":"#/$defs/datum","description":"De dag waarop de persoon geboren is."},"Straatnaam":{"type":"string","maxLength":200,"description":"De naam van de straat of andere openbare ruimte van het woonadres van de persoon."},"Postcode":{"type":"string","maxLength":6,"pattern":"^[1-9][0-9]{3}[A-Z]{2}$","description":"De postcode van het woonadres van de persoon, vier cijfers gevolgd door twee letters."},"Huisnummer":{"type":"string","maxLength":5,"description":"Het huisnummer van het woonadres van de persoon."},"Huisnummertoevoeging":{"type":"string","maxLength":4,"description":"Een aanvulling op het huisnummer die het woonadres binnen hetzelfde huisnummer onderscheidt."},"Plaatsnaam":{"type":"string","maxLength":200,"description":"De naam van de woonplaats waarin het woonadres van de persoon ligt."}},"required":["Voorletters","Achternaam","Geboortedatum","Straatnaam","Postcode","Huisnummer","Plaatsnaam"]}},"required":["ID","crisissignaal","warmeOverdracht","bedrag","ontstaansdatum","signaaldatum","status","signaalpartner","client"],"additionalProperties":false,"$defs":{"datum":{"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."},"email":{"type":"string","format":"email","description":"Een e-mailadres."},"tijd":{"type":"string","format":"time","description":"Een tijdstip op een dag, geschreven als uu:mm:ss volgens ISO 8601."},"datum-tijd":{"type":"string","format":"date-time","description":"Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601 (JJJJ-MM-DDTuu:mm:ssZ)."},"bedrag":{"type":"integer","description":"Een geldbedrag in hele euro's."},"EnumSignaalpartner":{"type":"string","description":"De soorten signaalpartners die een vroegsignaal kunnen doen, ingedeeld naar de vaste last waarop de betalingsachterstand betrekking heeft.","enum":["Energie","Huur","Hypotheek","CAK Zorgverzekeringen","Zorg","Water","DUO","Belastingdienst","CAK Eigen bijdrage","Overige","Dienst Toeslagen"]},"EnumContactsoort":{"type":"string","description":"De manieren waarop de gemeente bij een contactpoging contact kan zoeken met de inwoner.","enum":["Mail","Brief","SMS/Whatsapp","Telefoon","Huisbezoek","Kaartje","Overige","Administratief"]},"EnumEindresultaat":{"type":"string","description":"De uitkomsten waarmee een vroegsignaalzaak kan worden afgesloten.","enum":["Niet opgepakt: herhaalde melding","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: andere reden","Inwoner al bekend bij schuldhulpverlening","Inwoner heeft al een ander lopend traject","Definitief geen contact kunnen krijgen","Geen reactie na eerder contact","Inwoner hoeft geen hulp vanuit vroegsignalering","Inwoner heeft zelf al betaald/betalingsregeling getroffen","(Budget)advies en/of quick fix","Vervolghulp en/of verwijzing financieel","Verwijzing zonder contact","Vervolghulp en/of verwijzing niet financieel"]},"EnumDagdeel":{"type":"string","description":"De delen van de dag waarin een contactpoging kan zijn gedaan.","enum":["Ochtend","Middag","Avond"]},"EnumSignaalstatus":{"type":"string","description":"De toestanden waarin een vroegsignaal bij de gemeente kan verkeren: nog niet opgepakt, of afgesloten zonder te zijn opgepakt, met de reden daarvan.","enum":["Nog niet opgepakt","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: herhaalde melding","Niet opgepakt: andere reden"]}}};
+const schema14 = {"type":"integer","description":"Een geldbedrag in hele euro's."};
+const schema15 = {"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."};
+const schema17 = {"type":"string","description":"De toestanden waarin een vroegsignaal bij de gemeente kan verkeren: nog niet opgepakt, of afgesloten zonder te zijn opgepakt, met de reden daarvan.","enum":["Nog niet opgepakt","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: herhaalde melding","Niet opgepakt: andere reden"]};
+const schema18 = {"type":"string","description":"De soorten signaalpartners die een vroegsignaal kunnen doen, ingedeeld naar de vaste last waarop de betalingsachterstand betrekking heeft.","enum":["Energie","Huur","Hypotheek","CAK Zorgverzekeringen","Zorg","Water","DUO","Belastingdienst","CAK Eigen bijdrage","Overige","Dienst Toeslagen"]};
 const func8 = Object.prototype.hasOwnProperty;
+const formats2 = __formats.date;
 const pattern0 = new RegExp("^[0-9]{9}$", "u");
 const pattern1 = new RegExp("^[1-9][0-9]{3}[A-Z]{2}$", "u");
 
-function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -736,7 +561,7 @@ vErrors.push(err8);
 errors++;
 }
 for(const key0 in data){
-if(!(func8.call(schema17.properties, key0))){
+if(!(func8.call(schema13.properties, key0))){
 const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err9];
@@ -799,7 +624,7 @@ errors++;
 if(data.ontstaansdatum !== undefined){
 let data4 = data.ontstaansdatum;
 if(typeof data4 === "string"){
-if(!(formats0.validate(data4))){
+if(!(formats2.validate(data4))){
 const err14 = {instancePath:instancePath+"/ontstaansdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err14];
@@ -824,7 +649,7 @@ errors++;
 if(data.signaaldatum !== undefined){
 let data5 = data.signaaldatum;
 if(typeof data5 === "string"){
-if(!(formats0.validate(data5))){
+if(!(formats2.validate(data5))){
 const err16 = {instancePath:instancePath+"/signaaldatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err16];
@@ -859,7 +684,7 @@ vErrors.push(err18);
 errors++;
 }
 if(!((((((data6 === "Nog niet opgepakt") || (data6 === "Niet opgepakt: onterecht signaal")) || (data6 === "Inwoner is overleden")) || (data6 === "Persoon is geen inwoner (meer) in de gemeente")) || (data6 === "Niet opgepakt: herhaalde melding")) || (data6 === "Niet opgepakt: andere reden"))){
-const err19 = {instancePath:instancePath+"/status",schemaPath:"#/$defs/EnumSignaalstatus/enum",keyword:"enum",params:{allowedValues: schema21.enum}};
+const err19 = {instancePath:instancePath+"/status",schemaPath:"#/$defs/EnumSignaalstatus/enum",keyword:"enum",params:{allowedValues: schema17.enum}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -895,7 +720,7 @@ vErrors.push(err21);
 errors++;
 }
 if(!(((((((((((data8 === "Energie") || (data8 === "Huur")) || (data8 === "Hypotheek")) || (data8 === "CAK Zorgverzekeringen")) || (data8 === "Zorg")) || (data8 === "Water")) || (data8 === "DUO")) || (data8 === "Belastingdienst")) || (data8 === "CAK Eigen bijdrage")) || (data8 === "Overige")) || (data8 === "Dienst Toeslagen"))){
-const err22 = {instancePath:instancePath+"/signaalpartner/type",schemaPath:"#/$defs/EnumSignaalpartner/enum",keyword:"enum",params:{allowedValues: schema22.enum}};
+const err22 = {instancePath:instancePath+"/signaalpartner/type",schemaPath:"#/$defs/EnumSignaalpartner/enum",keyword:"enum",params:{allowedValues: schema18.enum}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1103,7 +928,7 @@ errors++;
 if(data9.Geboortedatum !== undefined){
 let data14 = data9.Geboortedatum;
 if(typeof data14 === "string"){
-if(!(formats0.validate(data14))){
+if(!(formats2.validate(data14))){
 const err40 = {instancePath:instancePath+"/client/Geboortedatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err40];
@@ -1283,17 +1108,17 @@ vErrors.push(err54);
 }
 errors++;
 }
-validate12.errors = vErrors;
+validate11.errors = vErrors;
 return errors === 0;
 }
 
-export const eenheid3 = validate13;
-const schema24 = {"type":"object","description":"De zaak waarin de gemeente de behandeling van een of meer vroegsignalen bundelt: van de eerste beoordeling en de pogingen om contact te krijgen met de inwoner tot de afsluiting, bijvoorbeeld met een verwijzing naar schuldhulpverlening of andere hulp.","properties":{"resultaat":{"$ref":"#/$defs/EnumEindresultaat","description":"De uitkomst waarmee de gemeente de zaak heeft afgesloten."},"matchingsdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de matching voor deze zaak is uitgevoerd."},"startdatum_matchtingperiode":{"$ref":"#/$defs/datum","description":"De eerste dag van de matchingperiode, het tijdvak waarover de matching loopt."},"datum_opgepakt":{"$ref":"#/$defs/datum","description":"De datum waarop de gemeente de zaak in behandeling heeft genomen."},"einddatum_matchingperiode":{"$ref":"#/$defs/datum","description":"De laatste dag van de matchingperiode, het tijdvak waarover de matching loopt."},"vroegsignalen":{"type":"array","items":{"type":"object","description":"Verwijzing, met zijn ID, naar een vroegsignaal in dezelfde levering dat deze zaak behandelt.","properties":{"ID":{"type":"string","description":"Kenmerk van het vroegsignaal, uniek binnen de levering; vroegsignaalzaken verwijzen ermee naar het signaal."}},"required":["ID"],"additionalProperties":false},"minItems":1,"uniqueItems":true},"contactpogingen":{"type":"array","items":{"type":"object","description":"Een poging van de gemeente om naar aanleiding van een vroegsignaal in contact te komen met de inwoner, bijvoorbeeld per telefoon, brief of huisbezoek. Een contactpoging hoort bij een vroegsignaalzaak.","properties":{"soort":{"$ref":"#/$defs/EnumContactsoort","description":"De manier waarop contact is gezocht."},"bereikt":{"type":"boolean","description":"Geeft aan of er bij deze poging daadwerkelijk contact met de cliënt is geweest."},"datum":{"$ref":"#/$defs/datum","description":"De datum waarop de poging is gedaan."},"dagdeel":{"$ref":"#/$defs/EnumDagdeel","description":"Het deel van de dag waarin de poging is gedaan."}},"required":["soort","bereikt","datum","dagdeel"]}}},"required":["resultaat","matchingsdatum","startdatum_matchtingperiode","datum_opgepakt","einddatum_matchingperiode","vroegsignalen"],"$defs":{"datum":{"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."},"email":{"type":"string","format":"email","description":"Een e-mailadres."},"tijd":{"type":"string","format":"time","description":"Een tijdstip op een dag, geschreven als uu:mm:ss volgens ISO 8601."},"datum-tijd":{"type":"string","format":"date-time","description":"Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601 (JJJJ-MM-DDTuu:mm:ssZ)."},"bedrag":{"type":"integer","description":"Een geldbedrag in hele euro's."},"EnumSignaalpartner":{"type":"string","description":"De soorten signaalpartners die een vroegsignaal kunnen doen, ingedeeld naar de vaste last waarop de betalingsachterstand betrekking heeft.","enum":["Energie","Huur","Hypotheek","CAK Zorgverzekeringen","Zorg","Water","DUO","Belastingdienst","CAK Eigen bijdrage","Overige","Dienst Toeslagen"]},"EnumContactsoort":{"type":"string","description":"De manieren waarop de gemeente bij een contactpoging contact kan zoeken met de inwoner.","enum":["Mail","Brief","SMS/Whatsapp","Telefoon","Huisbezoek","Kaartje","Overige","Administratief"]},"EnumEindresultaat":{"type":"string","description":"De uitkomsten waarmee een vroegsignaalzaak kan worden afgesloten.","enum":["Niet opgepakt: herhaalde melding","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: andere reden","Inwoner al bekend bij schuldhulpverlening","Inwoner heeft al een ander lopend traject","Definitief geen contact kunnen krijgen","Geen reactie na eerder contact","Inwoner hoeft geen hulp vanuit vroegsignalering","Inwoner heeft zelf al betaald/betalingsregeling getroffen","(Budget)advies en/of quick fix","Vervolghulp en/of verwijzing financieel","Verwijzing zonder contact","Vervolghulp en/of verwijzing niet financieel"]},"EnumDagdeel":{"type":"string","description":"De delen van de dag waarin een contactpoging kan zijn gedaan.","enum":["Ochtend","Middag","Avond"]},"EnumSignaalstatus":{"type":"string","description":"De toestanden waarin een vroegsignaal bij de gemeente kan verkeren: nog niet opgepakt, of afgesloten zonder te zijn opgepakt, met de reden daarvan.","enum":["Nog niet opgepakt","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: herhaalde melding","Niet opgepakt: andere reden"]}}};
-const schema25 = {"type":"string","description":"De uitkomsten waarmee een vroegsignaalzaak kan worden afgesloten.","enum":["Niet opgepakt: herhaalde melding","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: andere reden","Inwoner al bekend bij schuldhulpverlening","Inwoner heeft al een ander lopend traject","Definitief geen contact kunnen krijgen","Geen reactie na eerder contact","Inwoner hoeft geen hulp vanuit vroegsignalering","Inwoner heeft zelf al betaald/betalingsregeling getroffen","(Budget)advies en/of quick fix","Vervolghulp en/of verwijzing financieel","Verwijzing zonder contact","Vervolghulp en/of verwijzing niet financieel"]};
-const schema30 = {"type":"string","description":"De manieren waarop de gemeente bij een contactpoging contact kan zoeken met de inwoner.","enum":["Mail","Brief","SMS/Whatsapp","Telefoon","Huisbezoek","Kaartje","Overige","Administratief"]};
-const schema32 = {"type":"string","description":"De delen van de dag waarin een contactpoging kan zijn gedaan.","enum":["Ochtend","Middag","Avond"]};
+export const eenheid3 = validate12;
+const schema20 = {"type":"object","description":"De zaak waarin de gemeente de behandeling van een of meer vroegsignalen bundelt: van de eerste beoordeling en de pogingen om contact te krijgen met de inwoner tot de afsluiting, bijvoorbeeld met een verwijzing naar schuldhulpverlening of andere hulp.","properties":{"resultaat":{"$ref":"#/$defs/EnumEindresultaat","description":"De uitkomst waarmee de gemeente de zaak heeft afgesloten."},"matchingsdatum":{"$ref":"#/$defs/datum","description":"De datum waarop de matching voor deze zaak is uitgevoerd."},"startdatum_matchtingperiode":{"$ref":"#/$defs/datum","description":"De eerste dag van de matchingperiode, het tijdvak waarover de matching loopt."},"datum_opgepakt":{"$ref":"#/$defs/datum","description":"De datum waarop de gemeente de zaak in behandeling heeft genomen."},"einddatum_matchingperiode":{"$ref":"#/$defs/datum","description":"De laatste dag van de matchingperiode, het tijdvak waarover de matching loopt."},"vroegsignalen":{"type":"array","items":{"type":"object","description":"Verwijzing, met zijn ID, naar een vroegsignaal in dezelfde levering dat deze zaak behandelt.","properties":{"ID":{"type":"string","description":"Kenmerk van het vroegsignaal, uniek binnen de levering; vroegsignaalzaken verwijzen ermee naar het signaal."}},"required":["ID"],"additionalProperties":false},"minItems":1,"uniqueItems":true},"contactpogingen":{"type":"array","items":{"type":"object","description":"Een poging van de gemeente om naar aanleiding van een vroegsignaal in contact te komen met de inwoner, bijvoorbeeld per telefoon, brief of huisbezoek. Een contactpoging hoort bij een vroegsignaalzaak.","properties":{"soort":{"$ref":"#/$defs/EnumContactsoort","description":"De manier waarop contact is gezocht."},"bereikt":{"type":"boolean","description":"Geeft aan of er bij deze poging daadwerkelijk contact met de cliënt is geweest."},"datum":{"$ref":"#/$defs/datum","description":"De datum waarop de poging is gedaan."},"dagdeel":{"$ref":"#/$defs/EnumDagdeel","description":"Het deel van de dag waarin de poging is gedaan."}},"required":["soort","bereikt","datum","dagdeel"]}}},"required":["resultaat","matchingsdatum","startdatum_matchtingperiode","datum_opgepakt","einddatum_matchingperiode","vroegsignalen"],"$defs":{"datum":{"type":"string","format":"date","description":"Een kalenderdatum, geschreven als JJJJ-MM-DD."},"email":{"type":"string","format":"email","description":"Een e-mailadres."},"tijd":{"type":"string","format":"time","description":"Een tijdstip op een dag, geschreven als uu:mm:ss volgens ISO 8601."},"datum-tijd":{"type":"string","format":"date-time","description":"Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601 (JJJJ-MM-DDTuu:mm:ssZ)."},"bedrag":{"type":"integer","description":"Een geldbedrag in hele euro's."},"EnumSignaalpartner":{"type":"string","description":"De soorten signaalpartners die een vroegsignaal kunnen doen, ingedeeld naar de vaste last waarop de betalingsachterstand betrekking heeft.","enum":["Energie","Huur","Hypotheek","CAK Zorgverzekeringen","Zorg","Water","DUO","Belastingdienst","CAK Eigen bijdrage","Overige","Dienst Toeslagen"]},"EnumContactsoort":{"type":"string","description":"De manieren waarop de gemeente bij een contactpoging contact kan zoeken met de inwoner.","enum":["Mail","Brief","SMS/Whatsapp","Telefoon","Huisbezoek","Kaartje","Overige","Administratief"]},"EnumEindresultaat":{"type":"string","description":"De uitkomsten waarmee een vroegsignaalzaak kan worden afgesloten.","enum":["Niet opgepakt: herhaalde melding","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: andere reden","Inwoner al bekend bij schuldhulpverlening","Inwoner heeft al een ander lopend traject","Definitief geen contact kunnen krijgen","Geen reactie na eerder contact","Inwoner hoeft geen hulp vanuit vroegsignalering","Inwoner heeft zelf al betaald/betalingsregeling getroffen","(Budget)advies en/of quick fix","Vervolghulp en/of verwijzing financieel","Verwijzing zonder contact","Vervolghulp en/of verwijzing niet financieel"]},"EnumDagdeel":{"type":"string","description":"De delen van de dag waarin een contactpoging kan zijn gedaan.","enum":["Ochtend","Middag","Avond"]},"EnumSignaalstatus":{"type":"string","description":"De toestanden waarin een vroegsignaal bij de gemeente kan verkeren: nog niet opgepakt, of afgesloten zonder te zijn opgepakt, met de reden daarvan.","enum":["Nog niet opgepakt","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: herhaalde melding","Niet opgepakt: andere reden"]}}};
+const schema21 = {"type":"string","description":"De uitkomsten waarmee een vroegsignaalzaak kan worden afgesloten.","enum":["Niet opgepakt: herhaalde melding","Niet opgepakt: onterecht signaal","Inwoner is overleden","Persoon is geen inwoner (meer) in de gemeente","Niet opgepakt: andere reden","Inwoner al bekend bij schuldhulpverlening","Inwoner heeft al een ander lopend traject","Definitief geen contact kunnen krijgen","Geen reactie na eerder contact","Inwoner hoeft geen hulp vanuit vroegsignalering","Inwoner heeft zelf al betaald/betalingsregeling getroffen","(Budget)advies en/of quick fix","Vervolghulp en/of verwijzing financieel","Verwijzing zonder contact","Vervolghulp en/of verwijzing niet financieel"]};
+const schema26 = {"type":"string","description":"De manieren waarop de gemeente bij een contactpoging contact kan zoeken met de inwoner.","enum":["Mail","Brief","SMS/Whatsapp","Telefoon","Huisbezoek","Kaartje","Overige","Administratief"]};
+const schema28 = {"type":"string","description":"De delen van de dag waarin een contactpoging kan zijn gedaan.","enum":["Ochtend","Middag","Avond"]};
 
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1370,7 +1195,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!(((((((((((((((data0 === "Niet opgepakt: herhaalde melding") || (data0 === "Niet opgepakt: onterecht signaal")) || (data0 === "Inwoner is overleden")) || (data0 === "Persoon is geen inwoner (meer) in de gemeente")) || (data0 === "Niet opgepakt: andere reden")) || (data0 === "Inwoner al bekend bij schuldhulpverlening")) || (data0 === "Inwoner heeft al een ander lopend traject")) || (data0 === "Definitief geen contact kunnen krijgen")) || (data0 === "Geen reactie na eerder contact")) || (data0 === "Inwoner hoeft geen hulp vanuit vroegsignalering")) || (data0 === "Inwoner heeft zelf al betaald/betalingsregeling getroffen")) || (data0 === "(Budget)advies en/of quick fix")) || (data0 === "Vervolghulp en/of verwijzing financieel")) || (data0 === "Verwijzing zonder contact")) || (data0 === "Vervolghulp en/of verwijzing niet financieel"))){
-const err7 = {instancePath:instancePath+"/resultaat",schemaPath:"#/$defs/EnumEindresultaat/enum",keyword:"enum",params:{allowedValues: schema25.enum}};
+const err7 = {instancePath:instancePath+"/resultaat",schemaPath:"#/$defs/EnumEindresultaat/enum",keyword:"enum",params:{allowedValues: schema21.enum}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1383,7 +1208,7 @@ errors++;
 if(data.matchingsdatum !== undefined){
 let data1 = data.matchingsdatum;
 if(typeof data1 === "string"){
-if(!(formats0.validate(data1))){
+if(!(formats2.validate(data1))){
 const err8 = {instancePath:instancePath+"/matchingsdatum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err8];
@@ -1408,7 +1233,7 @@ errors++;
 if(data.startdatum_matchtingperiode !== undefined){
 let data2 = data.startdatum_matchtingperiode;
 if(typeof data2 === "string"){
-if(!(formats0.validate(data2))){
+if(!(formats2.validate(data2))){
 const err10 = {instancePath:instancePath+"/startdatum_matchtingperiode",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err10];
@@ -1433,7 +1258,7 @@ errors++;
 if(data.datum_opgepakt !== undefined){
 let data3 = data.datum_opgepakt;
 if(typeof data3 === "string"){
-if(!(formats0.validate(data3))){
+if(!(formats2.validate(data3))){
 const err12 = {instancePath:instancePath+"/datum_opgepakt",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err12];
@@ -1458,7 +1283,7 @@ errors++;
 if(data.einddatum_matchingperiode !== undefined){
 let data4 = data.einddatum_matchingperiode;
 if(typeof data4 === "string"){
-if(!(formats0.validate(data4))){
+if(!(formats2.validate(data4))){
 const err14 = {instancePath:instancePath+"/einddatum_matchingperiode",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err14];
@@ -1635,7 +1460,7 @@ vErrors.push(err27);
 errors++;
 }
 if(!((((((((data10 === "Mail") || (data10 === "Brief")) || (data10 === "SMS/Whatsapp")) || (data10 === "Telefoon")) || (data10 === "Huisbezoek")) || (data10 === "Kaartje")) || (data10 === "Overige")) || (data10 === "Administratief"))){
-const err28 = {instancePath:instancePath+"/contactpogingen/" + i2+"/soort",schemaPath:"#/$defs/EnumContactsoort/enum",keyword:"enum",params:{allowedValues: schema30.enum}};
+const err28 = {instancePath:instancePath+"/contactpogingen/" + i2+"/soort",schemaPath:"#/$defs/EnumContactsoort/enum",keyword:"enum",params:{allowedValues: schema26.enum}};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1660,7 +1485,7 @@ errors++;
 if(data9.datum !== undefined){
 let data12 = data9.datum;
 if(typeof data12 === "string"){
-if(!(formats0.validate(data12))){
+if(!(formats2.validate(data12))){
 const err30 = {instancePath:instancePath+"/contactpogingen/" + i2+"/datum",schemaPath:"#/$defs/datum/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err30];
@@ -1695,7 +1520,7 @@ vErrors.push(err32);
 errors++;
 }
 if(!(((data13 === "Ochtend") || (data13 === "Middag")) || (data13 === "Avond"))){
-const err33 = {instancePath:instancePath+"/contactpogingen/" + i2+"/dagdeel",schemaPath:"#/$defs/EnumDagdeel/enum",keyword:"enum",params:{allowedValues: schema32.enum}};
+const err33 = {instancePath:instancePath+"/contactpogingen/" + i2+"/dagdeel",schemaPath:"#/$defs/EnumDagdeel/enum",keyword:"enum",params:{allowedValues: schema28.enum}};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1740,7 +1565,7 @@ vErrors.push(err36);
 }
 errors++;
 }
-validate13.errors = vErrors;
+validate12.errors = vErrors;
 return errors === 0;
 }
 

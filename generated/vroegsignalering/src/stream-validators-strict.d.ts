@@ -2,8 +2,6 @@
 import type { EenheidValidator } from '@mimgen/runtime';
 /** The "date" format check of the validators: the same verdict as ajv-formats' full "date". */
 export declare function datumFormaat(s: string): boolean;
-/** Uitwisselmodel (the message without its streamed lists) */
-export declare const eenheid0: EenheidValidator;
 /** Levering (at leveringen.*) */
 export declare const eenheid1: EenheidValidator;
 /** Vroegsignaal (at leveringen.*.vroegsignalen.*) */

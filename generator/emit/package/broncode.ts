@@ -37,7 +37,18 @@ export function voorbereiden(): void {
  * The package's src/ and dist/ TypeScript and JavaScript, by path; GeneratedCodeError when it does not
  * type-check. The streaming plan comes with the model: the main thread has made it for the validators.
  */
-export async function pakketBroncode({ um, plan, strictPlan }: { um: Uitwisselmodel; plan: StreamPlan; strictPlan: StreamPlan }): Promise<Map<string, string>> {
+export async function pakketBroncode({
+  um,
+  plan,
+  strictPlan,
+  strictEigen,
+}: {
+  um: Uitwisselmodel;
+  plan: StreamPlan;
+  strictPlan: StreamPlan;
+  /** Per unit of the strict plan: whether it has a validator of its own (in stream-validators-strict.js) or shares compat's. */
+  strictEigen: boolean[];
+}): Promise<Map<string, string>> {
   const namen = umTypeNamen(um);
   const types = formatteer(await berichtTypes(um, namen), 'uitwisselmodel.ts');
   const model = new Map<string, Bron>([
@@ -47,12 +58,22 @@ export async function pakketBroncode({ um, plan, strictPlan }: { um: Uitwisselmo
     ['stream-validators.d.ts', STREAM_VALIDATORS({ eenheden: plan.eenheden.map((e) => ({ naam: e.naam, validator: e.validator, pad: e.pad.join('.') })) })],
     ['validate-stream.ts', VALIDATE_STREAM({ naam: um.naam, versie: um.versie, pakketnaam: um.pakketnaam })],
     // The strict form: the strict schema's validators (stream-validators-strict.js) in validate() and the streaming functions.
-    ['strict.ts', STRICT({ naam: um.naam, versie: um.versie, berichtType: namen.get(um.bericht)!, validators: strictPlan.eenheden.map((e) => e.validator) })],
-    ['stream-validators-strict.d.ts', STREAM_VALIDATORS({ eenheden: strictPlan.eenheden.map((e) => ({ naam: e.naam, validator: e.validator, pad: e.pad.join('.') })) })],
+    [
+      'strict.ts',
+      STRICT({
+        naam: um.naam,
+        versie: um.versie,
+        berichtType: namen.get(um.bericht)!,
+        eigen: strictEigen.some(Boolean),
+        validators: strictPlan.eenheden.map((e, i) => ({ naam: e.validator, eigen: strictEigen[i] })),
+      }),
+    ],
     ['index.ts', INDEX({ pakketnaam: um.pakketnaam, informatiemodel: um.informatiemodel.naam, versie: um.versie, api: um.api !== undefined })],
     ['uitwisselmodel.ts', types],
     ['tabellen.d.ts', TABELLEN_TYPES],
   ]);
+  const eigen = strictPlan.eenheden.filter((_, i) => strictEigen[i]);
+  if (eigen.length > 0) model.set('stream-validators-strict.d.ts', STREAM_VALIDATORS({ eenheden: eigen.map((e) => ({ naam: e.naam, validator: e.validator, pad: e.pad.join('.') })) }));
   // The exchange API's server and client, bound to the model, when the model has an API section.
   if (um.api) model.set('api.ts', API({ naam: um.naam, versie: um.versie, pakketnaam: um.pakketnaam, berichtType: namen.get(um.bericht)! }));
   return compileer(um.pakketnaam, model);

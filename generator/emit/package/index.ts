@@ -44,11 +44,22 @@ export async function emitPackage(um: Uitwisselmodel): Promise<Map<string, strin
   const verschillen: Verschil[] = [];
   const strict = berichtSchema(um, 'strict', verschillen);
   const strictPlan = streamPlan(um, strict);
-  const broncode = pakketWerker().voer<{ um: Uitwisselmodel; plan: StreamPlan; strictPlan: StreamPlan }, Map<string, string>>('pakketBroncode', { um, plan, strictPlan });
+  const compatEenheden = eenheidSchemas(plan, compat);
+  const strictEenheden = eenheidSchemas(strictPlan, strict);
+  // A unit that the strict form leaves as compat has it keeps compat's validator: what the informatiemodel adds
+  // nothing to costs nothing twice (a model without lengths, patterns or required fields has no strict code).
+  const strictEigen = strictPlan.eenheden.map((e, i) => plan.eenheden[i]?.validator !== e.validator || !zelfdeEenheid(compatEenheden[i]!, strictEenheden[i]!));
+  const broncode = pakketWerker().voer<{ um: Uitwisselmodel; plan: StreamPlan; strictPlan: StreamPlan; strictEigen: boolean[] }, Map<string, string>>('pakketBroncode', {
+    um,
+    plan,
+    strictPlan,
+    strictEigen,
+  });
   // Not awaited yet: a rejection must not count as unhandled while this thread works.
   broncode.catch(() => undefined);
-  const streamValidators = streamValidatorCode(eenheidSchemas(plan, compat), COMPAT_SCHEMA);
-  const strictValidators = streamValidatorCode(eenheidSchemas(strictPlan, strict), STRICT_SCHEMA);
+  const streamValidators = streamValidatorCode(plan.eenheden.map((e, i) => ({ naam: e.validator, schema: compatEenheden[i]! })), COMPAT_SCHEMA);
+  const strictEenhedenEigen = strictPlan.eenheden.flatMap((e, i) => (strictEigen[i] ? [{ naam: e.validator, schema: strictEenheden[i]! }] : []));
+  const strictValidators = strictEenhedenEigen.length > 0 ? streamValidatorCode(strictEenhedenEigen, STRICT_SCHEMA) : undefined;
   let files: Map<string, string>;
   try {
     files = await broncode;
@@ -56,13 +67,20 @@ export async function emitPackage(um: Uitwisselmodel): Promise<Map<string, strin
     throw e instanceof WerkerFout && e.soort === 'GeneratedCodeError' ? new GeneratedCodeError(e.message) : e;
   }
   files.set('dist/stream-validators.js', streamValidators);
-  files.set('dist/stream-validators-strict.js', strictValidators);
-  for (const pad of ['stream-validators.d.ts', 'stream-validators-strict.d.ts', 'tabellen.d.ts']) files.set(`dist/${pad}`, files.get(`src/${pad}`)!);
+  if (strictValidators) files.set('dist/stream-validators-strict.js', strictValidators);
+  for (const pad of ['stream-validators.d.ts', 'stream-validators-strict.d.ts', 'tabellen.d.ts']) if (files.has(`src/${pad}`)) files.set(`dist/${pad}`, files.get(`src/${pad}`)!);
   files.set('dist/tabellen.js', tabellenCode(um, plan, { plan: strictPlan, verschillen }));
   files.set('package.json', jsonText(packageJson(um)));
   const namen = umTypeNamen(um);
   files.set('README.md', readme(um, namen.get(um.bericht)!, namen));
   return files;
+}
+
+/** Whether a unit's schema is the same in both forms; the strict form's note at the root does not count. */
+function zelfdeEenheid(compat: Record<string, unknown>, strict: Record<string, unknown>): boolean {
+  const { $comment: _c, ...a } = compat;
+  const { $comment: _s, ...b } = strict;
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function semver(versie: string): string {

@@ -16,13 +16,13 @@ type Schema = Record<string, unknown>;
  * are the ones of ajv-formats, remembered per distinct value: a delivery repeats the same dates many times,
  * and a format check is a pure function of the string, so the verdict is the same, only faster.
  */
-export function streamValidatorCode(schemas: Schema[], schemaBestand: string): string {
-  const ajv = standaloneAjv(schemas);
+export function streamValidatorCode(eenheden: { naam: string; schema: Schema }[], schemaBestand: string): string {
+  const ajv = standaloneAjv(eenheden.map((e) => e.schema));
   const refs: Record<string, string> = {};
-  schemas.forEach((s, i) => {
-    ajv.addSchema(s, `eenheid${i}`);
-    refs[`eenheid${i}`] = `eenheid${i}`;
-  });
+  for (const { naam, schema } of eenheden) {
+    ajv.addSchema(schema, naam);
+    refs[naam] = naam;
+  }
   const code = standaloneBody(ajv, refs);
   const formats = 'require("ajv-formats/dist/formats").fullFormats';
   if (!code.includes(formats) && /formats\d/.test(code)) throw new Error('unexpected Ajv standalone code: formats not loaded from ajv-formats');
