@@ -12,8 +12,7 @@ import { loadModel } from '../pipeline.ts';
 import { GitRevisionReader } from './git-reader.ts';
 import type { Kant } from '../diff/index.ts';
 import { checkSchema, decodeJsonText, parseJson } from '../diff/json.ts';
-import { isObject } from '../diff/schema-diff.ts';
-import { DiffInputError } from '../diff/types.ts';
+import { DiffInputError, isObject } from '../diff/types.ts';
 
 export interface GelezenKant {
   kant: Kant;

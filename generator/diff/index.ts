@@ -11,9 +11,12 @@ import { berichtView } from '../derive/bericht.ts';
 import type { Uitwisselmodel } from '../derive/types.ts';
 import { berichtSchema } from '../emit/json-schema/index.ts';
 import type { Informatiemodel } from '../model/types.ts';
-import { diffInformatiemodel, diffUitwisselmodel, type Familie, type ModelChange } from './model-diff.ts';
-import { diffSchemas, type SchemaChange } from './schema-diff.ts';
+import { diffInformatiemodel } from './informatiemodel-diff.ts';
+import type { Familie, ModelChange } from './model-change.ts';
+import type { SchemaChange } from './schema-change.ts';
+import { diffSchemas } from './schema-diff.ts';
 import type { Change, DiffResult, Json } from './types.ts';
+import { diffUitwisselmodel } from './uitwisselmodel-diff.ts';
 
 export { diffSchemas } from './schema-diff.ts';
 export type { Change, DiffResult } from './types.ts';

@@ -5,8 +5,7 @@
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import jsonc from 'jsonc-parser';
-import { isObject } from './schema-diff.ts';
-import { DiffInputError, type Json } from './types.ts';
+import { DiffInputError, isObject, type Json } from './types.ts';
 
 export interface Position {
   file: string;

@@ -6,6 +6,10 @@
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
+export function isObject(v: Json | undefined): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 export interface Change {
   /**
    * Schema level and message fields: a JSON pointer into the message, `*` standing for any item of a list
