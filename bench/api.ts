@@ -43,7 +43,7 @@ for await (const page of pkg.fetchGegevens({ url, token: config.token, trustedRo
   }
   if (page.page % Math.max(1, Math.round(page.paginering.totalPages / 10)) === 0) curve.push(Math.round(process.memoryUsage().rss / 1e6));
 }
-process.stdout.write(JSON.stringify({ seconds: (performance.now() - t) / 1000, pages, records, twice, curve, maxRss: Math.round(process.resourceUsage().maxRSS / 1024) }) + '\\n');
+process.stdout.write(JSON.stringify({ seconds: (performance.now() - t) / 1000, pages, records, twice, curve, maxRss: Math.round((process.resourceUsage().maxRSS * 1024) / 1e6) }) + '\\n');
 `;
 
 const dir = mkdtempSync(join(tmpdir(), 'mimgen-bench-api-'));

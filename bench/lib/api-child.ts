@@ -31,7 +31,7 @@ const [role, configPath] = process.argv.slice(2);
 const config = JSON.parse(readFileSync(configPath!, 'utf8')) as Config;
 const pkg = (await import(PACKAGE)) as typeof Pakket;
 const mb = (): number => Math.round(process.memoryUsage().rss / 1e6);
-const maxRss = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
+const maxRss = (): number => Math.round((process.resourceUsage().maxRSS * 1024) / 1e6);
 const print = (o: object): void => void process.stdout.write(`${JSON.stringify(o)}\n`);
 
 if (role === 'server') {
