@@ -14,7 +14,7 @@ import type { BerichtView, VeldInBericht } from '../derive/bericht.ts';
 import type { Metadata, TypeVerwijzing } from '../model/types.ts';
 
 /** Which schema changes a model change can cause: those of its family at the places it names. */
-export type Familie = 'doc' | 'aanwezigheid' | 'verplicht' | 'waarde' | 'vorm' | 'facet' | 'enum' | 'gesloten' | 'alles' | 'geen';
+export type Familie = 'doc' | 'aanwezigheid' | 'verplicht' | 'kardinaliteit' | 'waarde' | 'vorm' | 'facet' | 'enum' | 'gesloten' | 'alles' | 'geen';
 
 export interface ModelChange {
   path: string;

@@ -69,8 +69,9 @@ export function attribuutsoorten(uit: Uit, a: Informatiemodel, b: Informatiemode
       uit({ path: naam(y), kind: 'datatype-changed', message: `${label}: datatype ${typeNaam(x.type)} → ${typeNaam(y.type)}${inBericht(velden(p))}`, paden: waardenVan(p), familie: 'waarde' });
     }
     if (x.kardinaliteit.tekst !== y.kardinaliteit.tekst) {
-      // A single value that becomes a list (or back) moves its description and value schema to path/*.
-      uit({ path: naam(y), kind: 'cardinality-changed', message: `${label}: kardinaliteit ${x.kardinaliteit.tekst} → ${y.kardinaliteit.tekst}${inBericht(velden(p))}`, paden: waardenVan(p), familie: 'vorm' });
+      // A single value that becomes a list (or back) moves its description and value schema to path/*; a minimum
+      // that reaches 1 (or leaves it) makes the field required in the strict schema (or optional again).
+      uit({ path: naam(y), kind: 'cardinality-changed', message: `${label}: kardinaliteit ${x.kardinaliteit.tekst} → ${y.kardinaliteit.tekst}${inBericht(velden(p))}`, paden: waardenVan(p), familie: 'kardinaliteit' });
     }
     // A length that only follows the type name (AN20 → AN40) is the datatype change above.
     const volgtType = x.lengte === x.type.lengte && y.lengte === y.type.lengte;
@@ -86,7 +87,9 @@ export function attribuutsoorten(uit: Uit, a: Informatiemodel, b: Informatiemode
     }
     const meta = (['authentiek', 'mogelijkGeenWaarde', 'identificerend', 'indicatieMaterieleHistorie', 'indicatieFormeleHistorie'] as const).filter((k) => x[k] !== y[k]);
     if (meta.length > 0) {
-      uit({ path: naam(y), kind: 'attribute-metadata-changed', message: `${label}: ${meta.map((k) => `${k} ${shownValue(x[k])} → ${shownValue(y[k])}`).join(', ')}`, paden: [], familie: 'geen' });
+      // mogelijkGeenWaarde decides whether the strict schema requires a field of kardinaliteit 1.
+      const aanwezigheid = meta.includes('mogelijkGeenWaarde');
+      uit({ path: naam(y), kind: 'attribute-metadata-changed', message: `${label}: ${meta.map((k) => `${k} ${shownValue(x[k])} → ${shownValue(y[k])}`).join(', ')}`, paden: aanwezigheid ? velden(p) : [], familie: aanwezigheid ? 'verplicht' : 'geen' });
     }
     documentatie(uit, label, naam(y), x, y, waardenVan(p));
   }
@@ -139,10 +142,11 @@ export function relatiesoorten(uit: Uit, a: Informatiemodel, b: Informatiemodel,
     }
     if (x.kardinaliteit.tekst !== y.kardinaliteit.tekst || (x.kardinaliteitBron?.tekst ?? '') !== (y.kardinaliteitBron?.tekst ?? '')) {
       const bron = (x.kardinaliteitBron?.tekst ?? '') !== (y.kardinaliteitBron?.tekst ?? '') ? `, kardinaliteit bron ${x.kardinaliteitBron?.tekst ?? '(geen)'} → ${y.kardinaliteitBron?.tekst ?? '(geen)'}` : '';
-      uit({ path: naam(y), kind: 'cardinality-changed', message: `${label}: kardinaliteit ${x.kardinaliteit.tekst} → ${y.kardinaliteit.tekst}${bron}${inBericht(velden(p))}`, paden: velden(p), familie: 'waarde' });
+      uit({ path: naam(y), kind: 'cardinality-changed', message: `${label}: kardinaliteit ${x.kardinaliteit.tekst} → ${y.kardinaliteit.tekst}${bron}${inBericht(velden(p))}`, paden: waardenVan(p), familie: 'kardinaliteit' });
     }
     const meta = (['richting', 'aggregatie', 'authentiek', 'mogelijkGeenWaarde', 'indicatieMaterieleHistorie', 'indicatieFormeleHistorie'] as const).filter((k) => x[k] !== y[k]);
-    if (meta.length > 0) uit({ path: naam(y), kind: 'relation-changed', message: `${label}: ${meta.map((k) => `${k} ${shownValue(x[k])} → ${shownValue(y[k])}`).join(', ')}`, paden: [], familie: 'geen' });
+    const aanwezigheid = meta.includes('mogelijkGeenWaarde');
+    if (meta.length > 0) uit({ path: naam(y), kind: 'relation-changed', message: `${label}: ${meta.map((k) => `${k} ${shownValue(x[k])} → ${shownValue(y[k])}`).join(', ')}`, paden: aanwezigheid ? velden(p) : [], familie: aanwezigheid ? 'verplicht' : 'geen' });
     documentatie(uit, label, naam(y), x, y, waardenVan(p));
   }
 }

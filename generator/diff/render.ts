@@ -4,10 +4,11 @@
 import { isBreaking, type Change, type DiffResult } from './types.ts';
 import { mdCodeSpan, mdText } from '../common/markdown.ts';
 
-export function wieBreekt(c: Pick<Change, 'breaksSenders' | 'breaksReceivers'>): string {
-  if (c.breaksSenders && c.breaksReceivers) return 'breekt verzenders en ontvangers';
-  if (c.breaksSenders) return 'breekt verzenders';
-  if (c.breaksReceivers) return 'breekt ontvangers';
+export function wieBreekt(c: Pick<Change, 'breaksSenders' | 'breaksReceivers' | 'vorm'>): string {
+  const strict = c.vorm === 'strict' ? ' (alleen in het strikte schema)' : '';
+  if (c.breaksSenders && c.breaksReceivers) return `breekt verzenders en ontvangers${strict}`;
+  if (c.breaksSenders) return `breekt verzenders${strict}`;
+  if (c.breaksReceivers) return `breekt ontvangers${strict}`;
   return 'breekt niemand';
 }
 
@@ -41,6 +42,7 @@ export function renderJson(r: DiffResult): string {
     breaksReceivers: c.breaksReceivers,
     message: c.message,
     level: c.level,
+    ...(c.vorm ? { vorm: c.vorm } : {}),
     ...(c.details ? { details: c.details.map(een) } : {}),
   });
   return `${JSON.stringify({ changes: r.changes.map(een) }, null, 2)}\n`;

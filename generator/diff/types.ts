@@ -27,6 +27,11 @@ export interface Change {
   level: 'model' | 'schema';
   /** For a model-level change: the schema-level changes it causes in the message, which give its classification. */
   details?: Change[];
+  /**
+   * `strict`: a schema-level change found in the strict schema only (the compat schema, the published one,
+   * does not change); a model-level change that breaks senders or receivers only through such changes.
+   */
+  vorm?: 'strict';
 }
 
 export interface DiffResult {

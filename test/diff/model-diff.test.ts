@@ -3,11 +3,17 @@
  * of change, each change checked for its kind, its place and whom it breaks. Renames are found by the
  * stable id; moves of an attribute between objecttypen and between levels of the message are moves.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diff } from '../../generator/diff/index.ts';
+import { compatSchema, diff, strictSchema, type Kant } from '../../generator/diff/index.ts';
+import { renderJson, renderMarkdown, renderText } from '../../generator/diff/render.ts';
 import type { Change } from '../../generator/diff/types.ts';
+import { loadModel } from '../../generator/pipeline.ts';
 import { basisIm, basisUm } from './basis.ts';
-import { DATATYPES, model } from './helpers.ts';
+import { DATATYPES, memoryReader, model } from './helpers.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
 
 type Raw = Record<string, any>;
 const niemand = { breaksSenders: false, breaksReceivers: false };
@@ -77,7 +83,9 @@ const gevallen: Geval[] = [
       im.objecttypen[1].attribuutsoorten[1].type = 'EnumSoort';
     },
     verwacht: [
-      { kind: 'datatype-changed', path: 'Contact.soort', ...verzenders },
+      // Receivers too, in the strict schema only: AN20's maxLength goes, which the schema-level diff, keyword by
+      // keyword, takes as accepting more (it does not see that the enumeration's values are all shorter).
+      { kind: 'datatype-changed', path: 'Contact.soort', breaksSenders: true, breaksReceivers: true },
       { kind: 'enumeration-added', path: 'EnumSoort', ...verzenders },
     ],
   },
@@ -100,9 +108,43 @@ const gevallen: Geval[] = [
     ],
   },
   {
-    naam: 'attribuutsoort kardinaliteit 0..1 to 1 without verplicht in the derivation: the message does not change',
+    // The dwangakkoord case: the compat schema, the published one, does not change; the strict schema requires the
+    // field now, so a document that was strict-valid may be rejected: it breaks senders, in the strict schema only.
+    naam: 'attribuutsoort kardinaliteit 0..1 to 1 without verplicht in the derivation: required in the strict schema only, breaking senders there',
     wijzig: (im) => (zaak(im).attribuutsoorten[1].kardinaliteit = '1'),
-    verwacht: [{ kind: 'cardinality-changed', path: 'Zaak.einddatum', ...niemand }],
+    verwacht: [
+      {
+        kind: 'cardinality-changed',
+        path: 'Zaak.einddatum',
+        ...verzenders,
+        vorm: 'strict',
+        details: [
+          {
+            path: '/zaken/*/einddatum',
+            kind: 'required-added',
+            ...verzenders,
+            message: 'strikt schema: veld "einddatum" is nu verplicht',
+            level: 'schema',
+            vorm: 'strict',
+          },
+        ],
+      },
+    ],
+  },
+  {
+    naam: 'attribuutsoort kardinaliteit 1 to 0..1 that the derivation leaves optional: optional in the strict schema again, breaking receivers there',
+    wijzig: (im) => (im.objecttypen[1].attribuutsoorten[0].kardinaliteit = '0..1'),
+    verwacht: [{ kind: 'cardinality-changed', path: 'Contact.datum', ...ontvangers, vorm: 'strict' }],
+  },
+  {
+    naam: 'attribuutsoort kardinaliteit 1 to 0..1 where the derivation makes the field verplicht: no schema changes, breaks nobody',
+    wijzig: (im) => (zaak(im).attribuutsoorten[0].kardinaliteit = '0..1'),
+    verwacht: [{ kind: 'cardinality-changed', path: 'Zaak.startdatum', ...niemand }],
+  },
+  {
+    naam: 'mogelijkGeenWaarde on an attribuutsoort of kardinaliteit 1: no longer required in the strict schema, breaking receivers there',
+    wijzig: (im) => (im.objecttypen[1].attribuutsoorten[0].mogelijkGeenWaarde = true),
+    verwacht: [{ kind: 'attribute-metadata-changed', path: 'Contact.datum', ...ontvangers, vorm: 'strict' }],
   },
   {
     naam: 'attribuutsoort renamed (same id), wire name kept: breaks nobody',
@@ -165,10 +207,10 @@ const gevallen: Geval[] = [
     ],
   },
   {
-    naam: 'attribuutsoort lengte (strict schema only) and metadata: break nobody',
+    naam: 'attribuutsoort lengte (strict schema only): breaks senders in the strict schema; metadata breaks nobody',
     wijzig: (im) => Object.assign(im.objecttypen[1].attribuutsoorten[1], { lengte: 10, authentiek: 'Overig' }),
     verwacht: [
-      { kind: 'facet-changed', path: 'Contact.soort', ...niemand },
+      { kind: 'facet-changed', path: 'Contact.soort', ...verzenders, vorm: 'strict' },
       { kind: 'attribute-metadata-changed', path: 'Contact.soort', ...niemand },
     ],
   },
@@ -222,10 +264,10 @@ const gevallen: Geval[] = [
     ],
   },
   {
-    naam: 'relatiesoort kardinaliteit and richting',
+    naam: 'relatiesoort kardinaliteit 0..* to 1..* (the list required and at least one long in the strict schema) and richting',
     wijzig: (im) => Object.assign(zaak(im).relatiesoorten[0], { kardinaliteit: '1..*', richting: 'bidirectioneel' }),
     verwacht: [
-      { kind: 'cardinality-changed', path: 'Zaak.heeft', ...niemand },
+      { kind: 'cardinality-changed', path: 'Zaak.heeft', ...verzenders, vorm: 'strict' },
       { kind: 'relation-changed', path: 'Zaak.heeft', ...niemand },
     ],
   },
@@ -345,5 +387,61 @@ describe('model diff: every kind of change with its classification', () => {
     const changes = diff(basis, model(basisIm(), basisUm(), 'nieuw', datatypes)).changes;
     expect(changes).toEqual([expect.objectContaining({ kind: 'datatype-definition-changed', path: 'Datum', ...ontvangers })]);
     expect(changes[0]!.details!.map((d) => d.path)).toEqual(['/aanleverdatum', '/zaken/*/startdatum', '/zaken/*/einddatum', '/zaken/*/contacten/*/datum']);
+  });
+});
+
+/** A model folder of this repository, with model/gedeeld/, as files in memory; `wijzig` edits one file's text. */
+function echtModel(naam: string, label: string, wijzig: (pad: string, tekst: string) => string = (_, t) => t): Extract<Kant, { soort: 'model' }> {
+  const files: Record<string, string> = {};
+  for (const map of [`model/${naam}`, 'model/gedeeld']) {
+    for (const f of readdirSync(join(ROOT, map))) if (f.endsWith('.yaml')) files[`${map}/${f}`] = wijzig(`${map}/${f}`, readFileSync(join(ROOT, map, f), 'utf8'));
+  }
+  const loaded = loadModel(`model/${naam}`, memoryReader(files));
+  if (!loaded.informatiemodel || !loaded.uitwisselmodel) throw new Error(`model ${naam} does not load`);
+  return { soort: 'model', label, informatiemodel: loaded.informatiemodel, uitwisselmodel: loaded.uitwisselmodel };
+}
+
+describe('model diff: a kardinaliteit that only the strict schema carries (Schuldhulpverlening, dwangakkoord 0..1 → 1)', () => {
+  const oud = echtModel('schuldhulpverlening', 'oud');
+  const nieuw = echtModel('schuldhulpverlening', 'nieuw', (pad, tekst) => {
+    if (pad !== 'model/schuldhulpverlening/traject.yaml') return tekst;
+    const veranderd = tekst.replace(/(naam: dwangakkoord\n\s+type: Boolean\n\s+kardinaliteit: )"0\.\.1"/, '$1"1"');
+    if (veranderd === tekst) throw new Error('dwangakkoord with kardinaliteit "0..1" not found in traject.yaml');
+    return veranderd;
+  });
+  const pad = '/leveringen/*/schuldhulptrajecten/*/schuldregeling/dwangakkoord';
+
+  it('leaves the compat schema as it was and makes the field required in the strict schema', () => {
+    expect(compatSchema(nieuw.uitwisselmodel!)).toEqual(compatSchema(oud.uitwisselmodel!));
+    const schuldregeling = (k: typeof oud) => (strictSchema(k.uitwisselmodel!) as any).properties.leveringen.items.properties.schuldhulptrajecten.items.properties.schuldregeling;
+    expect(schuldregeling(oud).required ?? []).not.toContain('dwangakkoord');
+    expect(schuldregeling(nieuw).required).toContain('dwangakkoord');
+  });
+
+  it('reports the change of kardinaliteit with the strict schema change it causes: breaks senders, in the strict schema only', () => {
+    const r = diff(oud, nieuw);
+    expect(r.changes).toEqual([
+      {
+        path: 'Schuldregeling.dwangakkoord',
+        kind: 'cardinality-changed',
+        breaksSenders: true,
+        breaksReceivers: false,
+        message: `attribuutsoort Schuldregeling.dwangakkoord: kardinaliteit 0..1 → 1 (in het bericht: ${pad})`,
+        level: 'model',
+        vorm: 'strict',
+        details: [{ path: pad, kind: 'required-added', breaksSenders: true, breaksReceivers: false, message: 'strikt schema: veld "dwangakkoord" is nu verplicht', level: 'schema', vorm: 'strict' }],
+      },
+    ]);
+    // The reverse: optional again in strict, which breaks receivers that validate with it.
+    expect(diff(nieuw, oud).changes).toEqual([expect.objectContaining({ path: 'Schuldregeling.dwangakkoord', breaksSenders: false, breaksReceivers: true, vorm: 'strict' })]);
+  });
+
+  it('says so in the text, the Markdown and the JSON', () => {
+    const r = diff(oud, nieuw);
+    expect(renderText(r)).toContain('cardinality-changed  attribuutsoort Schuldregeling.dwangakkoord: kardinaliteit 0..1 → 1');
+    expect(renderText(r)).toContain('[breekt verzenders (alleen in het strikte schema)]');
+    expect(renderMarkdown(r)).toMatch(/### Brekende wijzigingen\n\n- `Schuldregeling\.dwangakkoord`: .*\(\*\*breekt verzenders \(alleen in het strikte schema\)\*\*\)\n {2}- `[^`]+`: strikt schema: veld "dwangakkoord" is nu verplicht/);
+    const json = JSON.parse(renderJson(r)) as { changes: Change[] };
+    expect(json.changes[0]).toMatchObject({ vorm: 'strict', details: [{ kind: 'required-added', vorm: 'strict' }] });
   });
 });
