@@ -5,6 +5,7 @@
 import type { Uitwisselmodel } from './derive/types.ts';
 import { emitChangelog, type Vorige } from './emit/changelog/index.ts';
 import { emitDocs } from './emit/docs/index.ts';
+import { emitInformatiemodelSchema } from './emit/informatiemodel-schema/index.ts';
 import { emitJsonSchemas } from './emit/json-schema/index.ts';
 import { emitMapping } from './emit/mapping/index.ts';
 import { emitOpenApi } from './emit/openapi/index.ts';
@@ -25,7 +26,16 @@ export type Emitter = (um: Uitwisselmodel, context: EmitContext) => Map<string, 
  * The package emitter comes first: it hands the model to its worker thread before this thread does the rest,
  * and the worker's part is the longest. The order changes nothing in the output (see emitModel).
  */
-export const EMITTERS: readonly Emitter[] = [emitPackage, emitJsonSchemas, emitMapping, emitOpenApi, emitDocs, (um, { vorige }) => emitChangelog(um, vorige)];
+export const EMITTERS: readonly Emitter[] = [
+  emitPackage,
+  emitJsonSchemas,
+  // The informatiemodel schema needs the informatiemodel alone; the message schema's $id gives it a neighbour's $id.
+  (um) => emitInformatiemodelSchema(um.informatiemodel, { naast: um.schemaId }),
+  emitMapping,
+  emitOpenApi,
+  emitDocs,
+  (um, { vorige }) => emitChangelog(um, vorige),
+];
 
 /**
  * Starts the worker thread of the package emitter, so that it loads its modules and does the work that

@@ -37,6 +37,8 @@ export class ModelView {
   private readonly voorouders = new Map<Objecttype, readonly Objecttype[]>();
   private readonly geerfd = new Map<Objecttype | Gegevensgroeptype, readonly Attribuutsoort[]>();
   private readonly naarGeerfd = new Map<Objecttype, readonly Relatiesoort[]>();
+  private readonly geerfdeGroepen = new Map<Objecttype, readonly Gegevensgroep[]>();
+  private readonly nazaten = new Map<Objecttype, readonly Objecttype[]>();
 
   constructor(readonly model: Informatiemodel) {
     const m = model;
@@ -74,6 +76,17 @@ export class ModelView {
   /** The attribuutsoorten an objecttype has, inherited ones first (from the furthest supertype), as a message lists them. */
   attribuutsoortenOf(o: Objecttype | Gegevensgroeptype): readonly Attribuutsoort[] {
     return memo(this.geerfd, o, () => attribuutsoortenOf(o, this.ancestors.bind(this)));
+  }
+
+  /** The gegevensgroepen an objecttype has, inherited ones first (from the furthest supertype), as attribuutsoortenOf. */
+  gegevensgroepenOf(o: Objecttype | Gegevensgroeptype): readonly Gegevensgroep[] {
+    if (o.soort !== 'objecttype') return o.gegevensgroepen;
+    return memo(this.geerfdeGroepen, o, () => [...[...this.ancestors(o)].reverse().flatMap((s) => s.gegevensgroepen), ...o.gegevensgroepen]);
+  }
+
+  /** The subtypen of an objecttype and theirs, each once, in the order of the model: every objecttype that can stand where it is expected. */
+  descendants(o: Objecttype): readonly Objecttype[] {
+    return memo(this.nazaten, o, () => this.model.objecttypen.filter((x) => x !== o && this.ancestors(x).includes(o)));
   }
 
   /** The relatiesoorten an objecttype has, its own first and then its supertypen's, nearest first: the nearest wins a name. */
@@ -135,6 +148,11 @@ export function isMeervoud(k: Kardinaliteit): boolean {
 /** The value may be left out. */
 export function isOptioneel(k: Kardinaliteit): boolean {
   return k.min === 0;
+}
+
+/** A bidirectional relatiesoort with a rolBron is navigable from its doel too, by that name. */
+export function isTerugNavigeerbaar(r: Relatiesoort): boolean {
+  return r.richting === 'bidirectioneel' && r.rolBron !== undefined;
 }
 
 /** How many objects of the bron one object at the doel of a relatiesoort has, when the relation is followed back. */

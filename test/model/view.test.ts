@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadInformatiemodel } from '../../generator/model/load.ts';
 import { parseKardinaliteit } from '../../generator/model/resolve.ts';
 import type { Informatiemodel, Objecttype } from '../../generator/model/types.ts';
-import { bronKardinaliteit, isMeervoud, isOptioneel, modelView, ONBEGRENSD, unsafeNaam } from '../../generator/model/view.ts';
+import { bronKardinaliteit, isMeervoud, isOptioneel, isTerugNavigeerbaar, modelView, ONBEGRENSD, unsafeNaam } from '../../generator/model/view.ts';
 import { memoryReader } from '../diff/helpers.ts';
 
 // Client → Persoon → Subject: two levels of generalisatie; Zaak points at the supertype Subject.
@@ -88,6 +88,14 @@ describe('model view', () => {
     expect(namen(view.attribuutsoortenOf(im.gegevensgroeptypen[0]!))).toEqual(['postcode']);
   });
 
+  it('gives an objecttype its inherited gegevensgroepen, and finds every subtype below an objecttype', () => {
+    expect(namen(view.gegevensgroepenOf(ot('Client')))).toEqual(['adres']);
+    expect(namen(view.gegevensgroepenOf(ot('Subject')))).toEqual([]);
+    expect(namen(view.descendants(ot('Subject')))).toEqual(['Persoon', 'Client']);
+    expect(namen(view.descendants(ot('Persoon')))).toEqual(['Client']);
+    expect(namen(view.descendants(ot('Client')))).toEqual([]);
+  });
+
   it('gives own relatiesoorten and constraints before inherited ones', () => {
     expect(namen(view.relatiesoortenOf(ot('Schuldzaak')))).toEqual(['voor', 'betreft', 'behandelaar']);
     expect(namen(view.constraintsOf(ot('Client')))).toEqual(['Geboren', 'Naam gevuld']);
@@ -144,6 +152,8 @@ describe('kardinaliteit', () => {
 
   it('follows a relation back with the kardinaliteit at its bron, any number when the model states none', () => {
     const [betreft, behandelaar] = ot('Zaak').relatiesoorten;
+    expect(isTerugNavigeerbaar(betreft!)).toBe(true);
+    expect(isTerugNavigeerbaar(behandelaar!)).toBe(false);
     expect(bronKardinaliteit(betreft!).tekst).toBe('1..*');
     expect(bronKardinaliteit(behandelaar!)).toBe(ONBEGRENSD);
     expect(isMeervoud(ONBEGRENSD) && isOptioneel(ONBEGRENSD)).toBe(true);

@@ -6,6 +6,7 @@
  * The views built here hold the model's text as it is; the templates' helpers escape it for where it lands.
  */
 import type { Uitwisselmodel } from '../../derive/types.ts';
+import { INFORMATIEMODEL_SCHEMA } from '../informatiemodel-schema/index.ts';
 import { mappingRegels } from '../mapping/index.ts';
 import { OPENAPI } from '../openapi/index.ts';
 import { apiView } from './api.ts';
@@ -47,7 +48,7 @@ function indexView(ctx: Context) {
     model: modelKop(ctx),
     anker: ctx.anker(p, 'pagina'),
     inhoudAnker: ctx.anker(p, 'inhoud'),
-    bestanden: { openapi: OPENAPI },
+    bestanden: { openapi: OPENAPI, informatiemodel: INFORMATIEMODEL_SCHEMA },
     links: {
       hoofdlijnen: ctx.href('hoofdlijnen', 'hoofdlijnen', p),
       definities: ctx.href('definities', 'pagina', p),

@@ -3,6 +3,7 @@ import { modelKardinaliteit } from '../../derive/bericht.ts';
 import type { UmObject, UmVeld, Uitwisselmodel } from '../../derive/types.ts';
 import type { TypeVerwijzing } from '../../model/types.ts';
 import { jsonText, plainText } from '../../common/text.ts';
+import { primitiefSchema } from './datatypes.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -63,7 +64,7 @@ export function berichtSchema(um: Uitwisselmodel, vorm: Vorm, verschillen: Versc
 function defs(um: Uitwisselmodel): Schema {
   const result: Schema = {};
   for (const { datatype, defNaam, definitie } of um.datatypeDefs) {
-    result[defNaam] = withDescription(inlineDatatype(datatype), plainText(definitie ?? datatype.definitie));
+    result[defNaam] = withDescription(primitiefSchema(datatype), plainText(definitie ?? datatype.definitie));
   }
   for (const e of um.enumeraties) {
     result[e.naam] = withDescription({ type: 'string' }, plainText(e.definitie), { enum: e.waarden.map((w) => w.naam) });
@@ -159,7 +160,7 @@ function typeSchema(um: Uitwisselmodel, type: TypeVerwijzing): Schema {
     case 'enumeratie':
       return { $ref: `#/$defs/${escapePointer(d.naam)}` };
     case 'primitiefDatatype':
-      return inlineDatatype(d);
+      return primitiefSchema(d);
     case 'codelijst':
       return { type: 'string' };
     case 'gestructureerdDatatype':
@@ -171,14 +172,6 @@ function typeSchema(um: Uitwisselmodel, type: TypeVerwijzing): Schema {
     case 'keuze':
       return { oneOf: d.alternatieven.map((a) => ('datatype' in a.type ? typeSchema(um, a.type) : { type: 'object' })) };
   }
-}
-
-function inlineDatatype(d: { basis: string; formaat?: string }): Schema {
-  const type =
-    d.basis === 'geheelGetal' || d.basis === 'jaar' ? 'integer' : d.basis === 'decimaalGetal' ? 'number' : d.basis === 'boolean' ? 'boolean' : 'string';
-  const format =
-    d.formaat ?? (d.basis === 'datum' ? 'date' : d.basis === 'datumTijd' ? 'date-time' : d.basis === 'tijd' ? 'time' : d.basis === 'uri' ? 'uri' : undefined);
-  return { type, ...(format ? { format } : {}) };
 }
 
 function withDescription(schema: Schema, description: string | undefined, after: Schema = {}): Schema {

@@ -1,6 +1,7 @@
 import { textTemplate, toolFile } from '../../common/tool-files.ts';
 import type { Uitwisselmodel } from '../../derive/types.ts';
 import { berichtSchema, COMPAT_SCHEMA, STRICT_SCHEMA, VERSCHILLEN, type Verschil } from '../json-schema/index.ts';
+import { INFORMATIEMODEL_SCHEMA } from '../informatiemodel-schema/index.ts';
 import { MAPPING } from '../mapping/index.ts';
 import { OPENAPI } from '../openapi/index.ts';
 import { jsonText } from '../../common/text.ts';
@@ -103,6 +104,7 @@ function packageJson(um: Uitwisselmodel): object {
       './uitwisselmodel.schema.json': `./${COMPAT_SCHEMA}`,
       './uitwisselmodel.strict.schema.json': `./${STRICT_SCHEMA}`,
       './uitwisselmodel.strict-verschillen.json': `./${VERSCHILLEN}`,
+      './informatiemodel.schema.json': `./${INFORMATIEMODEL_SCHEMA}`,
       './mapping.json': `./${MAPPING}`,
       ...(um.api ? { './openapi.json': `./${OPENAPI}` } : {}),
       './package.json': './package.json',
