@@ -242,6 +242,16 @@ export function dubbeleSleutels(t: string): { object: string[]; sleutel: string;
   const result: { object: string[]; sleutel: string; index: number; eerste: number }[] = [];
   const pad: string[] = [];
   const frames: { obj: boolean; sleutels: Map<string, number> | null; index: number }[] = [];
+  /** Reads the key at `i` of an object: a repeated one is recorded, the key becomes the path's last step; returns where its value starts. */
+  const sleutel = (f: (typeof frames)[number], i: number): number => {
+    const eind = tekstEinde(t, i);
+    const naam = JSON.parse(t.slice(i, eind)) as string;
+    const eerste = f.sleutels!.get(naam);
+    if (eerste !== undefined) result.push({ object: [...pad], sleutel: naam, index: i, eerste });
+    else f.sleutels!.set(naam, i);
+    pad.push(naam);
+    return wit(t, wit(t, eind) + 1);
+  };
   let i = wit(t, 0);
   // At a value.
   for (;;) {
@@ -256,15 +266,8 @@ export function dubbeleSleutels(t: string): { object: string[]; sleutel: string;
     else i = waardeEinde(t, i);
     if (!klaar) {
       const f = frames[frames.length - 1]!;
-      if (f.obj) {
-        const eind = tekstEinde(t, i);
-        const naam = JSON.parse(t.slice(i, eind)) as string;
-        const eerste = f.sleutels!.get(naam);
-        if (eerste !== undefined) result.push({ object: [...pad], sleutel: naam, index: i, eerste });
-        else f.sleutels!.set(naam, i);
-        pad.push(naam);
-        i = wit(t, wit(t, eind) + 1);
-      } else pad.push('0');
+      if (f.obj) i = sleutel(f, i);
+      else pad.push('0');
       continue;
     }
     // After a value: the next one, or the end of containers.
@@ -275,15 +278,8 @@ export function dubbeleSleutels(t: string): { object: string[]; sleutel: string;
       if (t.charCodeAt(i) === 0x2c) {
         i = wit(t, i + 1);
         pad.pop();
-        if (f.obj) {
-          const eind = tekstEinde(t, i);
-          const naam = JSON.parse(t.slice(i, eind)) as string;
-          const eerste = f.sleutels!.get(naam);
-          if (eerste !== undefined) result.push({ object: [...pad], sleutel: naam, index: i, eerste });
-          else f.sleutels!.set(naam, i);
-          pad.push(naam);
-          i = wit(t, wit(t, eind) + 1);
-        } else pad.push(String(++f.index));
+        if (f.obj) i = sleutel(f, i);
+        else pad.push(String(++f.index));
         break;
       }
       // Closing bracket.
