@@ -48,32 +48,75 @@ process.stdout.write(JSON.stringify({ seconds: (performance.now() - t) / 1000, p
 
 const dir = mkdtempSync(join(tmpdir(), 'mimgen-bench-api-'));
 try {
-  console.log(`api: load average ${load()} (2 cores); ${RECORDS.toLocaleString('en')} Vroegsignalen in pages of ${PAGE.toLocaleString('en')}, server and client in their own processes`);
+  console.log(
+    `api: load average ${load()} (2 cores); ${RECORDS.toLocaleString('en')} Vroegsignalen in pages of ${PAGE.toLocaleString('en')}, server and client in their own processes`,
+  );
   const [pki, auth] = await Promise.all([makePki(), makeAuthority()]);
   const config = join(dir, 'config.json');
   writeFileSync(
     config,
-    JSON.stringify({ records: RECORDS, pageSize: PAGE, key: pki.valid.key, chain: pki.valid.chain, root: pki.root, jwks: auth.jwks, issuer: ISSUER, audience: AUDIENCE, token: await auth.token({}, { expiresIn: '2h' }) }),
+    JSON.stringify({
+      records: RECORDS,
+      pageSize: PAGE,
+      key: pki.valid.key,
+      chain: pki.valid.chain,
+      root: pki.root,
+      jwks: auth.jwks,
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      token: await auth.token({}, { expiresIn: '2h' }),
+    }),
   );
 
-  const server = spawn(process.execPath, ['--import', 'tsx', CHILD, 'server', config], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, ['--import', 'tsx', CHILD, 'server', config], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: server.stdout })[Symbol.asyncIterator]();
   const { port } = JSON.parse((await lines.next()).value as string) as { port: number };
-  const client = spawnSync(process.execPath, ['--input-type=module', '-e', CLIENT, config, `http://127.0.0.1:${port}/gegevens`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+  const client = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', CLIENT, config, `http://127.0.0.1:${port}/gegevens`],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 },
+  );
   server.stdin.end();
-  const s = JSON.parse((await lines.next()).value as string) as { pulled: number; pages: number; curve: number[]; maxRss: number };
+  const s = JSON.parse((await lines.next()).value as string) as {
+    pulled: number;
+    pages: number;
+    curve: number[];
+    maxRss: number;
+  };
   if (client.status !== 0) throw new Error(`the client failed (exit ${client.status})`);
-  const c = JSON.parse(client.stdout) as { seconds: number; pages: number; records: number; twice: number; curve: number[]; maxRss: number };
+  const c = JSON.parse(client.stdout) as {
+    seconds: number;
+    pages: number;
+    records: number;
+    twice: number;
+    curve: number[];
+    maxRss: number;
+  };
 
-  const base = spawnSync(process.execPath, ['--import', 'tsx', CHILD, 'baseline', config], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const base = spawnSync(process.execPath, ['--import', 'tsx', CHILD, 'baseline', config], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const b = JSON.parse(base.stdout) as { make: number; json: number; bytes: number; maxRss: number };
 
   const rate = (n: number, sec: number): string => `${Math.round(n / sec).toLocaleString('en')} records/s`;
-  console.log(`\n  served and fetched     ${c.records.toLocaleString('en')} records in ${c.pages} pages, ${c.twice} twice, in ${c.seconds.toFixed(1)} s: ${rate(c.records, c.seconds)}, ${((b.bytes / 1e6) / c.seconds).toFixed(0)} MB/s of JSON (${mb(b.bytes)})`);
-  console.log(`  server                 peak RSS ${s.maxRss} MB (RSS every tenth of the pages: ${s.curve.join(', ')} MB); pulled ${s.pulled.toLocaleString('en')} records for ${s.pages} pages; each page written, validated, hashed and signed`);
-  console.log(`  client                 peak RSS ${c.maxRss} MB (RSS every tenth of the pages: ${c.curve.join(', ')} MB); each page verified (signature, chain, Digest), parsed and validated`);
-  console.log(`  baseline               making the records ${b.make.toFixed(1)} s, JSON.stringify + JSON.parse of each page ${b.json.toFixed(1)} s: ${rate(RECORDS, b.make + b.json)} (peak RSS ${b.maxRss} MB)`);
-  console.log(`      ratio API / (making + JSON.stringify + JSON.parse): ${ratio(c.seconds, b.make + b.json)}; API / JSON.stringify + JSON.parse alone: ${ratio(c.seconds, b.json)}`);
+  console.log(
+    `\n  served and fetched     ${c.records.toLocaleString('en')} records in ${c.pages} pages, ${c.twice} twice, in ${c.seconds.toFixed(1)} s: ${rate(c.records, c.seconds)}, ${(b.bytes / 1e6 / c.seconds).toFixed(0)} MB/s of JSON (${mb(b.bytes)})`,
+  );
+  console.log(
+    `  server                 peak RSS ${s.maxRss} MB (RSS every tenth of the pages: ${s.curve.join(', ')} MB); pulled ${s.pulled.toLocaleString('en')} records for ${s.pages} pages; each page written, validated, hashed and signed`,
+  );
+  console.log(
+    `  client                 peak RSS ${c.maxRss} MB (RSS every tenth of the pages: ${c.curve.join(', ')} MB); each page verified (signature, chain, Digest), parsed and validated`,
+  );
+  console.log(
+    `  baseline               making the records ${b.make.toFixed(1)} s, JSON.stringify + JSON.parse of each page ${b.json.toFixed(1)} s: ${rate(RECORDS, b.make + b.json)} (peak RSS ${b.maxRss} MB)`,
+  );
+  console.log(
+    `      ratio API / (making + JSON.stringify + JSON.parse): ${ratio(c.seconds, b.make + b.json)}; API / JSON.stringify + JSON.parse alone: ${ratio(c.seconds, b.json)}`,
+  );
   console.log(`load average at the end ${load()}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -22,21 +22,28 @@ const RUNS = Number(process.env.MIMGEN_BENCH_RUNS ?? 3);
 
 function grootte(dir: string): number {
   let n = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) n += e.isDirectory() ? grootte(join(dir, e.name)) : statSync(join(dir, e.name)).size;
+  for (const e of readdirSync(dir, { withFileTypes: true }))
+    n += e.isDirectory() ? grootte(join(dir, e.name)) : statSync(join(dir, e.name)).size;
   return n;
 }
 
-console.log(`generate: load average ${load()} (${HAS_TIME ? 'peak RSS from /usr/bin/time -v' : 'no /usr/bin/time: no RSS'})`);
+console.log(
+  `generate: load average ${load()} (${HAS_TIME ? 'peak RSS from /usr/bin/time -v' : 'no /usr/bin/time: no RSS'})`,
+);
 for (const args of [[], ['vroegsignalering'], ['schuldhulpverlening']]) {
   const r = run(NODE, [MIMGEN, 'generate', '--check', ...args], ROOT);
-  console.log(`  mimgen generate --check ${args.join(' ') || '(both models)'}: ${r.wall.toFixed(2)} s wall, peak RSS ${r.rss?.toFixed(0)} MB (exit ${r.status})`);
+  console.log(
+    `  mimgen generate --check ${args.join(' ') || '(both models)'}: ${r.wall.toFixed(2)} s wall, peak RSS ${r.rss?.toFixed(0)} MB (exit ${r.status})`,
+  );
 }
 const start = run(NODE, [MIMGEN, '--help'], ROOT);
 console.log(`  (mimgen --help, the start-up alone: ${start.wall.toFixed(2)} s, peak RSS ${start.rss?.toFixed(0)} MB)`);
 
 const dir = mkdtempSync(join(tmpdir(), 'mimgen-synthetic-'));
 try {
-  console.log(`\nsynthetic models: \`mimgen generate <model>\` in a project folder of its own, writing generated/ (best of ${RUNS} runs)`);
+  console.log(
+    `\nsynthetic models: \`mimgen generate <model>\` in a project folder of its own, writing generated/ (best of ${RUNS} runs)`,
+  );
   console.log('  objecttypen  attribuutsoorten  wall (s)  slowest run  peak RSS  files written');
   const rows: { n: number; wall: number; rss: number | undefined }[] = [];
   for (const n of SIZES) {
@@ -63,7 +70,9 @@ try {
     for (let i = 1; i < rows.length; i++) {
       const p = rows[i - 1]!;
       const q = rows[i]!;
-      console.log(`    ${p.n} -> ${q.n}: +${(q.wall - p.wall).toFixed(2)} s, ${(((q.wall - p.wall) / (q.n - p.n)) * 1000).toFixed(1)} ms per objecttype`);
+      console.log(
+        `    ${p.n} -> ${q.n}: +${(q.wall - p.wall).toFixed(2)} s, ${(((q.wall - p.wall) / (q.n - p.n)) * 1000).toFixed(1)} ms per objecttype`,
+      );
     }
   }
 
@@ -71,12 +80,24 @@ try {
   console.log(`\nwhere the time goes at ${n} objecttypen: the pipeline in one thread, one stage after the other (s)`);
   const folder = join(dir, `project${n}`, 'model', `synthetisch${n}`);
   // With the V8 flags that mimgen runs its batch commands with, so that the stages cost what they cost there.
-  const r = run(NODE, [...V8_BATCH_FLAGS, '--import', 'tsx', join(ROOT, 'bench', 'lib', 'pipeline-child.ts'), folder], ROOT, { ...process.env, MIMGEN_WERKERS: '0' });
+  const r = run(
+    NODE,
+    [...V8_BATCH_FLAGS, '--import', 'tsx', join(ROOT, 'bench', 'lib', 'pipeline-child.ts'), folder],
+    ROOT,
+    { ...process.env, MIMGEN_WERKERS: '0' },
+  );
   if (r.status === 0) {
     const { times } = JSON.parse(r.stdout) as { times: Record<string, number> };
-    console.log(`  ${Object.entries(times).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)}`).join(', ')}`);
+    console.log(
+      `  ${Object.entries(times)
+        .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)}`)
+        .join(', ')}`,
+    );
     const gemeten = rows.find((x) => x.n === n);
-    if (gemeten) console.log(`  the command with its worker thread: ${gemeten.wall.toFixed(2)} s wall; in one thread the pipeline alone takes ${(times.pipeline! / 1000).toFixed(2)} s`);
+    if (gemeten)
+      console.log(
+        `  the command with its worker thread: ${gemeten.wall.toFixed(2)} s wall; in one thread the pipeline alone takes ${(times.pipeline! / 1000).toFixed(2)} s`,
+      );
   } else console.log(`  failed: ${r.stderr.slice(-400)}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });

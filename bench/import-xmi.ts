@@ -15,7 +15,13 @@ import { syntheticXmi } from '../test/xmi/synthetic.ts';
 
 const classes = Number(process.argv[2] ?? 500);
 const attributes = Number(process.argv[3] ?? 8);
-const text = syntheticXmi({ classes, attributesPerClass: attributes, enumerations: Math.ceil(classes / 10), valuesPerEnumeration: 8, encoding: 'windows-1252' });
+const text = syntheticXmi({
+  classes,
+  attributesPerClass: attributes,
+  enumerations: Math.ceil(classes / 10),
+  valuesPerEnumeration: 8,
+  encoding: 'windows-1252',
+});
 const bytes = Buffer.from(text, 'latin1');
 const dir = mkdtempSync(join(tmpdir(), 'mimgen-bench-xmi-'));
 const file = join(dir, 'synthetisch.xml');
@@ -44,9 +50,15 @@ const command = performance.now() - t;
 
 const c = result.model.counts;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
-console.log(`synthetic XMI: ${classes} classes, ${c.attribuutsoorten} attributes, ${c.relatiesoorten} associations, ${c.generalisaties} generalisations, ${c.enumeraties} enumerations with ${c.waarden} values; ${mb(bytes.length)}`);
-console.log(`import in memory (decode, parse, convert, YAML): median ${runs[2]!.toFixed(0)} ms (min ${runs[0]!.toFixed(0)}, max ${runs[4]!.toFixed(0)}) over 5 runs`);
-console.log(`import-xmi command (read, import, write ${[...result.files.keys()].join(', ')}): ${command.toFixed(0)} ms, exit ${code}`);
+console.log(
+  `synthetic XMI: ${classes} classes, ${c.attribuutsoorten} attributes, ${c.relatiesoorten} associations, ${c.generalisaties} generalisations, ${c.enumeraties} enumerations with ${c.waarden} values; ${mb(bytes.length)}`,
+);
+console.log(
+  `import in memory (decode, parse, convert, YAML): median ${runs[2]!.toFixed(0)} ms (min ${runs[0]!.toFixed(0)}, max ${runs[4]!.toFixed(0)}) over 5 runs`,
+);
+console.log(
+  `import-xmi command (read, import, write ${[...result.files.keys()].join(', ')}): ${command.toFixed(0)} ms, exit ${code}`,
+);
 console.log(`output: ${mb([...result.files.values()].reduce((n, f) => n + Buffer.byteLength(f), 0))} of YAML`);
 console.log(`peak RSS: ${mb(process.resourceUsage().maxRSS * 1024)}`);
 rmSync(dir, { recursive: true, force: true });

@@ -38,8 +38,12 @@ for (const [model, versie, voorbeelden] of VOORBEELDEN) {
     .map((v) => join(REFERENCE, model, versie, `${v}.json`))
     .sort((a, b) => statSync(b).size - statSync(a).size)[0]!;
   const doc = JSON.parse(readFileSync(grootste, 'utf8')) as unknown;
-  const { validate } = (await import(join(ROOT, 'generated', model, 'dist', 'index.js'))) as { validate: (v: unknown) => { valid: boolean } };
-  const schema = JSON.parse(readFileSync(join(ROOT, 'generated', model, 'uitwisselmodel.schema.json'), 'utf8')) as object;
+  const { validate } = (await import(join(ROOT, 'generated', model, 'dist', 'index.js'))) as {
+    validate: (v: unknown) => { valid: boolean };
+  };
+  const schema = JSON.parse(
+    readFileSync(join(ROOT, 'generated', model, 'uitwisselmodel.schema.json'), 'utf8'),
+  ) as object;
 
   const precompiled = microseconds(() => validate(doc));
   const compileOnce = microseconds(() => {

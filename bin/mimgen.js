@@ -15,7 +15,11 @@ import { V8_BATCH_FLAGS } from './v8-batch.js';
 const VALIDATE_FLAGS = ['--max-semi-space-size=2', '--optimize-for-size', '--initial-old-space-size=24'];
 const args = process.argv.slice(2);
 if (args[0] === 'validate' && !VALIDATE_FLAGS.every((f) => process.execArgv.includes(f))) {
-  const child = spawnSync(process.execPath, [...process.execArgv, ...VALIDATE_FLAGS, fileURLToPath(import.meta.url), ...args], { stdio: 'inherit' });
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, ...VALIDATE_FLAGS, fileURLToPath(import.meta.url), ...args],
+    { stdio: 'inherit' },
+  );
   process.exit(child.status ?? (child.signal ? 128 + 15 : 2));
 }
 

@@ -50,7 +50,11 @@ export function voorbereiden(): void {
  * Every generated file of one model, by path relative to generated/<model>/. The emitters run together: while
  * one waits for its worker thread, the next one works.
  */
-export async function emitModel(um: Uitwisselmodel, context: EmitContext = {}, emitters: readonly Emitter[] = EMITTERS): Promise<Map<string, string>> {
+export async function emitModel(
+  um: Uitwisselmodel,
+  context: EmitContext = {},
+  emitters: readonly Emitter[] = EMITTERS,
+): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   const maps = await Promise.all(emitters.map((emit) => emit(um, context)));
   for (const map of maps) {

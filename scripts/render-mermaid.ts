@@ -73,13 +73,17 @@ export function mermaidBlokken(markdown: string): { regel: number; code: string 
 function diagrammen(): Diagram[] {
   const result: Diagram[] = [];
   const add = (bron: string, prefix: string, markdown: string) => {
-    mermaidBlokken(markdown).forEach((b, n) => result.push({ bron: `${bron}:${b.regel}`, png: `${prefix}-${n + 1}.png`, code: b.code }));
+    mermaidBlokken(markdown).forEach((b, n) =>
+      result.push({ bron: `${bron}:${b.regel}`, png: `${prefix}-${n + 1}.png`, code: b.code }),
+    );
   };
   const generated = join(ROOT, 'generated');
   for (const model of readdirSync(generated).sort()) {
     const docs = join(generated, model, 'docs');
     if (!isDir(docs)) continue;
-    for (const file of readdirSync(docs).filter((f) => f.endsWith('.md')).sort()) {
+    for (const file of readdirSync(docs)
+      .filter((f) => f.endsWith('.md'))
+      .sort()) {
       const path = join(docs, file);
       add(relative(ROOT, path), `${model}-${file.replace(/\.md$/, '')}`, readFileSync(path, 'utf8'));
     }
@@ -88,9 +92,15 @@ function diagrammen(): Diagram[] {
     for (const model of readdirSync(FIXTURES).sort()) {
       const folder = join(FIXTURES, model);
       const loaded = loadModel(relative(ROOT, folder), fileSystemReader);
-      if (!loaded.uitwisselmodel) throw new Error(`test model ${relative(ROOT, folder)} does not load: ${JSON.stringify(loaded.findings)}`);
+      if (!loaded.uitwisselmodel)
+        throw new Error(`test model ${relative(ROOT, folder)} does not load: ${JSON.stringify(loaded.findings)}`);
       for (const [path, text] of emitDocs(loaded.uitwisselmodel)) {
-        if (path.endsWith('.md')) add(`${relative(ROOT, folder)} → ${path}`, `fixture-${model}-${path.replace(/^docs\//, '').replace(/\.md$/, '')}`, text);
+        if (path.endsWith('.md'))
+          add(
+            `${relative(ROOT, folder)} → ${path}`,
+            `fixture-${model}-${path.replace(/^docs\//, '').replace(/\.md$/, '')}`,
+            text,
+          );
       }
     }
   }
@@ -143,18 +153,25 @@ async function main(): Promise<number> {
       viewport: { width: 1600, height: 1200 },
     });
     try {
-      await context.route('**/*', (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort()));
+      await context.route('**/*', (route) =>
+        route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort(),
+      );
       const page = context.pages()[0] ?? (await context.newPage());
       const paginafouten: string[] = [];
       page.on('pageerror', (e) => paginafouten.push(e.message));
       await page.goto(`${origin}/`);
       await page.evaluate(() => {
-        (window as unknown as { mermaid: { initialize(c: object): void } }).mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
+        (window as unknown as { mermaid: { initialize(c: object): void } }).mermaid.initialize({
+          startOnLoad: false,
+          securityLevel: 'strict',
+        });
       });
       for (const [n, d] of lijst.entries()) {
         const result = await page.evaluate(
           async ({ code, id }) => {
-            const mermaid = (window as unknown as { mermaid: { render(id: string, code: string): Promise<{ svg: string }> } }).mermaid;
+            const mermaid = (
+              window as unknown as { mermaid: { render(id: string, code: string): Promise<{ svg: string }> } }
+            ).mermaid;
             const out = document.getElementById('out') as HTMLElement;
             out.innerHTML = '';
             try {
@@ -196,7 +213,9 @@ async function main(): Promise<number> {
     rmSync(profile, { recursive: true, force: true });
   }
   for (const f of fouten) process.stderr.write(`FAIL ${f}\n`);
-  process.stdout.write(`render-diagrams: ${lijst.length - fouten.length} of ${lijst.length} diagram(s) rendered; PNGs in test/.render/\n`);
+  process.stdout.write(
+    `render-diagrams: ${lijst.length - fouten.length} of ${lijst.length} diagram(s) rendered; PNGs in test/.render/\n`,
+  );
   if (lijst.length === 0) {
     process.stderr.write('render-diagrams: no diagrams found; run npm run generate first\n');
     return 1;

@@ -4,7 +4,18 @@
  * run cleans up), and `--check` that finds stale and extra files.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,7 +30,9 @@ const slowFs = join(repoRoot, 'test/helpers/slow-fs.mjs');
 
 /** The models that generate: a derivation file and a committed generated schema. */
 const MODELS = discoverModels(join(repoRoot, 'model')).filter(
-  (m) => existsSync(join(repoRoot, 'model', m, 'uitwisselmodel.yaml')) && existsSync(join(repoRoot, 'generated', m, 'uitwisselmodel.schema.json')),
+  (m) =>
+    existsSync(join(repoRoot, 'model', m, 'uitwisselmodel.yaml')) &&
+    existsSync(join(repoRoot, 'generated', m, 'uitwisselmodel.schema.json')),
 );
 
 const temps: string[] = [];
@@ -94,7 +107,9 @@ function startCli(cwd: string, args: string[], env: Record<string, string> = {},
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const done = new Promise<Run>((resolveRun) => child.on('close', (code, signal) => resolveRun({ code, signal, stdout, stderr })));
+  const done = new Promise<Run>((resolveRun) =>
+    child.on('close', (code, signal) => resolveRun({ code, signal, stdout, stderr })),
+  );
   return { child, done };
 }
 
@@ -143,12 +158,16 @@ describe('generate is deterministic', () => {
     }
     expect(first.size).toBeGreaterThan(0);
     expect([...second.keys()]).toEqual([...first.keys()]);
-    for (const [path, contents] of first) expect(second.get(path) === contents, `${path} differs between two runs`).toBe(true);
+    for (const [path, contents] of first)
+      expect(second.get(path) === contents, `${path} differs between two runs`).toBe(true);
     for (const m of MODELS) {
       const committed = readTree(join(repoRoot, 'generated', m));
-      const fresh = new Map([...first].filter(([p]) => p.startsWith(`${m}/`)).map(([p, c]) => [p.slice(m.length + 1), c]));
+      const fresh = new Map(
+        [...first].filter(([p]) => p.startsWith(`${m}/`)).map(([p, c]) => [p.slice(m.length + 1), c]),
+      );
       expect([...committed.keys()].sort(), `files in generated/${m}`).toEqual([...fresh.keys()].sort());
-      for (const [path, contents] of fresh) expect(committed.get(path) === contents, `generated/${m}/${path} is stale`).toBe(true);
+      for (const [path, contents] of fresh)
+        expect(committed.get(path) === contents, `generated/${m}/${path} is stale`).toBe(true);
     }
   });
 
@@ -160,14 +179,27 @@ describe('generate is deterministic', () => {
 
   it('writes LF line endings only, no absolute paths and no timestamps', async () => {
     const inProcess = await generatedFromRepo();
-    const onDisk = new Map(MODELS.flatMap((m) => [...readTree(join(repoRoot, 'generated', m))].map(([p, c]) => [`${m}/${p}`, c] as const)));
+    const onDisk = new Map(
+      MODELS.flatMap((m) => [...readTree(join(repoRoot, 'generated', m))].map(([p, c]) => [`${m}/${p}`, c] as const)),
+    );
     const paths = [repoRoot, '/work/', '/tmp/', tmpdir(), ...(homedir().length > 1 ? [homedir()] : [])];
     const day = (d: Date) => d.toISOString().slice(0, 10);
-    const local = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    const local = (d: Date) =>
+      `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     const now = new Date();
-    const days = [...new Set([day(now), local(now), day(new Date(now.getTime() - 86_400_000)), day(new Date(now.getTime() + 86_400_000))])];
+    const days = [
+      ...new Set([
+        day(now),
+        local(now),
+        day(new Date(now.getTime() - 86_400_000)),
+        day(new Date(now.getTime() + 86_400_000)),
+      ]),
+    ];
     const timestamp = new RegExp(`(${days.join('|')})[T ]\\d{2}:\\d{2}`);
-    for (const [source, files] of [['in process', inProcess], ['on disk', onDisk]] as const) {
+    for (const [source, files] of [
+      ['in process', inProcess],
+      ['on disk', onDisk],
+    ] as const) {
       expect(files.size, source).toBeGreaterThan(0);
       for (const [path, contents] of files) {
         expect(contents.includes('\r'), `${source} ${path} has a CR`).toBe(false);
@@ -215,7 +247,9 @@ describe('generate is deterministic', () => {
       const a = contents.split('\n');
       const b = other.split('\n');
       const line = a.findIndex((l, i) => l !== b[i]);
-      expect.fail(`${path} changes when YAML keys are reordered; first difference at line ${line + 1}:\n  before: ${a[line]}\n  after:  ${b[line]}`);
+      expect.fail(
+        `${path} changes when YAML keys are reordered; first difference at line ${line + 1}:\n  before: ${a[line]}\n  after:  ${b[line]}`,
+      );
     }
   });
 });
@@ -223,7 +257,13 @@ describe('generate is deterministic', () => {
 describe('the writer: all files or none', () => {
   const tree = (contents: string): GeneratedTree =>
     new Map([
-      ['alpha', new Map([['a.json', `{"a":"${contents}"}\n`], ['sub/b.txt', `${contents}\n`]])],
+      [
+        'alpha',
+        new Map([
+          ['a.json', `{"a":"${contents}"}\n`],
+          ['sub/b.txt', `${contents}\n`],
+        ]),
+      ],
     ]);
 
   it('writes the tree, keeps folders of other models, and leaves nothing behind', () => {
@@ -271,7 +311,11 @@ describe('the writer: all files or none', () => {
     writeFileSync(join(root, 'generated/alpha/a.json'), '{"a":"onE"}\n');
     rmSync(join(root, 'generated/alpha/sub/b.txt'));
     writeFileSync(join(root, 'generated/alpha/extra.md'), 'x\n');
-    expect(staleFiles(root, tree('one'))).toEqual(['generated/alpha/a.json', 'generated/alpha/extra.md', 'generated/alpha/sub/b.txt']);
+    expect(staleFiles(root, tree('one'))).toEqual([
+      'generated/alpha/a.json',
+      'generated/alpha/extra.md',
+      'generated/alpha/sub/b.txt',
+    ]);
   });
 });
 
@@ -287,12 +331,17 @@ describe('a killed `generate` leaves the old or the new generated/, and the next
    * generator is being edited).
    */
   async function newTreeOf(dir: string, oldTree: Map<string, string>): Promise<Map<string, string>> {
-    const pipeline = (await import(pathToFileURL(join(dir, 'generator/pipeline.ts')).href)) as typeof import('../generator/pipeline.ts');
-    const reader = (await import(pathToFileURL(join(dir, 'generator/cli/fs-reader.ts')).href)) as typeof import('../generator/cli/fs-reader.ts');
+    const pipeline = (await import(
+      pathToFileURL(join(dir, 'generator/pipeline.ts')).href
+    )) as typeof import('../generator/pipeline.ts');
+    const reader = (await import(
+      pathToFileURL(join(dir, 'generator/cli/fs-reader.ts')).href
+    )) as typeof import('../generator/cli/fs-reader.ts');
     const loaded = pipeline.loadModel(join(dir, 'model', model), reader.fileSystemReader);
     expect(loaded.findings.filter((f) => f.severity === 'error')).toEqual([]);
     const newTree = new Map([...oldTree].filter(([p]) => !p.startsWith(`${model}/`)));
-    for (const [path, contents] of await pipeline.emitModel(loaded.uitwisselmodel!)) newTree.set(`${model}/${path}`, contents);
+    for (const [path, contents] of await pipeline.emitModel(loaded.uitwisselmodel!))
+      newTree.set(`${model}/${path}`, contents);
     const changed = [...newTree].filter(([p, c]) => oldTree.get(p) !== c).map(([p]) => p);
     expect(changed.length, 'the changed definitie must change the output').toBeGreaterThan(0);
     return new Map([...newTree].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -320,7 +369,12 @@ describe('a killed `generate` leaves the old or the new generated/, and the next
   type State = 'old' | 'new' | 'old, moved aside between the two renames';
 
   /** What a kill left: generated/ is whole (old or new), or absent with the whole old tree beside it. */
-  async function inspect(dir: string, oldTree: Map<string, string>, newTreeOf: () => Promise<Map<string, string>>, what: string): Promise<State> {
+  async function inspect(
+    dir: string,
+    oldTree: Map<string, string>,
+    newTreeOf: () => Promise<Map<string, string>>,
+    what: string,
+  ): Promise<State> {
     const target = join(dir, 'generated');
     if (existsSync(target)) {
       const now = readTree(target);
@@ -328,11 +382,18 @@ describe('a killed `generate` leaves the old or the new generated/, and the next
       if (same(oldTree)) return 'old';
       const newTree = await newTreeOf();
       if (same(newTree)) return 'new';
-      const half = [...new Set([...newTree.keys(), ...now.keys()])].filter((p) => now.get(p) !== newTree.get(p) && now.get(p) !== oldTree.get(p));
-      expect.fail(`${what}: generated/ is neither the old nor the new tree (${half.join(', ')}; leftovers ${leftovers(dir).join(', ')})`);
+      const half = [...new Set([...newTree.keys(), ...now.keys()])].filter(
+        (p) => now.get(p) !== newTree.get(p) && now.get(p) !== oldTree.get(p),
+      );
+      expect.fail(
+        `${what}: generated/ is neither the old nor the new tree (${half.join(', ')}; leftovers ${leftovers(dir).join(', ')})`,
+      );
     }
     const aside = leftovers(dir).filter((e) => e.startsWith('.generated.old-'));
-    expect(aside.length, `${what}: generated/ is gone and no tree was moved aside (leftovers: ${leftovers(dir).join(', ')})`).toBe(1);
+    expect(
+      aside.length,
+      `${what}: generated/ is gone and no tree was moved aside (leftovers: ${leftovers(dir).join(', ')})`,
+    ).toBe(1);
     expect(readTree(join(dir, aside[0]!)), `${what}: the tree moved aside is not the old tree`).toEqual(oldTree);
     return 'old, moved aside between the two renames';
   }
@@ -354,7 +415,9 @@ describe('a killed `generate` leaves the old or the new generated/, and the next
       child.kill('SIGKILL');
       const run = await done;
       const state = await inspect(dir, oldTree, newTree, `killed after ${ms} ms`);
-      seen.push(`${ms} ms: ${run.signal === 'SIGKILL' ? 'killed' : `finished first (exit ${run.code})`}, ${state}, leftovers [${leftovers(dir).join(', ')}]`);
+      seen.push(
+        `${ms} ms: ${run.signal === 'SIGKILL' ? 'killed' : `finished first (exit ${run.code})`}, ${state}, leftovers [${leftovers(dir).join(', ')}]`,
+      );
       if (state !== 'old' || leftovers(dir).length > 0) {
         await nextRunRecovers(dir, await newTree(), `killed after ${ms} ms`);
         break;
@@ -372,7 +435,13 @@ describe('a killed `generate` leaves the old or the new generated/, and the next
     const env = { MIMGEN_TEST_FS_DELAY_MS: '10', MIMGEN_TEST_SWAP_DELAY_MS: '400' };
     const { dir, oldTree, newTree } = changedProject('kill-writer');
     const has = (prefix: string, pid: number | undefined) => existsSync(join(dir, `${prefix}${pid}`));
-    const steps: { what: string; when: (pid: number | undefined) => boolean; wait: number; expect: State; left: (pid: number | undefined) => string[] }[] = [
+    const steps: {
+      what: string;
+      when: (pid: number | undefined) => boolean;
+      wait: number;
+      expect: State;
+      left: (pid: number | undefined) => string[];
+    }[] = [
       {
         what: 'between moving the old tree aside and moving the new one in',
         when: (pid) => has('.generated.old-', pid) && !existsSync(join(dir, 'generated')),
@@ -404,14 +473,18 @@ describe('a killed `generate` leaves the old or the new generated/, and the next
       await sleep(step.wait);
       child.kill('SIGKILL');
       const run = await done;
-      expect(run.signal, `${step.what}: the run ended before it could be killed (exit ${run.code}) ${run.stderr}`).toBe('SIGKILL');
+      expect(run.signal, `${step.what}: the run ended before it could be killed (exit ${run.code}) ${run.stderr}`).toBe(
+        'SIGKILL',
+      );
       const state = await inspect(dir, oldTree, newTree, `killed ${step.what}`);
       expect(state, `killed ${step.what}; leftovers ${leftovers(dir).join(', ')}`).toBe(step.expect);
       // only this run's leftovers: what the runs before it left has been cleaned up
       expect(leftovers(dir).sort(), `leftovers after a kill ${step.what}`).toEqual(step.left(child.pid).sort());
       if (step.expect === 'old' && leftovers(dir).length === 1) {
         // really half-way: the temporary tree holds some, not all, of the new files
-        expect(readTree(join(dir, leftovers(dir)[0]!)).size, 'files in the half-built tree').toBeLessThan((await newTree()).size);
+        expect(readTree(join(dir, leftovers(dir)[0]!)).size, 'files in the half-built tree').toBeLessThan(
+          (await newTree()).size,
+        );
       }
     }
     // and the writer's recover() (which every run calls first) cleans up the last one
@@ -436,7 +509,10 @@ describe('generate --check', () => {
 
     const run = await runCli(dir, ['generate', '--check', model]);
     expect(run.code, run.stdout + run.stderr).toBe(1);
-    expect(run.stdout.trim().split('\n')).toEqual([`stale: generated/${model}/extra.json`, `stale: generated/${model}/mapping.json`]);
+    expect(run.stdout.trim().split('\n')).toEqual([
+      `stale: generated/${model}/extra.json`,
+      `stale: generated/${model}/mapping.json`,
+    ]);
     expect(run.stderr).toMatch(/2 stale file/);
     // --check writes nothing
     expect(readTree(join(dir, 'generated'))).toEqual(before);

@@ -12,11 +12,14 @@ const reden = `${referenceRoot} is absent (a clone outside CI): the tests agains
 export function setup(): void {
   if (existsSync(referenceRoot)) return;
   if (process.env.CI === 'true' || process.env.CI === '1') {
-    throw new Error(`CI is set, but ${referenceRoot} is absent: the conformance tests cannot run. CI must provide ../shared/reference beside the clone.`);
+    throw new Error(
+      `CI is set, but ${referenceRoot} is absent: the conformance tests cannot run. CI must provide ../shared/reference beside the clone.`,
+    );
   }
   console.warn(`mimgen tests: ${reden}.`);
 }
 
 export function teardown(): void {
-  if (!existsSync(referenceRoot)) console.warn(`mimgen tests: the skipped tests above were skipped because ${reden.replace(/: the tests.*$/, '')}.`);
+  if (!existsSync(referenceRoot))
+    console.warn(`mimgen tests: the skipped tests above were skipped because ${reden.replace(/: the tests.*$/, '')}.`);
 }

@@ -71,7 +71,14 @@ function parseOutput(stdout: string): Printed[] {
     .map((l) => {
       const m = FINDING_LINE.exec(l);
       expect(m, `not in the format path:line:col  severity  rule-id  message: ${JSON.stringify(l)}`).not.toBeNull();
-      return { file: m![1]!, line: Number(m![2]), column: Number(m![3]), severity: m![4]!, rule: m![5]!, message: m![6]! };
+      return {
+        file: m![1]!,
+        line: Number(m![2]),
+        column: Number(m![3]),
+        severity: m![4]!,
+        rule: m![5]!,
+        message: m![6]!,
+      };
     });
 }
 
@@ -91,7 +98,10 @@ function compare(actual: Printed[], want: ExpectedFinding[]): void {
   expect(actual.map(key).sort()).toEqual(want.map(key).sort());
   for (const w of want.filter((f) => f.message !== undefined)) {
     const got = actual.find((a) => key(a) === key(w) && a.message.includes(w.message!));
-    expect(got, `${key(w)}: no message containing ${JSON.stringify(w.message)}; got ${actual.map((a) => a.message).join(' | ')}`).toBeDefined();
+    expect(
+      got,
+      `${key(w)}: no message containing ${JSON.stringify(w.message)}; got ${actual.map((a) => a.message).join(' | ')}`,
+    ).toBeDefined();
   }
 }
 
@@ -108,7 +118,10 @@ interface Run {
 /** The real CLI in a child process, from the repository root; killed (and so failed) after `timeout` ms. */
 function cli(args: string[], timeout = 50_000): Promise<Run> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, MIMGEN_DEBUG: '', NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, MIMGEN_DEBUG: '', NO_COLOR: '1' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -126,8 +139,12 @@ function cli(args: string[], timeout = 50_000): Promise<Run> {
 async function inProcess(args: string[]): Promise<Run> {
   let stdout = '';
   let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  const out = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  const err = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
   try {
     const code = await main(args);
     return { code, stdout, stderr };
@@ -166,7 +183,9 @@ describe('the real CLI on the corpus', () => {
   function byCase(findings: Printed[]): Map<string, Printed[]> {
     const result = new Map<string, Printed[]>(cases.map((c) => [c, []]));
     for (const f of findings) {
-      const name = cases.find((c) => f.file === `test/fixtures/lint/${c}` || f.file.startsWith(`test/fixtures/lint/${c}/`));
+      const name = cases.find(
+        (c) => f.file === `test/fixtures/lint/${c}` || f.file.startsWith(`test/fixtures/lint/${c}/`),
+      );
       expect(name, `a finding outside the corpus: ${key(f)}`).toBeDefined();
       result.get(name!)!.push(f);
     }
@@ -194,12 +213,21 @@ describe('the real CLI on the corpus', () => {
     for (const f of parsed.findings) {
       expect(Object.keys(f).sort()).toEqual(['column', 'file', 'line', 'message', 'rule', 'severity']);
     }
-    const asText = parsed.findings.map((f) => `${f.file}:${f.line}:${f.column}  ${f.severity}  ${f.rule}  ${f.message}`);
+    const asText = parsed.findings.map(
+      (f) => `${f.file}:${f.line}:${f.column}  ${f.severity}  ${f.rule}  ${f.message}`,
+    );
     expect(asText).toEqual(text.stdout.split('\n').filter((l) => l !== ''));
   });
 
   // Each case's exit code on its own, for every case that exits 2 and a few that stand for the rest.
-  const representative = ['valid', 'yaml-tab-indentation', 'billion-laughs', 'unknown-key-attribuutsoort', 'unresolved-reference-type', 'missing-definitie'];
+  const representative = [
+    'valid',
+    'yaml-tab-indentation',
+    'billion-laughs',
+    'unknown-key-attribuutsoort',
+    'unresolved-reference-type',
+    'missing-definitie',
+  ];
   const individually = [...new Set([...representative, ...cases.filter((c) => expected(c).exit === 2)])];
 
   it.concurrent.each(individually)('%s on its own', async (name) => {
@@ -276,7 +304,9 @@ describe('the real CLI on generated inputs', () => {
 
   it('refuses 10,000 levels of - on their line', () => {
     // The parser runs out of stack somewhere on line 6; where exactly depends on the stack size.
-    expect(found.get('deep-block')!.map((f) => `${f.file}:${f.line}  ${f.severity}  ${f.rule}`)).toEqual(['a.yaml:6  error  too-deep']);
+    expect(found.get('deep-block')!.map((f) => `${f.file}:${f.line}  ${f.severity}  ${f.rule}`)).toEqual([
+      'a.yaml:6  error  too-deep',
+    ]);
   });
 
   it('refuses 300 levels of block nesting at the 201st', () => {
@@ -296,20 +326,55 @@ describe('mutated corpus files', () => {
         .map((f) => readFileSync(join(CORPUS, c, f), 'utf8')),
     );
     const shared = readFileSync(join(ROOT, 'test', 'fixtures', 'gedeeld', 'datatypes.yaml'));
-    const pieces = ['[', ']', '{', '}', ':', '- ', '&a ', '*a', '!!str ', '%YAML 1.1\n', '---\n', '\t', '"', "'", '\n', '  ', '#', '? ', '|', '>', '__proto__', '\u2028', '\r'];
+    const pieces = [
+      '[',
+      ']',
+      '{',
+      '}',
+      ':',
+      '- ',
+      '&a ',
+      '*a',
+      '!!str ',
+      '%YAML 1.1\n',
+      '---\n',
+      '\t',
+      '"',
+      "'",
+      '\n',
+      '  ',
+      '#',
+      '? ',
+      '|',
+      '>',
+      '__proto__',
+      '\u2028',
+      '\r',
+    ];
     for (let i = 0; i < 300; i++) {
       let text = pick(sources);
       for (let n = 1 + Math.floor(random() * 4); n > 0; n--) {
         const at = Math.floor(random() * text.length);
-        text = random() < 0.3 ? text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 10)) : text.slice(0, at) + pick(pieces) + text.slice(at);
+        text =
+          random() < 0.3
+            ? text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 10))
+            : text.slice(0, at) + pick(pieces) + text.slice(at);
       }
       const reader: SourceReader = {
         listYaml: (dir) => (dir === 'fuzz/m' ? ['a.yaml'] : undefined),
-        read: (path) => (path === 'fuzz/m/a.yaml' ? new TextEncoder().encode(text) : path.endsWith('/datatypes.yaml') ? shared : undefined),
+        read: (path) =>
+          path === 'fuzz/m/a.yaml'
+            ? new TextEncoder().encode(text)
+            : path.endsWith('/datatypes.yaml')
+              ? shared
+              : undefined,
       };
       try {
         for (const f of loadInformatiemodel('fuzz/m', reader).findings) {
-          expect(f.line >= 1 && f.column >= 1 && f.rule.length > 0 && f.message !== '', JSON.stringify({ f, text })).toBe(true);
+          expect(
+            f.line >= 1 && f.column >= 1 && f.rule.length > 0 && f.message !== '',
+            JSON.stringify({ f, text }),
+          ).toBe(true);
         }
       } catch (e) {
         if (!(e instanceof UnreadableInput)) throw new Error(`${String(e)} on ${JSON.stringify(text)}`);

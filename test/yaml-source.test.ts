@@ -27,7 +27,11 @@ describe('parseYamlFile', () => {
 
   it('reads the data and where each value stands', () => {
     const findings = new Findings();
-    const file = parseYamlFile('a.yaml', bytes('informatiemodel:\n  naam: Test\n  objecttypen:\n    - id: x\n'), findings)!;
+    const file = parseYamlFile(
+      'a.yaml',
+      bytes('informatiemodel:\n  naam: Test\n  objecttypen:\n    - id: x\n'),
+      findings,
+    )!;
     expect(file.data).toEqual({ informatiemodel: { naam: 'Test', objecttypen: [{ id: 'x' }] } });
     expect(file.position(['informatiemodel', 'objecttypen', 0, 'id'])).toEqual({ file: 'a.yaml', line: 4, column: 11 });
     expect(findings.all).toEqual([]);

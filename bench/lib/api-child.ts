@@ -65,7 +65,8 @@ if (role === 'server') {
   for (let offset = 0; offset < config.records; offset += config.pageSize) {
     const t0 = performance.now();
     const records = [];
-    for (let g = offset; g < Math.min(config.records, offset + config.pageSize); g++) records.push(vroegsignaal(0, g, g, true));
+    for (let g = offset; g < Math.min(config.records, offset + config.pageSize); g++)
+      records.push(vroegsignaal(0, g, g, true));
     const t1 = performance.now();
     const text = JSON.stringify({ gegevens: envelope(records), paginering: { pageSize: config.pageSize } });
     const back = JSON.parse(text) as { gegevens: { leveringen: { vroegsignalen: unknown[] }[] } };

@@ -26,7 +26,10 @@ export function run(cmd: string, args: string[], cwd?: string, env?: NodeJS.Proc
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, wall, rss: kb ? Number(kb) / 1024 : undefined };
 }
 
-export const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
+export const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 export const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
 export const rate = (bytes: number, s: number): string => `${(bytes / 1e6 / s).toFixed(0)} MB/s`;
 export const ratio = (a: number, b: number): string => (a / b).toFixed(2);

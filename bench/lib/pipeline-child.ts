@@ -12,7 +12,13 @@ const times: Record<string, number> = {};
 const t0 = performance.now();
 const loaded = loadModel(folder, fileSystemReader);
 times.load = performance.now() - t0;
-if (!loaded.uitwisselmodel) throw new Error(`${folder} does not load: ${loaded.findings.slice(0, 3).map((f) => f.message).join('; ')}`);
+if (!loaded.uitwisselmodel)
+  throw new Error(
+    `${folder} does not load: ${loaded.findings
+      .slice(0, 3)
+      .map((f) => f.message)
+      .join('; ')}`,
+  );
 let files = 0;
 for (const emit of EMITTERS) {
   const t = performance.now();

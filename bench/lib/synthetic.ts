@@ -8,7 +8,17 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const TYPES = ['CharacterString', 'Integer', 'Boolean', 'Datum', 'CharacterString', 'Integer', 'EnumSoort', 'Datum', 'CharacterString'];
+const TYPES = [
+  'CharacterString',
+  'Integer',
+  'Boolean',
+  'Datum',
+  'CharacterString',
+  'Integer',
+  'EnumSoort',
+  'Datum',
+  'CharacterString',
+];
 
 /** Writes the model into `<dir>/synthetisch<n>/` (with `<dir>/gedeeld/datatypes.yaml`); returns its folder. */
 export function writeSyntheticModel(dir: string, n: number): string {
@@ -36,9 +46,21 @@ export function writeSyntheticModel(dir: string, n: number): string {
     'objecttypen:',
   ];
   for (let i = 0; i < n; i++) {
-    im.push(`  - id: object${i}`, `    naam: ${naam(i)}`, `    definitie: Objecttype ${i} van het synthetische model.`, '    herkomst: mimgen bench', '    attribuutsoorten:');
-    im.push(`      - { id: object${i}.sleutel, naam: sleutel, type: CharacterString, kardinaliteit: "1", definitie: De sleutel van het object. }`);
-    TYPES.forEach((t, k) => im.push(`      - { id: object${i}.a${k}, naam: attribuut${k}, type: ${t}, kardinaliteit: "0..1", definitie: Attribuut ${k} van objecttype ${i}. }`));
+    im.push(
+      `  - id: object${i}`,
+      `    naam: ${naam(i)}`,
+      `    definitie: Objecttype ${i} van het synthetische model.`,
+      '    herkomst: mimgen bench',
+      '    attribuutsoorten:',
+    );
+    im.push(
+      `      - { id: object${i}.sleutel, naam: sleutel, type: CharacterString, kardinaliteit: "1", definitie: De sleutel van het object. }`,
+    );
+    TYPES.forEach((t, k) =>
+      im.push(
+        `      - { id: object${i}.a${k}, naam: attribuut${k}, type: ${t}, kardinaliteit: "0..1", definitie: Attribuut ${k} van objecttype ${i}. }`,
+      ),
+    );
     if (i > 0) {
       im.push(
         '    relatiesoorten:',
@@ -78,9 +100,22 @@ export function writeSyntheticModel(dir: string, n: number): string {
     '              verplicht: true',
   ];
   for (let i = 0; i < n; i++) {
-    um.push(`            - naam: objecten${i}`, `              objecttype: ${naam(i)}`, '              lijst: {}', '              gesloten: true', '              velden:', '                - naam: sleutel', '                  verplicht: true');
+    um.push(
+      `            - naam: objecten${i}`,
+      `              objecttype: ${naam(i)}`,
+      '              lijst: {}',
+      '              gesloten: true',
+      '              velden:',
+      '                - naam: sleutel',
+      '                  verplicht: true',
+    );
     TYPES.forEach((_, k) => um.push(`                - naam: attribuut${k}`));
-    if (i > 0) um.push('                - naam: vorige', '                  relatie: vorige', '                  referentie: sleutel');
+    if (i > 0)
+      um.push(
+        '                - naam: vorige',
+        '                  relatie: vorige',
+        '                  referentie: sleutel',
+      );
   }
   writeFileSync(join(folder, 'uitwisselmodel.yaml'), `${um.join('\n')}\n`);
   return folder;

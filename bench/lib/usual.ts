@@ -16,4 +16,6 @@ const t2 = process.hrtime.bigint();
 const valid = validate(doc);
 const t3 = process.hrtime.bigint();
 const s = (a: bigint, b: bigint) => Number(b - a) / 1e9;
-process.stdout.write(`${JSON.stringify({ compile: s(t0, t1), parse: s(t1, t2), validate: s(t2, t3), valid, errors: validate.errors?.length ?? 0 })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ compile: s(t0, t1), parse: s(t1, t2), validate: s(t2, t3), valid, errors: validate.errors?.length ?? 0 })}\n`,
+);

@@ -31,7 +31,6 @@ import type {
   Waarde,
 } from './types.ts';
 
-
 export interface ApiLoadResult {
   /** Present when there is no error. */
   api?: ApiBeschrijving;
@@ -107,18 +106,30 @@ class Lader {
       const at = file.position(['api', 'gebruikt', index]);
       const target = posix.normalize(g.startsWith('/') ? g : posix.join(posix.dirname(path), g));
       if ([...keten, path].includes(target)) {
-        this.findings.error(at, 'invalid-value', `"${g}" uses this file again (${[...keten, path, target].join(' → ')}); a shared API file cannot use itself`);
+        this.findings.error(
+          at,
+          'invalid-value',
+          `"${g}" uses this file again (${[...keten, path, target].join(' → ')}); a shared API file cannot use itself`,
+        );
         compleet = false;
         return;
       }
       if (keten.length >= MAX_DIEPTE) {
-        this.findings.error(at, 'invalid-value', `shared API files nest more than ${MAX_DIEPTE} deep here; an API needs one or two`);
+        this.findings.error(
+          at,
+          'invalid-value',
+          `shared API files nest more than ${MAX_DIEPTE} deep here; an API needs one or two`,
+        );
         compleet = false;
         return;
       }
       const shared = this.reader.read(target);
       if (shared === undefined) {
-        this.findings.error(at, 'unresolved-reference', `the shared API file "${target}" does not exist; correct the path (it is relative to this file)`);
+        this.findings.error(
+          at,
+          'unresolved-reference',
+          `the shared API file "${target}" does not exist; correct the path (it is relative to this file)`,
+        );
         compleet = false;
         return;
       }
@@ -145,9 +156,15 @@ class Lader {
       const sleutel = SLEUTELS[String(path[path.length - 1])];
       const gezien = new Set<unknown>();
       value.forEach((item, i) => {
-        const id = sleutel !== undefined && item !== null && typeof item === 'object' ? (item as Raw)[sleutel] : undefined;
+        const id =
+          sleutel !== undefined && item !== null && typeof item === 'object' ? (item as Raw)[sleutel] : undefined;
         if (id !== undefined) {
-          if (gezien.has(id)) this.findings.error(file.position([...path, i, sleutel!]), 'duplicate-name', `${sleutel} "${String(id)}" appears twice in "${String(path[path.length - 1])}"; keep one`);
+          if (gezien.has(id))
+            this.findings.error(
+              file.position([...path, i, sleutel!]),
+              'duplicate-name',
+              `${sleutel} "${String(id)}" appears twice in "${String(path[path.length - 1])}"; keep one`,
+            );
           gezien.add(id);
         }
         this.dubbeleNamen(file, item, [...path, i]);
@@ -216,7 +233,12 @@ class Resolver {
 
   private vereist<T>(raw: Raw, key: string, wat: string): T | undefined {
     const value = raw[key] as T | undefined;
-    if (value === undefined) this.findings.error(this.pos(raw), 'missing-key', `${wat} lacks "${key}", in this file or a shared file it uses; add it`);
+    if (value === undefined)
+      this.findings.error(
+        this.pos(raw),
+        'missing-key',
+        `${wat} lacks "${key}", in this file or a shared file it uses; add it`,
+      );
     return value;
   }
 
@@ -228,7 +250,8 @@ class Resolver {
     this.schemaNamen = schemasRaw.map((s) => s.naam as string);
     const beveiliging = kop.beveiliging === undefined ? undefined : this.beveiliging(kop.beveiliging as Raw);
     this.scopeNamen = beveiliging?.scopes.map((s) => s.naam);
-    if (beveiliging) for (const [i, s] of beveiliging.vereist.entries()) this.scope(s, kop.beveiliging as Raw, 'vereist', i);
+    if (beveiliging)
+      for (const [i, s] of beveiliging.vereist.entries()) this.scope(s, kop.beveiliging as Raw, 'vereist', i);
     const api: ApiBeschrijving = {
       id: kop.id as string,
       titel: this.vereist<string>(kop, 'titel', 'the API') ?? '',
@@ -236,7 +259,10 @@ class Resolver {
       versie: this.vereist<string>(kop, 'versie', 'the API') ?? '',
       herkomst: kop.herkomst as string | undefined,
       contact: kop.contact as ApiBeschrijving['contact'],
-      servers: ((kop.servers as Raw[] | undefined) ?? []).map((s) => ({ url: s.url as string, beschrijving: s.beschrijving as string | undefined })),
+      servers: ((kop.servers as Raw[] | undefined) ?? []).map((s) => ({
+        url: s.url as string,
+        beschrijving: s.beschrijving as string | undefined,
+      })),
       beveiliging,
       ondertekening: kop.ondertekening as Ondertekening | undefined,
       headers: headersRaw.map((h) => this.header(h, true)),
@@ -251,20 +277,46 @@ class Resolver {
 
   private beveiliging(raw: Raw): Beveiliging {
     const naam = this.vereist<string>(raw, 'naam', 'beveiliging') ?? '';
-    if (naam && !COMPONENT_NAAM.test(naam)) this.findings.error(this.pos(raw, 'naam'), 'invalid-value', `the security scheme "${naam}" may hold only letters, digits, ".", "_" and "-" (OpenAPI's rule for component names)`);
-    const scopes = ((raw.scopes as Raw[] | undefined) ?? []).map((s) => ({ naam: s.naam as string, beschrijving: s.beschrijving as string | undefined }));
-    if (scopes.length === 0) this.findings.error(this.pos(raw), 'missing-key', 'beveiliging lacks "scopes", in this file or a shared file it uses; name the scopes the token may carry');
-    return { naam, tokenUrl: this.vereist<string>(raw, 'tokenUrl', 'beveiliging') ?? '', scopes, vereist: (raw.vereist as string[] | undefined) ?? [] };
+    if (naam && !COMPONENT_NAAM.test(naam))
+      this.findings.error(
+        this.pos(raw, 'naam'),
+        'invalid-value',
+        `the security scheme "${naam}" may hold only letters, digits, ".", "_" and "-" (OpenAPI's rule for component names)`,
+      );
+    const scopes = ((raw.scopes as Raw[] | undefined) ?? []).map((s) => ({
+      naam: s.naam as string,
+      beschrijving: s.beschrijving as string | undefined,
+    }));
+    if (scopes.length === 0)
+      this.findings.error(
+        this.pos(raw),
+        'missing-key',
+        'beveiliging lacks "scopes", in this file or a shared file it uses; name the scopes the token may carry',
+      );
+    return {
+      naam,
+      tokenUrl: this.vereist<string>(raw, 'tokenUrl', 'beveiliging') ?? '',
+      scopes,
+      vereist: (raw.vereist as string[] | undefined) ?? [],
+    };
   }
 
   private scope(naam: string, raw: Raw, key: string, index: number): void {
     if (this.scopeNamen === undefined) {
-      this.findings.error(this.pos(raw, key), 'unresolved-reference', `the scope "${naam}" needs a "beveiliging" in the api section that declares it`);
+      this.findings.error(
+        this.pos(raw, key),
+        'unresolved-reference',
+        `the scope "${naam}" needs a "beveiliging" in the api section that declares it`,
+      );
     } else if (!this.scopeNamen.includes(naam)) {
       const bronnen = this.oorsprong.get(raw[key] as object) ?? [];
       const laatste = bronnen[bronnen.length - 1];
       const at = laatste ? laatste.file.position([...laatste.path, index]) : this.pos(raw, key);
-      this.findings.error(at, 'unresolved-reference', `the scope "${naam}" is not declared under beveiliging.scopes${bedoeldU(naam, this.scopeNamen)}`);
+      this.findings.error(
+        at,
+        'unresolved-reference',
+        `the scope "${naam}" is not declared under beveiliging.scopes${bedoeldU(naam, this.scopeNamen)}`,
+      );
     }
   }
 
@@ -277,14 +329,26 @@ class Resolver {
       try {
         new RegExp(w.pattern, 'u');
       } catch (e) {
-        this.findings.error(this.pos(raw, 'pattern'), 'invalid-pattern', `the pattern of ${wat} is no regular expression: ${(e as Error).message}`);
+        this.findings.error(
+          this.pos(raw, 'pattern'),
+          'invalid-pattern',
+          `the pattern of ${wat} is no regular expression: ${(e as Error).message}`,
+        );
       }
     }
     if (w.minimum !== undefined && w.maximum !== undefined && w.minimum > w.maximum) {
-      this.findings.error(this.pos(raw, 'maximum'), 'invalid-value', `the maximum of ${wat} (${w.maximum}) is below its minimum (${w.minimum})`);
+      this.findings.error(
+        this.pos(raw, 'maximum'),
+        'invalid-value',
+        `the maximum of ${wat} (${w.maximum}) is below its minimum (${w.minimum})`,
+      );
     }
     if (w.enum !== undefined && w.type !== undefined && w.enum.some((e) => !past(e, w.type!))) {
-      this.findings.error(this.pos(raw, 'enum'), 'invalid-value', `a value under enum of ${wat} is not of type ${w.type}`);
+      this.findings.error(
+        this.pos(raw, 'enum'),
+        'invalid-value',
+        `a value under enum of ${wat} is not of type ${w.type}`,
+      );
     }
     return w;
   }
@@ -294,11 +358,19 @@ class Resolver {
     if (naam === undefined) return undefined;
     const bekend = soort === 'header' ? this.headerNamen : this.schemaNamen;
     if (!bekend.includes(naam)) {
-      this.findings.error(this.pos(raw, 'component'), 'unresolved-reference', `${wat} refers to the ${soort} "${naam}", which no file of the api section defines under ${soort}s${bedoeldU(naam, bekend)}`);
+      this.findings.error(
+        this.pos(raw, 'component'),
+        'unresolved-reference',
+        `${wat} refers to the ${soort} "${naam}", which no file of the api section defines under ${soort}s${bedoeldU(naam, bekend)}`,
+      );
     }
     const facetten = FACETTEN.filter((f) => raw[f] !== undefined);
     if (facetten.length > 0 || raw.schema !== undefined) {
-      this.findings.error(this.pos(raw, 'component'), 'conflicting-keys', `${wat} is a reference (component) and says what its value is (${[...facetten, ...(raw.schema !== undefined ? ['schema'] : [])].join(', ')}); keep one`);
+      this.findings.error(
+        this.pos(raw, 'component'),
+        'conflicting-keys',
+        `${wat} is a reference (component) and says what its value is (${[...facetten, ...(raw.schema !== undefined ? ['schema'] : [])].join(', ')}); keep one`,
+      );
     }
     return naam;
   }
@@ -307,14 +379,28 @@ class Resolver {
     const naam = raw.naam as string;
     const wat = `the header "${naam}"`;
     if (!(isComponent ? COMPONENT_NAAM : HEADER_NAAM).test(naam)) {
-      this.findings.error(this.pos(raw, 'naam'), 'invalid-value', isComponent ? `${wat} may hold only letters, digits, ".", "_" and "-" (OpenAPI's rule for component names)` : `${wat} is no HTTP header name`);
+      this.findings.error(
+        this.pos(raw, 'naam'),
+        'invalid-value',
+        isComponent
+          ? `${wat} may hold only letters, digits, ".", "_" and "-" (OpenAPI's rule for component names)`
+          : `${wat} is no HTTP header name`,
+      );
     }
     if (isComponent && raw.component !== undefined) {
-      this.findings.error(this.pos(raw, 'component'), 'invalid-value', `${wat} under headers defines a header; "component" belongs to the headers of an antwoord`);
+      this.findings.error(
+        this.pos(raw, 'component'),
+        'invalid-value',
+        `${wat} under headers defines a header; "component" belongs to the headers of an antwoord`,
+      );
     }
     const component = isComponent ? undefined : this.component(raw, 'header', wat);
     if (component === undefined && raw.schema === undefined) {
-      this.findings.error(this.pos(raw), 'missing-key', `${wat} lacks "schema"${isComponent ? '' : ' (or a "component" it refers to)'}; say what its value is`);
+      this.findings.error(
+        this.pos(raw),
+        'missing-key',
+        `${wat} lacks "schema"${isComponent ? '' : ' (or a "component" it refers to)'}; say what its value is`,
+      );
     }
     return {
       naam,
@@ -332,9 +418,19 @@ class Resolver {
     const wat = `the veld "${naam}" of ${eigenaar}`;
     const component = this.component(raw, 'schema', wat);
     if (component === undefined && raw.type === undefined && raw.enum === undefined) {
-      this.findings.error(this.pos(raw), 'missing-key', `${wat} lacks "type" (or a "component" it refers to); say what its value is`);
+      this.findings.error(
+        this.pos(raw),
+        'missing-key',
+        `${wat} lacks "type" (or a "component" it refers to); say what its value is`,
+      );
     }
-    return { naam, verplicht: raw.verplicht === true, ...(component !== undefined ? { component } : {}), ...this.waarde(raw, wat), bron: this.pos(raw, 'naam') };
+    return {
+      naam,
+      verplicht: raw.verplicht === true,
+      ...(component !== undefined ? { component } : {}),
+      ...this.waarde(raw, wat),
+      bron: this.pos(raw, 'naam'),
+    };
   }
 
   private velden(raw: Raw, eigenaar: string): ApiVeld[] {
@@ -344,11 +440,24 @@ class Resolver {
   private schema(raw: Raw): ApiSchema {
     const naam = raw.naam as string;
     const wat = `the schema "${naam}"`;
-    if (!COMPONENT_NAAM.test(naam)) this.findings.error(this.pos(raw, 'naam'), 'invalid-value', `${wat} may hold only letters, digits, ".", "_" and "-" (OpenAPI's rule for component names)`);
+    if (!COMPONENT_NAAM.test(naam))
+      this.findings.error(
+        this.pos(raw, 'naam'),
+        'invalid-value',
+        `${wat} may hold only letters, digits, ".", "_" and "-" (OpenAPI's rule for component names)`,
+      );
     if (raw.bericht !== undefined && (raw.velden !== undefined || raw.gesloten !== undefined)) {
-      this.findings.error(this.pos(raw, 'bericht'), 'conflicting-keys', `${wat} is the uitwisselmodel's message (bericht) and has velden or gesloten of its own; keep one`);
+      this.findings.error(
+        this.pos(raw, 'bericht'),
+        'conflicting-keys',
+        `${wat} is the uitwisselmodel's message (bericht) and has velden or gesloten of its own; keep one`,
+      );
     } else if (raw.bericht === undefined && raw.velden === undefined) {
-      this.findings.error(this.pos(raw), 'missing-key', `${wat} lacks "velden" (or "bericht: compat" for the uitwisselmodel's message)`);
+      this.findings.error(
+        this.pos(raw),
+        'missing-key',
+        `${wat} lacks "velden" (or "bericht: compat" for the uitwisselmodel's message)`,
+      );
     }
     return {
       naam,
@@ -364,9 +473,17 @@ class Resolver {
     const mediatype = this.vereist<string>(raw, 'mediatype', wat) ?? '';
     const component = this.component(raw, 'schema', wat);
     if (component !== undefined && (raw.velden !== undefined || raw.gesloten !== undefined)) {
-      this.findings.error(this.pos(raw, 'component'), 'conflicting-keys', `${wat} refers to a schema (component) and has velden of its own; keep one`);
+      this.findings.error(
+        this.pos(raw, 'component'),
+        'conflicting-keys',
+        `${wat} refers to a schema (component) and has velden of its own; keep one`,
+      );
     } else if (component === undefined && raw.velden === undefined) {
-      this.findings.error(this.pos(raw), 'missing-key', `${wat} lacks "component" or "velden"; say what the body holds`);
+      this.findings.error(
+        this.pos(raw),
+        'missing-key',
+        `${wat} lacks "component" or "velden"; say what the body holds`,
+      );
     }
     return {
       mediatype,
@@ -385,10 +502,17 @@ class Resolver {
     const verzoek: ApiVerzoek | undefined = verzoekRaw && {
       verplicht: verzoekRaw.verplicht === true,
       ...(verzoekRaw.beschrijving !== undefined ? { beschrijving: verzoekRaw.beschrijving as string } : {}),
-      ...(verzoekRaw.inhoud !== undefined ? { inhoud: this.inhoud(verzoekRaw.inhoud as Raw, `the verzoek of ${wat}`) } : {}),
+      ...(verzoekRaw.inhoud !== undefined
+        ? { inhoud: this.inhoud(verzoekRaw.inhoud as Raw, `the verzoek of ${wat}`) }
+        : {}),
     };
     const antwoorden = ((raw.antwoorden as Raw[] | undefined) ?? []).map((a) => this.antwoord(a, wat));
-    if (antwoorden.length === 0) this.findings.error(this.pos(raw), 'missing-key', `${wat} lacks "antwoorden"; OpenAPI requires at least one response`);
+    if (antwoorden.length === 0)
+      this.findings.error(
+        this.pos(raw),
+        'missing-key',
+        `${wat} lacks "antwoorden"; OpenAPI requires at least one response`,
+      );
     return {
       id,
       pad: this.vereist<string>(raw, 'pad', wat) ?? '/',
@@ -419,11 +543,17 @@ class Resolver {
   private ondertekening(api: ApiBeschrijving, kop: Raw): void {
     const o = kop.ondertekening as Raw | undefined;
     if (!o) return;
-    const namen = [...new Set(api.operaties.flatMap((op) => op.antwoorden.flatMap((a) => a.headers.map((h) => h.naam))))];
+    const namen = [
+      ...new Set(api.operaties.flatMap((op) => op.antwoorden.flatMap((a) => a.headers.map((h) => h.naam)))),
+    ];
     for (const key of ['digestHeader', 'handtekeningHeader']) {
       const naam = o[key] as string | undefined;
       if (naam !== undefined && !namen.includes(naam)) {
-        this.findings.error(this.pos(o, key), 'unresolved-reference', `ondertekening names the header "${naam}", which no antwoord carries${bedoeldU(naam, namen)}`);
+        this.findings.error(
+          this.pos(o, key),
+          'unresolved-reference',
+          `ondertekening names the header "${naam}", which no antwoord carries${bedoeldU(naam, namen)}`,
+        );
       }
     }
   }
@@ -434,7 +564,12 @@ class Resolver {
     for (const op of api.operaties) {
       const key = `${op.methode} ${op.pad}`;
       const eerder = gezien.get(key);
-      if (eerder !== undefined) this.findings.error(op.bron, 'duplicate-name', `the operaties "${eerder}" and "${op.id}" are both ${op.methode.toUpperCase()} ${op.pad}; an operation is one path and method`);
+      if (eerder !== undefined)
+        this.findings.error(
+          op.bron,
+          'duplicate-name',
+          `the operaties "${eerder}" and "${op.id}" are both ${op.methode.toUpperCase()} ${op.pad}; an operation is one path and method`,
+        );
       else gezien.set(key, op.id);
     }
   }

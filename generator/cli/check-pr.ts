@@ -64,16 +64,22 @@ export async function checkPrCommand(options: CheckPrOptions): Promise<number> {
   const samenvatting = `lint ${lint.ok ? 'passed' : 'failed'}, generate --check ${check.ok ? 'passed' : check.verouderd.length > 0 ? `found ${check.verouderd.length} stale file(s)` : 'failed'}, ${modellen.length} model(s) changed`;
 
   if (!doel) {
-    process.stderr.write(`mimgen check-pr: ${samenvatting}; no pull request to comment on, so the comment is only printed\n`);
+    process.stderr.write(
+      `mimgen check-pr: ${samenvatting}; no pull request to comment on, so the comment is only printed\n`,
+    );
     return verdict;
   }
   try {
     const r = await plaatsOfWerkBij(doel, MARKER, body);
-    process.stderr.write(`mimgen check-pr: ${samenvatting}; ${r.actie === 'bijgewerkt' ? 'updated' : 'posted'} the comment on pull request #${doel.pr}${r.url ? ` (${r.url})` : ''}\n`);
+    process.stderr.write(
+      `mimgen check-pr: ${samenvatting}; ${r.actie === 'bijgewerkt' ? 'updated' : 'posted'} the comment on pull request #${doel.pr}${r.url ? ` (${r.url})` : ''}\n`,
+    );
   } catch (e) {
     if (!(e instanceof GithubFout)) throw e;
     process.stderr.write(`mimgen check-pr: ${samenvatting}\n`);
-    process.stderr.write(`mimgen check-pr: GitHub API ${e.methode} ${e.pad} failed: ${e.status === 0 ? 'no answer' : `HTTP ${e.status}`}: ${e.message}\n`);
+    process.stderr.write(
+      `mimgen check-pr: GitHub API ${e.methode} ${e.pad} failed: ${e.status === 0 ? 'no answer' : `HTTP ${e.status}`}: ${e.message}\n`,
+    );
     return EXIT_API;
   }
   return verdict;
@@ -96,9 +102,14 @@ function githubDoel(prOptie: string | undefined): GithubDoel | undefined {
   }
   const token = process.env.GITHUB_TOKEN;
   const repo = process.env.GITHUB_REPOSITORY;
-  if (!token) throw new Invoerfout(`GITHUB_TOKEN is not set, so the comment on pull request #${pr} cannot be posted; pass it to the step (env: GITHUB_TOKEN: \${{ secrets.GITHUB_TOKEN }})`);
+  if (!token)
+    throw new Invoerfout(
+      `GITHUB_TOKEN is not set, so the comment on pull request #${pr} cannot be posted; pass it to the step (env: GITHUB_TOKEN: \${{ secrets.GITHUB_TOKEN }})`,
+    );
   if (!repo || !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repo)) {
-    throw new Invoerfout(`GITHUB_REPOSITORY is ${repo ? `"${repo}", not owner/name` : 'not set'}; GitHub Actions sets it, elsewhere set it to owner/name`);
+    throw new Invoerfout(
+      `GITHUB_REPOSITORY is ${repo ? `"${repo}", not owner/name` : 'not set'}; GitHub Actions sets it, elsewhere set it to owner/name`,
+    );
   }
   const api = process.env.GITHUB_API_URL || 'https://api.github.com';
   try {
@@ -116,14 +127,19 @@ function prUitEvent(file: string): number | undefined {
   try {
     event = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new Invoerfout(`cannot read the event of GITHUB_EVENT_PATH (${file}): ${(e as Error).message}; pass the pull request with --pr <number>`);
+    throw new Invoerfout(
+      `cannot read the event of GITHUB_EVENT_PATH (${file}): ${(e as Error).message}; pass the pull request with --pr <number>`,
+    );
   }
   const n = (event as { pull_request?: { number?: unknown } } | null)?.pull_request?.number;
   if (n === undefined) {
-    process.stderr.write('mimgen check-pr: the event is not a pull request\'s (no pull_request.number in GITHUB_EVENT_PATH); the comment is only printed\n');
+    process.stderr.write(
+      "mimgen check-pr: the event is not a pull request's (no pull_request.number in GITHUB_EVENT_PATH); the comment is only printed\n",
+    );
     return undefined;
   }
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) throw new Invoerfout(`pull_request.number in GITHUB_EVENT_PATH is ${JSON.stringify(n)}, not a pull-request number`);
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1)
+    throw new Invoerfout(`pull_request.number in GITHUB_EVENT_PATH is ${JSON.stringify(n)}, not a pull-request number`);
   return n;
 }
 
@@ -139,7 +155,11 @@ function mimgen(args: string[]): Uitvoer {
   delete env.GITHUB_TOKEN;
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env, maxBuffer: 256 * 1024 * 1024 });
   const stderr = r.error ? `${r.stderr ?? ''}could not run mimgen ${args[0]}: ${r.error.message}\n` : (r.stderr ?? '');
-  return { status: r.status, stdout: r.stdout ?? '', stderr: r.signal ? `${stderr}mimgen ${args[0]} stopped by ${r.signal}\n` : stderr };
+  return {
+    status: r.status,
+    stdout: r.stdout ?? '',
+    stderr: r.signal ? `${stderr}mimgen ${args[0]} stopped by ${r.signal}\n` : stderr,
+  };
 }
 
 function runLint(): LintUitkomst {
@@ -150,10 +170,21 @@ function runLint(): LintUitkomst {
   } catch {
     findings = undefined;
   }
-  if (!Array.isArray(findings)) return { ok: false, fouten: 0, waarschuwingen: 0, uitvoer: `${r.stdout}${r.stderr}`.trim() || `mimgen lint exited with ${r.status}` };
+  if (!Array.isArray(findings))
+    return {
+      ok: false,
+      fouten: 0,
+      waarschuwingen: 0,
+      uitvoer: `${r.stdout}${r.stderr}`.trim() || `mimgen lint exited with ${r.status}`,
+    };
   const fouten = findings.filter((f) => f.severity === 'error').length;
   // lint's own verdict, as `npm run check` has it: every finding fails (a warning too), unreadable input as well.
-  return { ok: r.status === 0, fouten, waarschuwingen: findings.length - fouten, uitvoer: findings.map(formatFinding).join('\n') };
+  return {
+    ok: r.status === 0,
+    fouten,
+    waarschuwingen: findings.length - fouten,
+    uitvoer: findings.map(formatFinding).join('\n'),
+  };
 }
 
 function runCheck(output: string): CheckUitkomst {
@@ -181,7 +212,10 @@ interface Gewijzigd {
  * that uses it, so then every model is compared.
  */
 function changedModels(git: GitRevisionReader, models: string): Gewijzigd[] {
-  const paden = execFileSync('git', ['diff', '--name-only', '--relative', '-z', git.commit, '--', models], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+  const paden = execFileSync('git', ['diff', '--name-only', '--relative', '-z', git.commit, '--', models], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  })
     .split('\0')
     .filter((p) => p !== '');
   const nu = new Set(discoverModels(models));
@@ -202,13 +236,21 @@ function changedModels(git: GitRevisionReader, models: string): Gewijzigd[] {
     else gedeeld = true;
   }
   if (gedeeld) {
-    for (const naam of nu) if (!uit.has(naam)) uit.set(naam, { naam, map: `${prefix}${naam}`, soort: wasModel(git, `${prefix}${naam}`) ? 'gewijzigd' : 'nieuw' });
+    for (const naam of nu)
+      if (!uit.has(naam))
+        uit.set(naam, {
+          naam,
+          map: `${prefix}${naam}`,
+          soort: wasModel(git, `${prefix}${naam}`) ? 'gewijzigd' : 'nieuw',
+        });
   }
   return [...uit.values()].sort((a, b) => (a.naam < b.naam ? -1 : a.naam > b.naam ? 1 : 0));
 }
 
 function wasModel(git: GitRevisionReader, map: string): boolean {
-  return (git.listYaml(map) ?? []).some((f) => INFORMATIEMODEL.test(Buffer.from(git.read(`${map}/${f}`) ?? []).toString('utf8')));
+  return (git.listYaml(map) ?? []).some((f) =>
+    INFORMATIEMODEL.test(Buffer.from(git.read(`${map}/${f}`) ?? []).toString('utf8')),
+  );
 }
 
 function modelSectie(m: Gewijzigd, base: string): ModelSectie {

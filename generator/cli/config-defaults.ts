@@ -9,7 +9,11 @@ import type { Config } from './config.ts';
 export const CONFIG_FILE = 'mimgen.config.yaml';
 
 /** Today's layout: what a folder without mimgen.config.yaml gets. */
-export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({ models: 'model', output: 'generated', packages: Object.freeze({}) as Record<string, string> });
+export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
+  models: 'model',
+  output: 'generated',
+  packages: Object.freeze({}) as Record<string, string>,
+});
 
 /** A fresh copy of the defaults, for a caller that may change it. */
 export function defaultConfig(): Config {
@@ -23,5 +27,9 @@ export function defaultConfig(): Config {
 export function loadOptions(folder: string, config: Config): LoadOptions {
   const map = posix.normalize(folder.replaceAll('\\', '/')).replace(/(.)\/+$/, '$1');
   const naam = posix.basename(map);
-  return { pakketnaam: Object.hasOwn(config.packages, naam) ? config.packages[naam] : undefined, scope: config.scope, modelmap: map };
+  return {
+    pakketnaam: Object.hasOwn(config.packages, naam) ? config.packages[naam] : undefined,
+    scope: config.scope,
+    modelmap: map,
+  };
 }

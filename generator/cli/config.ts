@@ -13,7 +13,15 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
-import { Findings, finding, InputErrors, UnreadableInput, type ErrorRule, type Finding, type Position } from '../diagnostics/findings.ts';
+import {
+  Findings,
+  finding,
+  InputErrors,
+  UnreadableInput,
+  type ErrorRule,
+  type Finding,
+  type Position,
+} from '../diagnostics/findings.ts';
 import { FormatChecker } from '../model/structure.ts';
 import { bedoeldU } from '../model/suggest.ts';
 import { parseYamlFile, type YamlFile } from '../model/yaml-source.ts';
@@ -35,7 +43,9 @@ export interface Config {
 /** A config that cannot be used: every problem, positioned in the file. The CLI prints them and exits 2. */
 export class ConfigError extends InputErrors {}
 
-const SCHEMA = JSON.parse(readFileSync(new URL('../../schema/mimgen.config.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const SCHEMA = JSON.parse(
+  readFileSync(new URL('../../schema/mimgen.config.schema.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
 let checker: FormatChecker | undefined;
 
 /**
@@ -47,12 +57,21 @@ export function loadConfig(dir: string, warn?: (finding: Finding) => void): Conf
   const file = join(dir, CONFIG_FILE).split(sep).join('/');
   let bytes: Uint8Array;
   try {
-    if (!statSync(file).isFile()) throw new ConfigError([fout({ file, line: 1, column: 1 }, 'unreadable', `${CONFIG_FILE} is not a file; remove it or make it a file`)]);
+    if (!statSync(file).isFile())
+      throw new ConfigError([
+        fout({ file, line: 1, column: 1 }, 'unreadable', `${CONFIG_FILE} is not a file; remove it or make it a file`),
+      ]);
     bytes = readFileSync(file);
   } catch (e) {
     if (e instanceof ConfigError) throw e;
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return defaultConfig();
-    throw new ConfigError([fout({ file, line: 1, column: 1 }, 'unreadable', `cannot read the file (${(e as Error).message}); check its permissions`)]);
+    throw new ConfigError([
+      fout(
+        { file, line: 1, column: 1 },
+        'unreadable',
+        `cannot read the file (${(e as Error).message}); check its permissions`,
+      ),
+    ]);
   }
   const findings = new Findings();
   let yaml: YamlFile | undefined;
@@ -74,7 +93,11 @@ export function loadConfig(dir: string, warn?: (finding: Finding) => void): Conf
   const root = resolve(dir);
   const outputAbs = resolve(root, output);
   if (!findings.hasErrors && binnen(root, outputAbs)) {
-    findings.error(yaml.position(['output']), 'invalid-value', `"output" is ${JSON.stringify(data.output)}, the folder of ${CONFIG_FILE} or one above it, which generate would replace; name a folder of its own, such as "generated"`);
+    findings.error(
+      yaml.position(['output']),
+      'invalid-value',
+      `"output" is ${JSON.stringify(data.output)}, the folder of ${CONFIG_FILE} or one above it, which generate would replace; name a folder of its own, such as "generated"`,
+    );
   } else if (!findings.hasErrors && binnen(resolve(root, models), outputAbs)) {
     findings.error(
       yaml.position([data.output === undefined ? 'models' : 'output']),
@@ -104,7 +127,11 @@ export function loadConfig(dir: string, warn?: (finding: Finding) => void): Conf
 function folder(yaml: YamlFile, key: 'models' | 'output', value: string, findings: Findings): string {
   const normal = posix.normalize(value.replaceAll('\\', '/')).replace(/(.)\/+$/, '$1');
   if (isAbsolute(value) || /^[A-Za-z]:/.test(value)) {
-    findings.error(yaml.position([key]), 'invalid-value', `"${key}" is an absolute path; write it relative to ${CONFIG_FILE}, so that the repository works wherever it is cloned`);
+    findings.error(
+      yaml.position([key]),
+      'invalid-value',
+      `"${key}" is an absolute path; write it relative to ${CONFIG_FILE}, so that the repository works wherever it is cloned`,
+    );
   }
   return normal;
 }

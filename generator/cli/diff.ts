@@ -20,8 +20,12 @@ export interface DiffOptions {
   failOnBreaking?: boolean;
 }
 
-
-export function diffCommand(oud: string, nieuw: string, options: DiffOptions, config: Config = defaultConfig()): number {
+export function diffCommand(
+  oud: string,
+  nieuw: string,
+  options: DiffOptions,
+  config: Config = defaultConfig(),
+): number {
   if (options.json && options.markdown) {
     process.stderr.write('mimgen diff: choose one of --json and --markdown\n');
     return EXIT_USAGE;
@@ -33,16 +37,22 @@ export function diffCommand(oud: string, nieuw: string, options: DiffOptions, co
     for (const k of [a.kant, b.kant]) {
       const ander = k === a.kant ? b.kant : a.kant;
       if (k.soort === 'model' && !k.uitwisselmodel && ander.soort === 'schema') {
-        throw new DiffInputError(`${k.label} has no uitwisselmodel.yaml, so there is no message schema to compare with ${ander.label}`);
+        throw new DiffInputError(
+          `${k.label} has no uitwisselmodel.yaml, so there is no message schema to compare with ${ander.label}`,
+        );
       }
     }
     const result = diff(a.kant, b.kant);
-    process.stdout.write(options.json ? renderJson(result) : options.markdown ? renderMarkdown(result) : renderText(result));
+    process.stdout.write(
+      options.json ? renderJson(result) : options.markdown ? renderMarkdown(result) : renderText(result),
+    );
     if (options.json || options.markdown) process.stderr.write(`mimgen diff: ${samenvatting(result)}\n`);
     return options.failOnBreaking && result.changes.some(isBreaking) ? EXIT_FINDINGS : EXIT_OK;
   } catch (e) {
     if (!(e instanceof DiffInputError)) throw e;
-    process.stderr.write(`${e.at ? formatFinding(finding(e.at, 'error', 'diff-input', e.message)) : `mimgen diff: ${e.message}`}\n`);
+    process.stderr.write(
+      `${e.at ? formatFinding(finding(e.at, 'error', 'diff-input', e.message)) : `mimgen diff: ${e.message}`}\n`,
+    );
     for (const d of e.details) process.stderr.write(`${d}\n`);
     return EXIT_USAGE;
   }

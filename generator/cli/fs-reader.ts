@@ -32,6 +32,8 @@ export function discoverModels(root: string): string[] {
   return entries.filter((name) => {
     const files = fileSystemReader.listYaml(`${root}/${name}`) ?? [];
     // Through the reader, so that a folder named x.yaml or an unreadable file is skipped, not thrown.
-    return files.some((f) => /^informatiemodel\s*:/m.test(Buffer.from(fileSystemReader.read(`${root}/${name}/${f}`) ?? []).toString('utf8')));
+    return files.some((f) =>
+      /^informatiemodel\s*:/m.test(Buffer.from(fileSystemReader.read(`${root}/${name}/${f}`) ?? []).toString('utf8')),
+    );
   });
 }

@@ -11,7 +11,11 @@ import { staleFiles, writeGenerated, type GeneratedTree } from './writer.ts';
  * `mimgen generate [models...] [--check]`: all files or none; with --check, compare instead of write. The
  * models are read from the config's models folder and written to its output folder (model/, generated/).
  */
-export async function generateCommand(models: string[], options: { check?: boolean }, config: Config = defaultConfig()): Promise<number> {
+export async function generateCommand(
+  models: string[],
+  options: { check?: boolean },
+  config: Config = defaultConfig(),
+): Promise<number> {
   const { models: modelMap, output } = config;
   const names = models.length > 0 ? models : discoverModels(modelMap);
   if (names.length === 0) {
@@ -23,7 +27,9 @@ export async function generateCommand(models: string[], options: { check?: boole
   const errors: Finding[] = [];
   for (const name of names) {
     if (name.includes('/') || name.includes('\\') || name.startsWith('.')) {
-      process.stderr.write(`mimgen generate: "${name}" is not a model name; give the name of a folder under ${modelMap}/\n`);
+      process.stderr.write(
+        `mimgen generate: "${name}" is not a model name; give the name of a folder under ${modelMap}/\n`,
+      );
       return EXIT_USAGE;
     }
     const folder = `${modelMap}/${name}`;
@@ -34,11 +40,21 @@ export async function generateCommand(models: string[], options: { check?: boole
     // A model with errors is not emitted: its findings are the answer, and an emitter must not see what lint refuses.
     if (modelErrors.length > 0) continue;
     if (!loaded.uitwisselmodel) {
-      errors.push(finding({ file: `${folder}/uitwisselmodel.yaml`, line: 1, column: 1 }, 'error', 'missing-derivation', 'the model has no uitwisselmodel.yaml; add one'));
+      errors.push(
+        finding(
+          { file: `${folder}/uitwisselmodel.yaml`, line: 1, column: 1 },
+          'error',
+          'missing-derivation',
+          'the model has no uitwisselmodel.yaml; add one',
+        ),
+      );
       continue;
     }
     // CHANGELOG.md against the previous version recorded in model/<name>/vorige-versie.json, if any.
-    const { vorige, findings } = vorigeVersie(folder, loaded, fileSystemReader, process.cwd(), { load: opties, output });
+    const { vorige, findings } = vorigeVersie(folder, loaded, fileSystemReader, process.cwd(), {
+      load: opties,
+      output,
+    });
     errors.push(...findings);
     tree.set(name, await emitModel(loaded.uitwisselmodel, { vorige }));
   }
@@ -50,7 +66,11 @@ export async function generateCommand(models: string[], options: { check?: boole
   if (options.check) {
     const stale = staleFiles('.', tree, output);
     for (const s of stale) process.stdout.write(`stale: ${s}\n`);
-    process.stderr.write(stale.length > 0 ? `mimgen generate --check: ${stale.length} stale file(s); run mimgen generate\n` : `mimgen generate --check: ${output}/ is up to date\n`);
+    process.stderr.write(
+      stale.length > 0
+        ? `mimgen generate --check: ${stale.length} stale file(s); run mimgen generate\n`
+        : `mimgen generate --check: ${output}/ is up to date\n`,
+    );
     return stale.length > 0 ? EXIT_FINDINGS : EXIT_OK;
   }
   writeGenerated('.', tree, output);

@@ -31,13 +31,19 @@ export class GitRevisionReader implements SourceReader {
 
   /** Opens a revision of the repository that holds `cwd`; throws DiffInputError when there is none. */
   static open(revisie: string, cwd = process.cwd()): GitRevisionReader {
-    if (revisie === '' || revisie.startsWith('-') || /[\0\s]/.test(revisie)) throw new DiffInputError(`"${revisie}" is not a git revision`);
+    if (revisie === '' || revisie.startsWith('-') || /[\0\s]/.test(revisie))
+      throw new DiffInputError(`"${revisie}" is not a git revision`);
     const top = git(cwd, ['rev-parse', '--show-toplevel']);
-    if (top === undefined) throw new DiffInputError(`cannot read revision "${revisie}": ${cwd} is not in a git repository (or git is not installed)`);
+    if (top === undefined)
+      throw new DiffInputError(
+        `cannot read revision "${revisie}": ${cwd} is not in a git repository (or git is not installed)`,
+      );
     const commit = git(cwd, ['rev-parse', '--verify', '--quiet', `${revisie}^{commit}`]);
     if (commit === undefined) {
       const ondiep = git(cwd, ['rev-parse', '--is-shallow-repository'])?.toString().trim() === 'true';
-      throw new DiffInputError(`unknown git revision "${revisie}"${ondiep ? ' (this clone is shallow; fetch the history with git fetch --unshallow)' : ''}`);
+      throw new DiffInputError(
+        `unknown git revision "${revisie}"${ondiep ? ' (this clone is shallow; fetch the history with git fetch --unshallow)' : ''}`,
+      );
     }
     const prefix = git(cwd, ['rev-parse', '--show-prefix'])?.toString().trim() ?? '';
     return new GitRevisionReader(revisie, commit.toString().trim(), cwd, top.toString().trim(), prefix);
@@ -45,7 +51,9 @@ export class GitRevisionReader implements SourceReader {
 
   /** The path inside the repository, or undefined when `path` lies outside it. */
   private repoPad(path: string): string | undefined {
-    const p = isAbsolute(path) ? relative(this.top, path).split('\\').join('/') : posix.join(this.prefix, path.replaceAll('\\', '/'));
+    const p = isAbsolute(path)
+      ? relative(this.top, path).split('\\').join('/')
+      : posix.join(this.prefix, path.replaceAll('\\', '/'));
     const n = posix.normalize(p).replace(/\/$/, '');
     if (n === '..' || n.startsWith('../') || posix.isAbsolute(n)) return undefined;
     return n === '.' ? '' : n;
@@ -55,7 +63,9 @@ export class GitRevisionReader implements SourceReader {
   soort(path: string): 'tree' | 'blob' | undefined {
     const p = this.repoPad(path);
     if (p === undefined) return undefined;
-    const t = git(this.cwd, ['cat-file', '-t', `${this.commit}:${p}`])?.toString().trim();
+    const t = git(this.cwd, ['cat-file', '-t', `${this.commit}:${p}`])
+      ?.toString()
+      .trim();
     return t === 'tree' || t === 'blob' ? t : undefined;
   }
 

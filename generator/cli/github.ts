@@ -45,7 +45,11 @@ export async function plaatsOfWerkBij(doel: GithubDoel, marker: string, body: st
     : await verzoek(doel, 'POST', `${basis}/repos/${doel.repo}/issues/${doel.pr}/comments`, { body });
   const c = antwoord.json as { id?: unknown; html_url?: unknown } | undefined;
   const id = typeof c?.id === 'number' ? c.id : (bestaand ?? 0);
-  return { actie: bestaand ? 'bijgewerkt' : 'geplaatst', id, ...(typeof c?.html_url === 'string' ? { url: c.html_url } : {}) };
+  return {
+    actie: bestaand ? 'bijgewerkt' : 'geplaatst',
+    id,
+    ...(typeof c?.html_url === 'string' ? { url: c.html_url } : {}),
+  };
 }
 
 /** The id of the first comment that starts with the marker (a quote of it in a reply starts with `>`). */
@@ -55,7 +59,8 @@ async function zoekComment(doel: GithubDoel, basis: string, marker: string): Pro
   for (let pagina = 0; url !== undefined && pagina < MAX_PAGINAS; pagina++) {
     gezien.add(url);
     const antwoord = await verzoek(doel, 'GET', url);
-    if (!Array.isArray(antwoord.json)) throw new GithubFout('GET', pad(url), 200, 'the answer is not a list of comments');
+    if (!Array.isArray(antwoord.json))
+      throw new GithubFout('GET', pad(url), 200, 'the answer is not a list of comments');
     for (const c of antwoord.json as { id?: unknown; body?: unknown }[]) {
       if (typeof c.id === 'number' && typeof c.body === 'string' && c.body.trimStart().startsWith(marker)) return c.id;
     }
@@ -80,13 +85,24 @@ function volgende(link: string | null, basis: string): string | undefined {
     } catch {
       return undefined;
     }
-    if (url.origin !== new URL(basis).origin) throw new GithubFout('GET', url.href, 0, `the next page is on another host (${url.origin}); the token is not sent there`);
+    if (url.origin !== new URL(basis).origin)
+      throw new GithubFout(
+        'GET',
+        url.href,
+        0,
+        `the next page is on another host (${url.origin}); the token is not sent there`,
+      );
     return url.href;
   }
   return undefined;
 }
 
-async function verzoek(doel: GithubDoel, methode: string, url: string, body?: unknown): Promise<{ json: unknown; link: string | null }> {
+async function verzoek(
+  doel: GithubDoel,
+  methode: string,
+  url: string,
+  body?: unknown,
+): Promise<{ json: unknown; link: string | null }> {
   let res: Response;
   try {
     res = await fetch(url, {
@@ -102,7 +118,10 @@ async function verzoek(doel: GithubDoel, methode: string, url: string, body?: un
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (e) {
-    const oorzaak = (e as Error).name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : ((e as { cause?: Error }).cause?.message ?? (e as Error).message);
+    const oorzaak =
+      (e as Error).name === 'TimeoutError'
+        ? `no answer within ${TIMEOUT_MS / 1000} s`
+        : ((e as { cause?: Error }).cause?.message ?? (e as Error).message);
     throw new GithubFout(methode, pad(url), 0, oorzaak);
   }
   const text = await res.text().catch(() => '');

@@ -48,7 +48,8 @@ export function importXmiCommand(file: string, options: ImportXmiCliOptions, con
 }
 
 function run(file: string, options: ImportXmiCliOptions, config: Config): number {
-  if (!options.out) throw XmiError.at({ file, line: 1, column: 1 }, 'usage', 'name the output folder with --out <folder>');
+  if (!options.out)
+    throw XmiError.at({ file, line: 1, column: 1 }, 'usage', 'name the output folder with --out <folder>');
   const bytes = readInput(file);
   const given = options.out.replace(/[\\/]+$/, '') || '.';
   // A bare name is a model: its folder under the models folder (model/, or the config's), as lint and generate read it.
@@ -58,7 +59,12 @@ function run(file: string, options: ImportXmiCliOptions, config: Config): number
   if (options.mapFile) readMapFile(options.mapFile, map, omit);
   for (const m of options.map ?? []) {
     const i = m.lastIndexOf('=');
-    if (i <= 0) throw XmiError.at({ file: '--map', line: 1, column: 1 }, 'usage', `--map ${m}: write <EA name or id>=<model name>; use --omit to leave a reference out`);
+    if (i <= 0)
+      throw XmiError.at(
+        { file: '--map', line: 1, column: 1 },
+        'usage',
+        `--map ${m}: write <EA name or id>=<model name>; use --omit to leave a reference out`,
+      );
     const doel = m.slice(i + 1).trim();
     if (doel === '') omit.push(m.slice(0, i).trim());
     else map.set(m.slice(0, i).trim(), doel);
@@ -79,7 +85,12 @@ function run(file: string, options: ImportXmiCliOptions, config: Config): number
   for (const e of unresolved) {
     const first = e.usages[0]!;
     const uses = e.usages.map((u) => u.what).join('; ');
-    findings.push({ ...first.at, severity: 'error', rule: 'external-reference', message: `"${e.naam}" (${e.eaId || 'no id'}) is outside the export, used by ${uses}; map it with --map "${e.naam}=<model name>" or leave it out with --omit "${e.naam}"` });
+    findings.push({
+      ...first.at,
+      severity: 'error',
+      rule: 'external-reference',
+      message: `"${e.naam}" (${e.eaId || 'no id'}) is outside the export, used by ${uses}; map it with --map "${e.naam}=<model name>" or leave it out with --omit "${e.naam}"`,
+    });
   }
   writeOut(out, files, options.replace === true);
 
@@ -90,8 +101,17 @@ function run(file: string, options: ImportXmiCliOptions, config: Config): number
     out,
     files: [...files.keys()],
     counts: model.counts,
-    externalReferences: externals.map((e) => ({ naam: e.naam, id: e.eaId, status: e.status, doel: e.doel, gebruikt: e.gebruikt, usages: e.usages.map((u) => ({ what: u.what, ...u.at })) })),
-    datatypes: model.externals.filter((e) => e.status === 'datatype').map((e) => ({ naam: e.naam, id: e.eaId, doel: e.doel })),
+    externalReferences: externals.map((e) => ({
+      naam: e.naam,
+      id: e.eaId,
+      status: e.status,
+      doel: e.doel,
+      gebruikt: e.gebruikt,
+      usages: e.usages.map((u) => ({ what: u.what, ...u.at })),
+    })),
+    datatypes: model.externals
+      .filter((e) => e.status === 'datatype')
+      .map((e) => ({ naam: e.naam, id: e.eaId, doel: e.doel })),
     findings,
   };
   if (options.report) writeFileAtOnce(options.report, `${JSON.stringify(report, null, 2)}\n`);
@@ -132,8 +152,10 @@ function readMapFile(path: string, map: Map<string, string>, omit: string[]): vo
   const data = doc.toJS() as unknown;
   const bad = (message: string) => XmiError.at({ file: path, line: 1, column: 1 }, 'invalid-map-file', message);
   if (data === null || data === undefined) return;
-  if (typeof data !== 'object' || Array.isArray(data)) throw bad('write a mapping with "map:" (EA name or id: model name) and "omit:" (a list)');
-  for (const key of Object.keys(data)) if (key !== 'map' && key !== 'omit') throw bad(`unknown key "${key}"; the map file has "map" and "omit"`);
+  if (typeof data !== 'object' || Array.isArray(data))
+    throw bad('write a mapping with "map:" (EA name or id: model name) and "omit:" (a list)');
+  for (const key of Object.keys(data))
+    if (key !== 'map' && key !== 'omit') throw bad(`unknown key "${key}"; the map file has "map" and "omit"`);
   const m = (data as { map?: unknown }).map;
   if (m !== undefined && m !== null) {
     if (typeof m !== 'object' || Array.isArray(m)) throw bad('"map" must map EA names or ids to model names');
@@ -144,7 +166,8 @@ function readMapFile(path: string, map: Map<string, string>, omit: string[]): vo
   }
   const o = (data as { omit?: unknown }).omit;
   if (o !== undefined && o !== null) {
-    if (!Array.isArray(o) || o.some((x) => typeof x !== 'string')) throw bad('"omit" must be a list of EA names or ids');
+    if (!Array.isArray(o) || o.some((x) => typeof x !== 'string'))
+      throw bad('"omit" must be a list of EA names or ids');
     omit.push(...(o as string[]));
   }
 }
@@ -154,14 +177,16 @@ function readShared(out: string, given: string[] | undefined): SharedFile[] {
   const paths: string[] = [];
   const add = (p: string) => {
     if (statSync(p).isDirectory()) {
-      for (const n of readdirSync(p).sort()) if (/\.ya?ml$/.test(n) && !NOT_MODEL_PARTS.includes(n)) paths.push(join(p, n));
+      for (const n of readdirSync(p).sort())
+        if (/\.ya?ml$/.test(n) && !NOT_MODEL_PARTS.includes(n)) paths.push(join(p, n));
     } else {
       paths.push(p);
     }
   };
   if (given && given.length > 0) {
     for (const g of given) {
-      if (!existsSync(g)) throw XmiError.at({ file: g, line: 1, column: 1 }, 'unreadable', '--shared names no file or folder');
+      if (!existsSync(g))
+        throw XmiError.at({ file: g, line: 1, column: 1 }, 'unreadable', '--shared names no file or folder');
       add(g);
     }
   } else {
@@ -189,7 +214,8 @@ function writeOut(out: string, files: Map<string, string>, replace: boolean): vo
   recoverFolder(target);
   const keep: string[] = [];
   if (existsSync(out)) {
-    if (!statSync(out).isDirectory()) throw XmiError.at({ file: out, line: 1, column: 1 }, 'usage', '--out names a file, not a folder');
+    if (!statSync(out).isDirectory())
+      throw XmiError.at({ file: out, line: 1, column: 1 }, 'usage', '--out names a file, not a folder');
     const foreign: string[] = [];
     for (const entry of readdirSync(out).sort()) {
       const path = join(out, entry);
@@ -201,7 +227,11 @@ function writeOut(out: string, files: Map<string, string>, replace: boolean): vo
       if (!readFileSync(path, 'utf8').slice(0, 400).includes(IMPORT_MARKER) && !replace) foreign.push(entry);
     }
     if (foreign.length > 0) {
-      throw XmiError.at({ file: out, line: 1, column: 1 }, 'out-not-empty', `the folder holds model files that no import wrote (${foreign.join(', ')}); remove them, choose another --out, or pass --replace to replace them with the import`);
+      throw XmiError.at(
+        { file: out, line: 1, column: 1 },
+        'out-not-empty',
+        `the folder holds model files that no import wrote (${foreign.join(', ')}); remove them, choose another --out, or pass --replace to replace them with the import`,
+      );
     }
   }
   swapFolder(target, (tmp) => {

@@ -7,7 +7,10 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
 import { modelFolder } from './main.ts';
 
 export function lintCommand(models: string[], options: { json?: boolean }, config: Config = defaultConfig()): number {
-  const folders = models.length > 0 ? models.map((m) => modelFolder(m, config.models)) : discoverModels(config.models).map((m) => `${config.models}/${m}`);
+  const folders =
+    models.length > 0
+      ? models.map((m) => modelFolder(m, config.models))
+      : discoverModels(config.models).map((m) => `${config.models}/${m}`);
   if (folders.length === 0) {
     process.stderr.write(`mimgen lint: no models found under ${config.models}/; name a model folder\n`);
     return EXIT_USAGE;

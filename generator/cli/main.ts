@@ -18,7 +18,9 @@ export async function main(argv: string[]): Promise<number> {
   let code = EXIT_OK;
   const program = new Command()
     .name('mimgen')
-    .description('Generates the DDAS uitwisselmodel, JSON Schema, TypeScript and documentation from MIM models in YAML.')
+    .description(
+      'Generates the DDAS uitwisselmodel, JSON Schema, TypeScript and documentation from MIM models in YAML.',
+    )
     .version(versie(), '-V, --version', "print mimgen's version")
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
@@ -27,7 +29,10 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('lint')
     .description('check models and print every finding as file:line:col  severity  rule-id  message')
-    .argument('[models...]', 'model names under model/ (or the config\'s models folder) or model folders; all models when omitted')
+    .argument(
+      '[models...]',
+      "model names under model/ (or the config's models folder) or model folders; all models when omitted",
+    )
     .option('--json', 'print the findings as JSON')
     .action(async (models: string[], options: { json?: boolean }) => {
       code = (await import('./lint.ts')).lintCommand(models, options, await config());
@@ -35,8 +40,10 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('generate')
-    .description('generate generated/<model>/ (or <output>/<model>/ of the config) for all models or the ones named; all files or none')
-    .argument('[models...]', 'model names under model/ (or the config\'s models folder); all models when omitted')
+    .description(
+      'generate generated/<model>/ (or <output>/<model>/ of the config) for all models or the ones named; all files or none',
+    )
+    .argument('[models...]', "model names under model/ (or the config's models folder); all models when omitted")
     .option('--check', 'write nothing; exit 1 and list the files that are stale')
     .action(async (models: string[], options: { check?: boolean }) => {
       code = await (await import('./generate.ts')).generateCommand(models, options, await config());
@@ -48,12 +55,33 @@ export async function main(argv: string[]): Promise<number> {
       'import an Enterprise Architect XMI 2.1 export (MIM profile) as model YAML; exit 0 imported, 1 imported with unresolved references outside the export, 2 nothing written',
     )
     .argument('<file>', 'the XMI file (UTF-8 or windows-1252, as the XML declaration says)')
-    .requiredOption('--out <folder>', 'the model folder to write (a path, or a name for a folder under model/ or the config\'s models folder); written all at once')
-    .option('--package <name or id>', 'the EA package to import (its name or xmi:id); needed when the file holds several')
-    .option('--map <ea=model>', 'map a class outside the export (EA name or id) to a model element, e.g. --map NietNatuurlijkPersoon=AanleverendeOrganisatie; repeatable', collectXmiOption, [])
+    .requiredOption(
+      '--out <folder>',
+      "the model folder to write (a path, or a name for a folder under model/ or the config's models folder); written all at once",
+    )
+    .option(
+      '--package <name or id>',
+      'the EA package to import (its name or xmi:id); needed when the file holds several',
+    )
+    .option(
+      '--map <ea=model>',
+      'map a class outside the export (EA name or id) to a model element, e.g. --map NietNatuurlijkPersoon=AanleverendeOrganisatie; repeatable',
+      collectXmiOption,
+      [],
+    )
     .option('--map-file <yaml>', 'a YAML file with "map: {EA name or id: model name}" and "omit: [EA name or id]"')
-    .option('--omit <ea>', 'leave out what refers to this class outside the export (EA name or id); repeatable', collectXmiOption, [])
-    .option('--shared <path>', 'shared model files or folders to refer to (default: <out>/../gedeeld); repeatable', collectXmiOption, [])
+    .option(
+      '--omit <ea>',
+      'leave out what refers to this class outside the export (EA name or id); repeatable',
+      collectXmiOption,
+      [],
+    )
+    .option(
+      '--shared <path>',
+      'shared model files or folders to refer to (default: <out>/../gedeeld); repeatable',
+      collectXmiOption,
+      [],
+    )
     .option('--replace', 'replace model files in --out that an earlier import did not write')
     .option('--report <file>', 'also write the import report (counts, external references, findings) as JSON')
     .option('--json', 'print the import report as JSON instead of the findings')
@@ -63,24 +91,39 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('diff')
-    .description('compare two versions of a model, or two JSON Schemas: every change classified by whom it breaks; exit 0 when the diff ran, 2 on bad input')
-    .argument('<old>', 'a model folder or name under model/, <rev>:<folder> (a model at a git revision), or a JSON Schema file (also <rev>:<file>)')
+    .description(
+      'compare two versions of a model, or two JSON Schemas: every change classified by whom it breaks; exit 0 when the diff ran, 2 on bad input',
+    )
+    .argument(
+      '<old>',
+      'a model folder or name under model/, <rev>:<folder> (a model at a git revision), or a JSON Schema file (also <rev>:<file>)',
+    )
     .argument('<new>', 'the same, for the new version')
     .option('--json', 'print { "changes": [ { path, kind, breaksSenders, breaksReceivers, message } ] }')
     .option('--markdown', 'print a changelog section, grouped by breaking and non-breaking')
     .option('--fail-on-breaking', 'exit 1 when a change breaks senders or receivers')
-    .action(async (oud: string, nieuw: string, options: { json?: boolean; markdown?: boolean; failOnBreaking?: boolean }) => {
-      code = (await import('./diff.ts')).diffCommand(oud, nieuw, options, await config());
-    });
+    .action(
+      async (oud: string, nieuw: string, options: { json?: boolean; markdown?: boolean; failOnBreaking?: boolean }) => {
+        code = (await import('./diff.ts')).diffCommand(oud, nieuw, options, await config());
+      },
+    );
 
   program
     .command('validate')
-    .description('validate a delivery of any size in bounded memory with the generated package of the model; exit 0 valid, 1 invalid, 2 unreadable')
+    .description(
+      'validate a delivery of any size in bounded memory with the generated package of the model; exit 0 valid, 1 invalid, 2 unreadable',
+    )
     .argument('<file>', 'the delivery (a JSON file)')
-    .requiredOption('--model <name>', 'the model whose package generate wrote in generated/ (or the config\'s output folder) here')
+    .requiredOption(
+      '--model <name>',
+      "the model whose package generate wrote in generated/ (or the config's output folder) here",
+    )
     .option('--json', 'print { "valid": boolean, "errors": [ { path, line, column, message } ] }')
     .option('--max-errors <n>', 'stop after n errors (default 1000)')
-    .option('--strict', 'validate with the strict schema: also what the informatiemodel states (lengths, patterns, datatypes, the fields it requires)')
+    .option(
+      '--strict',
+      'validate with the strict schema: also what the informatiemodel states (lengths, patterns, datatypes, the fields it requires)',
+    )
     .action(async (file: string, options: ValidateOptions) => {
       code = await (await import('./validate.ts')).validateCommand(file, options, await config());
     });
@@ -90,9 +133,15 @@ export async function main(argv: string[]): Promise<number> {
     .description(
       'write a starting derivation, <models>/<model>/uitwisselmodel.yaml, that lints and generates: the objecttype as the record, what it reaches embedded, the rest as references by key; exit 0 written, 1 the informatiemodel has errors, 2 refused (nothing written)',
     )
-    .argument('[model]', "a model name under model/ (or the config's models folder) or a model folder; the only model when omitted")
+    .argument(
+      '[model]',
+      "a model name under model/ (or the config's models folder) or a model folder; the only model when omitted",
+    )
     .requiredOption('--scaffold <objecttype>', 'the objecttype whose records the message holds')
-    .option('--depth <n>', 'embed objecttypen up to n relations below a list of the message; further ones are references by key (default 3)')
+    .option(
+      '--depth <n>',
+      'embed objecttypen up to n relations below a list of the message; further ones are references by key (default 3)',
+    )
     .option('--force', 'replace an existing uitwisselmodel.yaml')
     .option('--stdout', 'print the derivation instead of writing it')
     .action(async (model: string | undefined, options: DeriveCommandOptions) => {
@@ -101,7 +150,9 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('init')
-    .description("scaffold a standard's repository: package.json, mimgen.config.yaml, a model that lints and generates, a README, the pull-request workflow; exit 0 written, 2 refused (nothing written)")
+    .description(
+      "scaffold a standard's repository: package.json, mimgen.config.yaml, a model that lints and generates, a README, the pull-request workflow; exit 0 written, 2 refused (nothing written)",
+    )
     .argument('[folder]', 'the repository folder (made when it does not exist)', '.')
     .option('--model <name>', 'the model folder name under model/ (default: the folder name as a lower-case slug)')
     .option('--scope <@scope>', 'the npm scope of the generated package (@scope/<model>)')
@@ -112,7 +163,9 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('check-pr')
-    .description('the pull-request check: lint, generate --check and the diff of every changed model, as one comment posted (or updated) on the pull request; exit 0 pass, 1 lint findings or stale files, 2 bad input, 3 GitHub API error')
+    .description(
+      'the pull-request check: lint, generate --check and the diff of every changed model, as one comment posted (or updated) on the pull request; exit 0 pass, 1 lint findings or stale files, 2 bad input, 3 GitHub API error',
+    )
     .requiredOption('--base <rev>', 'the git revision to compare with, such as origin/main')
     .option('--pr <number>', 'the pull request to comment on (default: from GITHUB_EVENT_PATH in GitHub Actions)')
     .action(async (options: { base: string; pr?: string }) => {
@@ -181,5 +234,6 @@ function collectXmiOption(value: string, previous: string[]): string[] {
 
 /** mimgen's own version, from its package.json (two folders up from generator/cli/ and from dist/cli/ alike). */
 function versie(): string {
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
+    .version;
 }

@@ -38,7 +38,11 @@ export function leesVorigeVersie(folder: string, reader: SourceReader): VorigeVe
   if (bytes === undefined) return undefined;
   const { value } = parseJson(file, decodeJsonText(file, bytes));
   const fout = (m: string): never => {
-    throw new DiffInputError(`${m}; write { "versie": "<previous version>", "revisie": "<git tag or commit>" }`, { file, line: 1, column: 1 });
+    throw new DiffInputError(`${m}; write { "versie": "<previous version>", "revisie": "<git tag or commit>" }`, {
+      file,
+      line: 1,
+      column: 1,
+    });
   };
   if (!isObject(value)) return fout('the previous version must be an object');
   const onbekend = Object.keys(value).filter((k) => !['versie', 'revisie', 'map'].includes(k));
@@ -46,17 +50,31 @@ export function leesVorigeVersie(folder: string, reader: SourceReader): VorigeVe
   if (typeof value.versie !== 'string' || value.versie === '') fout('"versie" must be a non-empty string');
   if (typeof value.revisie !== 'string' || value.revisie === '') fout('"revisie" must be a non-empty string');
   if (value.map !== undefined && typeof value.map !== 'string') fout('"map" must be a string');
-  return { versie: value.versie as string, revisie: value.revisie as string, ...(typeof value.map === 'string' ? { map: value.map } : {}) };
+  return {
+    versie: value.versie as string,
+    revisie: value.revisie as string,
+    ...(typeof value.map === 'string' ? { map: value.map } : {}),
+  };
 }
 
 /** The previous version at its revision: the model when it loads, else the compat schema generated then. */
-export function leesVorige(folder: string, record: VorigeVersie, cwd = process.cwd(), context: VorigeContext = {}): Kant {
+export function leesVorige(
+  folder: string,
+  record: VorigeVersie,
+  cwd = process.cwd(),
+  context: VorigeContext = {},
+): Kant {
   const git = GitRevisionReader.open(record.revisie, cwd);
   const map = record.map ?? folder;
   try {
     const loaded = loadModel(map, git, context.load);
     if (loaded.informatiemodel && loaded.uitwisselmodel && !loaded.findings.some((f) => f.severity === 'error')) {
-      return { soort: 'model', label: record.versie, informatiemodel: loaded.informatiemodel, uitwisselmodel: loaded.uitwisselmodel };
+      return {
+        soort: 'model',
+        label: record.versie,
+        informatiemodel: loaded.informatiemodel,
+        uitwisselmodel: loaded.uitwisselmodel,
+      };
     }
   } catch {
     // fall back to the schema generated at that revision
@@ -64,7 +82,9 @@ export function leesVorige(folder: string, record: VorigeVersie, cwd = process.c
   const schemaPad = posix.join(context.output ?? 'generated', posix.basename(map), COMPAT_SCHEMA);
   const bytes = git.read(schemaPad);
   if (bytes === undefined) {
-    throw new DiffInputError(`the previous version at revision ${record.revisie} has neither a model in ${map} that loads nor a ${schemaPad}`);
+    throw new DiffInputError(
+      `the previous version at revision ${record.revisie} has neither a model in ${map} that loads nor a ${schemaPad}`,
+    );
   }
   const label = `${record.revisie}:${schemaPad}`;
   const gelezen = parseJson(label, decodeJsonText(label, bytes));

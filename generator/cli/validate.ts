@@ -28,7 +28,10 @@ interface StreamResultaat {
   stopped?: 'max-errors' | 'fatal';
 }
 interface Validatie {
-  validateFile(pad: string, opties?: { maxErrors?: number; onProgress?: (v: { bytes: number; records: number }) => void }): Promise<StreamResultaat>;
+  validateFile(
+    pad: string,
+    opties?: { maxErrors?: number; onProgress?: (v: { bytes: number; records: number }) => void },
+  ): Promise<StreamResultaat>;
 }
 /** The package: the compat form at the top, the strict form as `strict` (packages from before it have none). */
 type Pakket = Validatie & { strict?: Validatie };
@@ -40,7 +43,11 @@ export interface ValidateOptions {
   strict?: boolean;
 }
 
-export async function validateCommand(file: string, options: ValidateOptions, config: Config = defaultConfig()): Promise<number> {
+export async function validateCommand(
+  file: string,
+  options: ValidateOptions,
+  config: Config = defaultConfig(),
+): Promise<number> {
   const usage = (message: string): number => {
     process.stderr.write(`mimgen validate: ${message}\n`);
     return EXIT_USAGE;
@@ -50,10 +57,12 @@ export async function validateCommand(file: string, options: ValidateOptions, co
   if (!/^[a-z0-9][a-z0-9-]*$/.test(model)) return usage(`"${model}" is not a model name`);
   // The package generated here, not one in mimgen's own folder: a standard's repository validates with its own.
   const entry = join(config.output, model, 'dist', 'index.js');
-  if (!isFile(entry)) return usage(`no generated package for model "${model}" (${entry}); run mimgen generate ${model}`);
+  if (!isFile(entry))
+    return usage(`no generated package for model "${model}" (${entry}); run mimgen generate ${model}`);
   let maxErrors = 1000;
   if (options.maxErrors !== undefined) {
-    if (!/^[1-9]\d*$/.test(options.maxErrors)) return usage(`--max-errors takes a whole number from 1, not "${options.maxErrors}"`);
+    if (!/^[1-9]\d*$/.test(options.maxErrors))
+      return usage(`--max-errors takes a whole number from 1, not "${options.maxErrors}"`);
     maxErrors = Number(options.maxErrors);
   }
   let size: number;
@@ -67,11 +76,15 @@ export async function validateCommand(file: string, options: ValidateOptions, co
 
   const pakket = (await import(pathToFileURL(resolve(entry)).href)) as Pakket;
   const validatie = options.strict ? pakket.strict : pakket;
-  if (!validatie) return usage(`the package of model "${model}" (${entry}) has no strict form; run mimgen generate ${model}`);
+  if (!validatie)
+    return usage(`the package of model "${model}" (${entry}) has no strict form; run mimgen generate ${model}`);
   const voortgang = process.stderr.isTTY ? new Voortgang(size) : undefined;
   let result: StreamResultaat;
   try {
-    result = await validatie.validateFile(file, { maxErrors, onProgress: voortgang ? (v) => voortgang.toon(v.bytes, v.records) : undefined });
+    result = await validatie.validateFile(file, {
+      maxErrors,
+      onProgress: voortgang ? (v) => voortgang.toon(v.bytes, v.records) : undefined,
+    });
   } catch (e) {
     voortgang?.wis();
     return unreadable(file, (e as Error).message);
@@ -86,11 +99,18 @@ export async function validateCommand(file: string, options: ValidateOptions, co
   }
   const mb = (result.bytes / 1e6).toFixed(1);
   const vorm = options.strict ? ' in the strict form' : '';
-  if (result.valid) process.stderr.write(`mimgen validate: ${file} is valid${vorm} (${result.records} records, ${mb} MB)\n`);
+  if (result.valid)
+    process.stderr.write(`mimgen validate: ${file} is valid${vorm} (${result.records} records, ${mb} MB)\n`);
   else {
     const stopped =
-      result.stopped === 'max-errors' ? `; stopped after ${maxErrors} (--max-errors)` : result.stopped === 'fatal' ? '; stopped: the file cannot be read further as JSON' : '';
-    process.stderr.write(`mimgen validate: ${file}: ${result.errors.length} error(s)${vorm}${stopped} (${result.records} records, ${mb} MB read)\n`);
+      result.stopped === 'max-errors'
+        ? `; stopped after ${maxErrors} (--max-errors)`
+        : result.stopped === 'fatal'
+          ? '; stopped: the file cannot be read further as JSON'
+          : '';
+    process.stderr.write(
+      `mimgen validate: ${file}: ${result.errors.length} error(s)${vorm}${stopped} (${result.records} records, ${mb} MB read)\n`,
+    );
   }
   return result.valid ? EXIT_OK : EXIT_FINDINGS;
 }

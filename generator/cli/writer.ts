@@ -9,7 +9,18 @@
  *
  * A run killed at any point leaves the old state or the new one; the next run cleans up first.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join, posix, relative } from 'node:path';
 
 /** Generated files of each model: model folder name → (path inside it → contents). */
@@ -141,7 +152,13 @@ const READY = '.mimgen-write.ready';
 export function writeFilesAtOnce(root: string, files: Map<string, string>): void {
   for (const path of files.keys()) {
     const n = posix.normalize(path);
-    if (n !== path || posix.isAbsolute(path) || n === '..' || n.startsWith('../') || path.startsWith('.mimgen-write.')) {
+    if (
+      n !== path ||
+      posix.isAbsolute(path) ||
+      n === '..' ||
+      n.startsWith('../') ||
+      path.startsWith('.mimgen-write.')
+    ) {
       throw new Error(`refusing to write outside the folder or into mimgen's staging folder: ${path}`);
     }
   }
@@ -152,7 +169,10 @@ export function writeFilesAtOnce(root: string, files: Map<string, string>): void
     for (let i = 1; i <= parts.length; i++) {
       const at = join(root, ...parts.slice(0, i));
       if (!existsSync(at)) break;
-      if (statSync(at).isDirectory() === (i === parts.length)) throw new Error(`${parts.slice(0, i).join('/')} is ${i === parts.length ? 'a folder' : 'a file'}, in the way of ${path}`);
+      if (statSync(at).isDirectory() === (i === parts.length))
+        throw new Error(
+          `${parts.slice(0, i).join('/')} is ${i === parts.length ? 'a folder' : 'a file'}, in the way of ${path}`,
+        );
     }
   }
   const tmp = join(root, `${TMP_PREFIX}${process.pid}`);

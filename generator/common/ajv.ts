@@ -17,7 +17,8 @@ export function ajvMetFormats(options: Options = {}): Ajv2020 {
   return ajv;
 }
 
-const standaloneCode = (standaloneCodeModule as unknown as { default: (ajv: Ajv2020, refs?: unknown) => string }).default;
+const standaloneCode = (standaloneCodeModule as unknown as { default: (ajv: Ajv2020, refs?: unknown) => string })
+  .default;
 
 const AjvDraft7 = (AjvModule as unknown as { default: typeof Ajv2020 }).default;
 
@@ -28,9 +29,38 @@ const AjvDraft7 = (AjvModule as unknown as { default: typeof Ajv2020 }).default;
  * only unevaluatedProperties and unevaluatedItems need.
  */
 const GEDEELD = new Set([
-  'type', 'properties', 'required', 'additionalProperties', 'enum', 'const', 'format', 'items', 'minItems', 'maxItems', 'uniqueItems',
-  'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minProperties',
-  'maxProperties', 'allOf', 'anyOf', 'oneOf', 'not', '$ref', '$defs', 'title', 'description', '$comment', 'default', 'examples',
+  'type',
+  'properties',
+  'required',
+  'additionalProperties',
+  'enum',
+  'const',
+  'format',
+  'items',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minProperties',
+  'maxProperties',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  '$ref',
+  '$defs',
+  'title',
+  'description',
+  '$comment',
+  'default',
+  'examples',
 ]);
 
 /** True when the schema (with its subschemas) uses only keywords that draft-07 and 2020-12 read alike. */
@@ -73,7 +103,12 @@ function deelschemas(keyword: string, waarde: unknown): unknown[] {
 export function standaloneAjv(schemas: readonly unknown[] = []): Ajv2020 {
   // No message texts: the package tells every error in the model's terms (validatie.ts), from keyword and params.
   // One statement a line, so that a change of the model shows in a diff as the lines it changes.
-  const options: Options = { strict: false, code: { source: true, esm: true, optimize: true, lines: true }, allErrors: true, messages: false };
+  const options: Options = {
+    strict: false,
+    code: { source: true, esm: true, optimize: true, lines: true },
+    allErrors: true,
+    messages: false,
+  };
   if (schemas.length > 0 && schemas.every(draft7Gelijk)) {
     const ajv = new AjvDraft7(options);
     addFormats(ajv);
@@ -90,4 +125,5 @@ export function standaloneBody(ajv: Ajv2020, refs: unknown): string {
   return standaloneCode(ajv, refs).replace(/^"use strict";\n?/, '');
 }
 
-export const ESM_REQUIRE = "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n";
+export const ESM_REQUIRE =
+  "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n";

@@ -149,7 +149,11 @@ export function mdCodeBlok(text: string, taal: string, indent = 0): string {
 export function mermaidTekst(text: string | undefined): string {
   const chars = [...mdPlainLine(text)];
   return chars
-    .map((c, i) => (/^[\p{L}\p{N} ,.'/_]$/u.test(c) || (/^[-*]$/.test(c) && i > 0 && i < chars.length - 1) ? c : `#${c.codePointAt(0)};`))
+    .map((c, i) =>
+      /^[\p{L}\p{N} ,.'/_]$/u.test(c) || (/^[-*]$/.test(c) && i > 0 && i < chars.length - 1)
+        ? c
+        : `#${c.codePointAt(0)};`,
+    )
     .join('');
 }
 

@@ -51,7 +51,12 @@ export function dependencyFiles(pkg: string, folder: string): string[] | undefin
   try {
     return readdirSync(join(dependencyFolder(pkg), folder), { withFileTypes: true, recursive: true })
       .filter((e) => e.isFile())
-      .map((e) => join(e.parentPath, e.name).slice(join(dependencyFolder(pkg), folder).length + 1).split('\\').join('/'))
+      .map((e) =>
+        join(e.parentPath, e.name)
+          .slice(join(dependencyFolder(pkg), folder).length + 1)
+          .split('\\')
+          .join('/'),
+      )
       .sort();
   } catch {
     return undefined;
@@ -63,7 +68,10 @@ export function dependencyFiles(pkg: string, folder: string): string[] | undefin
  * HTML escaping is off, so the code that builds the view escapes each value for where it lands. `strict`
  * makes a field the view lacks an error instead of an empty string.
  */
-export function textTemplate<View extends object = object>(path: string, env: typeof Handlebars = Handlebars): (view: View) => string {
+export function textTemplate<View extends object = object>(
+  path: string,
+  env: typeof Handlebars = Handlebars,
+): (view: View) => string {
   const compiled = env.compile(toolFile(`templates/${path}`), { noEscape: true, strict: true });
   return (view) => compiled(view);
 }

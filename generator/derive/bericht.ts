@@ -58,7 +58,15 @@ export class BerichtView {
         o.velden.push(v);
         if (veld.inhoud.soort !== 'object' || onderweg.has(veld.inhoud.object)) continue;
         const pad = [...o.pad, veld.naam, ...(veld.lijst ? ['*'] : [])];
-        walk({ object: veld.inhoud.object, pad, pointer: v.knoop, ouder: o.object, via: v, niveau: o.niveau + 1, velden: [] });
+        walk({
+          object: veld.inhoud.object,
+          pad,
+          pointer: v.knoop,
+          ouder: o.object,
+          via: v,
+          niveau: o.niveau + 1,
+          velden: [],
+        });
       }
       onderweg.delete(o.object);
     };
@@ -99,12 +107,18 @@ export class BerichtView {
 
   /** The fields whose value is an object of the objecttype with this id (a reference to one too). */
   veldenHolding(objecttypeId: string): VeldInBericht[] {
-    return this.velden.filter((p) => p.veld.inhoud.soort === 'object' && p.veld.inhoud.object.objecttype?.id === objecttypeId);
+    return this.velden.filter(
+      (p) => p.veld.inhoud.soort === 'object' && p.veld.inhoud.object.objecttype?.id === objecttypeId,
+    );
   }
 
   /** The fields whose value has the datatype with this id, in the compat or the strict form. */
   veldenTyped(datatypeId: string): VeldInBericht[] {
-    return this.velden.filter((p) => p.veld.inhoud.soort === 'waarde' && (p.veld.inhoud.type.datatype.id === datatypeId || p.veld.inhoud.compat?.type.datatype.id === datatypeId));
+    return this.velden.filter(
+      (p) =>
+        p.veld.inhoud.soort === 'waarde' &&
+        (p.veld.inhoud.type.datatype.id === datatypeId || p.veld.inhoud.compat?.type.datatype.id === datatypeId),
+    );
   }
 
   /** The fields directly inside objects of the objecttype with this id. */
@@ -167,7 +181,12 @@ export function modelKardinaliteit(veld: UmVeld): ModelKardinaliteit | undefined
   if (h.soort === 'attribuutsoort') {
     const a = h.attribuutsoort;
     const element = `attribuutsoort ${a.eigenaar.naam}.${a.naam}`;
-    return { element, kardinaliteit: a.kardinaliteit, tekst: `${element} kardinaliteit ${a.kardinaliteit.tekst}`, vereist: isVereist(a.kardinaliteit, a.mogelijkGeenWaarde) };
+    return {
+      element,
+      kardinaliteit: a.kardinaliteit,
+      tekst: `${element} kardinaliteit ${a.kardinaliteit.tekst}`,
+      vereist: isVereist(a.kardinaliteit, a.mogelijkGeenWaarde),
+    };
   }
   if (h.soort === 'relatiesoort') {
     const r = h.relatiesoort;

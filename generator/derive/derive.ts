@@ -37,7 +37,12 @@ export interface DeriveResult {
  * Derives the uitwisselmodel from the informatiemodel as the derivation file says. Every reference to the
  * informatiemodel is checked; problems are findings positioned in the derivation file.
  */
-export function deriveUitwisselmodel(path: string, bytes: Uint8Array, model: Informatiemodel, options: DeriveOptions = {}): DeriveResult {
+export function deriveUitwisselmodel(
+  path: string,
+  bytes: Uint8Array,
+  model: Informatiemodel,
+  options: DeriveOptions = {},
+): DeriveResult {
   checker ??= new FormatChecker(derivationSchema);
   const findings = new Findings();
   const file = parseYamlFile(path, bytes, findings);
@@ -78,10 +83,21 @@ class Deriver {
     });
     const enumeraties = ((data.enumeraties as string[] | undefined) ?? []).flatMap((naam, i) => {
       const e = this.model.enumeraties.find((x) => x.naam === naam);
-      if (!e) this.unresolved(['enumeraties', i], 'enumeratie', naam, this.model.enumeraties.map((x) => x.naam));
+      if (!e)
+        this.unresolved(
+          ['enumeraties', i],
+          'enumeratie',
+          naam,
+          this.model.enumeraties.map((x) => x.naam),
+        );
       return e ? [e] : [];
     });
-    const bericht = this.object(data.bericht as Raw, ['bericht'], undefined, (data.bericht as Raw).naam as string | undefined);
+    const bericht = this.object(
+      data.bericht as Raw,
+      ['bericht'],
+      undefined,
+      (data.bericht as Raw).naam as string | undefined,
+    );
     this.resolveReferenties();
     // Enumeraties the fields use but the list leaves out are added after it, in order of first use.
     for (const e of new BerichtView(bericht).enumeraties()) if (!enumeraties.includes(e)) enumeraties.push(e);
@@ -92,7 +108,10 @@ class Deriver {
       definitie: head.definitie as string | undefined,
       herkomst: head.herkomst as string | undefined,
       // The config names the package over the model; a model named in neither gets the config's scope (or @ddas).
-      pakketnaam: this.options.pakketnaam ?? (head.pakketnaam as string | undefined) ?? `${this.options.scope ?? '@ddas'}/${posix.basename(this.model.folder)}`,
+      pakketnaam:
+        this.options.pakketnaam ??
+        (head.pakketnaam as string | undefined) ??
+        `${this.options.scope ?? '@ddas'}/${posix.basename(this.model.folder)}`,
       modelmap: this.options.modelmap ?? `model/${this.model.folder}`,
       informatiemodel: this.model,
       datatypeDefs,
@@ -102,7 +121,13 @@ class Deriver {
     };
   }
 
-  private object(raw: Raw, path: YamlPath, objecttype: Objecttype | undefined, naam: string | undefined, gesloten?: unknown): UmObject {
+  private object(
+    raw: Raw,
+    path: YamlPath,
+    objecttype: Objecttype | undefined,
+    naam: string | undefined,
+    gesloten?: unknown,
+  ): UmObject {
     const object: UmObject = {
       naam: naam ?? objecttype?.naam ?? 'Object',
       definitie: (raw.definitie as string | undefined) ?? objecttype?.definitie,
@@ -119,13 +144,22 @@ class Deriver {
     const velden = raw.velden as Raw[] | undefined;
     // Each derived field with the path of the entry that gave it: a field left out moves the others' indexes.
     const afgeleid: { veld: UmVeld; pad: YamlPath }[] = velden
-      ? velden.flatMap((v, i) => this.veld(v, [...path, 'velden', i], objecttype).map((veld) => ({ veld, pad: [...path, 'velden', i, 'naam'] })))
+      ? velden.flatMap((v, i) =>
+          this.veld(v, [...path, 'velden', i], objecttype).map((veld) => ({
+            veld,
+            pad: [...path, 'velden', i, 'naam'],
+          })),
+        )
       : this.alleAttributen(objecttype, path).map((veld) => ({ veld, pad: path }));
     object.velden = afgeleid.map((a) => a.veld);
     const seen = new Set<string>();
     for (const { veld, pad } of afgeleid) {
       if (seen.has(veld.naam)) {
-        this.findings.error(this.pos(pad), 'duplicate-name', `the wire name "${veld.naam}" appears twice in ${object.naam}; keep one`);
+        this.findings.error(
+          this.pos(pad),
+          'duplicate-name',
+          `the wire name "${veld.naam}" appears twice in ${object.naam}; keep one`,
+        );
       }
       seen.add(veld.naam);
     }
@@ -135,27 +169,37 @@ class Deriver {
   /** Without a list of velden an embedded objecttype brings all its attribuutsoorten, under their own names. */
   private alleAttributen(objecttype: Objecttype | undefined, path: YamlPath): UmVeld[] {
     if (!objecttype) return [];
-    return modelView(this.model).attribuutsoortenOf(objecttype).map((a) => ({
-      naam: a.naam,
-      definitie: a.definitie,
-      verplicht: false,
-      lijst: isMeervoud(a.kardinaliteit) ? { uniek: false } : undefined,
-      inhoud: this.waarde(a.type, a),
-      herkomst: { soort: 'attribuutsoort', attribuutsoort: a },
-      bron: this.pos(path),
-    }));
+    return modelView(this.model)
+      .attribuutsoortenOf(objecttype)
+      .map((a) => ({
+        naam: a.naam,
+        definitie: a.definitie,
+        verplicht: false,
+        lijst: isMeervoud(a.kardinaliteit) ? { uniek: false } : undefined,
+        inhoud: this.waarde(a.type, a),
+        herkomst: { soort: 'attribuutsoort', attribuutsoort: a },
+        bron: this.pos(path),
+      }));
   }
 
   private veld(raw: Raw, path: YamlPath, context: Objecttype | undefined): UmVeld[] {
     const naam = raw.naam as string;
     const problem = unsafeNaam(naam);
     if (problem) {
-      this.findings.error(this.pos([...path, 'naam']), 'unsafe-name', `wire name ${JSON.stringify(naam)} ${problem}; choose another name`);
+      this.findings.error(
+        this.pos([...path, 'naam']),
+        'unsafe-name',
+        `wire name ${JSON.stringify(naam)} ${problem}; choose another name`,
+      );
       return [];
     }
     const kinds = ['attribuut', 'relatie', 'objecttype', 'toegevoegd'].filter((k) => raw[k] !== undefined);
     if (kinds.length > 1) {
-      this.findings.error(this.pos([...path, kinds[1]!], true), 'conflicting-keys', `field "${naam}" says both ${kinds.join(' and ')}; a field comes from one place`);
+      this.findings.error(
+        this.pos([...path, kinds[1]!], true),
+        'conflicting-keys',
+        `field "${naam}" says both ${kinds.join(' and ')}; a field comes from one place`,
+      );
       return [];
     }
     const base = {
@@ -171,26 +215,61 @@ class Deriver {
       const t = raw.toegevoegd as Raw;
       const herkomst: Herkomst = { soort: 'toegevoegd' };
       if (t.object !== undefined) {
-        const object = this.object(t.object as Raw, [...path, 'toegevoegd', 'object'], undefined, (t.object as Raw).naam as string | undefined);
-        return [{ ...base, definitie: (raw.definitie as string | undefined) ?? (t.definitie as string | undefined) ?? object.definitie, inhoud: { soort: 'object', object }, herkomst }];
+        const object = this.object(
+          t.object as Raw,
+          [...path, 'toegevoegd', 'object'],
+          undefined,
+          (t.object as Raw).naam as string | undefined,
+        );
+        return [
+          {
+            ...base,
+            definitie: (raw.definitie as string | undefined) ?? (t.definitie as string | undefined) ?? object.definitie,
+            inhoud: { soort: 'object', object },
+            herkomst,
+          },
+        ];
       }
       if (typeof t.type !== 'string') {
-        this.findings.error(this.pos([...path, 'toegevoegd'], true), 'missing-key', `added field "${naam}" needs a "type" or an "object"`);
+        this.findings.error(
+          this.pos([...path, 'toegevoegd'], true),
+          'missing-key',
+          `added field "${naam}" needs a "type" or an "object"`,
+        );
         return [];
       }
       const type = this.type(t.type, [...path, 'toegevoegd', 'type']);
       if (!type) return [];
-      return [{ ...base, definitie: (raw.definitie as string | undefined) ?? (t.definitie as string | undefined) ?? undefined, inhoud: this.waarde(type, undefined, raw.compat, path), herkomst }];
+      return [
+        {
+          ...base,
+          definitie: (raw.definitie as string | undefined) ?? (t.definitie as string | undefined) ?? undefined,
+          inhoud: this.waarde(type, undefined, raw.compat, path),
+          herkomst,
+        },
+      ];
     }
 
     if (kind === 'objecttype') {
       const objecttype = this.model.objecttypen.find((o) => o.naam === raw.objecttype);
       if (!objecttype) {
-        this.unresolved([...path, 'objecttype'], 'objecttype', raw.objecttype as string, this.model.objecttypen.map((o) => o.naam));
+        this.unresolved(
+          [...path, 'objecttype'],
+          'objecttype',
+          raw.objecttype as string,
+          this.model.objecttypen.map((o) => o.naam),
+        );
         return [];
       }
       const object = this.object(raw, path, objecttype, undefined);
-      return [{ ...base, definitie: (raw.definitie as string | undefined) ?? objecttype.definitie, inhoud: { soort: 'object', object }, herkomst: { soort: 'objecttype', objecttype } }];
+      return [
+        {
+          ...base,
+          definitie: (raw.definitie as string | undefined) ?? objecttype.definitie,
+          inhoud: { soort: 'object', object },
+          herkomst: { soort: 'objecttype', objecttype },
+        },
+      ];
     }
 
     if (!context) {
@@ -213,7 +292,10 @@ class Deriver {
       const relatie = heen ?? terug;
       if (!relatie) {
         const terugRollen = naar.filter((r) => r.rolBron).map((r) => r.rolBron!);
-        this.unresolved([...path, 'relatie'], `relatiesoort of ${context.naam}`, wanted, [...relaties.map((r) => r.rol ?? r.naam), ...terugRollen]);
+        this.unresolved([...path, 'relatie'], `relatiesoort of ${context.naam}`, wanted, [
+          ...relaties.map((r) => r.rol ?? r.naam),
+          ...terugRollen,
+        ]);
         return [];
       }
       const doel = heen ? relatie.doel : relatie.eigenaar;
@@ -223,9 +305,21 @@ class Deriver {
       const definitie = (raw.definitie as string | undefined) ?? doel.definitie;
       if (typeof raw.referentie === 'string') {
         if (raw.velden !== undefined) {
-          this.findings.error(this.pos([...path, 'velden'], true), 'conflicting-keys', `field "${naam}" is a reference by key; it cannot list velden too`);
+          this.findings.error(
+            this.pos([...path, 'velden'], true),
+            'conflicting-keys',
+            `field "${naam}" is a reference by key; it cannot list velden too`,
+          );
         }
-        const placeholder: UmObject = { naam: `${doel.naam}Referentie`, definitie, objecttype: doel, gesloten: true, velden: [], referentie: true, bron: this.pos(path) };
+        const placeholder: UmObject = {
+          naam: `${doel.naam}Referentie`,
+          definitie,
+          objecttype: doel,
+          gesloten: true,
+          velden: [],
+          referentie: true,
+          bron: this.pos(path),
+        };
         const veld: UmVeld = { ...base, lijst, definitie, inhoud: { soort: 'object', object: placeholder }, herkomst };
         this.referenties.push({ veld, doel, sleutel: raw.referentie, at: this.pos([...path, 'referentie']) });
         return [veld];
@@ -238,7 +332,12 @@ class Deriver {
     const attributen = modelView(this.model).attribuutsoortenOf(context);
     const attribuut = attributen.find((a) => a.naam === wanted);
     if (!attribuut) {
-      this.unresolved([...path, raw.attribuut !== undefined ? 'attribuut' : 'naam'], `attribuutsoort of ${context.naam}`, wanted, attributen.map((a) => a.naam));
+      this.unresolved(
+        [...path, raw.attribuut !== undefined ? 'attribuut' : 'naam'],
+        `attribuutsoort of ${context.naam}`,
+        wanted,
+        attributen.map((a) => a.naam),
+      );
       return [];
     }
     const lijst = base.lijst ?? (isMeervoud(attribuut.kardinaliteit) ? { uniek: false } : undefined);
@@ -253,8 +352,18 @@ class Deriver {
     ];
   }
 
-  private waarde(type: TypeVerwijzing, attribuut: Attribuutsoort | undefined, compat?: unknown, path?: YamlPath): UmInhoud {
-    const inhoud: UmInhoud = { soort: 'waarde', type, lengte: attribuut?.lengte ?? type.lengte, formeelPatroon: attribuut?.formeelPatroon };
+  private waarde(
+    type: TypeVerwijzing,
+    attribuut: Attribuutsoort | undefined,
+    compat?: unknown,
+    path?: YamlPath,
+  ): UmInhoud {
+    const inhoud: UmInhoud = {
+      soort: 'waarde',
+      type,
+      lengte: attribuut?.lengte ?? type.lengte,
+      formeelPatroon: attribuut?.formeelPatroon,
+    };
     if (compat && path) {
       const c = compat as Raw;
       const compatType = typeof c.type === 'string' ? this.type(c.type, [...path, 'compat', 'type']) : type;
@@ -266,19 +375,35 @@ class Deriver {
   private lijst(raw: unknown): Lijst | undefined {
     if (raw === undefined) return undefined;
     const r = raw as Raw;
-    return { minimaal: r.minimaal as number | undefined, maximaal: r.maximaal as number | undefined, uniek: r.uniek === true };
+    return {
+      minimaal: r.minimaal as number | undefined,
+      maximaal: r.maximaal as number | undefined,
+      uniek: r.uniek === true,
+    };
   }
 
   private type(naam: string, path: YamlPath): TypeVerwijzing | undefined {
     const view = modelView(this.model);
     const type = view.datatype(naam);
-    if (!type) this.unresolved(path, 'datatype', naam, view.datatypen.map((d) => d.naam));
+    if (!type)
+      this.unresolved(
+        path,
+        'datatype',
+        naam,
+        view.datatypen.map((d) => d.naam),
+      );
     return type;
   }
 
   private primitief(naam: string, path: YamlPath): PrimitiefDatatype | undefined {
     const d = this.model.primitieveDatatypes.find((x) => x.naam === naam);
-    if (!d) this.unresolved(path, 'primitief datatype', naam, this.model.primitieveDatatypes.map((x) => x.naam));
+    if (!d)
+      this.unresolved(
+        path,
+        'primitief datatype',
+        naam,
+        this.model.primitieveDatatypes.map((x) => x.naam),
+      );
     return d;
   }
 
@@ -288,8 +413,15 @@ class Deriver {
       const doelen = this.objecten.filter((o) => o.objecttype === doel && !o.referentie);
       const key = doelen.flatMap((o) => o.velden).find((v) => v.naam === sleutel);
       if (!key) {
-        const where = doelen.length === 0 ? `no object in the message embeds ${doel.naam}` : `${doel.naam} in the message has no field "${sleutel}"`;
-        this.findings.error(at, 'unresolved-reference', `the reference by key "${sleutel}" cannot be resolved: ${where}`);
+        const where =
+          doelen.length === 0
+            ? `no object in the message embeds ${doel.naam}`
+            : `${doel.naam} in the message has no field "${sleutel}"`;
+        this.findings.error(
+          at,
+          'unresolved-reference',
+          `the reference by key "${sleutel}" cannot be resolved: ${where}`,
+        );
         continue;
       }
       if (veld.inhoud.soort === 'object') veld.inhoud.object.velden = [{ ...key, verplicht: true, lijst: undefined }];
@@ -297,6 +429,10 @@ class Deriver {
   }
 
   private unresolved(path: YamlPath, what: string, naam: string, known: string[]): void {
-    this.findings.error(this.pos(path), 'unresolved-reference', `${what} "${naam}" does not exist in the informatiemodel ${this.model.naam}${bedoeldU(naam, known)}`);
+    this.findings.error(
+      this.pos(path),
+      'unresolved-reference',
+      `${what} "${naam}" does not exist in the informatiemodel ${this.model.naam}${bedoeldU(naam, known)}`,
+    );
   }
 }

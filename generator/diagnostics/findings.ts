@@ -24,7 +24,9 @@ export type Finding = {
 }[RuleId];
 
 /** The severities a rule may be reported with. */
-export type SeverityOf<R extends RuleId> = (typeof RULES)[R]['severity'] extends 'error or warning' ? Severity : (typeof RULES)[R]['severity'];
+export type SeverityOf<R extends RuleId> = (typeof RULES)[R]['severity'] extends 'error or warning'
+  ? Severity
+  : (typeof RULES)[R]['severity'];
 
 export function formatFinding(f: Finding): string {
   return `${f.file}:${f.line}:${f.column}  ${f.severity}  ${f.rule}  ${f.message}`;
@@ -33,7 +35,8 @@ export function formatFinding(f: Finding): string {
 /** A finding; the rule's type says which severities it may have, and this checks what the types cannot see. */
 export function finding(at: Position, severity: Severity, rule: RuleId, message: string): Finding {
   const allowed = RULES[rule].severity;
-  if (allowed !== 'error or warning' && allowed !== severity) throw new Error(`rule ${rule} is declared as ${allowed}, reported as ${severity}`);
+  if (allowed !== 'error or warning' && allowed !== severity)
+    throw new Error(`rule ${rule} is declared as ${allowed}, reported as ${severity}`);
   return { file: at.file, line: at.line, column: at.column, severity, rule, message } as Finding;
 }
 

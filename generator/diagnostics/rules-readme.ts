@@ -30,7 +30,12 @@ export function rulesMarkdown(): string {
     titel: STAGE_TITLES[stage],
     rules: (Object.keys(RULES) as RuleId[])
       .filter((id) => (RULES[id].stages as readonly Stage[]).includes(stage))
-      .map((id) => ({ id, severity: RULES[id].severity, summary: mdText(RULES[id].summary), doc: mdText(RULES[id].doc) })),
+      .map((id) => ({
+        id,
+        severity: RULES[id].severity,
+        summary: mdText(RULES[id].summary),
+        doc: mdText(RULES[id].doc),
+      })),
   }));
   return TEMPLATE({ stages: stages.filter((s) => s.rules.length > 0) });
 }
@@ -39,6 +44,7 @@ export function rulesMarkdown(): string {
 export function withRulesList(readme: string): string {
   const start = readme.indexOf(RULES_START);
   const end = readme.indexOf(RULES_END);
-  if (start < 0 || end < start) throw new Error(`README.md has no ${RULES_START} … ${RULES_END} section for the list of rules`);
+  if (start < 0 || end < start)
+    throw new Error(`README.md has no ${RULES_START} … ${RULES_END} section for the list of rules`);
   return `${readme.slice(0, start + RULES_START.length)}\n${rulesMarkdown()}${readme.slice(end)}`;
 }

@@ -8,7 +8,17 @@
 export type Severity = 'error' | 'warning';
 
 /** The step of a command that reports the rule. */
-export type Stage = 'cli' | 'yaml' | 'informatiemodel' | 'uitwisselmodel' | 'api' | 'config' | 'generate' | 'import' | 'diff' | 'changelog';
+export type Stage =
+  | 'cli'
+  | 'yaml'
+  | 'informatiemodel'
+  | 'uitwisselmodel'
+  | 'api'
+  | 'config'
+  | 'generate'
+  | 'import'
+  | 'diff'
+  | 'changelog';
 
 export interface RuleDefinition {
   /** The severities the rule is reported with; a few import rules are an error in one case and a warning in another. */

@@ -61,7 +61,10 @@ function diffModellen(oud: Extract<Kant, { soort: 'model' }>, nieuw: Extract<Kan
   const ub = nieuw.uitwisselmodel;
   const ia = ua ? berichtView(ua) : undefined;
   const ib = ub ? berichtView(ub) : undefined;
-  const model = [...diffInformatiemodel(oud.informatiemodel, nieuw.informatiemodel, ia, ib), ...(ua && ub ? diffUitwisselmodel(ua, ub) : [])];
+  const model = [
+    ...diffInformatiemodel(oud.informatiemodel, nieuw.informatiemodel, ia, ib),
+    ...(ua && ub ? diffUitwisselmodel(ua, ub) : []),
+  ];
   // Without a derivation on both sides there is no message to compare; the model changes then break nobody's documents.
   const schema = ua && ub ? diffSchemas(compatSchema(ua), compatSchema(ub)) : [];
   const strict = ua && ub ? alleenStrict(diffSchemas(strictSchema(ua), strictSchema(ub)), schema) : [];
@@ -70,9 +73,14 @@ function diffModellen(oud: Extract<Kant, { soort: 'model' }>, nieuw: Extract<Kan
 
 /** The changes of the strict schema that the compat schema does not have (see the decision above), marked as such. */
 function alleenStrict(strict: SchemaChange[], compat: SchemaChange[]): SchemaChange[] {
-  const sleutel = (s: SchemaChange): string => [s.kind, s.oldPath ?? '', s.newPath ?? '', s.value ?? '', s.message, s.breaksSenders, s.breaksReceivers].join('\u0000');
+  const sleutel = (s: SchemaChange): string =>
+    [s.kind, s.oldPath ?? '', s.newPath ?? '', s.value ?? '', s.message, s.breaksSenders, s.breaksReceivers].join(
+      '\u0000',
+    );
   const inCompat = new Set(compat.map(sleutel));
-  return strict.filter((s) => !inCompat.has(sleutel(s))).map((s) => ({ ...s, message: `strikt schema: ${s.message}`, vorm: 'strict' }));
+  return strict
+    .filter((s) => !inCompat.has(sleutel(s)))
+    .map((s) => ({ ...s, message: `strikt schema: ${s.message}`, vorm: 'strict' }));
 }
 
 const DOC = ['description-changed', 'title-changed', 'annotation-changed'];
@@ -112,9 +120,11 @@ export function toeschrijven(model: ModelChange[], schema: SchemaChange[]): Chan
     for (const d of details) verklaard.add(d);
     const breaksSenders = (m.eigen?.breaksSenders ?? false) || details.some((d) => d.breaksSenders);
     const breaksReceivers = (m.eigen?.breaksReceivers ?? false) || details.some((d) => d.breaksReceivers);
-    const brekend = (c: Pick<Change, 'breaksSenders' | 'breaksReceivers'>): boolean => c.breaksSenders || c.breaksReceivers;
+    const brekend = (c: Pick<Change, 'breaksSenders' | 'breaksReceivers'>): boolean =>
+      c.breaksSenders || c.breaksReceivers;
     // Breaking only through the strict schema: the published contract stays as it was.
-    const alleenStrict = (breaksSenders || breaksReceivers) && !m.eigen && details.filter(brekend).every((d) => d.vorm === 'strict');
+    const alleenStrict =
+      (breaksSenders || breaksReceivers) && !m.eigen && details.filter(brekend).every((d) => d.vorm === 'strict');
     return {
       path: m.path,
       kind: m.kind,
@@ -131,5 +141,13 @@ export function toeschrijven(model: ModelChange[], schema: SchemaChange[]): Chan
 
 /** A schema change as reported: without the bookkeeping the attribution uses. */
 function openbaar(s: SchemaChange): Change {
-  return { path: s.path, kind: s.kind, breaksSenders: s.breaksSenders, breaksReceivers: s.breaksReceivers, message: s.message, level: 'schema', ...(s.vorm ? { vorm: s.vorm } : {}) };
+  return {
+    path: s.path,
+    kind: s.kind,
+    breaksSenders: s.breaksSenders,
+    breaksReceivers: s.breaksReceivers,
+    message: s.message,
+    level: 'schema',
+    ...(s.vorm ? { vorm: s.vorm } : {}),
+  };
 }

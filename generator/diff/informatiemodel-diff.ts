@@ -5,23 +5,62 @@
  */
 import type { BerichtView, VeldInBericht } from '../derive/bericht.ts';
 import type { DataElement, Enumeratie, Informatiemodel, Keuze, Waarde } from '../model/types.ts';
-import { documentatie, inBericht, paren, shownText, shownValue, velden, waardenVan, type ModelChange, type Uit, type Zoek } from './model-change.ts';
+import {
+  documentatie,
+  inBericht,
+  paren,
+  shownText,
+  shownValue,
+  velden,
+  waardenVan,
+  type ModelChange,
+  type Uit,
+  type Zoek,
+} from './model-change.ts';
 import { attribuutsoorten, constraints, gegevensgroepen, objecttypen, relatiesoorten } from './objecttype-diff.ts';
 
-export function diffInformatiemodel(a: Informatiemodel, b: Informatiemodel, ia?: BerichtView, ib?: BerichtView): ModelChange[] {
+export function diffInformatiemodel(
+  a: Informatiemodel,
+  b: Informatiemodel,
+  ia?: BerichtView,
+  ib?: BerichtView,
+): ModelChange[] {
   const out: ModelChange[] = [];
   const uit: Uit = (c) => out.push(c);
-  const beide = (f: (i: BerichtView) => VeldInBericht[]): VeldInBericht[] => [...(ia ? f(ia) : []), ...(ib ? f(ib) : [])];
+  const beide = (f: (i: BerichtView) => VeldInBericht[]): VeldInBericht[] => [
+    ...(ia ? f(ia) : []),
+    ...(ib ? f(ib) : []),
+  ];
   const oud = (f: (i: BerichtView) => VeldInBericht[]): VeldInBericht[] => (ia ? f(ia) : []);
   const nieuw = (f: (i: BerichtView) => VeldInBericht[]): VeldInBericht[] => (ib ? f(ib) : []);
 
   // The informatiemodel itself.
   const model = b.naam;
-  if (a.naam !== b.naam) uit({ path: model, kind: 'model-renamed', message: `informatiemodel ${shownValue(a.naam)} hernoemd naar ${shownValue(b.naam)}`, paden: [], familie: 'geen' });
-  if (a.versie !== b.versie) uit({ path: model, kind: 'version-changed', message: `versie van het informatiemodel ${a.versie} → ${b.versie}`, paden: [], familie: 'geen' });
+  if (a.naam !== b.naam)
+    uit({
+      path: model,
+      kind: 'model-renamed',
+      message: `informatiemodel ${shownValue(a.naam)} hernoemd naar ${shownValue(b.naam)}`,
+      paden: [],
+      familie: 'geen',
+    });
+  if (a.versie !== b.versie)
+    uit({
+      path: model,
+      kind: 'version-changed',
+      message: `versie van het informatiemodel ${a.versie} → ${b.versie}`,
+      paden: [],
+      familie: 'geen',
+    });
   for (const k of ['definitie', 'toelichting', 'herkomst', 'basisUri', 'mimVersie'] as const) {
     if ((a[k] ?? '') !== (b[k] ?? '')) {
-      uit({ path: model, kind: k === 'definitie' ? 'definition-changed' : 'documentation-changed', message: `informatiemodel ${b.naam}: ${k} gewijzigd`, paden: [], familie: 'geen' });
+      uit({
+        path: model,
+        kind: k === 'definitie' ? 'definition-changed' : 'documentation-changed',
+        message: `informatiemodel ${b.naam}: ${k} gewijzigd`,
+        paden: [],
+        familie: 'geen',
+      });
     }
   }
 
@@ -33,31 +72,112 @@ export function diffInformatiemodel(a: Informatiemodel, b: Informatiemodel, ia?:
   constraints(uit, a, b, ia, ib);
 
   const gt = paren(a.gegevensgroeptypen, b.gegevensgroeptypen, (g) => g.id);
-  for (const g of gt.weg) uit({ path: g.naam, kind: 'gegevensgroeptype-removed', message: `gegevensgroeptype ${g.naam} verwijderd`, paden: [], familie: 'geen' });
-  for (const g of gt.erbij) uit({ path: g.naam, kind: 'gegevensgroeptype-added', message: `gegevensgroeptype ${g.naam} toegevoegd`, paden: [], familie: 'geen' });
+  for (const g of gt.weg)
+    uit({
+      path: g.naam,
+      kind: 'gegevensgroeptype-removed',
+      message: `gegevensgroeptype ${g.naam} verwijderd`,
+      paden: [],
+      familie: 'geen',
+    });
+  for (const g of gt.erbij)
+    uit({
+      path: g.naam,
+      kind: 'gegevensgroeptype-added',
+      message: `gegevensgroeptype ${g.naam} toegevoegd`,
+      paden: [],
+      familie: 'geen',
+    });
   for (const [x, y] of gt.beide) {
-    if (x.naam !== y.naam) uit({ path: y.naam, kind: 'gegevensgroeptype-renamed', message: `gegevensgroeptype ${x.naam} hernoemd naar ${y.naam}`, paden: [], familie: 'geen' });
+    if (x.naam !== y.naam)
+      uit({
+        path: y.naam,
+        kind: 'gegevensgroeptype-renamed',
+        message: `gegevensgroeptype ${x.naam} hernoemd naar ${y.naam}`,
+        paden: [],
+        familie: 'geen',
+      });
     documentatie(uit, `gegevensgroeptype ${y.naam}`, y.naam, x, y, []);
   }
 
   enumeraties(uit, a, b, beide, oud, nieuw);
 
   const cl = paren(a.codelijsten, b.codelijsten, (c) => c.id);
-  for (const c of cl.weg) uit({ path: c.naam, kind: 'codelist-removed', message: `codelijst ${c.naam} verwijderd${inBericht(velden(oud((i) => i.veldenTyped(c.id))))}`, paden: velden(oud((i) => i.veldenTyped(c.id))), familie: 'waarde' });
-  for (const c of cl.erbij) uit({ path: c.naam, kind: 'codelist-added', message: `codelijst ${c.naam} toegevoegd`, paden: [], familie: 'geen' });
+  for (const c of cl.weg)
+    uit({
+      path: c.naam,
+      kind: 'codelist-removed',
+      message: `codelijst ${c.naam} verwijderd${inBericht(velden(oud((i) => i.veldenTyped(c.id))))}`,
+      paden: velden(oud((i) => i.veldenTyped(c.id))),
+      familie: 'waarde',
+    });
+  for (const c of cl.erbij)
+    uit({
+      path: c.naam,
+      kind: 'codelist-added',
+      message: `codelijst ${c.naam} toegevoegd`,
+      paden: [],
+      familie: 'geen',
+    });
   for (const [x, y] of cl.beide) {
-    if (x.naam !== y.naam) uit({ path: y.naam, kind: 'codelist-renamed', message: `codelijst ${x.naam} hernoemd naar ${y.naam}`, paden: [], familie: 'geen' });
-    if ((x.locatie ?? '') !== (y.locatie ?? '')) uit({ path: y.naam, kind: 'codelist-changed', message: `codelijst ${y.naam}: locatie ${shownValue(x.locatie)} → ${shownValue(y.locatie)}`, paden: [], familie: 'geen' });
+    if (x.naam !== y.naam)
+      uit({
+        path: y.naam,
+        kind: 'codelist-renamed',
+        message: `codelijst ${x.naam} hernoemd naar ${y.naam}`,
+        paden: [],
+        familie: 'geen',
+      });
+    if ((x.locatie ?? '') !== (y.locatie ?? ''))
+      uit({
+        path: y.naam,
+        kind: 'codelist-changed',
+        message: `codelijst ${y.naam}: locatie ${shownValue(x.locatie)} → ${shownValue(y.locatie)}`,
+        paden: [],
+        familie: 'geen',
+      });
     documentatie(uit, `codelijst ${y.naam}`, y.naam, x, y, []);
   }
 
   const pd = paren(a.primitieveDatatypes, b.primitieveDatatypes, (d) => d.id);
-  for (const d of pd.weg) uit({ path: d.naam, kind: 'datatype-removed', message: `primitief datatype ${d.naam} verwijderd`, paden: [], familie: 'geen' });
-  for (const d of pd.erbij) uit({ path: d.naam, kind: 'datatype-added', message: `primitief datatype ${d.naam} toegevoegd`, paden: [], familie: 'geen' });
+  for (const d of pd.weg)
+    uit({
+      path: d.naam,
+      kind: 'datatype-removed',
+      message: `primitief datatype ${d.naam} verwijderd`,
+      paden: [],
+      familie: 'geen',
+    });
+  for (const d of pd.erbij)
+    uit({
+      path: d.naam,
+      kind: 'datatype-added',
+      message: `primitief datatype ${d.naam} toegevoegd`,
+      paden: [],
+      familie: 'geen',
+    });
   for (const [x, y] of pd.beide) {
     const p = beide((i) => i.veldenTyped(y.id));
-    if (x.naam !== y.naam) uit({ path: y.naam, kind: 'datatype-renamed', message: `primitief datatype ${x.naam} hernoemd naar ${y.naam}`, paden: [], familie: 'geen' });
-    const anders = (['basis', 'formaat', 'lengteInNaam', 'lengte', 'minimumWaarde', 'maximumWaarde', 'patroon', 'formeelPatroon'] as const).filter((k) => x[k] !== y[k]);
+    if (x.naam !== y.naam)
+      uit({
+        path: y.naam,
+        kind: 'datatype-renamed',
+        message: `primitief datatype ${x.naam} hernoemd naar ${y.naam}`,
+        paden: [],
+        familie: 'geen',
+      });
+    const anders = (
+      [
+        'basis',
+        'formaat',
+        'lengteInNaam',
+        'lengte',
+        'minimumWaarde',
+        'maximumWaarde',
+        'patroon',
+        'formeelPatroon',
+      ] as const
+    ).filter((k) => x[k] !== y[k]);
     if (anders.length > 0) {
       uit({
         path: y.naam,
@@ -71,27 +191,71 @@ export function diffInformatiemodel(a: Informatiemodel, b: Informatiemodel, ia?:
   }
 
   const gd = paren(a.gestructureerdeDatatypes, b.gestructureerdeDatatypes, (d) => d.id);
-  for (const d of gd.weg) uit({ path: d.naam, kind: 'datatype-removed', message: `gestructureerd datatype ${d.naam} verwijderd`, paden: [], familie: 'geen' });
-  for (const d of gd.erbij) uit({ path: d.naam, kind: 'datatype-added', message: `gestructureerd datatype ${d.naam} toegevoegd`, paden: [], familie: 'geen' });
+  for (const d of gd.weg)
+    uit({
+      path: d.naam,
+      kind: 'datatype-removed',
+      message: `gestructureerd datatype ${d.naam} verwijderd`,
+      paden: [],
+      familie: 'geen',
+    });
+  for (const d of gd.erbij)
+    uit({
+      path: d.naam,
+      kind: 'datatype-added',
+      message: `gestructureerd datatype ${d.naam} toegevoegd`,
+      paden: [],
+      familie: 'geen',
+    });
   for (const [x, y] of gd.beide) {
     const p = beide((i) => i.veldenTyped(y.id));
-    if (x.naam !== y.naam) uit({ path: y.naam, kind: 'datatype-renamed', message: `gestructureerd datatype ${x.naam} hernoemd naar ${y.naam}`, paden: [], familie: 'geen' });
+    if (x.naam !== y.naam)
+      uit({
+        path: y.naam,
+        kind: 'datatype-renamed',
+        message: `gestructureerd datatype ${x.naam} hernoemd naar ${y.naam}`,
+        paden: [],
+        familie: 'geen',
+      });
     const ea = x.dataElementen.map(dataElement).join('; ');
     const eb = y.dataElementen.map(dataElement).join('; ');
     if (ea !== eb) {
-      uit({ path: y.naam, kind: 'datatype-definition-changed', message: `gestructureerd datatype ${y.naam}: data-elementen ${ea || '(geen)'} → ${eb || '(geen)'}${inBericht(velden(p))}`, paden: waardenVan(p), onder: true, familie: 'alles' });
+      uit({
+        path: y.naam,
+        kind: 'datatype-definition-changed',
+        message: `gestructureerd datatype ${y.naam}: data-elementen ${ea || '(geen)'} → ${eb || '(geen)'}${inBericht(velden(p))}`,
+        paden: waardenVan(p),
+        onder: true,
+        familie: 'alles',
+      });
     }
     documentatie(uit, `gestructureerd datatype ${y.naam}`, y.naam, x, y, []);
   }
 
   const kz = paren(a.keuzes, b.keuzes, (d) => d.id);
-  for (const d of kz.weg) uit({ path: d.naam, kind: 'datatype-removed', message: `keuze ${d.naam} verwijderd`, paden: [], familie: 'geen' });
-  for (const d of kz.erbij) uit({ path: d.naam, kind: 'datatype-added', message: `keuze ${d.naam} toegevoegd`, paden: [], familie: 'geen' });
+  for (const d of kz.weg)
+    uit({ path: d.naam, kind: 'datatype-removed', message: `keuze ${d.naam} verwijderd`, paden: [], familie: 'geen' });
+  for (const d of kz.erbij)
+    uit({ path: d.naam, kind: 'datatype-added', message: `keuze ${d.naam} toegevoegd`, paden: [], familie: 'geen' });
   for (const [x, y] of kz.beide) {
     const p = beide((i) => i.veldenTyped(y.id));
-    if (x.naam !== y.naam) uit({ path: y.naam, kind: 'datatype-renamed', message: `keuze ${x.naam} hernoemd naar ${y.naam}`, paden: [], familie: 'geen' });
+    if (x.naam !== y.naam)
+      uit({
+        path: y.naam,
+        kind: 'datatype-renamed',
+        message: `keuze ${x.naam} hernoemd naar ${y.naam}`,
+        paden: [],
+        familie: 'geen',
+      });
     if (alternatieven(x) !== alternatieven(y)) {
-      uit({ path: y.naam, kind: 'datatype-definition-changed', message: `keuze ${y.naam}: alternatieven ${alternatieven(x)} → ${alternatieven(y)}${inBericht(velden(p))}`, paden: waardenVan(p), onder: true, familie: 'alles' });
+      uit({
+        path: y.naam,
+        kind: 'datatype-definition-changed',
+        message: `keuze ${y.naam}: alternatieven ${alternatieven(x)} → ${alternatieven(y)}${inBericht(velden(p))}`,
+        paden: waardenVan(p),
+        onder: true,
+        familie: 'alles',
+      });
     }
     documentatie(uit, `keuze ${y.naam}`, y.naam, x, y, []);
   }
@@ -110,15 +274,34 @@ function enumeraties(uit: Uit, a: Informatiemodel, b: Informatiemodel, beide: Zo
   const es = paren(a.enumeraties, b.enumeraties, (e) => e.id);
   for (const e of es.weg) {
     const p = oud((i) => i.veldenTyped(e.id));
-    uit({ path: e.naam, kind: 'enumeration-removed', message: `enumeratie ${e.naam} verwijderd${inBericht(velden(p))}`, paden: waardenVan(p), familie: 'enum' });
+    uit({
+      path: e.naam,
+      kind: 'enumeration-removed',
+      message: `enumeratie ${e.naam} verwijderd${inBericht(velden(p))}`,
+      paden: waardenVan(p),
+      familie: 'enum',
+    });
   }
   for (const e of es.erbij) {
     const p = nieuw((i) => i.veldenTyped(e.id));
-    uit({ path: e.naam, kind: 'enumeration-added', message: `enumeratie ${e.naam} toegevoegd met ${e.waarden.length} waarde(n)${inBericht(velden(p))}`, paden: waardenVan(p), familie: 'enum' });
+    uit({
+      path: e.naam,
+      kind: 'enumeration-added',
+      message: `enumeratie ${e.naam} toegevoegd met ${e.waarden.length} waarde(n)${inBericht(velden(p))}`,
+      paden: waardenVan(p),
+      familie: 'enum',
+    });
   }
   for (const [x, y] of es.beide) {
     const p = beide((i) => i.veldenTyped(y.id));
-    if (x.naam !== y.naam) uit({ path: y.naam, kind: 'enumeration-renamed', message: `enumeratie ${x.naam} hernoemd naar ${y.naam}${inBericht(velden(p))}`, paden: [], familie: 'geen' });
+    if (x.naam !== y.naam)
+      uit({
+        path: y.naam,
+        kind: 'enumeration-renamed',
+        message: `enumeratie ${x.naam} hernoemd naar ${y.naam}${inBericht(velden(p))}`,
+        paden: [],
+        familie: 'geen',
+      });
     waarden(uit, x, y, waardenVan(p), velden(p));
     documentatie(uit, `enumeratie ${y.naam}`, y.naam, x, y, []);
   }
@@ -131,20 +314,65 @@ function waarden(uit: Uit, x: Enumeratie, y: Enumeratie, paden: string[], getoon
   // A value that lost or gained its id but kept its name is the same value.
   const weg = ws.weg.filter((w) => !ws.erbij.some((v) => v.naam === w.naam));
   const erbij = ws.erbij.filter((v) => !ws.weg.some((w) => w.naam === v.naam));
-  const zelfde = [...ws.beide, ...ws.weg.flatMap((w) => ws.erbij.filter((v) => v.naam === w.naam).map((v) => [w, v] as [Waarde, Waarde]))];
+  const zelfde = [
+    ...ws.beide,
+    ...ws.weg.flatMap((w) => ws.erbij.filter((v) => v.naam === w.naam).map((v) => [w, v] as [Waarde, Waarde])),
+  ];
   for (const w of weg) {
-    uit({ path: `${y.naam}.${w.naam}`, kind: 'enumeration-value-removed', message: `waarde "${w.naam}" uit enumeratie ${y.naam} verwijderd${inBericht(getoond)}`, paden, familie: 'enum', waarden: [w.naam] });
+    uit({
+      path: `${y.naam}.${w.naam}`,
+      kind: 'enumeration-value-removed',
+      message: `waarde "${w.naam}" uit enumeratie ${y.naam} verwijderd${inBericht(getoond)}`,
+      paden,
+      familie: 'enum',
+      waarden: [w.naam],
+    });
   }
   for (const v of erbij) {
-    uit({ path: `${y.naam}.${v.naam}`, kind: 'enumeration-value-added', message: `waarde "${v.naam}" aan enumeratie ${y.naam} toegevoegd${inBericht(getoond)}`, paden, familie: 'enum', waarden: [v.naam] });
+    uit({
+      path: `${y.naam}.${v.naam}`,
+      kind: 'enumeration-value-added',
+      message: `waarde "${v.naam}" aan enumeratie ${y.naam} toegevoegd${inBericht(getoond)}`,
+      paden,
+      familie: 'enum',
+      waarden: [v.naam],
+    });
   }
   for (const [w, v] of zelfde) {
     const label = `waarde "${v.naam}" van enumeratie ${y.naam}`;
     if (w.naam !== v.naam) {
-      uit({ path: `${y.naam}.${v.naam}`, kind: 'enumeration-value-renamed', message: `waarde "${w.naam}" van enumeratie ${y.naam} hernoemd naar "${v.naam}"${inBericht(getoond)}`, paden, familie: 'enum', waarden: [w.naam, v.naam] });
+      uit({
+        path: `${y.naam}.${v.naam}`,
+        kind: 'enumeration-value-renamed',
+        message: `waarde "${w.naam}" van enumeratie ${y.naam} hernoemd naar "${v.naam}"${inBericht(getoond)}`,
+        paden,
+        familie: 'enum',
+        waarden: [w.naam, v.naam],
+      });
     }
-    if ((w.code ?? '') !== (v.code ?? '')) uit({ path: `${y.naam}.${v.naam}`, kind: 'enumeration-value-code-changed', message: `${label}: code ${shownValue(w.code)} → ${shownValue(v.code)}`, paden: [], familie: 'geen' });
-    if ((w.definitie ?? '') !== (v.definitie ?? '')) uit({ path: `${y.naam}.${v.naam}`, kind: 'definition-changed', message: `${label}: definitie gewijzigd: ${shownText(w.definitie)} → ${shownText(v.definitie)}`, paden: [], familie: 'geen' });
-    if ((w.toelichting ?? '') !== (v.toelichting ?? '')) uit({ path: `${y.naam}.${v.naam}`, kind: 'documentation-changed', message: `${label}: toelichting gewijzigd`, paden: [], familie: 'geen' });
+    if ((w.code ?? '') !== (v.code ?? ''))
+      uit({
+        path: `${y.naam}.${v.naam}`,
+        kind: 'enumeration-value-code-changed',
+        message: `${label}: code ${shownValue(w.code)} → ${shownValue(v.code)}`,
+        paden: [],
+        familie: 'geen',
+      });
+    if ((w.definitie ?? '') !== (v.definitie ?? ''))
+      uit({
+        path: `${y.naam}.${v.naam}`,
+        kind: 'definition-changed',
+        message: `${label}: definitie gewijzigd: ${shownText(w.definitie)} → ${shownText(v.definitie)}`,
+        paden: [],
+        familie: 'geen',
+      });
+    if ((w.toelichting ?? '') !== (v.toelichting ?? ''))
+      uit({
+        path: `${y.naam}.${v.naam}`,
+        kind: 'documentation-changed',
+        message: `${label}: toelichting gewijzigd`,
+        paden: [],
+        familie: 'geen',
+      });
   }
 }

@@ -46,7 +46,12 @@ const FOUTEN: Record<number, string> = {
 
 /** Text from bytes: UTF-8 only, a byte order mark dropped. */
 export function decodeJsonText(file: string, bytes: Uint8Array): string {
-  if (bytes.indexOf(0) >= 0) throw new DiffInputError('the file holds binary data (a NUL byte); a JSON Schema is text', { file, line: 1, column: 1 });
+  if (bytes.indexOf(0) >= 0)
+    throw new DiffInputError('the file holds binary data (a NUL byte); a JSON Schema is text', {
+      file,
+      line: 1,
+      column: 1,
+    });
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -65,7 +70,8 @@ export interface GelezenJson {
 
 /** Parses JSON, or throws DiffInputError at the line and column of the first syntax error. */
 export function parseJson(file: string, text: string): GelezenJson {
-  if (text.trim() === '') throw new DiffInputError('the file is empty; expected a JSON Schema', { file, line: 1, column: 1 });
+  if (text.trim() === '')
+    throw new DiffInputError('the file is empty; expected a JSON Schema', { file, line: 1, column: 1 });
   const errors: jsonc.ParseError[] = [];
   const waarschuwingen: GelezenJson['waarschuwingen'] = [];
   const keys: Set<string>[] = [];
@@ -76,7 +82,11 @@ export function parseJson(file: string, text: string): GelezenJson {
       onObjectEnd: () => void keys.pop(),
       onObjectProperty: (naam, offset) => {
         const set = keys[keys.length - 1];
-        if (set?.has(naam)) waarschuwingen.push({ at: positie(file, text, offset), message: `the key "${naam}" appears twice in this object; the last one counts` });
+        if (set?.has(naam))
+          waarschuwingen.push({
+            at: positie(file, text, offset),
+            message: `the key "${naam}" appears twice in this object; the last one counts`,
+          });
         set?.add(naam);
       },
       onError: (error, offset, length) => void errors.push({ error, offset, length }),
@@ -90,28 +100,81 @@ export function parseJson(file: string, text: string): GelezenJson {
     while (i >= 0 && /\s/.test(text[i]!)) i--;
     const sluit = text[first.offset];
     if (i >= 0 && text[i] === ',' && (sluit === '}' || sluit === ']')) {
-      throw new DiffInputError(`trailing comma before '${sluit}': JSON does not allow a comma after the last ${sluit === '}' ? 'property' : 'item'}; remove it`, positie(file, text, i));
+      throw new DiffInputError(
+        `trailing comma before '${sluit}': JSON does not allow a comma after the last ${sluit === '}' ? 'property' : 'item'}; remove it`,
+        positie(file, text, i),
+      );
     }
-    throw new DiffInputError(`invalid JSON: ${FOUTEN[first.error] ?? 'syntax error'}`, positie(file, text, first.offset));
+    throw new DiffInputError(
+      `invalid JSON: ${FOUTEN[first.error] ?? 'syntax error'}`,
+      positie(file, text, first.offset),
+    );
   }
   // JSON.parse builds the value: it keeps a key such as "__proto__" as an ordinary key.
   try {
     return { value: JSON.parse(text) as Json, text, waarschuwingen };
   } catch (e) {
     const m = /position (\d+)/.exec(String((e as Error).message));
-    throw new DiffInputError(`invalid JSON: ${String((e as Error).message)}`, m ? positie(file, text, Number(m[1])) : { file, line: 1, column: 1 });
+    throw new DiffInputError(
+      `invalid JSON: ${String((e as Error).message)}`,
+      m ? positie(file, text, Number(m[1])) : { file, line: 1, column: 1 },
+    );
   }
 }
 
 const SLEUTELWOORDEN = new Set([
-  '$schema', '$id', '$ref', '$defs', 'definitions', '$anchor', '$dynamicRef', '$dynamicAnchor', '$vocabulary', '$comment',
-  'type', 'enum', 'const', 'properties', 'patternProperties', 'additionalProperties', 'required', 'items', 'prefixItems',
-  'allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else', 'format', 'pattern', 'minimum', 'maximum', 'minLength',
-  'maxLength', 'minItems', 'maxItems', 'uniqueItems', 'contains', 'propertyNames', 'dependentRequired', 'dependentSchemas',
-  'unevaluatedProperties', 'unevaluatedItems', 'multipleOf', 'exclusiveMinimum', 'exclusiveMaximum', 'minProperties', 'maxProperties',
+  '$schema',
+  '$id',
+  '$ref',
+  '$defs',
+  'definitions',
+  '$anchor',
+  '$dynamicRef',
+  '$dynamicAnchor',
+  '$vocabulary',
+  '$comment',
+  'type',
+  'enum',
+  'const',
+  'properties',
+  'patternProperties',
+  'additionalProperties',
+  'required',
+  'items',
+  'prefixItems',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  'if',
+  'then',
+  'else',
+  'format',
+  'pattern',
+  'minimum',
+  'maximum',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'contains',
+  'propertyNames',
+  'dependentRequired',
+  'dependentSchemas',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'multipleOf',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minProperties',
+  'maxProperties',
 ]);
 
-const DIALECTEN_2020 = new Set(['https://json-schema.org/draft/2020-12/schema', 'https://json-schema.org/draft/2020-12/schema#']);
+const DIALECTEN_2020 = new Set([
+  'https://json-schema.org/draft/2020-12/schema',
+  'https://json-schema.org/draft/2020-12/schema#',
+]);
 
 let metaAjv: Ajv2020 | undefined;
 
@@ -124,10 +187,16 @@ export function checkSchema(file: string, gelezen: GelezenJson): string[] {
   const { value, text } = gelezen;
   if (typeof value === 'boolean') return [];
   if (!isObject(value)) {
-    throw new DiffInputError(`not a JSON Schema: the file holds ${Array.isArray(value) ? 'a list' : `a ${value === null ? 'null' : typeof value}`}, a schema is an object`, { file, line: 1, column: 1 });
+    throw new DiffInputError(
+      `not a JSON Schema: the file holds ${Array.isArray(value) ? 'a list' : `a ${value === null ? 'null' : typeof value}`}, a schema is an object`,
+      { file, line: 1, column: 1 },
+    );
   }
   if (!Object.keys(value).some((k) => SLEUTELWOORDEN.has(k))) {
-    throw new DiffInputError('not a JSON Schema: the object has none of the JSON Schema keywords ($schema, type, properties, ...); is it a document rather than its schema?', { file, line: 1, column: 1 });
+    throw new DiffInputError(
+      'not a JSON Schema: the object has none of the JSON Schema keywords ($schema, type, properties, ...); is it a document rather than its schema?',
+      { file, line: 1, column: 1 },
+    );
   }
   const dialect = value.$schema;
   if (dialect !== undefined && (typeof dialect !== 'string' || !DIALECTEN_2020.has(dialect))) {
@@ -139,7 +208,10 @@ export function checkSchema(file: string, gelezen: GelezenJson): string[] {
     const tree = jsonc.parseTree(text);
     const node = tree ? jsonc.findNodeAtLocation(tree, locatie(value, e?.instancePath ?? '')) : undefined;
     const at = node ? positie(file, text, node.offset) : { file, line: 1, column: 1 };
-    throw new DiffInputError(`not a valid JSON Schema 2020-12: ${e?.instancePath || '(root)'} ${e?.message ?? 'is invalid'}`, at);
+    throw new DiffInputError(
+      `not a valid JSON Schema 2020-12: ${e?.instancePath || '(root)'} ${e?.message ?? 'is invalid'}`,
+      at,
+    );
   }
   return [];
 }

@@ -14,7 +14,18 @@ import type { BerichtView, VeldInBericht } from '../derive/bericht.ts';
 import type { Metadata, TypeVerwijzing } from '../model/types.ts';
 
 /** Which schema changes a model change can cause: those of its family at the places it names. */
-export type Familie = 'doc' | 'aanwezigheid' | 'verplicht' | 'kardinaliteit' | 'waarde' | 'vorm' | 'facet' | 'enum' | 'gesloten' | 'alles' | 'geen';
+export type Familie =
+  | 'doc'
+  | 'aanwezigheid'
+  | 'verplicht'
+  | 'kardinaliteit'
+  | 'waarde'
+  | 'vorm'
+  | 'facet'
+  | 'enum'
+  | 'gesloten'
+  | 'alles'
+  | 'geen';
 
 export interface ModelChange {
   path: string;
@@ -61,16 +72,40 @@ export type Uit = (c: ModelChange) => void;
 const DOCUMENTATIE = ['toelichting', 'herkomst', 'herkomstDefinitie', 'datumOpname', 'alias'] as const;
 
 /** Definitie, toelichting and the other documentation of one element. */
-export function documentatie(uit: Uit, label: string, path: string, a: Partial<Metadata>, b: Partial<Metadata>, paden: string[]): void {
+export function documentatie(
+  uit: Uit,
+  label: string,
+  path: string,
+  a: Partial<Metadata>,
+  b: Partial<Metadata>,
+  paden: string[],
+): void {
   if ((a.definitie ?? '') !== (b.definitie ?? '')) {
-    uit({ path, kind: 'definition-changed', message: `${label}: definitie gewijzigd: ${shownText(a.definitie)} → ${shownText(b.definitie)}`, paden, familie: 'doc' });
+    uit({
+      path,
+      kind: 'definition-changed',
+      message: `${label}: definitie gewijzigd: ${shownText(a.definitie)} → ${shownText(b.definitie)}`,
+      paden,
+      familie: 'doc',
+    });
   }
   const anders = DOCUMENTATIE.filter((k) => (a[k] ?? '') !== (b[k] ?? ''));
-  if (anders.length > 0) uit({ path, kind: 'documentation-changed', message: `${label}: ${anders.join(', ')} gewijzigd`, paden: [], familie: 'geen' });
+  if (anders.length > 0)
+    uit({
+      path,
+      kind: 'documentation-changed',
+      message: `${label}: ${anders.join(', ')} gewijzigd`,
+      paden: [],
+      familie: 'geen',
+    });
 }
 
 /** Elements of two versions paired by id; additions and removals in the order of the version they are in. */
-export function paren<T>(a: readonly T[], b: readonly T[], key: (t: T) => string): { beide: [T, T][]; weg: T[]; erbij: T[] } {
+export function paren<T>(
+  a: readonly T[],
+  b: readonly T[],
+  key: (t: T) => string,
+): { beide: [T, T][]; weg: T[]; erbij: T[] } {
   const ka = new Map(a.map((x) => [key(x), x]));
   const kb = new Map(b.map((x) => [key(x), x]));
   return {
@@ -81,6 +116,7 @@ export function paren<T>(a: readonly T[], b: readonly T[], key: (t: T) => string
 }
 
 export const typeNaam = (t: TypeVerwijzing): string => t.naam;
-export const typeGelijk = (a: TypeVerwijzing, b: TypeVerwijzing): boolean => a.naam === b.naam && a.datatype.id === b.datatype.id && a.lengte === b.lengte;
+export const typeGelijk = (a: TypeVerwijzing, b: TypeVerwijzing): boolean =>
+  a.naam === b.naam && a.datatype.id === b.datatype.id && a.lengte === b.lengte;
 
 export type Zoek = (f: (i: BerichtView) => VeldInBericht[]) => VeldInBericht[];

@@ -4,25 +4,79 @@
  * that one moved to another objecttype is reported as moved rather than as removed and added.
  */
 import type { BerichtView } from '../derive/bericht.ts';
-import type { Attribuutsoort, Constraint, Gegevensgroep, Gegevensgroeptype, Informatiemodel, Objecttype, Regel, Relatiesoort } from '../model/types.ts';
+import type {
+  Attribuutsoort,
+  Constraint,
+  Gegevensgroep,
+  Gegevensgroeptype,
+  Informatiemodel,
+  Objecttype,
+  Regel,
+  Relatiesoort,
+} from '../model/types.ts';
 import { modelView } from '../model/view.ts';
-import { documentatie, inBericht, paren, shownText, shownValue, typeGelijk, typeNaam, uniek, velden, waardenVan, type Uit, type Zoek } from './model-change.ts';
+import {
+  documentatie,
+  inBericht,
+  paren,
+  shownText,
+  shownValue,
+  typeGelijk,
+  typeNaam,
+  uniek,
+  velden,
+  waardenVan,
+  type Uit,
+  type Zoek,
+} from './model-change.ts';
 
-export function objecttypen(uit: Uit, a: Informatiemodel, b: Informatiemodel, beide: Zoek, oud: Zoek, nieuw: Zoek): void {
+export function objecttypen(
+  uit: Uit,
+  a: Informatiemodel,
+  b: Informatiemodel,
+  beide: Zoek,
+  oud: Zoek,
+  nieuw: Zoek,
+): void {
   const ot = paren(a.objecttypen, b.objecttypen, (o) => o.id);
   for (const o of ot.weg) {
     const p = oud((i) => i.veldenHolding(o.id));
-    uit({ path: o.naam, kind: 'objecttype-removed', message: `objecttype ${o.naam} verwijderd${inBericht(velden(p))}`, paden: velden(p), familie: 'aanwezigheid' });
+    uit({
+      path: o.naam,
+      kind: 'objecttype-removed',
+      message: `objecttype ${o.naam} verwijderd${inBericht(velden(p))}`,
+      paden: velden(p),
+      familie: 'aanwezigheid',
+    });
   }
   for (const o of ot.erbij) {
     const p = nieuw((i) => i.veldenHolding(o.id));
-    uit({ path: o.naam, kind: 'objecttype-added', message: `objecttype ${o.naam} toegevoegd${inBericht(velden(p))}`, paden: velden(p), familie: 'aanwezigheid' });
+    uit({
+      path: o.naam,
+      kind: 'objecttype-added',
+      message: `objecttype ${o.naam} toegevoegd${inBericht(velden(p))}`,
+      paden: velden(p),
+      familie: 'aanwezigheid',
+    });
   }
   for (const [x, y] of ot.beide) {
     const p = beide((i) => i.veldenHolding(y.id));
-    if (x.naam !== y.naam) uit({ path: y.naam, kind: 'objecttype-renamed', message: `objecttype ${x.naam} hernoemd naar ${y.naam}`, paden: [], familie: 'geen' });
+    if (x.naam !== y.naam)
+      uit({
+        path: y.naam,
+        kind: 'objecttype-renamed',
+        message: `objecttype ${x.naam} hernoemd naar ${y.naam}`,
+        paden: [],
+        familie: 'geen',
+      });
     if (x.indicatieAbstractObject !== y.indicatieAbstractObject) {
-      uit({ path: y.naam, kind: 'objecttype-changed', message: `objecttype ${y.naam} is nu ${y.indicatieAbstractObject ? 'abstract' : 'niet meer abstract'}`, paden: [], familie: 'geen' });
+      uit({
+        path: y.naam,
+        kind: 'objecttype-changed',
+        message: `objecttype ${y.naam} is nu ${y.indicatieAbstractObject ? 'abstract' : 'niet meer abstract'}`,
+        paden: [],
+        familie: 'geen',
+      });
     }
     const sa = x.supertypen.map((s) => s.id).sort();
     const sb = y.supertypen.map((s) => s.id).sort();
@@ -40,16 +94,35 @@ export function objecttypen(uit: Uit, a: Informatiemodel, b: Informatiemodel, be
   }
 }
 
-export function attribuutsoorten(uit: Uit, a: Informatiemodel, b: Informatiemodel, beide: Zoek, oud: Zoek, nieuw: Zoek): void {
+export function attribuutsoorten(
+  uit: Uit,
+  a: Informatiemodel,
+  b: Informatiemodel,
+  beide: Zoek,
+  oud: Zoek,
+  nieuw: Zoek,
+): void {
   const at = paren(modelView(a).attribuutsoorten, modelView(b).attribuutsoorten, (x) => x.id);
   const naam = (x: Attribuutsoort): string => `${x.eigenaar.naam}.${x.naam}`;
   for (const x of at.weg) {
     const p = oud((i) => i.veldenFrom('attribuutsoort', x.id));
-    uit({ path: naam(x), kind: 'attribute-removed', message: `attribuutsoort ${naam(x)} verwijderd${inBericht(velden(p))}`, paden: velden(p), familie: 'aanwezigheid' });
+    uit({
+      path: naam(x),
+      kind: 'attribute-removed',
+      message: `attribuutsoort ${naam(x)} verwijderd${inBericht(velden(p))}`,
+      paden: velden(p),
+      familie: 'aanwezigheid',
+    });
   }
   for (const y of at.erbij) {
     const p = nieuw((i) => i.veldenFrom('attribuutsoort', y.id));
-    uit({ path: naam(y), kind: 'attribute-added', message: `attribuutsoort ${naam(y)} toegevoegd (${y.type.naam}, kardinaliteit ${y.kardinaliteit.tekst})${inBericht(velden(p))}`, paden: velden(p), familie: 'aanwezigheid' });
+    uit({
+      path: naam(y),
+      kind: 'attribute-added',
+      message: `attribuutsoort ${naam(y)} toegevoegd (${y.type.naam}, kardinaliteit ${y.kardinaliteit.tekst})${inBericht(velden(p))}`,
+      paden: velden(p),
+      familie: 'aanwezigheid',
+    });
   }
   for (const [x, y] of at.beide) {
     const p = beide((i) => i.veldenFrom('attribuutsoort', y.id));
@@ -63,19 +136,39 @@ export function attribuutsoorten(uit: Uit, a: Informatiemodel, b: Informatiemode
         familie: 'aanwezigheid',
       });
     } else if (x.naam !== y.naam) {
-      uit({ path: naam(y), kind: 'attribute-renamed', message: `attribuutsoort ${naam(x)} hernoemd naar ${y.naam}${inBericht(velden(p))}`, paden: [], familie: 'geen' });
+      uit({
+        path: naam(y),
+        kind: 'attribute-renamed',
+        message: `attribuutsoort ${naam(x)} hernoemd naar ${y.naam}${inBericht(velden(p))}`,
+        paden: [],
+        familie: 'geen',
+      });
     }
     if (!typeGelijk(x.type, y.type)) {
-      uit({ path: naam(y), kind: 'datatype-changed', message: `${label}: datatype ${typeNaam(x.type)} → ${typeNaam(y.type)}${inBericht(velden(p))}`, paden: waardenVan(p), familie: 'waarde' });
+      uit({
+        path: naam(y),
+        kind: 'datatype-changed',
+        message: `${label}: datatype ${typeNaam(x.type)} → ${typeNaam(y.type)}${inBericht(velden(p))}`,
+        paden: waardenVan(p),
+        familie: 'waarde',
+      });
     }
     if (x.kardinaliteit.tekst !== y.kardinaliteit.tekst) {
       // A single value that becomes a list (or back) moves its description and value schema to path/*; a minimum
       // that reaches 1 (or leaves it) makes the field required in the strict schema (or optional again).
-      uit({ path: naam(y), kind: 'cardinality-changed', message: `${label}: kardinaliteit ${x.kardinaliteit.tekst} → ${y.kardinaliteit.tekst}${inBericht(velden(p))}`, paden: waardenVan(p), familie: 'kardinaliteit' });
+      uit({
+        path: naam(y),
+        kind: 'cardinality-changed',
+        message: `${label}: kardinaliteit ${x.kardinaliteit.tekst} → ${y.kardinaliteit.tekst}${inBericht(velden(p))}`,
+        paden: waardenVan(p),
+        familie: 'kardinaliteit',
+      });
     }
     // A length that only follows the type name (AN20 → AN40) is the datatype change above.
     const volgtType = x.lengte === x.type.lengte && y.lengte === y.type.lengte;
-    const facetten = (['lengte', 'patroon', 'formeelPatroon'] as const).filter((k) => x[k] !== y[k] && !(k === 'lengte' && volgtType));
+    const facetten = (['lengte', 'patroon', 'formeelPatroon'] as const).filter(
+      (k) => x[k] !== y[k] && !(k === 'lengte' && volgtType),
+    );
     if (facetten.length > 0) {
       uit({
         path: naam(y),
@@ -85,80 +178,215 @@ export function attribuutsoorten(uit: Uit, a: Informatiemodel, b: Informatiemode
         familie: 'facet',
       });
     }
-    const meta = (['authentiek', 'mogelijkGeenWaarde', 'identificerend', 'indicatieMaterieleHistorie', 'indicatieFormeleHistorie'] as const).filter((k) => x[k] !== y[k]);
+    const meta = (
+      [
+        'authentiek',
+        'mogelijkGeenWaarde',
+        'identificerend',
+        'indicatieMaterieleHistorie',
+        'indicatieFormeleHistorie',
+      ] as const
+    ).filter((k) => x[k] !== y[k]);
     if (meta.length > 0) {
       // mogelijkGeenWaarde decides whether the strict schema requires a field of kardinaliteit 1.
       const aanwezigheid = meta.includes('mogelijkGeenWaarde');
-      uit({ path: naam(y), kind: 'attribute-metadata-changed', message: `${label}: ${meta.map((k) => `${k} ${shownValue(x[k])} → ${shownValue(y[k])}`).join(', ')}`, paden: aanwezigheid ? velden(p) : [], familie: aanwezigheid ? 'verplicht' : 'geen' });
+      uit({
+        path: naam(y),
+        kind: 'attribute-metadata-changed',
+        message: `${label}: ${meta.map((k) => `${k} ${shownValue(x[k])} → ${shownValue(y[k])}`).join(', ')}`,
+        paden: aanwezigheid ? velden(p) : [],
+        familie: aanwezigheid ? 'verplicht' : 'geen',
+      });
     }
     documentatie(uit, label, naam(y), x, y, waardenVan(p));
   }
 }
 
 function alleGegevensgroepen(m: Informatiemodel): Gegevensgroep[] {
-  return [...m.objecttypen.flatMap((o) => o.gegevensgroepen), ...m.gegevensgroeptypen.flatMap((g) => g.gegevensgroepen)];
+  return [
+    ...m.objecttypen.flatMap((o) => o.gegevensgroepen),
+    ...m.gegevensgroeptypen.flatMap((g) => g.gegevensgroepen),
+  ];
 }
 
 /** Gegevensgroepen do not reach the message through the derivation; they change the informatiemodel only. */
 export function gegevensgroepen(uit: Uit, a: Informatiemodel, b: Informatiemodel): void {
   const gg = paren(alleGegevensgroepen(a), alleGegevensgroepen(b), (x) => x.id);
   const naam = (x: Gegevensgroep): string => `${x.eigenaar.naam}.${x.naam}`;
-  for (const x of gg.weg) uit({ path: naam(x), kind: 'gegevensgroep-removed', message: `gegevensgroep ${naam(x)} verwijderd`, paden: [], familie: 'geen' });
-  for (const y of gg.erbij) uit({ path: naam(y), kind: 'gegevensgroep-added', message: `gegevensgroep ${naam(y)} toegevoegd (${y.type.naam}, kardinaliteit ${y.kardinaliteit.tekst})`, paden: [], familie: 'geen' });
+  for (const x of gg.weg)
+    uit({
+      path: naam(x),
+      kind: 'gegevensgroep-removed',
+      message: `gegevensgroep ${naam(x)} verwijderd`,
+      paden: [],
+      familie: 'geen',
+    });
+  for (const y of gg.erbij)
+    uit({
+      path: naam(y),
+      kind: 'gegevensgroep-added',
+      message: `gegevensgroep ${naam(y)} toegevoegd (${y.type.naam}, kardinaliteit ${y.kardinaliteit.tekst})`,
+      paden: [],
+      familie: 'geen',
+    });
   for (const [x, y] of gg.beide) {
     const label = `gegevensgroep ${naam(y)}`;
-    if (x.eigenaar.id !== y.eigenaar.id) uit({ path: naam(y), kind: 'gegevensgroep-moved', message: `gegevensgroep ${x.naam} verplaatst van ${x.eigenaar.naam} naar ${y.eigenaar.naam}`, paden: [], familie: 'geen' });
-    else if (x.naam !== y.naam) uit({ path: naam(y), kind: 'gegevensgroep-renamed', message: `gegevensgroep ${naam(x)} hernoemd naar ${y.naam}`, paden: [], familie: 'geen' });
-    if (x.type.id !== y.type.id) uit({ path: naam(y), kind: 'datatype-changed', message: `${label}: type ${x.type.naam} → ${y.type.naam}`, paden: [], familie: 'geen' });
-    if (x.kardinaliteit.tekst !== y.kardinaliteit.tekst) uit({ path: naam(y), kind: 'cardinality-changed', message: `${label}: kardinaliteit ${x.kardinaliteit.tekst} → ${y.kardinaliteit.tekst}`, paden: [], familie: 'geen' });
+    if (x.eigenaar.id !== y.eigenaar.id)
+      uit({
+        path: naam(y),
+        kind: 'gegevensgroep-moved',
+        message: `gegevensgroep ${x.naam} verplaatst van ${x.eigenaar.naam} naar ${y.eigenaar.naam}`,
+        paden: [],
+        familie: 'geen',
+      });
+    else if (x.naam !== y.naam)
+      uit({
+        path: naam(y),
+        kind: 'gegevensgroep-renamed',
+        message: `gegevensgroep ${naam(x)} hernoemd naar ${y.naam}`,
+        paden: [],
+        familie: 'geen',
+      });
+    if (x.type.id !== y.type.id)
+      uit({
+        path: naam(y),
+        kind: 'datatype-changed',
+        message: `${label}: type ${x.type.naam} → ${y.type.naam}`,
+        paden: [],
+        familie: 'geen',
+      });
+    if (x.kardinaliteit.tekst !== y.kardinaliteit.tekst)
+      uit({
+        path: naam(y),
+        kind: 'cardinality-changed',
+        message: `${label}: kardinaliteit ${x.kardinaliteit.tekst} → ${y.kardinaliteit.tekst}`,
+        paden: [],
+        familie: 'geen',
+      });
     documentatie(uit, label, naam(y), x, y, []);
   }
 }
 
-export function relatiesoorten(uit: Uit, a: Informatiemodel, b: Informatiemodel, beide: Zoek, oud: Zoek, nieuw: Zoek): void {
+export function relatiesoorten(
+  uit: Uit,
+  a: Informatiemodel,
+  b: Informatiemodel,
+  beide: Zoek,
+  oud: Zoek,
+  nieuw: Zoek,
+): void {
   const rs = paren(modelView(a).relatiesoorten, modelView(b).relatiesoorten, (x) => x.id);
   const naam = (x: Relatiesoort): string => `${x.eigenaar.naam}.${x.naam}`;
   for (const x of rs.weg) {
     const p = oud((i) => i.veldenFrom('relatiesoort', x.id));
-    uit({ path: naam(x), kind: 'relation-removed', message: `relatiesoort ${naam(x)} (naar ${x.doel.naam}) verwijderd${inBericht(velden(p))}`, paden: velden(p), familie: 'aanwezigheid' });
+    uit({
+      path: naam(x),
+      kind: 'relation-removed',
+      message: `relatiesoort ${naam(x)} (naar ${x.doel.naam}) verwijderd${inBericht(velden(p))}`,
+      paden: velden(p),
+      familie: 'aanwezigheid',
+    });
   }
   for (const y of rs.erbij) {
     const p = nieuw((i) => i.veldenFrom('relatiesoort', y.id));
-    uit({ path: naam(y), kind: 'relation-added', message: `relatiesoort ${naam(y)} (naar ${y.doel.naam}, kardinaliteit ${y.kardinaliteit.tekst}) toegevoegd${inBericht(velden(p))}`, paden: velden(p), familie: 'aanwezigheid' });
+    uit({
+      path: naam(y),
+      kind: 'relation-added',
+      message: `relatiesoort ${naam(y)} (naar ${y.doel.naam}, kardinaliteit ${y.kardinaliteit.tekst}) toegevoegd${inBericht(velden(p))}`,
+      paden: velden(p),
+      familie: 'aanwezigheid',
+    });
   }
   for (const [x, y] of rs.beide) {
     const p = beide((i) => i.veldenFrom('relatiesoort', y.id));
     const label = `relatiesoort ${naam(y)}`;
     if (x.eigenaar.id !== y.eigenaar.id) {
-      uit({ path: naam(y), kind: 'relation-moved', message: `relatiesoort ${x.naam} verplaatst van ${x.eigenaar.naam} naar ${y.eigenaar.naam}${inBericht(velden(p))}`, paden: velden(p), familie: 'aanwezigheid' });
+      uit({
+        path: naam(y),
+        kind: 'relation-moved',
+        message: `relatiesoort ${x.naam} verplaatst van ${x.eigenaar.naam} naar ${y.eigenaar.naam}${inBericht(velden(p))}`,
+        paden: velden(p),
+        familie: 'aanwezigheid',
+      });
     } else if (x.naam !== y.naam) {
-      uit({ path: naam(y), kind: 'relation-renamed', message: `relatiesoort ${naam(x)} hernoemd naar ${y.naam}`, paden: [], familie: 'geen' });
+      uit({
+        path: naam(y),
+        kind: 'relation-renamed',
+        message: `relatiesoort ${naam(x)} hernoemd naar ${y.naam}`,
+        paden: [],
+        familie: 'geen',
+      });
     }
     if ((x.rol ?? '') !== (y.rol ?? '') || (x.rolBron ?? '') !== (y.rolBron ?? '')) {
-      uit({ path: naam(y), kind: 'relation-role-changed', message: `${label}: rol ${shownValue(x.rol)} → ${shownValue(y.rol)}${(x.rolBron ?? '') !== (y.rolBron ?? '') ? `, rol bron ${shownValue(x.rolBron)} → ${shownValue(y.rolBron)}` : ''}`, paden: [], familie: 'geen' });
+      uit({
+        path: naam(y),
+        kind: 'relation-role-changed',
+        message: `${label}: rol ${shownValue(x.rol)} → ${shownValue(y.rol)}${(x.rolBron ?? '') !== (y.rolBron ?? '') ? `, rol bron ${shownValue(x.rolBron)} → ${shownValue(y.rolBron)}` : ''}`,
+        paden: [],
+        familie: 'geen',
+      });
     }
     if (x.doel.id !== y.doel.id) {
-      uit({ path: naam(y), kind: 'relation-target-changed', message: `${label}: doel ${x.doel.naam} → ${y.doel.naam}${inBericht(velden(p))}`, paden: velden(p), onder: true, familie: 'alles' });
+      uit({
+        path: naam(y),
+        kind: 'relation-target-changed',
+        message: `${label}: doel ${x.doel.naam} → ${y.doel.naam}${inBericht(velden(p))}`,
+        paden: velden(p),
+        onder: true,
+        familie: 'alles',
+      });
     }
-    if (x.kardinaliteit.tekst !== y.kardinaliteit.tekst || (x.kardinaliteitBron?.tekst ?? '') !== (y.kardinaliteitBron?.tekst ?? '')) {
-      const bron = (x.kardinaliteitBron?.tekst ?? '') !== (y.kardinaliteitBron?.tekst ?? '') ? `, kardinaliteit bron ${x.kardinaliteitBron?.tekst ?? '(geen)'} → ${y.kardinaliteitBron?.tekst ?? '(geen)'}` : '';
-      uit({ path: naam(y), kind: 'cardinality-changed', message: `${label}: kardinaliteit ${x.kardinaliteit.tekst} → ${y.kardinaliteit.tekst}${bron}${inBericht(velden(p))}`, paden: waardenVan(p), familie: 'kardinaliteit' });
+    if (
+      x.kardinaliteit.tekst !== y.kardinaliteit.tekst ||
+      (x.kardinaliteitBron?.tekst ?? '') !== (y.kardinaliteitBron?.tekst ?? '')
+    ) {
+      const bron =
+        (x.kardinaliteitBron?.tekst ?? '') !== (y.kardinaliteitBron?.tekst ?? '')
+          ? `, kardinaliteit bron ${x.kardinaliteitBron?.tekst ?? '(geen)'} → ${y.kardinaliteitBron?.tekst ?? '(geen)'}`
+          : '';
+      uit({
+        path: naam(y),
+        kind: 'cardinality-changed',
+        message: `${label}: kardinaliteit ${x.kardinaliteit.tekst} → ${y.kardinaliteit.tekst}${bron}${inBericht(velden(p))}`,
+        paden: waardenVan(p),
+        familie: 'kardinaliteit',
+      });
     }
-    const meta = (['richting', 'aggregatie', 'authentiek', 'mogelijkGeenWaarde', 'indicatieMaterieleHistorie', 'indicatieFormeleHistorie'] as const).filter((k) => x[k] !== y[k]);
+    const meta = (
+      [
+        'richting',
+        'aggregatie',
+        'authentiek',
+        'mogelijkGeenWaarde',
+        'indicatieMaterieleHistorie',
+        'indicatieFormeleHistorie',
+      ] as const
+    ).filter((k) => x[k] !== y[k]);
     const aanwezigheid = meta.includes('mogelijkGeenWaarde');
-    if (meta.length > 0) uit({ path: naam(y), kind: 'relation-changed', message: `${label}: ${meta.map((k) => `${k} ${shownValue(x[k])} → ${shownValue(y[k])}`).join(', ')}`, paden: aanwezigheid ? velden(p) : [], familie: aanwezigheid ? 'verplicht' : 'geen' });
+    if (meta.length > 0)
+      uit({
+        path: naam(y),
+        kind: 'relation-changed',
+        message: `${label}: ${meta.map((k) => `${k} ${shownValue(x[k])} → ${shownValue(y[k])}`).join(', ')}`,
+        paden: aanwezigheid ? velden(p) : [],
+        familie: aanwezigheid ? 'verplicht' : 'geen',
+      });
     documentatie(uit, label, naam(y), x, y, waardenVan(p));
   }
 }
 
 function regelTekst(r: Regel | undefined): string {
   if (!r) return '(geen)';
-  return r.soort === 'datumvolgorde' ? `${r.vroegste.naam} niet na ${r.laatste.naam}` : `als ${r.als.naam} = ${JSON.stringify(r.waarde)} dan is ${r.vereist.naam} vereist`;
+  return r.soort === 'datumvolgorde'
+    ? `${r.vroegste.naam} niet na ${r.laatste.naam}`
+    : `als ${r.als.naam} = ${JSON.stringify(r.waarde)} dan is ${r.vereist.naam} vereist`;
 }
 
 function regelSleutel(r: Regel | undefined): string {
   if (!r) return '';
-  return r.soort === 'datumvolgorde' ? `d:${r.vroegste.id}:${r.laatste.id}` : `v:${r.als.id}:${JSON.stringify(r.waarde)}:${r.vereist.id}`;
+  return r.soort === 'datumvolgorde'
+    ? `d:${r.vroegste.id}:${r.laatste.id}`
+    : `v:${r.als.id}:${JSON.stringify(r.waarde)}:${r.vereist.id}`;
 }
 
 /**
@@ -166,25 +394,55 @@ function regelSleutel(r: Regel | undefined): string {
  * reject a delivery that was accepted (senders), a dropped rule may let through what an old validator
  * rejects (receivers), a changed one both; unless the objecttype is not in the message at all.
  */
-export function constraints(uit: Uit, a: Informatiemodel, b: Informatiemodel, ia?: BerichtView, ib?: BerichtView): void {
+export function constraints(
+  uit: Uit,
+  a: Informatiemodel,
+  b: Informatiemodel,
+  ia?: BerichtView,
+  ib?: BerichtView,
+): void {
   const alle = (m: Informatiemodel): { c: Constraint; eigenaar: Objecttype | Gegevensgroeptype }[] => [
     ...m.objecttypen.flatMap((o) => o.constraints.map((c) => ({ c, eigenaar: o as Objecttype | Gegevensgroeptype }))),
-    ...m.gegevensgroeptypen.flatMap((g) => g.constraints.map((c) => ({ c, eigenaar: g as Objecttype | Gegevensgroeptype }))),
+    ...m.gegevensgroeptypen.flatMap((g) =>
+      g.constraints.map((c) => ({ c, eigenaar: g as Objecttype | Gegevensgroeptype })),
+    ),
   ];
   const cs = paren(alle(a), alle(b), (x) => x.c.id);
-  const knopen = (i: BerichtView | undefined, id: string): string[] => (i ? uniek(i.veldenHolding(id).map((p) => p.knoop)) : []);
+  const knopen = (i: BerichtView | undefined, id: string): string[] =>
+    i ? uniek(i.veldenHolding(id).map((p) => p.knoop)) : [];
   const naam = (x: { c: Constraint; eigenaar: { naam: string } }): string => `${x.eigenaar.naam}.${x.c.naam}`;
   for (const x of cs.weg) {
     const p = knopen(ia, x.eigenaar.id);
-    uit({ path: naam(x), kind: 'constraint-removed', message: `constraint "${x.c.naam}" van ${x.eigenaar.naam} vervallen: ${x.c.specificatie}${inBericht(p)}`, paden: [], familie: 'geen', eigen: { breaksSenders: false, breaksReceivers: p.length > 0 } });
+    uit({
+      path: naam(x),
+      kind: 'constraint-removed',
+      message: `constraint "${x.c.naam}" van ${x.eigenaar.naam} vervallen: ${x.c.specificatie}${inBericht(p)}`,
+      paden: [],
+      familie: 'geen',
+      eigen: { breaksSenders: false, breaksReceivers: p.length > 0 },
+    });
   }
   for (const y of cs.erbij) {
     const p = knopen(ib, y.eigenaar.id);
-    uit({ path: naam(y), kind: 'constraint-added', message: `constraint "${y.c.naam}" voor ${y.eigenaar.naam} toegevoegd: ${y.c.specificatie}${inBericht(p)}`, paden: [], familie: 'geen', eigen: { breaksSenders: p.length > 0, breaksReceivers: false } });
+    uit({
+      path: naam(y),
+      kind: 'constraint-added',
+      message: `constraint "${y.c.naam}" voor ${y.eigenaar.naam} toegevoegd: ${y.c.specificatie}${inBericht(p)}`,
+      paden: [],
+      familie: 'geen',
+      eigen: { breaksSenders: p.length > 0, breaksReceivers: false },
+    });
   }
   for (const [x, y] of cs.beide) {
     const p = uniek([...knopen(ia, x.eigenaar.id), ...knopen(ib, y.eigenaar.id)]);
-    if (x.c.naam !== y.c.naam) uit({ path: naam(y), kind: 'constraint-renamed', message: `constraint "${x.c.naam}" van ${y.eigenaar.naam} hernoemd naar "${y.c.naam}"`, paden: [], familie: 'geen' });
+    if (x.c.naam !== y.c.naam)
+      uit({
+        path: naam(y),
+        kind: 'constraint-renamed',
+        message: `constraint "${x.c.naam}" van ${y.eigenaar.naam} hernoemd naar "${y.c.naam}"`,
+        paden: [],
+        familie: 'geen',
+      });
     const regel = regelSleutel(x.c.regel) !== regelSleutel(y.c.regel);
     const spec = x.c.specificatie.replace(/\s+/g, ' ').trim() !== y.c.specificatie.replace(/\s+/g, ' ').trim();
     if (regel || spec || x.eigenaar.id !== y.eigenaar.id) {
@@ -193,7 +451,14 @@ export function constraints(uit: Uit, a: Informatiemodel, b: Informatiemodel, ia
         ...(spec ? [`specificatie ${shownText(x.c.specificatie)} → ${shownText(y.c.specificatie)}`] : []),
         ...(regel ? [`regel ${regelTekst(x.c.regel)} → ${regelTekst(y.c.regel)}`] : []),
       ];
-      uit({ path: naam(y), kind: 'constraint-changed', message: `constraint "${y.c.naam}" van ${y.eigenaar.naam}: ${wat.join('; ')}${inBericht(p)}`, paden: [], familie: 'geen', eigen: { breaksSenders: p.length > 0, breaksReceivers: p.length > 0 } });
+      uit({
+        path: naam(y),
+        kind: 'constraint-changed',
+        message: `constraint "${y.c.naam}" van ${y.eigenaar.naam}: ${wat.join('; ')}${inBericht(p)}`,
+        paden: [],
+        familie: 'geen',
+        eigen: { breaksSenders: p.length > 0, breaksReceivers: p.length > 0 },
+      });
     }
   }
 }

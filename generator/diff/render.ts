@@ -28,8 +28,11 @@ export function samenvatting(r: DiffResult): string {
 export function renderText(r: DiffResult): string {
   const lines = [`${r.oud} → ${r.nieuw}: ${samenvatting(r)}`];
   for (const c of r.changes) {
-    lines.push(`${isBreaking(c) ? 'BREEKT' : 'ok    '}  ${shownPath(c.path)}  ${c.kind}  ${c.message}  [${wieBreekt(c)}]`);
-    for (const d of c.details ?? []) lines.push(`          ${shownPath(d.path)}  ${d.kind}  ${d.message}  [${wieBreekt(d)}]`);
+    lines.push(
+      `${isBreaking(c) ? 'BREEKT' : 'ok    '}  ${shownPath(c.path)}  ${c.kind}  ${c.message}  [${wieBreekt(c)}]`,
+    );
+    for (const d of c.details ?? [])
+      lines.push(`          ${shownPath(d.path)}  ${d.kind}  ${d.message}  [${wieBreekt(d)}]`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -71,7 +74,10 @@ export function renderMarkdown(r: DiffResult, options: MarkdownOptions = {}): st
   const item = (c: Change): string[] => {
     const wie = isBreaking(c) ? ` (**${wieBreekt(c)}**)` : '';
     const lines = [`- ${mdCodeSpan(shownPath(c.path))}: ${mdText(c.message)}${wie}`];
-    for (const d of c.details ?? []) lines.push(`  - ${mdCodeSpan(shownPath(d.path))}: ${mdText(d.message)}${isBreaking(d) ? ` (${wieBreekt(d)})` : ''}`);
+    for (const d of c.details ?? [])
+      lines.push(
+        `  - ${mdCodeSpan(shownPath(d.path))}: ${mdText(d.message)}${isBreaking(d) ? ` (${wieBreekt(d)})` : ''}`,
+      );
     return lines;
   };
   const brekend = r.changes.filter(isBreaking);

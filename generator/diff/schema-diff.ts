@@ -14,7 +14,15 @@
 import { schemaChange, type Comparison, type SchemaChange } from './schema-change.ts';
 import { ANNOTATIES, beschrijf, canon, Document, shownJson, STRUCTUUR, type Opgelost } from './schema-document.ts';
 import { compareProperties } from './schema-properties.ts';
-import { BOVENGRENZEN, compareAnnotations, compareBounds, compareEnums, compareStringFormats, compareTypes, ONDERGRENZEN } from './schema-values.ts';
+import {
+  BOVENGRENZEN,
+  compareAnnotations,
+  compareBounds,
+  compareEnums,
+  compareStringFormats,
+  compareTypes,
+  ONDERGRENZEN,
+} from './schema-values.ts';
 import { isObject, type Json, type JsonObject } from './types.ts';
 
 /** Keywords compared precisely (here, in schema-values.ts and schema-properties.ts); any other keyword that differs is marked as breaking both ways. */
@@ -66,10 +74,28 @@ class SchemaDiff implements Comparison {
     const b = this.nieuw.root;
     if (isObject(a) && isObject(b)) {
       if (a.$schema !== b.$schema) {
-        out.push(schemaChange('dialect-changed', '', '', true, true, `JSON Schema-dialect ${shownJson(a.$schema)} → ${shownJson(b.$schema)}; als brekend gemarkeerd`));
+        out.push(
+          schemaChange(
+            'dialect-changed',
+            '',
+            '',
+            true,
+            true,
+            `JSON Schema-dialect ${shownJson(a.$schema)} → ${shownJson(b.$schema)}; als brekend gemarkeerd`,
+          ),
+        );
       }
       if ((options.schemaId ?? true) && a.$id !== b.$id) {
-        out.push(schemaChange('schema-id-changed', '', '', false, false, `$id van het schema ${shownJson(a.$id)} → ${shownJson(b.$id)}`));
+        out.push(
+          schemaChange(
+            'schema-id-changed',
+            '',
+            '',
+            false,
+            false,
+            `$id van het schema ${shownJson(a.$id)} → ${shownJson(b.$id)}`,
+          ),
+        );
       }
     }
     this.compare(a, b, '', '', out, 0);
@@ -94,7 +120,16 @@ class SchemaDiff implements Comparison {
     const key = `${this.id(a)}|${this.id(b)}`;
     if (this.bezig.has(key)) return;
     if (diepte > MAX_DIEPTE) {
-      out.push(schemaChange('too-deep', op, np, true, true, `het schema is hier dieper dan ${MAX_DIEPTE} niveaus; niet vergeleken en als brekend gemarkeerd`));
+      out.push(
+        schemaChange(
+          'too-deep',
+          op,
+          np,
+          true,
+          true,
+          `het schema is hier dieper dan ${MAX_DIEPTE} niveaus; niet vergeleken en als brekend gemarkeerd`,
+        ),
+      );
       return;
     }
     this.bezig.add(key);
@@ -106,7 +141,13 @@ class SchemaDiff implements Comparison {
   }
 
   /** The flags of what `compare` would report, without reporting it. */
-  vlaggen(a: Json | undefined, b: Json | undefined, op: string, np: string, diepte: number): { s: boolean; r: boolean } {
+  vlaggen(
+    a: Json | undefined,
+    b: Json | undefined,
+    op: string,
+    np: string,
+    diepte: number,
+  ): { s: boolean; r: boolean } {
     const sub: SchemaChange[] = [];
     this.compare(a, b, op, np, sub, diepte);
     return { s: sub.some((c) => c.breaksSenders), r: sub.some((c) => c.breaksReceivers) };
@@ -115,8 +156,21 @@ class SchemaDiff implements Comparison {
   private vergelijk(o: Opgelost, n: Opgelost, op: string, np: string, out: SchemaChange[], diepte: number): void {
     if (o.s === false || n.s === false) {
       if (o.s === false && n.s === false) return;
-      if (o.s === false) out.push(schemaChange('schema-widened', op, np, false, !onvervulbaar(n), `stond niets toe, nu ${beschrijf(n)}`));
-      else out.push(schemaChange('schema-narrowed', op, np, !onvervulbaar(o), false, `stond ${beschrijf(o)} toe, nu niets (false)`));
+      if (o.s === false)
+        out.push(
+          schemaChange('schema-widened', op, np, false, !onvervulbaar(n), `stond niets toe, nu ${beschrijf(n)}`),
+        );
+      else
+        out.push(
+          schemaChange(
+            'schema-narrowed',
+            op,
+            np,
+            !onvervulbaar(o),
+            false,
+            `stond ${beschrijf(o)} toe, nu niets (false)`,
+          ),
+        );
       return;
     }
     const a = o.s;
@@ -129,17 +183,39 @@ class SchemaDiff implements Comparison {
     compareProperties(this, a, b, op, np, out, diepte);
     this.lijst(a, b, op, np, out, diepte);
     this.combinaties(a, b, op, np, out, diepte);
-    const onbekend = new Set([...Object.keys(a), ...Object.keys(b)].filter((k) => !VERGELEKEN.has(k) && !ANNOTATIES.has(k) && !STRUCTUUR.has(k)));
+    const onbekend = new Set(
+      [...Object.keys(a), ...Object.keys(b)].filter(
+        (k) => !VERGELEKEN.has(k) && !ANNOTATIES.has(k) && !STRUCTUUR.has(k),
+      ),
+    );
     for (const k of [...onbekend].sort()) {
       const x = a[k];
       const y = b[k];
       if (canon(this.oud, x) === canon(this.nieuw, y)) continue;
       const wat = x === undefined ? 'toegevoegd' : y === undefined ? 'verwijderd' : 'gewijzigd';
       const naam = k === '$geenSchema' ? 'een waarde die geen schema is' : k;
-      out.push(schemaChange('keyword-changed', op, np, true, true, `${naam} ${wat}; niet nader vergeleken en daarom als brekend gemarkeerd`));
+      out.push(
+        schemaChange(
+          'keyword-changed',
+          op,
+          np,
+          true,
+          true,
+          `${naam} ${wat}; niet nader vergeleken en daarom als brekend gemarkeerd`,
+        ),
+      );
     }
     if (a.$ref !== b.$ref && (typeof a.$ref === 'string' || typeof b.$ref === 'string')) {
-      out.push(schemaChange('ref-changed', op, np, true, true, `verwijzing naar een ander document ${shownJson(a.$ref)} → ${shownJson(b.$ref)}; niet te volgen en daarom als brekend gemarkeerd`));
+      out.push(
+        schemaChange(
+          'ref-changed',
+          op,
+          np,
+          true,
+          true,
+          `verwijzing naar een ander document ${shownJson(a.$ref)} → ${shownJson(b.$ref)}; niet te volgen en daarom als brekend gemarkeerd`,
+        ),
+      );
     }
   }
 
@@ -149,7 +225,16 @@ class SchemaDiff implements Comparison {
     if (Array.isArray(a.items) || Array.isArray(b.items) || ongezien) {
       // Items as a list (draft-07 tuples), or items that unevaluatedItems looks at: compared as a whole.
       if (canon(this.oud, a.items) !== canon(this.nieuw, b.items)) {
-        out.push(schemaChange('keyword-changed', `${op}/*`, `${np}/*`, true, true, 'items gewijzigd; niet nader vergeleken en daarom als brekend gemarkeerd'));
+        out.push(
+          schemaChange(
+            'keyword-changed',
+            `${op}/*`,
+            `${np}/*`,
+            true,
+            true,
+            'items gewijzigd; niet nader vergeleken en daarom als brekend gemarkeerd',
+          ),
+        );
       }
       return;
     }
@@ -165,7 +250,9 @@ class SchemaDiff implements Comparison {
         `${np}/*`,
         f.s,
         f.r,
-        b.items === undefined ? 'de eisen aan de elementen van de lijst zijn vervallen' : `de elementen van de lijst moeten nu ${beschrijf(this.nieuw.resolve(b.items))} zijn`,
+        b.items === undefined
+          ? 'de eisen aan de elementen van de lijst zijn vervallen'
+          : `de elementen van de lijst moeten nu ${beschrijf(this.nieuw.resolve(b.items))} zijn`,
       ),
     );
   }
@@ -175,7 +262,16 @@ class SchemaDiff implements Comparison {
       if (Array.isArray(a.allOf) && Array.isArray(b.allOf) && a.allOf.length === b.allOf.length) {
         a.allOf.forEach((x, i) => this.compare(x, (b.allOf as Json[])[i], op, np, out, diepte + 1));
       } else if (canon(this.oud, a.allOf) !== canon(this.nieuw, b.allOf)) {
-        out.push(schemaChange('keyword-changed', op, np, true, true, 'allOf gewijzigd; niet nader vergeleken en daarom als brekend gemarkeerd'));
+        out.push(
+          schemaChange(
+            'keyword-changed',
+            op,
+            np,
+            true,
+            true,
+            'allOf gewijzigd; niet nader vergeleken en daarom als brekend gemarkeerd',
+          ),
+        );
       }
     }
     if (a.anyOf !== undefined || b.anyOf !== undefined) {
@@ -184,9 +280,28 @@ class SchemaDiff implements Comparison {
       if (xa && xb) {
         const verloren = [...xa].some((x) => !xb.has(x));
         const gewonnen = [...xb].some((x) => !xa.has(x));
-        if (verloren || gewonnen) out.push(schemaChange('any-of-changed', op, np, verloren, gewonnen, `anyOf: ${gewonnen ? 'alternatieven toegevoegd' : ''}${gewonnen && verloren ? ', ' : ''}${verloren ? 'alternatieven vervallen of gewijzigd' : ''}`));
+        if (verloren || gewonnen)
+          out.push(
+            schemaChange(
+              'any-of-changed',
+              op,
+              np,
+              verloren,
+              gewonnen,
+              `anyOf: ${gewonnen ? 'alternatieven toegevoegd' : ''}${gewonnen && verloren ? ', ' : ''}${verloren ? 'alternatieven vervallen of gewijzigd' : ''}`,
+            ),
+          );
       } else if (canon(this.oud, a.anyOf) !== canon(this.nieuw, b.anyOf)) {
-        out.push(schemaChange('any-of-changed', op, np, xb !== undefined || !xa, xa !== undefined || !xb, xb ? 'anyOf toegevoegd' : 'anyOf vervallen'));
+        out.push(
+          schemaChange(
+            'any-of-changed',
+            op,
+            np,
+            xb !== undefined || !xa,
+            xa !== undefined || !xb,
+            xb ? 'anyOf toegevoegd' : 'anyOf vervallen',
+          ),
+        );
       }
     }
   }

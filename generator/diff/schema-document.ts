@@ -19,7 +19,15 @@ export const ANNOTATIES = new Set([
   'contentSchema',
 ]);
 /** Keywords about the schema document itself rather than about the instance at this place. */
-export const STRUCTUUR = new Set(['$schema', '$id', '$anchor', '$dynamicAnchor', '$defs', 'definitions', '$vocabulary']);
+export const STRUCTUUR = new Set([
+  '$schema',
+  '$id',
+  '$anchor',
+  '$dynamicAnchor',
+  '$defs',
+  'definitions',
+  '$vocabulary',
+]);
 
 /** Groups of keywords that look at each other: a `$ref` target and its siblings that share one are not merged. */
 const GROEPEN = [
@@ -65,7 +73,8 @@ export class Document {
   lookup(ref: string): Json | undefined {
     let fragment: string;
     if (ref.startsWith('#')) fragment = ref.slice(1);
-    else if (this.id !== undefined && (ref === this.id || ref.startsWith(`${this.id}#`))) fragment = ref.slice(this.id.length + 1);
+    else if (this.id !== undefined && (ref === this.id || ref.startsWith(`${this.id}#`)))
+      fragment = ref.slice(this.id.length + 1);
     else return undefined;
     let decoded: string;
     try {
@@ -130,8 +139,10 @@ function samenvoegen(doel: JsonObject, naast: JsonObject): JsonObject {
     GROEPEN.some((g) => g.some((k) => eisenDoel.has(k)) && g.some((k) => eisenNaast.includes(k))) ||
     [...eisenNaast, ...eisenDoel].some((k) => k.startsWith('unevaluated'));
   if (!botsing) return { ...doel, ...naast };
-  const annotaties = (o: JsonObject): JsonObject => Object.fromEntries(Object.entries(o).filter(([k]) => ANNOTATIES.has(k)));
-  const eisen = (o: JsonObject): JsonObject => Object.fromEntries(Object.entries(o).filter(([k]) => !ANNOTATIES.has(k)));
+  const annotaties = (o: JsonObject): JsonObject =>
+    Object.fromEntries(Object.entries(o).filter(([k]) => ANNOTATIES.has(k)));
+  const eisen = (o: JsonObject): JsonObject =>
+    Object.fromEntries(Object.entries(o).filter(([k]) => !ANNOTATIES.has(k)));
   return { ...annotaties(doel), ...annotaties(naast), allOf: [eisen(doel), eisen(naast)] };
 }
 
@@ -172,7 +183,8 @@ export function beschrijf(o: Opgelost): string {
     return `een van ${w.join(', ')}${s.enum.length > 6 ? ', …' : ''}`;
   }
   const t = typen(s);
-  if (t?.length === 1 && t[0] === 'array') return `lijst van ${s.items === undefined ? 'elementen' : beschrijf(o.doc.resolve(s.items))}`;
+  if (t?.length === 1 && t[0] === 'array')
+    return `lijst van ${s.items === undefined ? 'elementen' : beschrijf(o.doc.resolve(s.items))}`;
   if (t === undefined) return Object.keys(s).some((k) => !ANNOTATIES.has(k)) ? 'schema' : 'elke waarde';
   return `${t.join(' of ')}${typeof s.format === 'string' ? ` (${s.format})` : ''}`;
 }
@@ -202,10 +214,26 @@ export function canon(doc: Document, raw: Json | undefined, stack: Set<Json> = n
           .map((p) => `${JSON.stringify(p)}:${canon(doc, v[p], stack)}`)
           .join(',')}}`;
       } else if (['allOf', 'anyOf', 'oneOf'].includes(k) && Array.isArray(v)) {
-        c = `[${v.map((x) => canon(doc, x, stack)).sort().join(',')}]`;
+        c = `[${v
+          .map((x) => canon(doc, x, stack))
+          .sort()
+          .join(',')}]`;
       } else if (k === 'prefixItems' && Array.isArray(v)) {
         c = `[${v.map((x) => canon(doc, x, stack)).join(',')}]`;
-      } else if (['additionalProperties', 'items', 'contains', 'propertyNames', 'not', 'if', 'then', 'else', 'unevaluatedItems', 'unevaluatedProperties'].includes(k)) {
+      } else if (
+        [
+          'additionalProperties',
+          'items',
+          'contains',
+          'propertyNames',
+          'not',
+          'if',
+          'then',
+          'else',
+          'unevaluatedItems',
+          'unevaluatedProperties',
+        ].includes(k)
+      ) {
         c = canon(doc, v, stack);
       } else if (['enum', 'required', 'type'].includes(k)) {
         c = Array.isArray(v) ? `[${v.map(canonicalJson).sort().join(',')}]` : `[${canonicalJson(v)}]`;

@@ -47,12 +47,19 @@ export function compareAnnotations(a: JsonObject, b: JsonObject, op: string, np:
     out.push(schemaChange('description-changed', op, np, false, false, wat));
   }
   if (a.title !== b.title && (typeof a.title === 'string' || typeof b.title === 'string')) {
-    out.push(schemaChange('title-changed', op, np, false, false, `titel ${shownJson(a.title)} → ${shownJson(b.title)}`));
+    out.push(
+      schemaChange('title-changed', op, np, false, false, `titel ${shownJson(a.title)} → ${shownJson(b.title)}`),
+    );
   }
   const overig = [...ANNOTATIES]
     .filter((k) => k !== 'description' && k !== 'title')
-    .filter((k) => (a[k] === undefined ? undefined : canonicalJson(a[k]!)) !== (b[k] === undefined ? undefined : canonicalJson(b[k]!)));
-  if (overig.length > 0) out.push(schemaChange('annotation-changed', op, np, false, false, `annotatie gewijzigd: ${overig.join(', ')}`));
+    .filter(
+      (k) =>
+        (a[k] === undefined ? undefined : canonicalJson(a[k]!)) !==
+        (b[k] === undefined ? undefined : canonicalJson(b[k]!)),
+    );
+  if (overig.length > 0)
+    out.push(schemaChange('annotation-changed', op, np, false, false, `annotatie gewijzigd: ${overig.join(', ')}`));
 }
 
 export function compareTypes(o: Opgelost, n: Opgelost, op: string, np: string, out: SchemaChange[]): void {
@@ -61,7 +68,16 @@ export function compareTypes(o: Opgelost, n: Opgelost, op: string, np: string, o
   const verloren = (ta ?? ALLE_TYPEN).filter((t) => !gedekt(tb, t));
   const gewonnen = (tb ?? ALLE_TYPEN).filter((t) => !gedekt(ta, t));
   if (verloren.length === 0 && gewonnen.length === 0) return;
-  out.push(schemaChange('type-changed', op, np, verloren.length > 0, gewonnen.length > 0, `type ${typeTekst(o, ta)} → ${typeTekst(n, tb)}`));
+  out.push(
+    schemaChange(
+      'type-changed',
+      op,
+      np,
+      verloren.length > 0,
+      gewonnen.length > 0,
+      `type ${typeTekst(o, ta)} → ${typeTekst(n, tb)}`,
+    ),
+  );
 }
 
 function typeTekst(o: Opgelost, t: string[] | undefined): string {
@@ -80,22 +96,80 @@ export function compareEnums(o: Opgelost, n: Opgelost, op: string, np: string, o
     const ka = new Set(ea.map(canonicalJson));
     const kb = new Set(eb.map(canonicalJson));
     for (const v of ea) {
-      if (!kb.has(canonicalJson(v))) out.push(schemaChange('enum-value-removed', op, np, true, false, `waarde "${waardeTekst(v)}" vervallen${waar}`, waardeTekst(v)));
+      if (!kb.has(canonicalJson(v)))
+        out.push(
+          schemaChange(
+            'enum-value-removed',
+            op,
+            np,
+            true,
+            false,
+            `waarde "${waardeTekst(v)}" vervallen${waar}`,
+            waardeTekst(v),
+          ),
+        );
     }
     for (const v of eb) {
-      if (!ka.has(canonicalJson(v))) out.push(schemaChange('enum-value-added', op, np, false, true, `waarde "${waardeTekst(v)}" toegevoegd${waar}`, waardeTekst(v)));
+      if (!ka.has(canonicalJson(v)))
+        out.push(
+          schemaChange(
+            'enum-value-added',
+            op,
+            np,
+            false,
+            true,
+            `waarde "${waardeTekst(v)}" toegevoegd${waar}`,
+            waardeTekst(v),
+          ),
+        );
     }
   } else if (eb) {
-    out.push(schemaChange('enum-added', op, np, true, false, `alleen nog de waarden ${eb.map((v) => `"${waardeTekst(v)}"`).join(', ')} toegestaan${waar}`));
+    out.push(
+      schemaChange(
+        'enum-added',
+        op,
+        np,
+        true,
+        false,
+        `alleen nog de waarden ${eb.map((v) => `"${waardeTekst(v)}"`).join(', ')} toegestaan${waar}`,
+      ),
+    );
   } else if (ea) {
-    out.push(schemaChange('enum-removed', op, np, false, true, `waardenlijst vervallen (was ${ea.map((v) => `"${waardeTekst(v)}"`).join(', ')})`));
+    out.push(
+      schemaChange(
+        'enum-removed',
+        op,
+        np,
+        false,
+        true,
+        `waardenlijst vervallen (was ${ea.map((v) => `"${waardeTekst(v)}"`).join(', ')})`,
+      ),
+    );
   }
   const ca = Object.hasOwn(a, 'const');
   const cb = Object.hasOwn(b, 'const');
   if (ca && cb && canonicalJson(a.const!) !== canonicalJson(b.const!)) {
-    out.push(schemaChange('const-changed', op, np, true, true, `vaste waarde ${canonicalJson(a.const!)} → ${canonicalJson(b.const!)}`));
+    out.push(
+      schemaChange(
+        'const-changed',
+        op,
+        np,
+        true,
+        true,
+        `vaste waarde ${canonicalJson(a.const!)} → ${canonicalJson(b.const!)}`,
+      ),
+    );
   } else if (cb && !ca) {
-    out.push(schemaChange('const-changed', op, np, true, false, `alleen nog de vaste waarde ${canonicalJson(b.const!)} toegestaan`));
+    out.push(
+      schemaChange(
+        'const-changed',
+        op,
+        np,
+        true,
+        false,
+        `alleen nog de vaste waarde ${canonicalJson(b.const!)} toegestaan`,
+      ),
+    );
   } else if (ca && !cb) {
     out.push(schemaChange('const-changed', op, np, false, true, `vaste waarde ${canonicalJson(a.const!)} vervallen`));
   }
@@ -108,7 +182,8 @@ export function compareBounds(a: JsonObject, b: JsonObject, op: string, np: stri
     const y = b[k] === undefined ? standaard : getal(b[k]);
     const wat = `${k} ${a[k] === undefined ? 'geen' : canonicalJson(a[k]!)} → ${b[k] === undefined ? 'geen' : canonicalJson(b[k]!)}`;
     if (x === undefined || y === undefined) {
-      if (canonicalJson(a[k] ?? null) !== canonicalJson(b[k] ?? null)) out.push(schemaChange(soort, op, np, true, true, wat));
+      if (canonicalJson(a[k] ?? null) !== canonicalJson(b[k] ?? null))
+        out.push(schemaChange(soort, op, np, true, true, wat));
       return;
     }
     if (x === y) return;
@@ -129,11 +204,21 @@ export function compareBounds(a: JsonObject, b: JsonObject, op: string, np: stri
       out.push(schemaChange('multiple-of-changed', op, np, !ruimer, !nauwer, wat));
     } else if (a.multipleOf === undefined) out.push(schemaChange('multiple-of-changed', op, np, true, false, wat));
     else if (b.multipleOf === undefined) out.push(schemaChange('multiple-of-changed', op, np, false, true, wat));
-    else if (canonicalJson(a.multipleOf) !== canonicalJson(b.multipleOf)) out.push(schemaChange('multiple-of-changed', op, np, true, true, wat));
+    else if (canonicalJson(a.multipleOf) !== canonicalJson(b.multipleOf))
+      out.push(schemaChange('multiple-of-changed', op, np, true, true, wat));
   }
   if ((a.uniqueItems === true) !== (b.uniqueItems === true)) {
     const nu = b.uniqueItems === true;
-    out.push(schemaChange('unique-items-changed', op, np, nu, !nu, nu ? 'de elementen moeten nu uniek zijn' : 'de elementen hoeven niet meer uniek te zijn'));
+    out.push(
+      schemaChange(
+        'unique-items-changed',
+        op,
+        np,
+        nu,
+        !nu,
+        nu ? 'de elementen moeten nu uniek zijn' : 'de elementen hoeven niet meer uniek te zijn',
+      ),
+    );
   }
 }
 

@@ -39,13 +39,19 @@ function eigenDefinitie(v: UmVeld): string | undefined {
   const h = v.herkomst;
   if (h.soort === 'attribuutsoort') return h.attribuutsoort.definitie;
   if (h.soort === 'objecttype') return h.objecttype.definitie;
-  if (h.soort === 'relatiesoort') return v.inhoud.soort === 'object' ? v.inhoud.object.objecttype?.definitie : undefined;
+  if (h.soort === 'relatiesoort')
+    return v.inhoud.soort === 'object' ? v.inhoud.object.objecttype?.definitie : undefined;
   return undefined;
 }
 
 function inhoudTekst(v: UmVeld): string {
-  if (v.inhoud.soort === 'object') return v.inhoud.object.referentie ? `verwijzing naar ${v.inhoud.object.objecttype?.naam ?? v.inhoud.object.naam}` : v.inhoud.object.naam;
-  return v.inhoud.compat && v.inhoud.compat.type.naam !== v.inhoud.type.naam ? `${v.inhoud.type.naam} (compat: ${v.inhoud.compat.type.naam})` : v.inhoud.type.naam;
+  if (v.inhoud.soort === 'object')
+    return v.inhoud.object.referentie
+      ? `verwijzing naar ${v.inhoud.object.objecttype?.naam ?? v.inhoud.object.naam}`
+      : v.inhoud.object.naam;
+  return v.inhoud.compat && v.inhoud.compat.type.naam !== v.inhoud.type.naam
+    ? `${v.inhoud.type.naam} (compat: ${v.inhoud.compat.type.naam})`
+    : v.inhoud.type.naam;
 }
 
 function lijstTekst(l: Lijst | undefined): string {
@@ -82,27 +88,102 @@ class UmDiff {
     const { a, b } = this;
     const uit = (c: ModelChange): void => void this.out.push(c);
     const naam = b.naam;
-    if (a.naam !== b.naam) uit({ path: '', kind: 'exchange-model-renamed', message: `uitwisselmodel ${shownValue(a.naam)} hernoemd naar ${shownValue(b.naam)}`, paden: [''], familie: 'doc' });
-    if (a.versie !== b.versie) uit({ path: '', kind: 'version-changed', message: `versie van het uitwisselmodel ${a.versie} → ${b.versie}`, paden: [], familie: 'geen' });
-    if (a.schemaId !== b.schemaId) uit({ path: '', kind: 'schema-id-changed', message: `$id van het schema ${a.schemaId} → ${b.schemaId}`, paden: [], familie: 'geen' });
-    if (a.pakketnaam !== b.pakketnaam) uit({ path: '', kind: 'package-name-changed', message: `npm-pakket ${a.pakketnaam} → ${b.pakketnaam}`, paden: [], familie: 'geen' });
-    if ((a.definitie ?? '') !== (b.definitie ?? '')) uit({ path: '', kind: 'definition-changed', message: `uitwisselmodel ${naam}: definitie gewijzigd: ${shownText(a.definitie)} → ${shownText(b.definitie)}`, paden: [''], familie: 'doc' });
-    if ((a.herkomst ?? '') !== (b.herkomst ?? '')) uit({ path: '', kind: 'documentation-changed', message: `uitwisselmodel ${naam}: herkomst gewijzigd`, paden: [], familie: 'geen' });
+    if (a.naam !== b.naam)
+      uit({
+        path: '',
+        kind: 'exchange-model-renamed',
+        message: `uitwisselmodel ${shownValue(a.naam)} hernoemd naar ${shownValue(b.naam)}`,
+        paden: [''],
+        familie: 'doc',
+      });
+    if (a.versie !== b.versie)
+      uit({
+        path: '',
+        kind: 'version-changed',
+        message: `versie van het uitwisselmodel ${a.versie} → ${b.versie}`,
+        paden: [],
+        familie: 'geen',
+      });
+    if (a.schemaId !== b.schemaId)
+      uit({
+        path: '',
+        kind: 'schema-id-changed',
+        message: `$id van het schema ${a.schemaId} → ${b.schemaId}`,
+        paden: [],
+        familie: 'geen',
+      });
+    if (a.pakketnaam !== b.pakketnaam)
+      uit({
+        path: '',
+        kind: 'package-name-changed',
+        message: `npm-pakket ${a.pakketnaam} → ${b.pakketnaam}`,
+        paden: [],
+        familie: 'geen',
+      });
+    if ((a.definitie ?? '') !== (b.definitie ?? ''))
+      uit({
+        path: '',
+        kind: 'definition-changed',
+        message: `uitwisselmodel ${naam}: definitie gewijzigd: ${shownText(a.definitie)} → ${shownText(b.definitie)}`,
+        paden: [''],
+        familie: 'doc',
+      });
+    if ((a.herkomst ?? '') !== (b.herkomst ?? ''))
+      uit({
+        path: '',
+        kind: 'documentation-changed',
+        message: `uitwisselmodel ${naam}: herkomst gewijzigd`,
+        paden: [],
+        familie: 'geen',
+      });
 
     const defs = paren(a.datatypeDefs, b.datatypeDefs, (d) => d.datatype.id);
-    for (const d of defs.weg) uit({ path: '', kind: 'schema-def-removed', message: `$defs/${d.defNaam} (${d.datatype.naam}) niet meer apart in het schema`, paden: [], familie: 'geen' });
-    for (const d of defs.erbij) uit({ path: '', kind: 'schema-def-added', message: `$defs/${d.defNaam} (${d.datatype.naam}) apart in het schema`, paden: [], familie: 'geen' });
+    for (const d of defs.weg)
+      uit({
+        path: '',
+        kind: 'schema-def-removed',
+        message: `$defs/${d.defNaam} (${d.datatype.naam}) niet meer apart in het schema`,
+        paden: [],
+        familie: 'geen',
+      });
+    for (const d of defs.erbij)
+      uit({
+        path: '',
+        kind: 'schema-def-added',
+        message: `$defs/${d.defNaam} (${d.datatype.naam}) apart in het schema`,
+        paden: [],
+        familie: 'geen',
+      });
     for (const [x, y] of defs.beide) {
-      if (x.defNaam !== y.defNaam) uit({ path: '', kind: 'schema-def-renamed', message: `$defs/${x.defNaam} heet nu $defs/${y.defNaam} (${y.datatype.naam}); de berichten veranderen daardoor niet`, paden: [], familie: 'geen' });
+      if (x.defNaam !== y.defNaam)
+        uit({
+          path: '',
+          kind: 'schema-def-renamed',
+          message: `$defs/${x.defNaam} heet nu $defs/${y.defNaam} (${y.datatype.naam}); de berichten veranderen daardoor niet`,
+          paden: [],
+          familie: 'geen',
+        });
     }
 
     this.objecten(a.bericht, b.bericht, '', '');
     this.verplaatsingen();
     for (const x of this.weg) {
-      uit({ path: x.pad, kind: 'field-removed', message: `veld ${x.pad} verwijderd (was ${veldTekst(x.veld)})`, paden: [x.pad], familie: 'aanwezigheid' });
+      uit({
+        path: x.pad,
+        kind: 'field-removed',
+        message: `veld ${x.pad} verwijderd (was ${veldTekst(x.veld)})`,
+        paden: [x.pad],
+        familie: 'aanwezigheid',
+      });
     }
     for (const y of this.erbij) {
-      uit({ path: y.pad, kind: 'field-added', message: `veld ${y.pad} toegevoegd (${veldTekst(y.veld)})`, paden: [y.pad], familie: 'aanwezigheid' });
+      uit({
+        path: y.pad,
+        kind: 'field-added',
+        message: `veld ${y.pad} toegevoegd (${veldTekst(y.veld)})`,
+        paden: [y.pad],
+        familie: 'aanwezigheid',
+      });
     }
     return this.out;
   }
@@ -112,16 +193,38 @@ class UmDiff {
     const uit = (c: ModelChange): void => void this.out.push(c);
     const waar = kb || '(bericht)';
     if (oa.gesloten !== ob.gesloten) {
-      uit({ path: kb, kind: 'closed-changed', message: `object ${ob.naam} op ${waar} is nu ${ob.gesloten ? 'gesloten (andere velden worden geweigerd)' : 'open (andere velden zijn toegestaan)'}`, paden: uniek([ka, kb]), familie: 'gesloten' });
+      uit({
+        path: kb,
+        kind: 'closed-changed',
+        message: `object ${ob.naam} op ${waar} is nu ${ob.gesloten ? 'gesloten (andere velden worden geweigerd)' : 'open (andere velden zijn toegestaan)'}`,
+        paden: uniek([ka, kb]),
+        familie: 'gesloten',
+      });
     }
     if (oa.naam !== ob.naam && !oa.objecttype && !ob.objecttype) {
-      uit({ path: kb, kind: 'object-renamed', message: `het toegevoegde object op ${waar} heet nu ${ob.naam} (was ${oa.naam})`, paden: [], familie: 'geen' });
+      uit({
+        path: kb,
+        kind: 'object-renamed',
+        message: `het toegevoegde object op ${waar} heet nu ${ob.naam} (was ${oa.naam})`,
+        paden: [],
+        familie: 'geen',
+      });
     }
     const eigenA = oa.objecttype?.definitie;
     const eigenB = ob.objecttype?.definitie;
     // The object's definitie follows its objecttype unless the derivation overrides it; the objecttype's own change is reported there.
-    if ((oa.definitie ?? '') !== (ob.definitie ?? '') && !(oa.definitie === eigenA && ob.definitie === eigenB) && kb !== '') {
-      uit({ path: kb, kind: 'definition-changed', message: `object ${ob.naam} op ${waar}: definitie gewijzigd: ${shownText(oa.definitie)} → ${shownText(ob.definitie)}`, paden: uniek([ka, kb]), familie: 'doc' });
+    if (
+      (oa.definitie ?? '') !== (ob.definitie ?? '') &&
+      !(oa.definitie === eigenA && ob.definitie === eigenB) &&
+      kb !== ''
+    ) {
+      uit({
+        path: kb,
+        kind: 'definition-changed',
+        message: `object ${ob.naam} op ${waar}: definitie gewijzigd: ${shownText(oa.definitie)} → ${shownText(ob.definitie)}`,
+        paden: uniek([ka, kb]),
+        familie: 'doc',
+      });
     }
 
     const vrijA = [...oa.velden];
@@ -142,7 +245,15 @@ class UmDiff {
     pak((x, y) => sleutel(x) === sleutel(y) && x.naam === y.naam, false);
     pak((x, y) => !toegevoegd(x) && sleutel(x) === sleutel(y), true);
     // An added field with another wire name is the same field when its definitie and type are the same.
-    pak((x, y) => toegevoegd(x) && toegevoegd(y) && !!x.definitie && x.definitie === y.definitie && inhoudTekst(x) === inhoudTekst(y), true);
+    pak(
+      (x, y) =>
+        toegevoegd(x) &&
+        toegevoegd(y) &&
+        !!x.definitie &&
+        x.definitie === y.definitie &&
+        inhoudTekst(x) === inhoudTekst(y),
+      true,
+    );
     pak((x, y) => x.naam === y.naam, true);
     gepaard.sort(([, x], [, y]) => ob.velden.indexOf(x) - ob.velden.indexOf(y));
     for (const [x, y] of gepaard) this.velden(x, y, ka, kb, false);
@@ -188,37 +299,101 @@ class UmDiff {
         familie: 'aanwezigheid',
       });
     } else if (x.naam !== y.naam) {
-      uit({ path: pb, kind: 'wire-name-changed', message: `veld "${x.naam}" in ${kb || '(bericht)'} heet nu "${y.naam}"; ${herkomstTekst(y)}`, paden: beide, familie: 'aanwezigheid' });
+      uit({
+        path: pb,
+        kind: 'wire-name-changed',
+        message: `veld "${x.naam}" in ${kb || '(bericht)'} heet nu "${y.naam}"; ${herkomstTekst(y)}`,
+        paden: beide,
+        familie: 'aanwezigheid',
+      });
     }
     const herkomstSleutel = (v: UmVeld): string => (v.herkomst.soort === 'toegevoegd' ? 't' : sleutel(v));
     if (herkomstSleutel(x) !== herkomstSleutel(y)) {
-      uit({ path: pb, kind: 'field-origin-changed', message: `veld ${pb}: herkomst ${herkomstTekst(x)} → ${herkomstTekst(y)}`, paden: [], familie: 'geen' });
+      uit({
+        path: pb,
+        kind: 'field-origin-changed',
+        message: `veld ${pb}: herkomst ${herkomstTekst(x)} → ${herkomstTekst(y)}`,
+        paden: [],
+        familie: 'geen',
+      });
     }
     if (x.verplicht !== y.verplicht) {
-      uit({ path: pb, kind: 'required-changed', message: `veld ${pb} is ${y.verplicht ? 'nu verplicht' : 'niet meer verplicht'}`, paden: beide, familie: 'verplicht' });
+      uit({
+        path: pb,
+        kind: 'required-changed',
+        message: `veld ${pb} is ${y.verplicht ? 'nu verplicht' : 'niet meer verplicht'}`,
+        paden: beide,
+        familie: 'verplicht',
+      });
     }
     if (lijstTekst(x.lijst) !== lijstTekst(y.lijst)) {
-      uit({ path: pb, kind: 'cardinality-changed', message: `veld ${pb}: ${lijstTekst(x.lijst)} → ${lijstTekst(y.lijst)}`, paden: uniek([pa, pb, na, nb]), familie: 'vorm' });
+      uit({
+        path: pb,
+        kind: 'cardinality-changed',
+        message: `veld ${pb}: ${lijstTekst(x.lijst)} → ${lijstTekst(y.lijst)}`,
+        paden: uniek([pa, pb, na, nb]),
+        familie: 'vorm',
+      });
     }
-    const vorm = (v: UmVeld): string => (v.inhoud.soort === 'waarde' ? 'waarde' : v.inhoud.object.referentie ? 'verwijzing' : 'object');
+    const vorm = (v: UmVeld): string =>
+      v.inhoud.soort === 'waarde' ? 'waarde' : v.inhoud.object.referentie ? 'verwijzing' : 'object';
     if (vorm(x) !== vorm(y)) {
-      uit({ path: pb, kind: 'relation-form-changed', message: `veld ${pb}: ${inhoudTekst(x)} → ${inhoudTekst(y)}`, paden: beide, onder: true, familie: 'alles' });
+      uit({
+        path: pb,
+        kind: 'relation-form-changed',
+        message: `veld ${pb}: ${inhoudTekst(x)} → ${inhoudTekst(y)}`,
+        paden: beide,
+        onder: true,
+        familie: 'alles',
+      });
     } else if (x.inhoud.soort === 'waarde' && y.inhoud.soort === 'waarde') {
       const compatA = x.inhoud.compat?.type ?? x.inhoud.type;
       const compatB = y.inhoud.compat?.type ?? y.inhoud.type;
       // Where the field simply takes its attribuutsoort's datatype, the attribuutsoort's change says it.
       const volgtAttribuut = (v: UmVeld): boolean =>
-        v.herkomst.soort === 'attribuutsoort' && v.inhoud.soort === 'waarde' && !v.inhoud.compat && typeGelijk(v.inhoud.type, v.herkomst.attribuutsoort.type);
-      if ((!typeGelijk(x.inhoud.type, y.inhoud.type) || !typeGelijk(compatA, compatB)) && !(volgtAttribuut(x) && volgtAttribuut(y) && sleutel(x) === sleutel(y))) {
-        uit({ path: pb, kind: 'datatype-changed', message: `veld ${pb}: datatype ${inhoudTekst(x)} → ${inhoudTekst(y)}`, paden: uniek([pa, pb, na, nb]), familie: 'waarde' });
+        v.herkomst.soort === 'attribuutsoort' &&
+        v.inhoud.soort === 'waarde' &&
+        !v.inhoud.compat &&
+        typeGelijk(v.inhoud.type, v.herkomst.attribuutsoort.type);
+      if (
+        (!typeGelijk(x.inhoud.type, y.inhoud.type) || !typeGelijk(compatA, compatB)) &&
+        !(volgtAttribuut(x) && volgtAttribuut(y) && sleutel(x) === sleutel(y))
+      ) {
+        uit({
+          path: pb,
+          kind: 'datatype-changed',
+          message: `veld ${pb}: datatype ${inhoudTekst(x)} → ${inhoudTekst(y)}`,
+          paden: uniek([pa, pb, na, nb]),
+          familie: 'waarde',
+        });
       }
     }
-    const volgt = (v: UmVeld): boolean => v.inhoud.soort === 'waarde' && (v.definitie ?? '') === (eigenDefinitie(v) ?? '');
-    if (x.inhoud.soort === 'waarde' && y.inhoud.soort === 'waarde' && (x.definitie ?? '') !== (y.definitie ?? '') && !(volgt(x) && volgt(y) && sleutel(x) === sleutel(y))) {
-      uit({ path: pb, kind: 'definition-changed', message: `veld ${pb}: definitie gewijzigd: ${shownText(x.definitie)} → ${shownText(y.definitie)}`, paden: uniek([pa, pb, na, nb]), familie: 'doc' });
+    const volgt = (v: UmVeld): boolean =>
+      v.inhoud.soort === 'waarde' && (v.definitie ?? '') === (eigenDefinitie(v) ?? '');
+    if (
+      x.inhoud.soort === 'waarde' &&
+      y.inhoud.soort === 'waarde' &&
+      (x.definitie ?? '') !== (y.definitie ?? '') &&
+      !(volgt(x) && volgt(y) && sleutel(x) === sleutel(y))
+    ) {
+      uit({
+        path: pb,
+        kind: 'definition-changed',
+        message: `veld ${pb}: definitie gewijzigd: ${shownText(x.definitie)} → ${shownText(y.definitie)}`,
+        paden: uniek([pa, pb, na, nb]),
+        familie: 'doc',
+      });
     }
-    if ((x.toelichting ?? '') !== (y.toelichting ?? '')) uit({ path: pb, kind: 'documentation-changed', message: `veld ${pb}: toelichting gewijzigd`, paden: [], familie: 'geen' });
-    if (x.inhoud.soort === 'object' && y.inhoud.soort === 'object' && vorm(x) === vorm(y)) this.objecten(x.inhoud.object, y.inhoud.object, na, nb);
+    if ((x.toelichting ?? '') !== (y.toelichting ?? ''))
+      uit({
+        path: pb,
+        kind: 'documentation-changed',
+        message: `veld ${pb}: toelichting gewijzigd`,
+        paden: [],
+        familie: 'geen',
+      });
+    if (x.inhoud.soort === 'object' && y.inhoud.soort === 'object' && vorm(x) === vorm(y))
+      this.objecten(x.inhoud.object, y.inhoud.object, na, nb);
   }
 }
 

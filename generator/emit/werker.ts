@@ -57,7 +57,10 @@ function start(module: URL): Werker {
     } catch {
       return inDezeThread(module);
     }
-    laad = [`import { tsImport } from ${JSON.stringify(api)};`, `const m = await tsImport(${JSON.stringify(module.href)}, ${JSON.stringify(module.href)});`];
+    laad = [
+      `import { tsImport } from ${JSON.stringify(api)};`,
+      `const m = await tsImport(${JSON.stringify(module.href)}, ${JSON.stringify(module.href)});`,
+    ];
   }
   const code = [
     `import { parentPort } from 'node:worker_threads';`,
@@ -80,7 +83,11 @@ function start(module: URL): Werker {
     if (![...wachtend.values()].some((x) => x.houdt)) worker.unref();
   };
   let volgende = 0;
-  const stuur = (functie: string, invoer: unknown, w: { resolve: (x: unknown) => void; reject: (e: Error) => void; houdt: boolean }): void => {
+  const stuur = (
+    functie: string,
+    invoer: unknown,
+    w: { resolve: (x: unknown) => void; reject: (e: Error) => void; houdt: boolean },
+  ): void => {
     const id = volgende++;
     wachtend.set(id, w);
     if (w.houdt) worker.ref();
@@ -106,7 +113,9 @@ function start(module: URL): Werker {
       stuur(functie, undefined, { resolve: () => undefined, reject: () => undefined, houdt: false });
     },
     voer<A, R>(functie: string, invoer: A): Promise<R> {
-      return new Promise<R>((resolve, reject) => stuur(functie, invoer, { resolve: resolve as (x: unknown) => void, reject, houdt: true }));
+      return new Promise<R>((resolve, reject) =>
+        stuur(functie, invoer, { resolve: resolve as (x: unknown) => void, reject, houdt: true }),
+      );
     },
   };
 }
@@ -116,7 +125,9 @@ function inDezeThread(module: URL): Werker {
   return {
     async voer<A, R>(functie: string, invoer: A): Promise<R> {
       m ??= import(module.href) as Promise<Record<string, (invoer: unknown) => unknown>>;
-      return (await (await m)[functie]!(invoer)) as R;
+      return (await (
+        await m
+      )[functie]!(invoer)) as R;
     },
     // In one thread, work ahead is only work earlier: it is done when it is needed.
     vooruit: () => undefined,

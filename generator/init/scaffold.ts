@@ -95,8 +95,16 @@ export function scaffold(view: InitView, bestaand: Bestaand): InitBestand[] {
   uit.push({ pad: `model/${view.model}/informatiemodel.yaml`, soort: 'nieuw', inhoud: T.informatiemodel(view) });
   uit.push({ pad: `model/${view.model}/uitwisselmodel.yaml`, soort: 'nieuw', inhoud: T.uitwisselmodel(view) });
   nieuwOfBewaard(DATATYPES, T.datatypes(view), 'it exists; the model uses its AN, Datum, DatumTijd and Boolean');
-  nieuwOfBewaard('README.md', T.readme(view), 'it exists; the README init writes starts with npm ci && npm run generate, then npm test');
-  nieuwOfBewaard(WORKFLOW, T.workflow(view), 'it exists; the workflow init writes runs npx mimgen check-pr on every pull request');
+  nieuwOfBewaard(
+    'README.md',
+    T.readme(view),
+    'it exists; the README init writes starts with npm ci && npm run generate, then npm test',
+  );
+  nieuwOfBewaard(
+    WORKFLOW,
+    T.workflow(view),
+    'it exists; the workflow init writes runs npx mimgen check-pr on every pull request',
+  );
   uit.push(gitignore(view, bestaand.gitignore));
   return uit;
 }
@@ -107,16 +115,26 @@ export function scaffold(view: InitView, bestaand: Bestaand): InitBestand[] {
  * the tarball `npm install` put under dependencies) is left as it is.
  */
 function packageJson(view: InitView, bestaand: string | undefined): InitBestand {
-  const nieuw = JSON.parse(T.packageJson(view)) as Record<string, unknown> & { scripts: Record<string, string>; devDependencies: Record<string, string> };
-  if (bestaand === undefined) return { pad: 'package.json', soort: 'nieuw', inhoud: `${JSON.stringify(nieuw, null, 2)}\n` };
+  const nieuw = JSON.parse(T.packageJson(view)) as Record<string, unknown> & {
+    scripts: Record<string, string>;
+    devDependencies: Record<string, string>;
+  };
+  if (bestaand === undefined)
+    return { pad: 'package.json', soort: 'nieuw', inhoud: `${JSON.stringify(nieuw, null, 2)}\n` };
   let oud: unknown;
   try {
     oud = JSON.parse(bestaand);
   } catch (e) {
-    throw new InitInvoerFout(`package.json is not valid JSON (${(e as Error).message}); correct or remove it and run mimgen init again`);
+    throw new InitInvoerFout(
+      `package.json is not valid JSON (${(e as Error).message}); correct or remove it and run mimgen init again`,
+    );
   }
-  if (!isObject(oud)) throw new InitInvoerFout('package.json does not hold a JSON object; correct or remove it and run mimgen init again');
-  if (oud.name === 'mimgen') throw new InitInvoerFout("this is mimgen's own repository; run mimgen init in the repository of a standard");
+  if (!isObject(oud))
+    throw new InitInvoerFout(
+      'package.json does not hold a JSON object; correct or remove it and run mimgen init again',
+    );
+  if (oud.name === 'mimgen')
+    throw new InitInvoerFout("this is mimgen's own repository; run mimgen init in the repository of a standard");
   const samen: Record<string, unknown> = { ...oud };
   for (const [key, value] of Object.entries(nieuw)) {
     if (key === 'scripts' || key === 'devDependencies') continue;
@@ -125,23 +143,36 @@ function packageJson(view: InitView, bestaand: string | undefined): InitBestand 
   const scripts = isObject(oud.scripts) ? { ...(oud.scripts as Record<string, unknown>) } : {};
   for (const [naam, script] of Object.entries(nieuw.scripts)) {
     const huidig = scripts[naam];
-    if (huidig === undefined || (naam === 'test' && typeof huidig === 'string' && NPM_INIT_TEST.test(huidig))) scripts[naam] = script;
+    if (huidig === undefined || (naam === 'test' && typeof huidig === 'string' && NPM_INIT_TEST.test(huidig)))
+      scripts[naam] = script;
   }
   samen.scripts = scripts;
-  const heeftMimgen = ['dependencies', 'devDependencies', 'optionalDependencies'].some((k) => isObject(oud[k]) && (oud[k] as Record<string, unknown>).mimgen !== undefined);
-  if (!heeftMimgen) samen.devDependencies = { ...(isObject(oud.devDependencies) ? oud.devDependencies : {}), ...nieuw.devDependencies };
+  const heeftMimgen = ['dependencies', 'devDependencies', 'optionalDependencies'].some(
+    (k) => isObject(oud[k]) && (oud[k] as Record<string, unknown>).mimgen !== undefined,
+  );
+  if (!heeftMimgen)
+    samen.devDependencies = { ...(isObject(oud.devDependencies) ? oud.devDependencies : {}), ...nieuw.devDependencies };
   const inhoud = `${JSON.stringify(samen, null, detectIndent(bestaand))}\n`;
-  return inhoud === bestaand ? { pad: 'package.json', soort: 'bewaard', reden: 'it has the scripts and the mimgen dependency already' } : { pad: 'package.json', soort: 'samengevoegd', inhoud };
+  return inhoud === bestaand
+    ? { pad: 'package.json', soort: 'bewaard', reden: 'it has the scripts and the mimgen dependency already' }
+    : { pad: 'package.json', soort: 'samengevoegd', inhoud };
 }
 
 /** .gitignore: the existing lines, then the template's lines that it does not have yet. */
 function gitignore(view: InitView, bestaand: string | undefined): InitBestand {
-  const lines = T.gitignore(view).split('\n').filter((r) => r.trim() !== '');
+  const lines = T.gitignore(view)
+    .split('\n')
+    .filter((r) => r.trim() !== '');
   if (bestaand === undefined) return { pad: '.gitignore', soort: 'nieuw', inhoud: `${lines.join('\n')}\n` };
   const norm = (r: string): string => r.trim().replace(/^\/+|\/+$/g, '');
   const heeft = new Set(bestaand.split(/\r?\n/).map(norm));
   const erbij = lines.filter((r) => !heeft.has(norm(r)));
-  if (erbij.length === 0) return { pad: '.gitignore', soort: 'bewaard', reden: 'it ignores node_modules/ and mimgen\'s temporary folders already' };
+  if (erbij.length === 0)
+    return {
+      pad: '.gitignore',
+      soort: 'bewaard',
+      reden: "it ignores node_modules/ and mimgen's temporary folders already",
+    };
   const basis = bestaand === '' || bestaand.endsWith('\n') ? bestaand : `${bestaand}\n`;
   return { pad: '.gitignore', soort: 'samengevoegd', inhoud: `${basis}${erbij.join('\n')}\n` };
 }

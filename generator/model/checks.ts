@@ -19,7 +19,8 @@ export interface Bronnen {
 /** Names that must be unique in one object: its own, and its own against what it inherits. */
 export function checkNameScopes(model: Informatiemodel, bronnen: Bronnen, findings: Findings): void {
   for (const o of model.objecttypen) checkObjecttypeScope(o, bronnen, findings);
-  for (const g of model.gegevensgroeptypen) checkScope(`gegevensgroeptype ${g.naam}`, eigenschapNamen(g, bronnen), findings);
+  for (const g of model.gegevensgroeptypen)
+    checkScope(`gegevensgroeptype ${g.naam}`, eigenschapNamen(g, bronnen), findings);
 }
 
 export function checkGeneralisaties(model: Informatiemodel, bronnen: Bronnen, findings: Findings): void {
@@ -80,11 +81,16 @@ export function checkGeneralisaties(model: Informatiemodel, bronnen: Bronnen, fi
 }
 
 /** Names that become properties of one object: attribuutsoorten, gegevensgroepen and relation roles. */
-function eigenschapNamen(element: Objecttype | Gegevensgroeptype, bronnen: Bronnen): { naam: string; bron: Position }[] {
+function eigenschapNamen(
+  element: Objecttype | Gegevensgroeptype,
+  bronnen: Bronnen,
+): { naam: string; bron: Position }[] {
   const { raw, location } = bronnen.rawOf.get(element)!;
   const named = (key: string, field: string) =>
     items(raw[key]).flatMap(({ raw: r, index }) =>
-      typeof r[field] === 'string' ? [{ naam: r[field] as string, bron: location.file.position([...location.path, key, index, field]) }] : [],
+      typeof r[field] === 'string'
+        ? [{ naam: r[field] as string, bron: location.file.position([...location.path, key, index, field]) }]
+        : [],
     );
   return [...named('attribuutsoorten', 'naam'), ...named('gegevensgroepen', 'naam'), ...named('relatiesoorten', 'rol')];
 }
@@ -96,7 +102,11 @@ function checkObjecttypeScope(o: Objecttype, bronnen: Bronnen, findings: Finding
   for (const a of own) {
     const clash = inherited.find((i) => i.naam.toLowerCase() === a.naam.toLowerCase());
     if (clash) {
-      findings.error(a.bron, 'duplicate-name', `"${a.naam}" of ${o.naam} repeats "${clash.naam}" that ${o.naam} inherits from ${clash.van}; remove one`);
+      findings.error(
+        a.bron,
+        'duplicate-name',
+        `"${a.naam}" of ${o.naam} repeats "${clash.naam}" that ${o.naam} inherits from ${clash.van}; remove one`,
+      );
     }
   }
 }
@@ -119,7 +129,9 @@ export function checkScope(scope: string, named: { naam: string; bron: Position 
 
 /** The published Geslachtsaanduiding was a plain string while the enumeratie geslacht existed. */
 export function checkEnumTypedAsText(model: Informatiemodel, bronnen: Bronnen, findings: Findings): void {
-  const enums = model.enumeraties.map((e) => ({ e, key: e.naam.toLowerCase().replace(/^enum/, '') })).filter((x) => x.key.length >= 4);
+  const enums = model.enumeraties
+    .map((e) => ({ e, key: e.naam.toLowerCase().replace(/^enum/, '') }))
+    .filter((x) => x.key.length >= 4);
   const attributes = [...model.objecttypen, ...model.gegevensgroeptypen].flatMap((o) => o.attribuutsoorten);
   for (const a of attributes) {
     const d = a.type.datatype;

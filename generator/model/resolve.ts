@@ -27,7 +27,6 @@ import { caseNote, int, isRaw, items, num, str, text, where, type Raw, type Yaml
 import { attribuutsoortenOf, isDatum, LENGTE_IN_NAAM, unsafeNaam } from './view.ts';
 import type { YamlFile } from './yaml-source.ts';
 
-
 /** The sections of a model file that hold named elements, with the kind of element each holds. */
 export const COLLECTIONS = {
   objecttypen: 'objecttype',
@@ -117,11 +116,16 @@ class Resolver {
       );
     }
     for (const extra of heads.slice(1)) {
-      this.findings.error(extra.position(['informatiemodel'], true), 'duplicate-informatiemodel', `a second "informatiemodel" section; a model has exactly one (the first is in ${heads[0]!.path})`);
+      this.findings.error(
+        extra.position(['informatiemodel'], true),
+        'duplicate-informatiemodel',
+        `a second "informatiemodel" section; a model has exactly one (the first is in ${heads[0]!.path})`,
+      );
     }
     const raw = (heads[0]?.data as Raw | undefined)?.informatiemodel as Raw | undefined;
     const bron = heads[0] ? heads[0].position(['informatiemodel'], true) : { file: this.folder, line: 1, column: 1 };
-    if (raw && heads[0]) this.checkNaam(str(raw.naam), { file: heads[0], path: ['informatiemodel'] }, 'informatiemodel');
+    if (raw && heads[0])
+      this.checkNaam(str(raw.naam), { file: heads[0], path: ['informatiemodel'] }, 'informatiemodel');
     return {
       id: str(raw?.id) ?? folderName,
       naam: str(raw?.naam) ?? folderName,
@@ -203,7 +207,13 @@ class Resolver {
         this.model.objecttypen.push(element);
         break;
       case 'gegevensgroeptype':
-        element = { ...meta, soort: 'gegevensgroeptype', attribuutsoorten: [], gegevensgroepen: [], constraints: [] } satisfies Gegevensgroeptype;
+        element = {
+          ...meta,
+          soort: 'gegevensgroeptype',
+          attribuutsoorten: [],
+          gegevensgroepen: [],
+          constraints: [],
+        } satisfies Gegevensgroeptype;
         this.model.gegevensgroeptypen.push(element);
         break;
       case 'enumeratie':
@@ -259,7 +269,11 @@ class Resolver {
       const earlier = this.ids.get(id);
       const at = location.file.position([...location.path, 'id']);
       if (earlier) {
-        this.findings.error(at, 'duplicate-id', `id "${id}" is already used at ${earlier.file}:${earlier.line}:${earlier.column}; ids must be unique in the model`);
+        this.findings.error(
+          at,
+          'duplicate-id',
+          `id "${id}" is already used at ${earlier.file}:${earlier.line}:${earlier.column}; ids must be unique in the model`,
+        );
       } else {
         this.ids.set(id, at);
       }
@@ -276,14 +290,24 @@ class Resolver {
 
   private checkRol(rol: string, location: YamlLocation): void {
     const problem = unsafeNaam(rol);
-    if (problem) this.findings.error(location.file.position([...location.path, 'rol']), 'unsafe-name', `rol ${JSON.stringify(rol)} ${problem}; choose another name`);
+    if (problem)
+      this.findings.error(
+        location.file.position([...location.path, 'rol']),
+        'unsafe-name',
+        `rol ${JSON.stringify(rol)} ${problem}; choose another name`,
+      );
   }
 
   private checkNaam(naam: string | undefined, location: YamlLocation, kind: string): void {
     if (naam === undefined) return;
     const at = location.file.position([...location.path, 'naam']);
     const problem = unsafeNaam(naam);
-    if (problem) this.findings.error(at, 'unsafe-name', `${kind} name ${JSON.stringify(naam)} ${problem}; choose another name (keep the published spelling in alias)`);
+    if (problem)
+      this.findings.error(
+        at,
+        'unsafe-name',
+        `${kind} name ${JSON.stringify(naam)} ${problem}; choose another name (keep the published spelling in alias)`,
+      );
   }
 
   private fill(element: ModelElement, raw: Raw, location: YamlLocation): void {
@@ -307,18 +331,44 @@ class Resolver {
           if (typeof e.naam !== 'string') return [];
           this.checkNaam(e.naam, at, 'data-element');
           const type = this.typeVerwijzing(e.type, at, `data-element "${e.naam}"`);
-          return type ? [{ id: str(e.id), naam: e.naam, definitie: text(e.definitie), type, kardinaliteit: this.kardinaliteit(e.kardinaliteit, at) }] : [];
+          return type
+            ? [
+                {
+                  id: str(e.id),
+                  naam: e.naam,
+                  definitie: text(e.definitie),
+                  type,
+                  kardinaliteit: this.kardinaliteit(e.kardinaliteit, at),
+                },
+              ]
+            : [];
         });
-        checkScope(`gestructureerd datatype ${element.naam}`, element.dataElementen.map((d, i) => ({ naam: d.naam, bron: location.file.position([...location.path, 'dataElementen', i, 'naam']) })), this.findings);
+        checkScope(
+          `gestructureerd datatype ${element.naam}`,
+          element.dataElementen.map((d, i) => ({
+            naam: d.naam,
+            bron: location.file.position([...location.path, 'dataElementen', i, 'naam']),
+          })),
+          this.findings,
+        );
         break;
       case 'keuze':
         element.alternatieven = items(raw.alternatieven).flatMap(({ raw: a, index }) => {
           const at: YamlLocation = { file: location.file, path: [...location.path, 'alternatieven', index] };
           const target = this.lookup(a.type, at, 'type', `alternatief of keuze "${element.naam}"`);
           if (!target) return [];
-          const type = target.soort === 'objecttype' ? target : target.soort === 'gegevensgroeptype' ? undefined : { datatype: target, naam: target.naam };
+          const type =
+            target.soort === 'objecttype'
+              ? target
+              : target.soort === 'gegevensgroeptype'
+                ? undefined
+                : { datatype: target, naam: target.naam };
           if (!type) {
-            this.findings.error(at.file.position([...at.path, 'type']), 'wrong-kind', `a keuze chooses between datatypes or objecttypen, not gegevensgroeptype "${target.naam}"`);
+            this.findings.error(
+              at.file.position([...at.path, 'type']),
+              'wrong-kind',
+              `a keuze chooses between datatypes or objecttypen, not gegevensgroeptype "${target.naam}"`,
+            );
             return [];
           }
           return [{ naam: str(a.naam), definitie: text(a.definitie), type }];
@@ -336,14 +386,22 @@ class Resolver {
       const target = this.lookup(naam, at, undefined, `the supertype of objecttype "${str(raw.naam) ?? '?'}"`);
       if (!target) return [];
       if (target.soort !== 'objecttype') {
-        this.findings.error(at.file.position(at.path), 'wrong-kind', `supertype "${target.naam}" is ${target.soort === 'enumeratie' ? 'an' : 'a'} ${target.soort}; a generalisatie is between objecttypen`);
+        this.findings.error(
+          at.file.position(at.path),
+          'wrong-kind',
+          `supertype "${target.naam}" is ${target.soort === 'enumeratie' ? 'an' : 'a'} ${target.soort}; a generalisatie is between objecttypen`,
+        );
         return [];
       }
       return [target];
     });
   }
 
-  private attribuutsoorten(eigenaar: Objecttype | Gegevensgroeptype, raw: Raw, location: YamlLocation): Attribuutsoort[] {
+  private attribuutsoorten(
+    eigenaar: Objecttype | Gegevensgroeptype,
+    raw: Raw,
+    location: YamlLocation,
+  ): Attribuutsoort[] {
     return items(raw.attribuutsoorten).flatMap(({ raw: a, index }) => {
       const at: YamlLocation = { file: location.file, path: [...location.path, 'attribuutsoorten', index] };
       if (typeof a.naam !== 'string') return [];
@@ -352,21 +410,24 @@ class Resolver {
       const formeelPatroon = this.regex(a.formeelPatroon, at);
       const type = this.typeVerwijzing(a.type, at, `attribuutsoort "${a.naam}"`);
       if (!type) return [];
-      const lengte = int(a.lengte) ?? type.lengte ?? (type.datatype.soort === 'primitiefDatatype' ? type.datatype.lengte : undefined);
+      const lengte =
+        int(a.lengte) ??
+        type.lengte ??
+        (type.datatype.soort === 'primitiefDatatype' ? type.datatype.lengte : undefined);
       const attribuutsoort: Attribuutsoort = {
-          ...this.metadata(a, at, eigenaar.pakket),
-          soort: 'attribuutsoort',
-          eigenaar,
-          type,
-          kardinaliteit,
-          authentiek: str(a.authentiek) as Authentiek | undefined,
-          mogelijkGeenWaarde: a.mogelijkGeenWaarde === true,
-          identificerend: a.identificerend === true,
-          lengte,
-          patroon: str(a.patroon),
-          formeelPatroon,
-          indicatieMaterieleHistorie: a.indicatieMaterieleHistorie === true,
-          indicatieFormeleHistorie: a.indicatieFormeleHistorie === true,
+        ...this.metadata(a, at, eigenaar.pakket),
+        soort: 'attribuutsoort',
+        eigenaar,
+        type,
+        kardinaliteit,
+        authentiek: str(a.authentiek) as Authentiek | undefined,
+        mogelijkGeenWaarde: a.mogelijkGeenWaarde === true,
+        identificerend: a.identificerend === true,
+        lengte,
+        patroon: str(a.patroon),
+        formeelPatroon,
+        indicatieMaterieleHistorie: a.indicatieMaterieleHistorie === true,
+        indicatieFormeleHistorie: a.indicatieFormeleHistorie === true,
       };
       this.attribuutLocation.set(attribuutsoort, at);
       return [attribuutsoort];
@@ -382,7 +443,11 @@ class Resolver {
       const type = this.lookup(g.type, at, 'type', `gegevensgroep "${g.naam}"`);
       if (!type) return [];
       if (type.soort !== 'gegevensgroeptype') {
-        this.findings.error(at.file.position([...at.path, 'type']), 'wrong-kind', `gegevensgroep "${g.naam}" must have a gegevensgroeptype, not ${type.soort} "${String(g.type)}"`);
+        this.findings.error(
+          at.file.position([...at.path, 'type']),
+          'wrong-kind',
+          `gegevensgroep "${g.naam}" must have a gegevensgroeptype, not ${type.soort} "${String(g.type)}"`,
+        );
         return [];
       }
       return [
@@ -406,11 +471,18 @@ class Resolver {
       this.checkElement(r, at, 'relatiesoort');
       if (typeof r.rol === 'string') this.checkRol(r.rol, at);
       const kardinaliteit = this.kardinaliteit(r.kardinaliteit, at);
-      const kardinaliteitBron = r.kardinaliteitBron === undefined ? undefined : this.kardinaliteit(r.kardinaliteitBron, at, 'kardinaliteitBron');
+      const kardinaliteitBron =
+        r.kardinaliteitBron === undefined
+          ? undefined
+          : this.kardinaliteit(r.kardinaliteitBron, at, 'kardinaliteitBron');
       const doel = this.lookup(r.doel, at, 'doel', `relatiesoort "${r.naam}"`);
       if (!doel) return [];
       if (doel.soort !== 'objecttype') {
-        this.findings.error(at.file.position([...at.path, 'doel']), 'wrong-kind', `relatiesoort "${r.naam}" must point at an objecttype, not ${doel.soort} "${doel.naam}"; use an attribuutsoort for a datatype`);
+        this.findings.error(
+          at.file.position([...at.path, 'doel']),
+          'wrong-kind',
+          `relatiesoort "${r.naam}" must point at an objecttype, not ${doel.soort} "${doel.naam}"; use an attribuutsoort for a datatype`,
+        );
         return [];
       }
       return [
@@ -439,9 +511,22 @@ class Resolver {
       if (typeof w.naam !== 'string') return [];
       const at = location.file.position([...location.path, 'waarden', index, 'naam']);
       if (/[\u0000-\u001f\u007f]/.test(w.naam)) {
-        this.findings.error(at, 'unsafe-name', `waarde ${JSON.stringify(w.naam)} of enumeratie "${enumeratie.naam}" holds a control character; remove it`);
+        this.findings.error(
+          at,
+          'unsafe-name',
+          `waarde ${JSON.stringify(w.naam)} of enumeratie "${enumeratie.naam}" holds a control character; remove it`,
+        );
       }
-      return [{ id: str(w.id), naam: w.naam, code: str(w.code), definitie: text(w.definitie), toelichting: text(w.toelichting), bron: at }];
+      return [
+        {
+          id: str(w.id),
+          naam: w.naam,
+          code: str(w.code),
+          definitie: text(w.definitie),
+          toelichting: text(w.toelichting),
+          bron: at,
+        },
+      ];
     });
     checkScope(`enumeratie ${enumeratie.naam}`, result, this.findings);
     const codes = result.filter((w) => w.code !== undefined).map((w) => ({ naam: w.code!, bron: w.bron }));
@@ -449,11 +534,19 @@ class Resolver {
     return result;
   }
 
-  private constraints(eigenaar: Objecttype | Gegevensgroeptype, { raw, location }: { raw: Raw; location: YamlLocation }): Constraint[] {
+  private constraints(
+    eigenaar: Objecttype | Gegevensgroeptype,
+    { raw, location }: { raw: Raw; location: YamlLocation },
+  ): Constraint[] {
     return items(raw.constraints).flatMap(({ raw: c, index }) => {
       const at: YamlLocation = { file: location.file, path: [...location.path, 'constraints', index] };
       if (typeof c.naam !== 'string' || typeof c.specificatie !== 'string') return [];
-      const constraint: Constraint = { id: str(c.id) ?? '', naam: c.naam, specificatie: c.specificatie, bron: at.file.position(at.path) };
+      const constraint: Constraint = {
+        id: str(c.id) ?? '',
+        naam: c.naam,
+        specificatie: c.specificatie,
+        bron: at.file.position(at.path),
+      };
       const regel = isRaw(c.regel) ? c.regel : undefined;
       const attribuut = (key: string): Attribuutsoort | undefined => {
         const naam = regel?.[key];
@@ -463,7 +556,10 @@ class Resolver {
           this.findings.error(
             at.file.position([...at.path, 'regel', key]),
             'unresolved-reference',
-            `constraint "${c.naam}" names attribuutsoort "${naam}", which ${eigenaar.soort} "${eigenaar.naam}" does not have${bedoeldU(naam, attribuutsoortenOf(eigenaar).map((a) => a.naam))}`,
+            `constraint "${c.naam}" names attribuutsoort "${naam}", which ${eigenaar.soort} "${eigenaar.naam}" does not have${bedoeldU(
+              naam,
+              attribuutsoortenOf(eigenaar).map((a) => a.naam),
+            )}`,
           );
         }
         return found;
@@ -471,17 +567,29 @@ class Resolver {
       if (regel?.soort === 'datumvolgorde') {
         const vroegste = attribuut('vroegste');
         const laatste = attribuut('laatste');
-        for (const [key, a] of [['vroegste', vroegste], ['laatste', laatste]] as const) {
+        for (const [key, a] of [
+          ['vroegste', vroegste],
+          ['laatste', laatste],
+        ] as const) {
           if (a && !isDatum(a)) {
-            this.findings.error(at.file.position([...at.path, 'regel', key]), 'invalid-constraint', `datumvolgorde compares dates, but "${a.naam}" is typed ${a.type.naam}; name an attribuutsoort typed with a date`);
+            this.findings.error(
+              at.file.position([...at.path, 'regel', key]),
+              'invalid-constraint',
+              `datumvolgorde compares dates, but "${a.naam}" is typed ${a.type.naam}; name an attribuutsoort typed with a date`,
+            );
           }
         }
-        if (vroegste && laatste && isDatum(vroegste) && isDatum(laatste)) constraint.regel = { soort: 'datumvolgorde', vroegste, laatste };
+        if (vroegste && laatste && isDatum(vroegste) && isDatum(laatste))
+          constraint.regel = { soort: 'datumvolgorde', vroegste, laatste };
       } else if (regel?.soort === 'voorwaarde') {
         const als = attribuut('als');
         const vereist = attribuut('vereist');
         const waarde = regel.waarde;
-        if (als && vereist && (typeof waarde === 'string' || typeof waarde === 'number' || typeof waarde === 'boolean')) {
+        if (
+          als &&
+          vereist &&
+          (typeof waarde === 'string' || typeof waarde === 'number' || typeof waarde === 'boolean')
+        ) {
           constraint.regel = { soort: 'voorwaarde', als, waarde, vereist };
         }
       }
@@ -493,8 +601,15 @@ class Resolver {
     const target = this.lookup(value, location, 'type', what);
     if (!target) return undefined;
     if (target.soort === 'objecttype' || target.soort === 'gegevensgroeptype') {
-      const hint = target.soort === 'objecttype' ? 'use a relatiesoort to point at an objecttype' : 'use a gegevensgroep for a gegevensgroeptype';
-      this.findings.error(location.file.position([...location.path, 'type']), 'wrong-kind', `${what} is typed with ${target.soort} "${target.naam}"; ${hint}`);
+      const hint =
+        target.soort === 'objecttype'
+          ? 'use a relatiesoort to point at an objecttype'
+          : 'use a gegevensgroep for a gegevensgroeptype';
+      this.findings.error(
+        location.file.position([...location.path, 'type']),
+        'wrong-kind',
+        `${what} is typed with ${target.soort} "${target.naam}"; ${hint}`,
+      );
       return undefined;
     }
     const naam = value as string;
@@ -504,13 +619,22 @@ class Resolver {
   }
 
   /** Finds a type, objecttype or gegevensgroeptype by name, reporting an unresolved reference. */
-  private lookup(value: unknown, location: YamlLocation, key: string | undefined, what: string): ModelElement | undefined {
+  private lookup(
+    value: unknown,
+    location: YamlLocation,
+    key: string | undefined,
+    what: string,
+  ): ModelElement | undefined {
     if (typeof value !== 'string') return undefined;
     const at = location.file.position(key ? [...location.path, key] : location.path);
     const exact = this.types.get(value.toLowerCase());
     if (exact) {
       if (exact.element.naam !== value) {
-        this.findings.error(at, 'unresolved-reference', `${what} refers to "${value}", but the model spells it "${exact.element.naam}"`);
+        this.findings.error(
+          at,
+          'unresolved-reference',
+          `${what} refers to "${value}", but the model spells it "${exact.element.naam}"`,
+        );
         return undefined;
       }
       return exact.element;
@@ -518,10 +642,15 @@ class Resolver {
     const m = LENGTE_IN_NAAM.exec(value);
     if (m) {
       const base = this.types.get(m[1]!.toLowerCase())?.element;
-      if (base?.soort === 'primitiefDatatype' && base.lengteInNaam && base.naam === m[1] && Number(m[2]) > 0) return base;
+      if (base?.soort === 'primitiefDatatype' && base.lengteInNaam && base.naam === m[1] && Number(m[2]) > 0)
+        return base;
     }
     const names = [...this.types.values()].map((t) => t.element.naam);
-    this.findings.error(at, 'unresolved-reference', `${what} refers to "${value}", which the model does not define${bedoeldU(value, names)}`);
+    this.findings.error(
+      at,
+      'unresolved-reference',
+      `${what} refers to "${value}", which the model does not define${bedoeldU(value, names)}`,
+    );
     return undefined;
   }
 
@@ -543,9 +672,12 @@ class Resolver {
       new RegExp(value, 'u');
       return value;
     } catch (e) {
-      this.findings.error(location.file.position([...location.path, 'formeelPatroon']), 'invalid-pattern', `formeelPatroon ${JSON.stringify(value)} is not a valid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')}`);
+      this.findings.error(
+        location.file.position([...location.path, 'formeelPatroon']),
+        'invalid-pattern',
+        `formeelPatroon ${JSON.stringify(value)} is not a valid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')}`,
+      );
       return undefined;
     }
   }
 }
-

@@ -31,7 +31,11 @@ export class FormatChecker {
       case 'additionalProperties': {
         const key = String(error.params.additionalProperty);
         const known = Object.keys((error.parentSchema as JsonSchema | undefined)?.properties ?? {});
-        findings.error(file.position([...path, key], true), 'unknown-key', `unknown key "${key}" in ${what}${suggest(key, known)}`);
+        findings.error(
+          file.position([...path, key], true),
+          'unknown-key',
+          `unknown key "${key}" in ${what}${suggest(key, known)}`,
+        );
         return;
       }
       case 'required':
@@ -102,7 +106,10 @@ function relevant(errors: ErrorObject[]): ErrorObject[] {
   });
 }
 
-const FORMATS: Record<string, string> = { date: 'a date written as YYYY-MM-DD', 'date-time': 'a date and time as in 2024-12-31T23:59:00Z' };
+const FORMATS: Record<string, string> = {
+  date: 'a date written as YYYY-MM-DD',
+  'date-time': 'a date and time as in 2024-12-31T23:59:00Z',
+};
 
 /** The last sentence of a schema's description, which for patterns says in words what is allowed. */
 function hint(schema: unknown): string {
@@ -130,7 +137,11 @@ function describe(path: (string | number)[]): string {
 
 function article(type: string): string {
   const kinds = type.split(',');
-  return kinds.map((k) => (k === 'array' ? 'a list' : k === 'object' ? 'a mapping' : k === 'integer' ? 'a whole number' : `a ${k}`)).join(' or ');
+  return kinds
+    .map((k) =>
+      k === 'array' ? 'a list' : k === 'object' ? 'a mapping' : k === 'integer' ? 'a whole number' : `a ${k}`,
+    )
+    .join(' or ');
 }
 
 function shown(value: unknown): string {

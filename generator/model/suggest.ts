@@ -6,7 +6,10 @@ import { closest, distance } from 'fastest-levenshtein';
  */
 export function lijktOp(value: string, known: readonly string[]): string | undefined {
   if (known.length === 0) return undefined;
-  const best = closest(value.toLowerCase(), known.map((n) => n.toLowerCase()));
+  const best = closest(
+    value.toLowerCase(),
+    known.map((n) => n.toLowerCase()),
+  );
   const near = distance(value.toLowerCase(), best) <= Math.max(2, Math.floor(value.length / 3));
   return near ? known.find((n) => n.toLowerCase() === best) : undefined;
 }

@@ -36,7 +36,8 @@ export interface Kardinaliteit {
   tekst: string;
 }
 
-export type Basis = 'tekst' | 'geheelGetal' | 'decimaalGetal' | 'boolean' | 'datum' | 'datumTijd' | 'tijd' | 'jaar' | 'uri';
+export type Basis =
+  'tekst' | 'geheelGetal' | 'decimaalGetal' | 'boolean' | 'datum' | 'datumTijd' | 'tijd' | 'jaar' | 'uri';
 
 export interface PrimitiefDatatype extends Metadata {
   soort: 'primitiefDatatype';
@@ -98,12 +99,7 @@ export interface TypeVerwijzing {
 }
 
 export type Authentiek =
-  | 'Authentiek'
-  | 'Basisgegeven'
-  | 'Wettelijk gegeven'
-  | 'Landelijk kerngegeven'
-  | 'Gemeentelijk kerngegeven'
-  | 'Overig';
+  'Authentiek' | 'Basisgegeven' | 'Wettelijk gegeven' | 'Landelijk kerngegeven' | 'Gemeentelijk kerngegeven' | 'Overig';
 
 export interface Attribuutsoort extends Metadata {
   soort: 'attribuutsoort';

@@ -42,7 +42,13 @@ export class ModelView {
 
   constructor(readonly model: Informatiemodel) {
     const m = model;
-    this.datatypen = [...m.primitieveDatatypes, ...m.enumeraties, ...m.codelijsten, ...m.gestructureerdeDatatypes, ...m.keuzes];
+    this.datatypen = [
+      ...m.primitieveDatatypes,
+      ...m.enumeraties,
+      ...m.codelijsten,
+      ...m.gestructureerdeDatatypes,
+      ...m.keuzes,
+    ];
     const eigenaren = [...m.objecttypen, ...m.gegevensgroeptypen];
     this.attribuutsoorten = eigenaren.flatMap((e) => e.attribuutsoorten);
     this.relatiesoorten = m.objecttypen.flatMap((o) => o.relatiesoorten);
@@ -81,7 +87,10 @@ export class ModelView {
   /** The gegevensgroepen an objecttype has, inherited ones first (from the furthest supertype), as attribuutsoortenOf. */
   gegevensgroepenOf(o: Objecttype | Gegevensgroeptype): readonly Gegevensgroep[] {
     if (o.soort !== 'objecttype') return o.gegevensgroepen;
-    return memo(this.geerfdeGroepen, o, () => [...[...this.ancestors(o)].reverse().flatMap((s) => s.gegevensgroepen), ...o.gegevensgroepen]);
+    return memo(this.geerfdeGroepen, o, () => [
+      ...[...this.ancestors(o)].reverse().flatMap((s) => s.gegevensgroepen),
+      ...o.gegevensgroepen,
+    ]);
   }
 
   /** The subtypen of an objecttype and theirs, each once, in the order of the model: every objecttype that can stand where it is expected. */
@@ -173,7 +182,9 @@ export function datatypeVerwijzing(naam: string, datatypes: readonly Datatype[])
   const exact = datatypes.find((d) => d.naam === naam);
   if (exact) return { datatype: exact, naam };
   const m = LENGTE_IN_NAAM.exec(naam);
-  const base = m ? datatypes.find((d) => d.soort === 'primitiefDatatype' && d.lengteInNaam && d.naam === m[1]) : undefined;
+  const base = m
+    ? datatypes.find((d) => d.soort === 'primitiefDatatype' && d.lengteInNaam && d.naam === m[1])
+    : undefined;
   return base && m && Number(m[2]) > 0 ? { datatype: base, naam, lengte: Number(m[2]) } : undefined;
 }
 
@@ -201,7 +212,10 @@ export function ancestors(o: Objecttype, seen = new Set<Objecttype>()): Objectty
 }
 
 /** The attribuutsoorten of an objecttype, inherited ones first (from the furthest supertype), then its own. */
-export function attribuutsoortenOf(o: Objecttype | Gegevensgroeptype, supertypen: (o: Objecttype) => readonly Objecttype[] = ancestors): Attribuutsoort[] {
+export function attribuutsoortenOf(
+  o: Objecttype | Gegevensgroeptype,
+  supertypen: (o: Objecttype) => readonly Objecttype[] = ancestors,
+): Attribuutsoort[] {
   if (o.soort !== 'objecttype') return o.attribuutsoorten;
   return [...[...supertypen(o)].reverse().flatMap((s) => s.attribuutsoorten), ...o.attribuutsoorten];
 }

@@ -1,4 +1,15 @@
-import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+} from 'yaml';
 import { Findings, positionOfByte, UnreadableInput, type Position } from '../diagnostics/findings.ts';
 
 /** Where model files come from. The CLI gives the file system; tests may give memory. */
@@ -75,7 +86,11 @@ export function parseYamlFile(path: string, bytes: Uint8Array, findings: Finding
   if (bytes.length > MAX_FILE_BYTES) {
     // Parsing takes about half a second a megabyte; the largest real model file is a few dozen kilobytes.
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-    findings.error({ file: path, line: 1, column: 1 }, 'file-too-large', `the file is ${mb(bytes.length)}, more than a model file may be (${mb(MAX_FILE_BYTES)}); split the model over several files`);
+    findings.error(
+      { file: path, line: 1, column: 1 },
+      'file-too-large',
+      `the file is ${mb(bytes.length)}, more than a model file may be (${mb(MAX_FILE_BYTES)}); split the model over several files`,
+    );
     return undefined;
   }
   const text = decodeText(path, bytes);
@@ -85,7 +100,9 @@ export function parseYamlFile(path: string, bytes: Uint8Array, findings: Finding
   }
   const lines = new LineCounter();
   // logLevel error: the library's warnings (a collection as key) would reach stderr as process warnings.
-  const doc = metGewoneEnv(() => parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' }));
+  const doc = metGewoneEnv(() =>
+    parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' }),
+  );
   let syntaxOk = true;
   const errorLines = new Set<number>();
   for (const e of doc.errors) {
@@ -97,15 +114,31 @@ export function parseYamlFile(path: string, bytes: Uint8Array, findings: Finding
     errorLines.add(line);
     if (e.code === 'RESOURCE_EXHAUSTION') {
       // The parser ran out of stack: nesting far deeper than any model.
-      findings.error({ file: path, line, column }, 'too-deep', `the YAML nests too deeply to read (more than ${MAX_DEPTH} levels); a model never needs that`);
+      findings.error(
+        { file: path, line, column },
+        'too-deep',
+        `the YAML nests too deeply to read (more than ${MAX_DEPTH} levels); a model never needs that`,
+      );
       break;
     } else if (e.code === 'DUPLICATE_KEY') {
       const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n]*)/.exec(text.slice(e.pos[0]))![0].trim();
-      findings.error({ file: path, line, column }, 'duplicate-key', `the key ${JSON.stringify(key)} appears twice in this mapping; remove or rename one of them`);
+      findings.error(
+        { file: path, line, column },
+        'duplicate-key',
+        `the key ${JSON.stringify(key)} appears twice in this mapping; remove or rename one of them`,
+      );
     } else if (e.code === 'MULTIPLE_DOCS') {
-      findings.error({ file: path, line, column }, 'yaml-syntax', 'the file holds a second YAML document (after ---); a model file holds one');
+      findings.error(
+        { file: path, line, column },
+        'yaml-syntax',
+        'the file holds a second YAML document (after ---); a model file holds one',
+      );
     } else if (e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'MULTILINE_IMPLICIT_KEY') {
-      findings.error({ file: path, line, column }, 'yaml-syntax', `${firstLine(e.message)}; check the indentation of the lines that follow`);
+      findings.error(
+        { file: path, line, column },
+        'yaml-syntax',
+        `${firstLine(e.message)}; check the indentation of the lines that follow`,
+      );
     } else {
       findings.error({ file: path, line, column }, 'yaml-syntax', `${firstLine(e.message)}; fix the YAML syntax`);
     }
@@ -116,13 +149,21 @@ export function parseYamlFile(path: string, bytes: Uint8Array, findings: Finding
   }
   if (!syntaxOk) return new YamlFile(path, doc, lines, undefined);
   if (doc.contents === null) {
-    findings.error({ file: path, line: 1, column: 1 }, 'empty-file', 'the file holds only comments; give it content or remove it');
+    findings.error(
+      { file: path, line: 1, column: 1 },
+      'empty-file',
+      'the file holds only comments; give it content or remove it',
+    );
     return undefined;
   }
   const deep = tooDeep(doc.contents, 0);
   if (deep !== undefined) {
     const { line, col: column } = lines.linePos(deep);
-    findings.error({ file: path, line, column }, 'too-deep', `the YAML nests more than ${MAX_DEPTH} levels deep here; a model never needs that`);
+    findings.error(
+      { file: path, line, column },
+      'too-deep',
+      `the YAML nests more than ${MAX_DEPTH} levels deep here; a model never needs that`,
+    );
     return new YamlFile(path, doc, lines, undefined);
   }
   let data: unknown;
@@ -132,7 +173,11 @@ export function parseYamlFile(path: string, bytes: Uint8Array, findings: Finding
     const message = firstLine(String((e as Error).message));
     const { line, col: column } = lines.linePos(aliasOffset(doc));
     if (/excessive alias count/i.test(message)) {
-      findings.error({ file: path, line, column }, 'too-many-aliases', 'the aliases (*name) here expand to too many values (an alias bomb?); write the values out');
+      findings.error(
+        { file: path, line, column },
+        'too-many-aliases',
+        'the aliases (*name) here expand to too many values (an alias bomb?); write the values out',
+      );
     } else {
       findings.error({ file: path, line, column }, 'yaml-syntax', `${message}; fix the YAML`);
     }
@@ -235,7 +280,9 @@ function tooDeep(node: unknown, depth: number): number | undefined {
   if (depth > MAX_DEPTH) return node.range?.[0] ?? 0;
   if (isMap(node) || isSeq(node)) {
     for (const item of node.items as unknown[]) {
-      const found = isPair(item) ? (tooDeep(item.key, depth + 1) ?? tooDeep(item.value, depth + 1)) : tooDeep(item, depth + 1);
+      const found = isPair(item)
+        ? (tooDeep(item.key, depth + 1) ?? tooDeep(item.value, depth + 1))
+        : tooDeep(item, depth + 1);
       if (found !== undefined) return found;
     }
   }
@@ -245,13 +292,19 @@ function tooDeep(node: unknown, depth: number): number | undefined {
 function decodeText(path: string, bytes: Uint8Array): string {
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    throw new UnreadableInput(positionOfByte(path, bytes, nul), 'the file holds binary data (a NUL byte), not YAML text');
+    throw new UnreadableInput(
+      positionOfByte(path, bytes, nul),
+      'the file holds binary data (a NUL byte), not YAML text',
+    );
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {
-    throw new UnreadableInput(positionOfByte(path, bytes, firstInvalidUtf8(bytes)), 'the file is not valid UTF-8; save it as UTF-8');
+    throw new UnreadableInput(
+      positionOfByte(path, bytes, firstInvalidUtf8(bytes)),
+      'the file is not valid UTF-8; save it as UTF-8',
+    );
   }
 }
 

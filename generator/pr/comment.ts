@@ -61,8 +61,17 @@ const TEMPLATE = textTemplate('pr/comment.md.hbs', hb);
 
 /** The comment's Markdown, ending in one newline. */
 export function renderComment(view: CommentView): string {
-  const modellen = view.modellen.map((m) => ({ nieuw: false, verwijderd: false, diff: '', fout: '', ...m, ...(m.diff !== undefined ? { diff: ondergeschikt(m.diff) } : {}) }));
-  const body = TEMPLATE({ ...view, marker: MARKER, modellen }).replace(/\n{3,}/g, '\n\n').trimEnd();
+  const modellen = view.modellen.map((m) => ({
+    nieuw: false,
+    verwijderd: false,
+    diff: '',
+    fout: '',
+    ...m,
+    ...(m.diff !== undefined ? { diff: ondergeschikt(m.diff) } : {}),
+  }));
+  const body = TEMPLATE({ ...view, marker: MARKER, modellen })
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd();
   return `${inkorten(body)}\n`;
 }
 

@@ -26,7 +26,8 @@ export function associations(cx: ConvertContext): void {
 function association(cx: ConvertContext, node: XNode, eaId: string, selected: Set<string>): void {
   const connector = cx.ea.extConnector(eaId);
   const endIds = kids(node, 'memberEnd').map((m) => ({ id: m.attrs['xmi:idref'], holder: m }));
-  if (endIds.length === 0 && node.attrs.memberEnd) endIds.push(...node.attrs.memberEnd.split(/\s+/).map((id) => ({ id, holder: node })));
+  if (endIds.length === 0 && node.attrs.memberEnd)
+    endIds.push(...node.attrs.memberEnd.split(/\s+/).map((id) => ({ id, holder: node })));
   const ends: XNode[] = [];
   const missing: { id: string | undefined; holder: XNode }[] = [];
   for (const e of endIds) {
@@ -34,7 +35,8 @@ function association(cx: ConvertContext, node: XNode, eaId: string, selected: Se
     if (end) ends.push(end);
     else missing.push(e);
   }
-  const typeOf = (end: XNode | undefined) => (end ? (kid(end, 'type')?.attrs['xmi:idref'] ?? end.attrs.type) : undefined);
+  const typeOf = (end: XNode | undefined) =>
+    end ? (kid(end, 'type')?.attrs['xmi:idref'] ?? end.attrs.type) : undefined;
   let srcExt = kid(connector, 'source');
   let tgtExt = kid(connector, 'target');
   const srcId = srcExt?.attrs['xmi:idref'];
@@ -43,7 +45,12 @@ function association(cx: ConvertContext, node: XNode, eaId: string, selected: Se
     // EA at times leaves out the property of an end; its connector in the extension still describes it.
     const text = `memberEnd of association "${node.attrs.name ?? eaId}" (${eaId}) names xmi:idref "${m.id ?? ''}", which no element of the file has`;
     if (srcId && tgtId) {
-      if (touchesSelection(node, selected)) cx.findings.warning(cx.ea.at(m.holder), 'dangling-idref', `${text}; the end is read from EA's connector instead`);
+      if (touchesSelection(node, selected))
+        cx.findings.warning(
+          cx.ea.at(m.holder),
+          'dangling-idref',
+          `${text}; the end is read from EA's connector instead`,
+        );
     } else if (touchesSelection(node, selected)) {
       cx.errors.push(cx.error(m.holder, 'dangling-idref', text));
       return;
@@ -59,7 +66,10 @@ function association(cx: ConvertContext, node: XNode, eaId: string, selected: Se
       tgtEnd = ends.find((e) => typeOf(e) === tgtId);
       srcEnd = ends.find((e) => e !== tgtEnd && typeOf(e) === srcId);
     } else {
-      tgtEnd = ends.find((e) => /dst/i.test(e.attrs['xmi:id'] ?? '')) ?? ends.find((e) => e.name === 'ownedAttribute') ?? ends[0];
+      tgtEnd =
+        ends.find((e) => /dst/i.test(e.attrs['xmi:id'] ?? '')) ??
+        ends.find((e) => e.name === 'ownedAttribute') ??
+        ends[0];
       srcEnd = ends.find((e) => e !== tgtEnd);
     }
   } else {
@@ -83,7 +93,13 @@ function association(cx: ConvertContext, node: XNode, eaId: string, selected: Se
     [ownerId, doelId] = [doelId, ownerId];
   }
   if (!ownerId || !doelId) {
-    cx.errors.push(cx.error((!ownerId ? srcEnd : tgtEnd) ?? node, 'dangling-idref', `an end of association "${node.attrs.name ?? eaId}" (${eaId}) has no type`));
+    cx.errors.push(
+      cx.error(
+        (!ownerId ? srcEnd : tgtEnd) ?? node,
+        'dangling-idref',
+        `an end of association "${node.attrs.name ?? eaId}" (${eaId}) has no type`,
+      ),
+    );
     return;
   }
   const owner = cx.classifiers.get(ownerId);
@@ -91,7 +107,11 @@ function association(cx: ConvertContext, node: XNode, eaId: string, selected: Se
   if (!owner) {
     if (doelIntern) {
       const ownerName = cx.ea.byId.get(ownerId)?.attrs.name ?? cx.ea.namesSeen.get(ownerId) ?? ownerId;
-      cx.findings.warning(cx.ea.at(node), 'foreign-relation', `association "${node.attrs.name ?? eaId}" from "${ownerName}" (outside the package) to ${doelIntern.naam} is left out: the model keeps a relation with the objecttype it starts from`);
+      cx.findings.warning(
+        cx.ea.at(node),
+        'foreign-relation',
+        `association "${node.attrs.name ?? eaId}" from "${ownerName}" (outside the package) to ${doelIntern.naam} is left out: the model keeps a relation with the objecttype it starts from`,
+      );
     }
     return;
   }
@@ -99,7 +119,13 @@ function association(cx: ConvertContext, node: XNode, eaId: string, selected: Se
   const rolBron = endName(srcEnd, srcExt);
   const assocNaam = node.attrs.name?.trim() || undefined;
   const what = `relatiesoort "${assocNaam ?? rol ?? '?'}" of ${owner.naam}`;
-  const ref = classifierRef(cx, doelId, tgtEnd ?? tgtExt ?? node, what, tgtExt ? kid(tgtExt, 'model')?.attrs.name : undefined);
+  const ref = classifierRef(
+    cx,
+    doelId,
+    tgtEnd ?? tgtExt ?? node,
+    what,
+    tgtExt ? kid(tgtExt, 'model')?.attrs.name : undefined,
+  );
   const endMultiplicity = (end: XNode | undefined, ext: XNode | undefined, w: string) => {
     const m = kid(ext, 'type')?.attrs.multiplicity;
     if (end) return multiplicity(cx, end, w, { multiplicity: m });
@@ -117,7 +143,11 @@ function association(cx: ConvertContext, node: XNode, eaId: string, selected: Se
     return;
   }
   if (owner.kind !== 'objecttype') {
-    cx.findings.warning(cx.ea.at(node), 'unsupported-relation', `association "${assocNaam ?? eaId}" starts at ${owner.kind} ${owner.naam}; the model format has relations only on objecttypen, so it is left out`);
+    cx.findings.warning(
+      cx.ea.at(node),
+      'unsupported-relation',
+      `association "${assocNaam ?? eaId}" starts at ${owner.kind} ${owner.naam}; the model format has relations only on objecttypen, so it is left out`,
+    );
     return;
   }
   if (ref.soort === 'weglaten') {
@@ -125,19 +155,43 @@ function association(cx: ConvertContext, node: XNode, eaId: string, selected: Se
     return;
   }
   const { data: meta, tags } = metadata(cx, eaId, what);
-  const aggregatie = [srcEnd?.attrs.aggregation, tgtEnd?.attrs.aggregation, kid(srcExt, 'type')?.attrs.aggregation, kid(tgtExt, 'type')?.attrs.aggregation];
+  const aggregatie = [
+    srcEnd?.attrs.aggregation,
+    tgtEnd?.attrs.aggregation,
+    kid(srcExt, 'type')?.attrs.aggregation,
+    kid(tgtExt, 'type')?.attrs.aggregation,
+  ];
   if (ref.soort === 'intern' && ref.classifier.kind === 'gegevensgroeptype') {
-    (owner.data!.gegevensgroepen as Data[]).push({ id: modelId(eaId), naam: rol ?? assocNaam ?? ref.naam, type: ref.naam, kardinaliteit, definitie: meta.definitie, toelichting: meta.toelichting, herkomst: meta.herkomst });
+    (owner.data!.gegevensgroepen as Data[]).push({
+      id: modelId(eaId),
+      naam: rol ?? assocNaam ?? ref.naam,
+      type: ref.naam,
+      kardinaliteit,
+      definitie: meta.definitie,
+      toelichting: meta.toelichting,
+      herkomst: meta.herkomst,
+    });
     cx.counts.gegevensgroepen++;
     return;
   }
   let naam = assocNaam;
   if (!naam) {
     naam = rol ?? lcfirst(ref.naam);
-    cx.findings.warning(cx.ea.at(node), 'unnamed-relation', `the association from ${owner.naam} to ${ref.naam} (${eaId}) has no name; imported as "${naam}"`);
+    cx.findings.warning(
+      cx.ea.at(node),
+      'unnamed-relation',
+      `the association from ${owner.naam} to ${ref.naam} (${eaId}) has no name; imported as "${naam}"`,
+    );
   }
-  if (node.attrs['xmi:type'] === 'uml:AssociationClass' && kids(node, 'ownedAttribute').some((a) => !a.attrs.association)) {
-    cx.findings.warning(cx.ea.at(node), 'relatieklasse', `relatieklasse "${naam}" is imported as a relatiesoort; its attributes are left out (the model format has no relatieklasse)`);
+  if (
+    node.attrs['xmi:type'] === 'uml:AssociationClass' &&
+    kids(node, 'ownedAttribute').some((a) => !a.attrs.association)
+  ) {
+    cx.findings.warning(
+      cx.ea.at(node),
+      'relatieklasse',
+      `relatieklasse "${naam}" is imported as a relatiesoort; its attributes are left out (the model format has no relatieklasse)`,
+    );
   }
   const data: Data = {
     id: modelId(eaId),
@@ -155,7 +209,11 @@ function association(cx: ConvertContext, node: XNode, eaId: string, selected: Se
     ...historie(cx, tags, what),
   };
   if (stereotype && !['relatiesoort', 'externe koppeling', 'relatieklasse'].includes(normaliseTag(stereotype))) {
-    cx.findings.warning(cx.ea.at(node), 'unknown-stereotype', `association "${naam}" has the stereotype «${stereotype}»; imported as a relatiesoort`);
+    cx.findings.warning(
+      cx.ea.at(node),
+      'unknown-stereotype',
+      `association "${naam}" has the stereotype «${stereotype}»; imported as a relatiesoort`,
+    );
   }
   if (ref.soort === 'extern') cx.commentOn(data, 'doel', ref.comment);
   (owner.data!.relatiesoorten as Data[]).push(data);
@@ -164,7 +222,8 @@ function association(cx: ConvertContext, node: XNode, eaId: string, selected: Se
 
 /** Whether the association lies in a package the import takes classifiers from: only there a broken end is the import's problem. */
 function touchesSelection(node: XNode, selected: Set<string>): boolean {
-  for (let p: XNode | undefined = node; p; p = p.parent) if (p.attrs['xmi:id'] && selected.has(p.attrs['xmi:id'])) return true;
+  for (let p: XNode | undefined = node; p; p = p.parent)
+    if (p.attrs['xmi:id'] && selected.has(p.attrs['xmi:id'])) return true;
   return false;
 }
 
@@ -175,11 +234,14 @@ function endName(end: XNode | undefined, ext: XNode | undefined): string | undef
 
 export function generalisaties(cx: ConvertContext, c: Classifier): void {
   const supertypen = c.data!.supertypen as string[];
-  const list = kids(c.node, 'generalization').sort((a, b) => cmp(modelId(a.attrs['xmi:id'] ?? ''), modelId(b.attrs['xmi:id'] ?? '')));
+  const list = kids(c.node, 'generalization').sort((a, b) =>
+    cmp(modelId(a.attrs['xmi:id'] ?? ''), modelId(b.attrs['xmi:id'] ?? '')),
+  );
   for (const g of list) {
     const general = g.attrs.general ?? kid(g, 'general')?.attrs['xmi:idref'];
     if (!general) {
-      if (!kid(g, 'general')?.attrs.href) cx.errors.push(cx.error(g, 'dangling-idref', `the generalization of ${c.naam} names no general class`));
+      if (!kid(g, 'general')?.attrs.href)
+        cx.errors.push(cx.error(g, 'dangling-idref', `the generalization of ${c.naam} names no general class`));
       continue;
     }
     const what = `the generalisatie of objecttype ${c.naam}`;
@@ -190,7 +252,11 @@ export function generalisaties(cx: ConvertContext, c: Classifier): void {
       continue;
     }
     if (ref.soort === 'intern' && ref.classifier.kind !== 'objecttype') {
-      cx.findings.warning(cx.ea.at(g), 'unsupported-generalisatie', `${c.naam} specialises ${ref.classifier.kind} ${ref.naam}; a generalisatie is between objecttypen, so it is left out`);
+      cx.findings.warning(
+        cx.ea.at(g),
+        'unsupported-generalisatie',
+        `${c.naam} specialises ${ref.classifier.kind} ${ref.naam}; a generalisatie is between objecttypen, so it is left out`,
+      );
       continue;
     }
     supertypen.push(ref.naam);

@@ -13,31 +13,62 @@ import { typeRef } from './references.ts';
 import { authentiek, beschrijving, bool, extBounds, historie, lengte, metadata, multiplicity } from './tags.ts';
 import { descendants, kid, kids, type XNode } from './xml.ts';
 
-const CLASSIFIER_TYPES = new Set(['uml:Class', 'uml:DataType', 'uml:Enumeration', 'uml:PrimitiveType', 'uml:Interface']);
-const NOT_CLASSES = new Set(['uml:Boundary', 'uml:Note', 'uml:Text', 'uml:Artifact', 'uml:Requirement', 'uml:Issue', 'uml:Constraint']);
+const CLASSIFIER_TYPES = new Set([
+  'uml:Class',
+  'uml:DataType',
+  'uml:Enumeration',
+  'uml:PrimitiveType',
+  'uml:Interface',
+]);
+const NOT_CLASSES = new Set([
+  'uml:Boundary',
+  'uml:Note',
+  'uml:Text',
+  'uml:Artifact',
+  'uml:Requirement',
+  'uml:Issue',
+  'uml:Constraint',
+]);
 
 // ----- the package -----
 
 export function selectPackage(cx: ConvertContext): XNode {
-  const packages = [...descendants(cx.ea.model)].filter((n) => n.attrs['xmi:type'] === 'uml:Package' && n.attrs['xmi:id'] !== 'EAPrimitiveTypesPackage');
+  const packages = [...descendants(cx.ea.model)].filter(
+    (n) => n.attrs['xmi:type'] === 'uml:Package' && n.attrs['xmi:id'] !== 'EAPrimitiveTypesPackage',
+  );
   const wanted = cx.options.package;
   const list = () => packages.map((p) => `"${p.attrs.name ?? '?'}" (${p.attrs['xmi:id']})`).join(', ');
   if (wanted === undefined) {
     const top = packages.filter((p) => p.parent === cx.ea.model);
     if (top.length === 1) return top[0]!;
-    if (packages.length === 0) throw XmiError.at(cx.ea.at(cx.ea.model), 'missing-package', 'the XMI file holds no package');
-    throw XmiError.at(cx.ea.at(cx.ea.model), 'missing-package', `the XMI file holds several packages; choose one with --package: ${list()}`);
+    if (packages.length === 0)
+      throw XmiError.at(cx.ea.at(cx.ea.model), 'missing-package', 'the XMI file holds no package');
+    throw XmiError.at(
+      cx.ea.at(cx.ea.model),
+      'missing-package',
+      `the XMI file holds several packages; choose one with --package: ${list()}`,
+    );
   }
-  const byId = packages.filter((p) => p.attrs['xmi:id'] === wanted || modelId(p.attrs['xmi:id'] ?? '') === modelId(wanted));
+  const byId = packages.filter(
+    (p) => p.attrs['xmi:id'] === wanted || modelId(p.attrs['xmi:id'] ?? '') === modelId(wanted),
+  );
   if (byId.length === 1) return byId[0]!;
   const byName = packages.filter((p) => p.attrs.name === wanted);
   if (byName.length === 1) return byName[0]!;
   if (byName.length > 1) {
-    throw XmiError.at(cx.ea.at(byName[1]!), 'ambiguous-package', `${byName.length} packages are named "${wanted}"; choose one by id: ${byName.map((p) => p.attrs['xmi:id']).join(', ')}`);
+    throw XmiError.at(
+      cx.ea.at(byName[1]!),
+      'ambiguous-package',
+      `${byName.length} packages are named "${wanted}"; choose one by id: ${byName.map((p) => p.attrs['xmi:id']).join(', ')}`,
+    );
   }
   const loose = packages.filter((p) => p.attrs.name?.toLowerCase() === wanted.toLowerCase());
   const hint = loose.length === 1 ? `; did you mean "${loose[0]!.attrs.name}"?` : '';
-  throw XmiError.at(cx.ea.at(cx.ea.model), 'missing-package', `the XMI file has no package named "${wanted}"${hint}; it has ${list() || 'none'}`);
+  throw XmiError.at(
+    cx.ea.at(cx.ea.model),
+    'missing-package',
+    `the XMI file has no package named "${wanted}"${hint}; it has ${list() || 'none'}`,
+  );
 }
 
 export function collect(cx: ConvertContext, pkg: XNode): void {
@@ -63,10 +94,22 @@ export function collect(cx: ConvertContext, pkg: XNode): void {
         continue;
       }
       const naam = raw.trim();
-      if (naam !== raw) cx.findings.warning(cx.ea.at(child), 'name-whitespace', `the name "${raw}" has white space at its start or end; imported as "${naam}"`);
+      if (naam !== raw)
+        cx.findings.warning(
+          cx.ea.at(child),
+          'name-whitespace',
+          `the name "${raw}" has white space at its start or end; imported as "${naam}"`,
+        );
       const stereotype = cx.ea.stereotype(eaId);
       const kind = kindOf(cx, child, type, stereotype, naam);
-      cx.classifiers.set(eaId, { eaId, node: child, naam, kind, stereotype, standaard: kind === 'standaard' ? standaardNaam(naam) : undefined });
+      cx.classifiers.set(eaId, {
+        eaId,
+        node: child,
+        naam,
+        kind,
+        stereotype,
+        standaard: kind === 'standaard' ? standaardNaam(naam) : undefined,
+      });
       visit(child); // nested classifiers
     }
   };
@@ -87,7 +130,11 @@ function kindOf(cx: ConvertContext, node: XNode, type: string, stereotype: strin
     case 'codelijst':
       return 'codelijst';
     case 'referentielijst':
-      cx.findings.warning(cx.ea.at(node), 'referentielijst', `referentielijst "${naam}" is imported as a codelijst: the model format has no referentielijst; its referentie-elementen are listed in a comment`);
+      cx.findings.warning(
+        cx.ea.at(node),
+        'referentielijst',
+        `referentielijst "${naam}" is imported as a codelijst: the model format has no referentielijst; its referentie-elementen are listed in a comment`,
+      );
       return 'codelijst';
     case 'primitief datatype':
       return 'primitiefDatatype';
@@ -102,18 +149,35 @@ function kindOf(cx: ConvertContext, node: XNode, type: string, stereotype: strin
     default:
       if (type === 'uml:Enumeration') return 'enumeratie';
       if (type === 'uml:Class') {
-        cx.findings.warning(cx.ea.at(node), 'unknown-stereotype', `class "${naam}" has the stereotype «${stereotype}», which MIM does not define; imported as an objecttype`);
+        cx.findings.warning(
+          cx.ea.at(node),
+          'unknown-stereotype',
+          `class "${naam}" has the stereotype «${stereotype}», which MIM does not define; imported as an objecttype`,
+        );
         return 'objecttype';
       }
   }
   if (type === 'uml:Enumeration') {
-    cx.findings.warning(cx.ea.at(node), 'missing-stereotype', `enumeration "${naam}" has no MIM stereotype; imported as an enumeratie`);
+    cx.findings.warning(
+      cx.ea.at(node),
+      'missing-stereotype',
+      `enumeration "${naam}" has no MIM stereotype; imported as an enumeratie`,
+    );
     return 'enumeratie';
   }
-  if ((type === 'uml:Interface' || type === 'uml:PrimitiveType' || type === 'uml:DataType') && !hasAttributes && standaardNaam(naam)) return 'standaard';
+  if (
+    (type === 'uml:Interface' || type === 'uml:PrimitiveType' || type === 'uml:DataType') &&
+    !hasAttributes &&
+    standaardNaam(naam)
+  )
+    return 'standaard';
   if (type === 'uml:DataType') return hasAttributes ? 'gestructureerdDatatype' : 'primitiefDatatype';
   if (type === 'uml:PrimitiveType' || type === 'uml:Interface') return 'primitiefDatatype';
-  cx.findings.warning(cx.ea.at(node), 'missing-stereotype', `class "${naam}" has no MIM stereotype; imported as an objecttype`);
+  cx.findings.warning(
+    cx.ea.at(node),
+    'missing-stereotype',
+    `class "${naam}" has no MIM stereotype; imported as an objecttype`,
+  );
   return 'objecttype';
 }
 
@@ -122,7 +186,11 @@ export function header(cx: ConvertContext, pkg: XNode): Data {
   const eaId = pkg.attrs['xmi:id'] ?? 'package';
   const { data: meta, tags } = metadata(cx, eaId, `package "${pkg.attrs.name ?? ''}"`);
   const ext = cx.ea.extElement(eaId);
-  const versie = tags.get('versie')?.value.trim() ?? kid(ext, 'packageproperties')?.attrs.version ?? kid(ext, 'project')?.attrs.version ?? '0';
+  const versie =
+    tags.get('versie')?.value.trim() ??
+    kid(ext, 'packageproperties')?.attrs.version ??
+    kid(ext, 'project')?.attrs.version ??
+    '0';
   const mimVersie = tags.get('mim versie')?.value.trim() ?? mimVersion(cx);
   return {
     id: modelId(eaId),
@@ -178,7 +246,8 @@ function objecttype(cx: ConvertContext, c: Classifier): void {
   const data: Data = { id: modelId(c.eaId), naam: c.naam, ...meta };
   if (c.kind === 'objecttype') {
     cx.counts.objecttypen++;
-    const abstract = c.node.attrs.isAbstract === 'true' || bool(cx, tags.get('indicatie abstract object'), c.naam) === true;
+    const abstract =
+      c.node.attrs.isAbstract === 'true' || bool(cx, tags.get('indicatie abstract object'), c.naam) === true;
     data.indicatieAbstractObject = abstract || undefined;
     data.supertypen = [];
   } else {
@@ -215,7 +284,11 @@ function attributes(cx: ConvertContext, node: XNode): XNode[] {
     .map((x) => x.a);
 }
 
-function attribuut(cx: ConvertContext, attr: XNode, owner: Classifier): { data: Data; gegevensgroep: boolean } | undefined {
+function attribuut(
+  cx: ConvertContext,
+  attr: XNode,
+  owner: Classifier,
+): { data: Data; gegevensgroep: boolean } | undefined {
   const eaId = attr.attrs['xmi:id'] ?? '';
   const naam = elementNaam(cx, attr, `an attribute of ${owner.naam}`);
   if (!naam) return undefined;
@@ -266,7 +339,15 @@ function enumeratie(cx: ConvertContext, c: Classifier): void {
     const eaId = l.attrs['xmi:id'] ?? '';
     const { data: m, tags } = metadata(cx, eaId, `waarde "${naam}" of ${c.naam}`);
     cx.counts.waarden++;
-    return [{ id: modelId(eaId), naam, code: tags.get('code')?.value.trim(), definitie: m.definitie, toelichting: m.toelichting }];
+    return [
+      {
+        id: modelId(eaId),
+        naam,
+        code: tags.get('code')?.value.trim(),
+        definitie: m.definitie,
+        toelichting: m.toelichting,
+      },
+    ];
   });
   cx.counts.enumeraties++;
   c.data = { id: modelId(c.eaId), naam: c.naam, ...meta, alias: undefined, waarden };
@@ -292,13 +373,19 @@ function primitief(cx: ConvertContext, c: Classifier): void {
   let basis: Basis | undefined = standaardDatatype(standaardNaam(c.naam) ?? '')?.basis;
   for (const g of kids(c.node, 'generalization')) {
     const general = g.attrs.general ?? kid(g, 'general')?.attrs['xmi:idref'];
-    const target = general ? (cx.classifiers.get(general)?.naam ?? cx.ea.byId.get(general)?.attrs.name ?? cx.ea.namesSeen.get(general)) : undefined;
+    const target = general
+      ? (cx.classifiers.get(general)?.naam ?? cx.ea.byId.get(general)?.attrs.name ?? cx.ea.namesSeen.get(general))
+      : undefined;
     const std = target ? standaardDatatype(standaardNaam(target) ?? '') : undefined;
     if (std) basis ??= std.basis;
   }
   if (!basis) {
     basis = 'tekst';
-    cx.findings.warning(cx.ea.at(c.node), 'assumed-basis', `${what} says nothing about what its values are; imported with basis tekst (set basis in the model if it is a number, date or boolean)`);
+    cx.findings.warning(
+      cx.ea.at(c.node),
+      'assumed-basis',
+      `${what} says nothing about what its values are; imported with basis tekst (set basis in the model if it is a number, date or boolean)`,
+    );
   }
   cx.counts.primitieveDatatypes++;
   c.data = {
@@ -325,7 +412,13 @@ function gestructureerd(cx: ConvertContext, c: Classifier): void {
       return [];
     }
     const eaId = e.attrs['xmi:id'] ?? '';
-    const d: Data = { id: modelId(eaId), naam, definitie: htmlToMarkdown(cx.ea.documentation(eaId)), type: ref.naam, kardinaliteit: multiplicity(cx, e, what, extBounds(cx, eaId)) };
+    const d: Data = {
+      id: modelId(eaId),
+      naam,
+      definitie: htmlToMarkdown(cx.ea.documentation(eaId)),
+      type: ref.naam,
+      kardinaliteit: multiplicity(cx, e, what, extBounds(cx, eaId)),
+    };
     if (ref.soort === 'extern') cx.commentOn(d, 'type', ref.comment);
     return [d];
   });
@@ -348,7 +441,10 @@ function keuze(cx: ConvertContext, c: Classifier): void {
 }
 
 function constraints(cx: ConvertContext, c: Classifier): Data[] {
-  const list = kids(kid(cx.ea.extElement(c.eaId), 'constraints') ?? ({ children: [] } as unknown as XNode), 'constraint');
+  const list = kids(
+    kid(cx.ea.extElement(c.eaId), 'constraints') ?? ({ children: [] } as unknown as XNode),
+    'constraint',
+  );
   return list.flatMap((k, i) => {
     const naam = k.attrs.name?.trim();
     if (!naam) return [];
@@ -361,9 +457,18 @@ function constraints(cx: ConvertContext, c: Classifier): Data[] {
 function elementNaam(cx: ConvertContext, node: XNode, what: string): string | undefined {
   const raw = node.attrs.name;
   if (raw === undefined || raw.trim() === '') {
-    cx.findings.warning(cx.ea.at(node), 'unnamed-element', `${what} (${node.attrs['xmi:id'] ?? '?'}) has no name and is left out`);
+    cx.findings.warning(
+      cx.ea.at(node),
+      'unnamed-element',
+      `${what} (${node.attrs['xmi:id'] ?? '?'}) has no name and is left out`,
+    );
     return undefined;
   }
-  if (raw.trim() !== raw) cx.findings.warning(cx.ea.at(node), 'name-whitespace', `the name "${raw}" has white space at its start or end; imported as "${raw.trim()}"`);
+  if (raw.trim() !== raw)
+    cx.findings.warning(
+      cx.ea.at(node),
+      'name-whitespace',
+      `the name "${raw}" has white space at its start or end; imported as "${raw.trim()}"`,
+    );
   return raw.trim();
 }

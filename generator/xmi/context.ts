@@ -56,7 +56,15 @@ export interface Counts {
 /** YAML comments to attach: on the object, after the value of `key` (or before the object). */
 export type Comments = WeakMap<object, { key?: string; text: string }[]>;
 
-export type Kind = 'objecttype' | 'gegevensgroeptype' | 'enumeratie' | 'codelijst' | 'primitiefDatatype' | 'gestructureerdDatatype' | 'keuze' | 'standaard';
+export type Kind =
+  | 'objecttype'
+  | 'gegevensgroeptype'
+  | 'enumeratie'
+  | 'codelijst'
+  | 'primitiefDatatype'
+  | 'gestructureerdDatatype'
+  | 'keuze'
+  | 'standaard';
 
 export interface Classifier {
   eaId: string;

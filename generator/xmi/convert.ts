@@ -11,7 +11,18 @@
 import type { EaModel } from './ea.ts';
 import { associations, generalisaties } from './associations.ts';
 import { build, collect, header, selectPackage } from './classifiers.ts';
-import { cmp, ConvertContext, modelId, type Classifier, type Comments, type ConvertOptions, type Counts, type Data, type ExternalReference, type Kind } from './context.ts';
+import {
+  cmp,
+  ConvertContext,
+  modelId,
+  type Classifier,
+  type Comments,
+  type ConvertOptions,
+  type Counts,
+  type Data,
+  type ExternalReference,
+  type Kind,
+} from './context.ts';
 import type { Finding } from '../diagnostics/findings.ts';
 import { XmiError } from './errors.ts';
 import { checkMapKeys, indexShared } from './references.ts';
@@ -50,7 +61,10 @@ export function convert(ea: EaModel, options: ConvertOptions): Converted {
   if (cx.errors.length > 0) throw new XmiError(cx.errors);
   checkMapKeys(cx);
 
-  const of = (kind: Kind) => sorted(cx).filter((c) => c.kind === kind && c.data).map((c) => c.data!);
+  const of = (kind: Kind) =>
+    sorted(cx)
+      .filter((c) => c.kind === kind && c.data)
+      .map((c) => c.data!);
   const primitieve = [...of('primitiefDatatype'), ...[...cx.ownStandaard.values()]].sort(byId);
   const informatiemodel = header(cx, pkg);
   const result: Converted = {

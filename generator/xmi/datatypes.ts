@@ -5,7 +5,8 @@
  * model/gedeeld/datatypes.yaml defines; where no shared file defines them, the import writes them itself.
  */
 
-export type Basis = 'tekst' | 'geheelGetal' | 'decimaalGetal' | 'boolean' | 'datum' | 'datumTijd' | 'tijd' | 'jaar' | 'uri';
+export type Basis =
+  'tekst' | 'geheelGetal' | 'decimaalGetal' | 'boolean' | 'datum' | 'datumTijd' | 'tijd' | 'jaar' | 'uri';
 
 export interface StandaardDatatype {
   naam: string;
@@ -17,15 +18,35 @@ export interface StandaardDatatype {
 
 /** The MIM datatypes, named and defined as in model/gedeeld/datatypes.yaml. */
 export const STANDAARD: readonly StandaardDatatype[] = [
-  { naam: 'AN', basis: 'tekst', lengteInNaam: true, definitie: 'Alfanumerieke tekst. Met een lengte in de naam (AN200) is dat het grootste aantal tekens.' },
-  { naam: 'N', basis: 'geheelGetal', lengteInNaam: true, definitie: 'Een geheel getal. Met een lengte in de naam (N8) is dat het grootste aantal cijfers.' },
+  {
+    naam: 'AN',
+    basis: 'tekst',
+    lengteInNaam: true,
+    definitie: 'Alfanumerieke tekst. Met een lengte in de naam (AN200) is dat het grootste aantal tekens.',
+  },
+  {
+    naam: 'N',
+    basis: 'geheelGetal',
+    lengteInNaam: true,
+    definitie: 'Een geheel getal. Met een lengte in de naam (N8) is dat het grootste aantal cijfers.',
+  },
   { naam: 'CharacterString', basis: 'tekst', definitie: 'Tekst zonder vastgelegde lengte.' },
   { naam: 'Integer', basis: 'geheelGetal', definitie: 'Een geheel getal zonder vastgelegd bereik.' },
   { naam: 'Decimal', basis: 'decimaalGetal', definitie: 'Een getal met decimalen.' },
   { naam: 'Boolean', basis: 'boolean', definitie: 'Ja (true) of nee (false).' },
   { naam: 'Datum', basis: 'datum', formaat: 'date', definitie: 'Een kalenderdatum, geschreven als JJJJ-MM-DD.' },
-  { naam: 'DatumTijd', basis: 'datumTijd', formaat: 'date-time', definitie: 'Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601.' },
-  { naam: 'Tijd', basis: 'tijd', formaat: 'time', definitie: 'Een tijdstip op een dag, geschreven als uu:mm:ss volgens ISO 8601.' },
+  {
+    naam: 'DatumTijd',
+    basis: 'datumTijd',
+    formaat: 'date-time',
+    definitie: 'Een moment, geschreven als datum en tijd met tijdzone volgens ISO 8601.',
+  },
+  {
+    naam: 'Tijd',
+    basis: 'tijd',
+    formaat: 'time',
+    definitie: 'Een tijdstip op een dag, geschreven als uu:mm:ss volgens ISO 8601.',
+  },
   { naam: 'Jaar', basis: 'jaar', definitie: 'Een kalenderjaar van vier cijfers.' },
   { naam: 'URI', basis: 'uri', formaat: 'uri', definitie: 'Een verwijzing naar een bron op internet.' },
   { naam: 'Email', basis: 'tekst', formaat: 'email', definitie: 'Een e-mailadres.' },

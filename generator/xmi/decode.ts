@@ -14,7 +14,12 @@ export interface Decoded {
 }
 
 export function decodeXmi(bytes: Uint8Array, file: string): Decoded {
-  if (bytes.length === 0) throw XmiError.at({ file, line: 1, column: 1 }, 'empty-file', 'the file is empty; export the package from Enterprise Architect as XMI 2.1');
+  if (bytes.length === 0)
+    throw XmiError.at(
+      { file, line: 1, column: 1 },
+      'empty-file',
+      'the file is empty; export the package from Enterprise Architect as XMI 2.1',
+    );
   let offset = 0;
   let bomEncoding: string | undefined;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -31,7 +36,11 @@ export function decodeXmi(bytes: Uint8Array, file: string): Decoded {
     const nul = bytes.indexOf(0);
     if (nul >= 0) {
       const at = positionOfByte(file, bytes, nul);
-      throw XmiError.at(at, 'not-xml', `the file holds binary data (a NUL byte at offset ${nul}); it is not an XMI export`);
+      throw XmiError.at(
+        at,
+        'not-xml',
+        `the file holds binary data (a NUL byte at offset ${nul}); it is not an XMI export`,
+      );
     }
   }
   let encoding = bomEncoding ?? 'utf-8';
@@ -46,13 +55,25 @@ export function decodeXmi(bytes: Uint8Array, file: string): Decoded {
       try {
         decoderEncoding = new TextDecoder(label).encoding;
       } catch {
-        throw XmiError.at({ file, line: 1, column }, 'unknown-encoding', `the XML declaration names the encoding "${label}", which is not known; use UTF-8 or windows-1252`);
+        throw XmiError.at(
+          { file, line: 1, column },
+          'unknown-encoding',
+          `the XML declaration names the encoding "${label}", which is not known; use UTF-8 or windows-1252`,
+        );
       }
       if (bomEncoding && decoderEncoding !== 'utf-8') {
-        throw XmiError.at({ file, line: 1, column }, 'unknown-encoding', `the file starts with a UTF-8 byte order mark but declares the encoding "${label}"`);
+        throw XmiError.at(
+          { file, line: 1, column },
+          'unknown-encoding',
+          `the file starts with a UTF-8 byte order mark but declares the encoding "${label}"`,
+        );
       }
       if (decoderEncoding.startsWith('utf-16')) {
-        throw XmiError.at({ file, line: 1, column }, 'unknown-encoding', `the XML declaration names "${label}", but the file has no UTF-16 byte order mark and reads as single bytes`);
+        throw XmiError.at(
+          { file, line: 1, column },
+          'unknown-encoding',
+          `the XML declaration names "${label}", but the file has no UTF-16 byte order mark and reads as single bytes`,
+        );
       }
       encoding = decoderEncoding;
     }
@@ -62,7 +83,11 @@ export function decodeXmi(bytes: Uint8Array, file: string): Decoded {
     return { text: new TextDecoder(encoding, { fatal: true }).decode(body), encoding };
   } catch {
     const bad = firstInvalid(body, encoding);
-    throw XmiError.at(positionOfByte(file, body, bad), 'bad-encoding', `the bytes at offset ${bad + offset} are not valid ${encoding}; the XML declaration must name the encoding the file is written in`);
+    throw XmiError.at(
+      positionOfByte(file, body, bad),
+      'bad-encoding',
+      `the bytes at offset ${bad + offset} are not valid ${encoding}; the XML declaration must name the encoding the file is written in`,
+    );
   }
 }
 

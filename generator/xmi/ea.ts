@@ -42,11 +42,20 @@ export class EaModel {
   ) {
     this.root = root;
     if (!XMI_NS.test(root.uri) || root.local !== 'XMI') {
-      const what = root.local === 'XMI' || root.name === 'XMI' ? 'an XMI 1.x file (UML 1.3); export XMI 2.1 from Enterprise Architect' : `XML with the root element <${root.prefix ? `${root.prefix}:` : ''}${root.local}>, not an XMI export`;
+      const what =
+        root.local === 'XMI' || root.name === 'XMI'
+          ? 'an XMI 1.x file (UML 1.3); export XMI 2.1 from Enterprise Architect'
+          : `XML with the root element <${root.prefix ? `${root.prefix}:` : ''}${root.local}>, not an XMI export`;
       throw XmiError.at(this.at(root), 'not-xmi', `the file is ${what}`);
     }
-    const model = root.children.find((c) => c.name === 'uml:Model') ?? root.children.find((c) => c.name === 'uml:Package');
-    if (!model) throw XmiError.at(this.at(root), 'not-xmi', 'the XMI file holds no uml:Model; export a package from Enterprise Architect as XMI 2.1');
+    const model =
+      root.children.find((c) => c.name === 'uml:Model') ?? root.children.find((c) => c.name === 'uml:Package');
+    if (!model)
+      throw XmiError.at(
+        this.at(root),
+        'not-xmi',
+        'the XMI file holds no uml:Model; export a package from Enterprise Architect as XMI 2.1',
+      );
     this.model = model;
     this.index();
   }

@@ -10,7 +10,11 @@ import type { Converted, Data } from './convert.ts';
 /** The first line of every file written by the import; a later import may replace such files. */
 export const IMPORT_MARKER = 'Imported by mimgen import-xmi';
 
-export const FILES = { informatiemodel: 'informatiemodel.yaml', objecttypen: 'objecttypen.yaml', datatypes: 'datatypes.yaml' } as const;
+export const FILES = {
+  informatiemodel: 'informatiemodel.yaml',
+  objecttypen: 'objecttypen.yaml',
+  datatypes: 'datatypes.yaml',
+} as const;
 
 const REQUIRED_LISTS = new Set(['waarden', 'dataElementen', 'alternatieven']);
 
@@ -34,13 +38,18 @@ export function emitFiles(model: Converted, options: EmitOptions): Map<string, s
     header.push('', ' Classes outside the export:');
     for (const e of externals) {
       const how =
-        e.status === 'mapped' ? `mapped to ${e.doel}${e.gebruikt ? ` (${e.gebruikt})` : ''}` : e.status === 'omitted' ? 'left out' : 'unresolved: map it with --map or leave it out with --omit';
+        e.status === 'mapped'
+          ? `mapped to ${e.doel}${e.gebruikt ? ` (${e.gebruikt})` : ''}`
+          : e.status === 'omitted'
+            ? 'left out'
+            : 'unresolved: map it with --map or leave it out with --omit';
       header.push(`   ${e.naam} (${e.eaId}): ${how}`);
     }
   }
   files.set(FILES.informatiemodel, render({ informatiemodel: model.informatiemodel }, model, header));
   const objecttypen = { objecttypen: model.objecttypen, gegevensgroeptypen: model.gegevensgroeptypen };
-  if (model.objecttypen.length + model.gegevensgroeptypen.length > 0) files.set(FILES.objecttypen, render(objecttypen, model, head));
+  if (model.objecttypen.length + model.gegevensgroeptypen.length > 0)
+    files.set(FILES.objecttypen, render(objecttypen, model, head));
   const datatypes = {
     enumeraties: model.enumeraties,
     codelijsten: model.codelijsten,
@@ -78,14 +87,21 @@ function clean(value: unknown, key?: string): unknown {
 }
 
 /** Walks the original data (which the comments are keyed on) beside the document built from it. */
-function attachComments(doc: Document, original: unknown, cleaned: unknown, path: (string | number)[], comments: Converted['comments']): void {
+function attachComments(
+  doc: Document,
+  original: unknown,
+  cleaned: unknown,
+  path: (string | number)[],
+  comments: Converted['comments'],
+): void {
   if (Array.isArray(original)) {
     original.forEach((item, i) => attachComments(doc, item, (cleaned as unknown[])[i], [...path, i], comments));
     return;
   }
   if (!original || typeof original !== 'object') return;
   for (const c of comments.get(original) ?? []) {
-    const node = (c.key && c.key in (cleaned as Data) ? doc.getIn([...path, c.key], true) : doc.getIn(path, true)) as Node | undefined;
+    const node = (c.key && c.key in (cleaned as Data) ? doc.getIn([...path, c.key], true) : doc.getIn(path, true)) as
+      Node | undefined;
     if (!node) continue;
     if (c.key && c.key in (cleaned as Data)) {
       if (isSeq(node) || isMap(node)) node.commentBefore = join(node.commentBefore, ` ${c.text}`);
@@ -95,7 +111,8 @@ function attachComments(doc: Document, original: unknown, cleaned: unknown, path
     }
   }
   for (const [k, v] of Object.entries(original as Data)) {
-    if (cleaned && typeof cleaned === 'object' && k in (cleaned as Data)) attachComments(doc, v, (cleaned as Data)[k], [...path, k], comments);
+    if (cleaned && typeof cleaned === 'object' && k in (cleaned as Data))
+      attachComments(doc, v, (cleaned as Data)[k], [...path, k], comments);
   }
 }
 

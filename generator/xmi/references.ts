@@ -5,12 +5,25 @@
  * stay unresolved under their EA name.
  */
 import { standaardDatatype, standaardNaam } from './datatypes.ts';
-import { modelId, nonEmpty, type Classifier, type ConvertContext, type Data, type ExternalReference, type Ref, type SharedFile } from './context.ts';
+import {
+  modelId,
+  nonEmpty,
+  type Classifier,
+  type ConvertContext,
+  type Data,
+  type ExternalReference,
+  type Ref,
+  type SharedFile,
+} from './context.ts';
 import { COLLECTIONS } from '../model/resolve.ts';
 import { kid, type XNode } from './xml.ts';
 
 /** The type of an attribute: a classifier of the package, a MIM datatype, or something outside. */
-export function typeRef(cx: ConvertContext, attr: XNode, what: string): Exclude<Ref, { soort: 'intern' }> | { soort: 'intern'; classifier: Classifier; naam: string } {
+export function typeRef(
+  cx: ConvertContext,
+  attr: XNode,
+  what: string,
+): Exclude<Ref, { soort: 'intern' }> | { soort: 'intern'; classifier: Classifier; naam: string } {
   const typeNode = kid(attr, 'type');
   const idref = typeNode?.attrs['xmi:idref'] ?? attr.attrs.type;
   const extType = nonEmpty(kid(cx.ea.extAttribute(attr.attrs['xmi:id'] ?? ''), 'properties')?.attrs.type);
@@ -27,25 +40,45 @@ export function typeRef(cx: ConvertContext, attr: XNode, what: string): Exclude<
   return classifierRef(cx, idref, typeNode ?? attr, what, extType);
 }
 
-export function classifierRef(cx: ConvertContext, id: string, holder: XNode, what: string, nameHint: string | undefined): Ref {
+export function classifierRef(
+  cx: ConvertContext,
+  id: string,
+  holder: XNode,
+  what: string,
+  nameHint: string | undefined,
+): Ref {
   const intern = cx.classifiers.get(id);
   if (intern) {
     if (intern.kind === 'standaard') return standaard(cx, intern.standaard!);
     return { soort: 'intern', classifier: intern, naam: intern.naam };
   }
   const node = id.startsWith('name:') ? undefined : cx.ea.byId.get(id);
-  const eaPrimitive = cx.ea.primitiveIds.has(id) || /^EA[A-Za-z]*_/.test(id) && !/^EAID_|^EAPK_/.test(id);
-  let naam = (node?.attrs.name ?? nameHint ?? cx.ea.namesSeen.get(id) ?? (eaPrimitive ? id.replace(/^EA[A-Za-z]*_/, '') : undefined))?.trim();
+  const eaPrimitive = cx.ea.primitiveIds.has(id) || (/^EA[A-Za-z]*_/.test(id) && !/^EAID_|^EAPK_/.test(id));
+  let naam = (
+    node?.attrs.name ??
+    nameHint ??
+    cx.ea.namesSeen.get(id) ??
+    (eaPrimitive ? id.replace(/^EA[A-Za-z]*_/, '') : undefined)
+  )?.trim();
   if (id.startsWith('name:')) naam = id.slice(5);
   if (!naam) {
-    cx.errors.push(cx.error(holder, 'dangling-idref', `${what} names xmi:idref "${id}", which no element of the file has and the file gives no name for`));
+    cx.errors.push(
+      cx.error(
+        holder,
+        'dangling-idref',
+        `${what} names xmi:idref "${id}", which no element of the file has and the file gives no name for`,
+      ),
+    );
     return { soort: 'standaard', naam: '?' };
   }
   const mapped = lookupOption(cx.options.map, id, naam);
   if (mapped === undefined && !isOmitted(cx, id, naam)) {
     // A datatype by its MIM or EA name: a shared file's, else the MIM catalogue's.
     const node2 = node ?? undefined;
-    const datatypeLike = eaPrimitive || !node2 || ['uml:PrimitiveType', 'uml:DataType', 'uml:Interface'].includes(node2.attrs['xmi:type'] ?? '');
+    const datatypeLike =
+      eaPrimitive ||
+      !node2 ||
+      ['uml:PrimitiveType', 'uml:DataType', 'uml:Interface'].includes(node2.attrs['xmi:type'] ?? '');
     if (datatypeLike) {
       const shared = cx.sharedNames.get(naam.toLowerCase());
       if (shared && shared.soort !== 'objecttype' && shared.soort !== 'gegevensgroeptype') {
@@ -86,7 +119,12 @@ export function classifierRef(cx: ConvertContext, id: string, holder: XNode, wha
     ext.status = 'omitted';
     return { soort: 'weglaten', ext, comment: `left out on import: it refers to ${naam} (${id}), outside the export` };
   }
-  return { soort: 'extern', ext, naam, comment: `outside the export (${id}); map it with --map or leave it out with --omit` };
+  return {
+    soort: 'extern',
+    ext,
+    naam,
+    comment: `outside the export (${id}); map it with --map or leave it out with --omit`,
+  };
 }
 
 function standaard(cx: ConvertContext, naam: string): { soort: 'standaard'; naam: string } {
@@ -110,7 +148,16 @@ function standaard(cx: ConvertContext, naam: string): { soort: 'standaard'; naam
   return { soort: 'standaard', naam };
 }
 
-function noteExternal(cx: ConvertContext, id: string, naam: string, what: string, holder: XNode, status: ExternalReference['status'], doel?: string, gebruikt?: string): ExternalReference {
+function noteExternal(
+  cx: ConvertContext,
+  id: string,
+  naam: string,
+  what: string,
+  holder: XNode,
+  status: ExternalReference['status'],
+  doel?: string,
+  gebruikt?: string,
+): ExternalReference {
   const key = id;
   let ext = cx.externals.get(key);
   if (!ext) {
@@ -134,7 +181,11 @@ export function checkMapKeys(cx: ConvertContext): void {
   const refs = [...cx.externals.values()];
   for (const key of [...cx.options.map.keys(), ...cx.options.omit]) {
     if (!refs.some((r) => matches(key, r.eaId, r.naam))) {
-      cx.findings.warning({ file: cx.options.file, line: 1, column: 1 }, 'unused-mapping', `"${key}" in --map/--omit matches no reference outside the export; check the spelling (EA name or id)`);
+      cx.findings.warning(
+        { file: cx.options.file, line: 1, column: 1 },
+        'unused-mapping',
+        `"${key}" in --map/--omit matches no reference outside the export; check the spelling (EA name or id)`,
+      );
     }
   }
 }
@@ -148,7 +199,13 @@ export function indexShared(cx: ConvertContext, file: SharedFile): void {
     for (const item of items) {
       const naam = (item as Data)?.naam;
       if (typeof naam !== 'string') continue;
-      if (!cx.sharedNames.has(naam.toLowerCase())) cx.sharedNames.set(naam.toLowerCase(), { naam, file: file.gebruikt, soort, lengteInNaam: (item as Data).lengteInNaam === true });
+      if (!cx.sharedNames.has(naam.toLowerCase()))
+        cx.sharedNames.set(naam.toLowerCase(), {
+          naam,
+          file: file.gebruikt,
+          soort,
+          lengteInNaam: (item as Data).lengteInNaam === true,
+        });
     }
   }
 }

@@ -8,7 +8,14 @@ import { cmp, nonEmpty, type ConvertContext, type Data } from './context.ts';
 import { htmlToMarkdown } from './html.ts';
 import { kid, type XNode } from './xml.ts';
 
-const AUTHENTIEK = ['Authentiek', 'Basisgegeven', 'Wettelijk gegeven', 'Landelijk kerngegeven', 'Gemeentelijk kerngegeven', 'Overig'];
+const AUTHENTIEK = [
+  'Authentiek',
+  'Basisgegeven',
+  'Wettelijk gegeven',
+  'Landelijk kerngegeven',
+  'Gemeentelijk kerngegeven',
+  'Overig',
+];
 
 const KNOWN_TAGS = new Set([
   'definitie',
@@ -49,7 +56,9 @@ export function metadata(cx: ConvertContext, eaId: string, what: string): { data
     herkomstDefinitie: text('herkomst definitie'),
     datumOpname: datum(cx, tags.get('datum opname'), what),
   };
-  for (const key of tags.keys()) if (!KNOWN_TAGS.has(key)) cx.ignoredTags.set(tags.get(key)!.naam, (cx.ignoredTags.get(tags.get(key)!.naam) ?? 0) + 1);
+  for (const key of tags.keys())
+    if (!KNOWN_TAGS.has(key))
+      cx.ignoredTags.set(tags.get(key)!.naam, (cx.ignoredTags.get(tags.get(key)!.naam) ?? 0) + 1);
   return { data, tags };
 }
 
@@ -78,7 +87,11 @@ export function historie(cx: ConvertContext, tags: Map<string, Tag>, what: strin
 export function reportIgnoredTags(cx: ConvertContext, pkg: XNode): void {
   if (cx.ignoredTags.size > 0) {
     const list = [...cx.ignoredTags].sort(([a], [b]) => cmp(a, b)).map(([t, n]) => `${t} (${n}x)`);
-    cx.findings.warning(cx.ea.at(pkg), 'ignored-tag', `tagged values that MIM's model format has no key for were left out: ${list.join(', ')}`);
+    cx.findings.warning(
+      cx.ea.at(pkg),
+      'ignored-tag',
+      `tagged values that MIM's model format has no key for were left out: ${list.join(', ')}`,
+    );
   }
 }
 
@@ -88,7 +101,12 @@ export function extBounds(cx: ConvertContext, eaId: string): { lower?: string; u
 }
 
 /** MIM kardinaliteit from UML lower/upper values, with what the extension says as fallback. */
-export function multiplicity(cx: ConvertContext, node: XNode, what: string, fallback: { lower?: string; upper?: string; multiplicity?: string }): string {
+export function multiplicity(
+  cx: ConvertContext,
+  node: XNode,
+  what: string,
+  fallback: { lower?: string; upper?: string; multiplicity?: string },
+): string {
   const lowerNode = kid(node, 'lowerValue');
   const upperNode = kid(node, 'upperValue');
   let lower = lowerNode?.attrs.value;
@@ -107,9 +125,18 @@ export function multiplicity(cx: ConvertContext, node: XNode, what: string, fall
   if (lowerNode?.attrs.value === undefined && upperNode?.attrs.value !== undefined) at = upperNode!;
   const lo = lower.trim();
   const up = upper?.trim();
-  const valid = /^\d+$/.test(lo) && up !== undefined && (/^\d+$/.test(up) ? Number(up) >= Number(lo) && Number(up) > 0 : up === '*' || up === '-1');
+  const valid =
+    /^\d+$/.test(lo) &&
+    up !== undefined &&
+    (/^\d+$/.test(up) ? Number(up) >= Number(lo) && Number(up) > 0 : up === '*' || up === '-1');
   if (!valid) {
-    cx.errors.push(cx.error(at, 'invalid-multiplicity', `${what} has the multiplicity lower "${lower}" upper "${upper ?? ''}", which is not valid; write n..m with 0 <= n <= m, m > 0 or *`));
+    cx.errors.push(
+      cx.error(
+        at,
+        'invalid-multiplicity',
+        `${what} has the multiplicity lower "${lower}" upper "${upper ?? ''}", which is not valid; write n..m with 0 <= n <= m, m > 0 or *`,
+      ),
+    );
     return '1';
   }
   const max = up === '*' || up === '-1' ? '*' : String(Number(up));
@@ -123,14 +150,23 @@ export function bool(cx: ConvertContext, tag: Tag | undefined, what: string): bo
   if (['ja', 'j', 'true', 'yes', 'y', '1'].includes(v)) return true;
   if (['nee', 'n', 'false', 'no', '0'].includes(v)) return undefined;
   if (v === 'zie groep') return undefined;
-  cx.findings.warning(cx.ea.at(tag.node), 'invalid-tag', `tag "${tag.naam}" of ${what} is "${tag.value}"; expected Ja or Nee, so it is left out`);
+  cx.findings.warning(
+    cx.ea.at(tag.node),
+    'invalid-tag',
+    `tag "${tag.naam}" of ${what} is "${tag.value}"; expected Ja or Nee, so it is left out`,
+  );
   return undefined;
 }
 
 export function authentiek(cx: ConvertContext, tag: Tag | undefined, what: string): string | undefined {
   if (!tag) return undefined;
   const v = AUTHENTIEK.find((a) => a.toLowerCase() === tag.value.trim().toLowerCase());
-  if (!v) cx.findings.warning(cx.ea.at(tag.node), 'invalid-tag', `tag "${tag.naam}" of ${what} is "${tag.value}", which MIM does not know (${AUTHENTIEK.join(', ')}); it is left out`);
+  if (!v)
+    cx.findings.warning(
+      cx.ea.at(tag.node),
+      'invalid-tag',
+      `tag "${tag.naam}" of ${what} is "${tag.value}", which MIM does not know (${AUTHENTIEK.join(', ')}); it is left out`,
+    );
   return v;
 }
 
@@ -138,7 +174,11 @@ export function lengte(cx: ConvertContext, tag: Tag | undefined, what: string): 
   if (!tag) return undefined;
   const v = tag.value.trim();
   if (/^\d+$/.test(v) && Number(v) > 0) return Number(v);
-  cx.findings.warning(cx.ea.at(tag.node), 'invalid-tag', `tag "${tag.naam}" of ${what} is "${v}", not a positive whole number; it is left out`);
+  cx.findings.warning(
+    cx.ea.at(tag.node),
+    'invalid-tag',
+    `tag "${tag.naam}" of ${what} is "${v}", not a positive whole number; it is left out`,
+  );
   return undefined;
 }
 
@@ -149,6 +189,10 @@ function datum(cx: ConvertContext, tag: Tag | undefined, what: string): string |
   if (m) return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
   m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T].*)?$/.exec(v);
   if (m) return `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-  cx.findings.warning(cx.ea.at(tag.node), 'invalid-tag', `tag "${tag.naam}" of ${what} is "${v}", not a date (JJJJ-MM-DD or DD-MM-JJJJ); it is left out`);
+  cx.findings.warning(
+    cx.ea.at(tag.node),
+    'invalid-tag',
+    `tag "${tag.naam}" of ${what} is "${v}", not a date (JJJJ-MM-DD or DD-MM-JJJJ); it is left out`,
+  );
   return undefined;
 }

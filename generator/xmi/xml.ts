@@ -70,7 +70,11 @@ export function parseXml(text: string, file: string): XNode {
     const message = (e as Error).message.replace(/^[^:]*:\d+:\d+: /, '');
     const truncated = stack.length > 0 && parser.position >= text.length - 1;
     const hint = /unclosed|unexpected end|missing/i.test(message) || truncated ? ' (is the file cut short?)' : '';
-    throw XmiError.at({ file, line: parser.line, column: Math.max(1, parser.column) }, 'not-xml', `the file is not well-formed XML: ${message}${hint}`);
+    throw XmiError.at(
+      { file, line: parser.line, column: Math.max(1, parser.column) },
+      'not-xml',
+      `the file is not well-formed XML: ${message}${hint}`,
+    );
   }
   if (!root) throw XmiError.at({ file, line: 1, column: 1 }, 'not-xml', 'the file holds no XML element');
   return root;

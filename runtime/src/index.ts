@@ -16,7 +16,13 @@ export {
   type VoorwaardeRegel,
 } from './controles.js';
 export type { SchemaFout } from './schema-validator.js';
-export { eenhedenValidator, maakMelding, maakValidate, type SchemaValidator, type Validatieresultaat } from './validatie.js';
+export {
+  eenhedenValidator,
+  maakMelding,
+  maakValidate,
+  type SchemaValidator,
+  type Validatieresultaat,
+} from './validatie.js';
 export {
   leesBestand,
   streamValidatie,

@@ -39,7 +39,15 @@ declare module 'node:fs' {
 
 declare module 'node:worker_threads' {
   class Worker {
-    constructor(url: { href: string }, options?: { workerData?: unknown; execArgv?: string[]; transferList?: readonly (ArrayBuffer | MessagePort)[]; resourceLimits?: { maxYoungGenerationSizeMb?: number } });
+    constructor(
+      url: { href: string },
+      options?: {
+        workerData?: unknown;
+        execArgv?: string[];
+        transferList?: readonly (ArrayBuffer | MessagePort)[];
+        resourceLimits?: { maxYoungGenerationSizeMb?: number };
+      },
+    );
     postMessage(message: unknown, transfer?: readonly ArrayBuffer[]): void;
     on(event: 'message', listener: (message: unknown) => void): this;
     on(event: 'error', listener: (error: Error) => void): this;

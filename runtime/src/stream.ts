@@ -42,6 +42,12 @@ export type {
   StreamResultaat,
   Voortgang,
 } from './stream/types.js';
-export { leesBestand, streamValidatie, StreamValidator, valideerBron, type StreamValidatie } from './stream/validator.js';
+export {
+  leesBestand,
+  streamValidatie,
+  StreamValidator,
+  valideerBron,
+  type StreamValidatie,
+} from './stream/validator.js';
 export type { RecordLijst, RecordUitkomst } from './stream/verwerker.js';
 export { valideerMetWerker, werk, type StreamContext, type WerkOpdracht, type WerkPoort } from './stream/worker.js';

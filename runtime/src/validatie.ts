@@ -15,7 +15,11 @@ export interface Validatieresultaat {
 
 export type SchemaValidator = ((data: unknown) => boolean) & { errors?: SchemaFout[] | null };
 
-export function maakValidate(schemaValidate: SchemaValidator, regels: Regels, melding: (e: SchemaFout) => Fout): (value: unknown) => Validatieresultaat {
+export function maakValidate(
+  schemaValidate: SchemaValidator,
+  regels: Regels,
+  melding: (e: SchemaFout) => Fout,
+): (value: unknown) => Validatieresultaat {
   return (value) => {
     if (!schemaValidate(value)) {
       return { valid: false, errors: (schemaValidate.errors ?? []).map(melding) };
@@ -32,11 +36,15 @@ export function maakValidate(schemaValidate: SchemaValidator, regels: Regels, me
  * of validators for both, so that validate() and validateStream() cannot disagree; errors as Ajv's, with
  * the pointer from the message's root.
  */
-export function eenhedenValidator(plan: StreamPlan, validators: Readonly<Record<string, EenheidValidator>>): SchemaValidator {
+export function eenhedenValidator(
+  plan: StreamPlan,
+  validators: Readonly<Record<string, EenheidValidator>>,
+): SchemaValidator {
   const valideer = (eenheid: number, waarde: unknown, pointer: string, fouten: SchemaFout[]): void => {
     const e = plan.eenheden[eenheid]!;
     const validator = validators[e.validator]!;
-    if (!validator(waarde)) for (const f of validator.errors ?? []) fouten.push({ ...f, instancePath: pointer + f.instancePath });
+    if (!validator(waarde))
+      for (const f of validator.errors ?? []) fouten.push({ ...f, instancePath: pointer + f.instancePath });
     for (const lp of e.lijsten) {
       let lijst: unknown = waarde;
       for (const naam of lp.pad) lijst = isObject(lijst) && Object.hasOwn(lijst, naam) ? lijst[naam] : undefined;
@@ -45,11 +53,18 @@ export function eenhedenValidator(plan: StreamPlan, validators: Readonly<Record<
       const lijstPointer = pointer + lp.pad.map((naam) => `/${naam.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
       const fout = (keyword: string, params: Record<string, unknown>, message: string): number =>
         fouten.push({ instancePath: lijstPointer, schemaPath: '', keyword, params, message });
-      if (lp.minItems !== undefined && lijst.length < lp.minItems) fout('minItems', { limit: lp.minItems }, `must NOT have fewer than ${lp.minItems} items`);
-      if (lp.maxItems !== undefined && lijst.length > lp.maxItems) fout('maxItems', { limit: lp.maxItems }, `must NOT have more than ${lp.maxItems} items`);
+      if (lp.minItems !== undefined && lijst.length < lp.minItems)
+        fout('minItems', { limit: lp.minItems }, `must NOT have fewer than ${lp.minItems} items`);
+      if (lp.maxItems !== undefined && lijst.length > lp.maxItems)
+        fout('maxItems', { limit: lp.maxItems }, `must NOT have more than ${lp.maxItems} items`);
       if (lp.uniqueItems) {
         const dubbel = laatsteDubbele(lijst);
-        if (dubbel) fout('uniqueItems', dubbel, `must NOT have duplicate items (items ## ${dubbel.j} and ${dubbel.i} are identical)`);
+        if (dubbel)
+          fout(
+            'uniqueItems',
+            dubbel,
+            `must NOT have duplicate items (items ## ${dubbel.j} and ${dubbel.i} are identical)`,
+          );
       }
       lijst.forEach((item, i) => valideer(lp.eenheid, item, `${lijstPointer}/${i}`, fouten));
     }
@@ -74,7 +89,8 @@ function isObject(x: unknown): x is Record<string, unknown> {
  */
 function laatsteDubbele(lijst: readonly unknown[]): { i: number; j: number } | undefined {
   if (lijst.length <= 16) {
-    for (let i = lijst.length - 1; i > 0; i--) for (let j = i - 1; j >= 0; j--) if (gelijk(lijst[i], lijst[j])) return { i, j };
+    for (let i = lijst.length - 1; i > 0; i--)
+      for (let j = i - 1; j >= 0; j--) if (gelijk(lijst[i], lijst[j])) return { i, j };
     return undefined;
   }
   const gezien = new Map<string, number>();
@@ -133,7 +149,10 @@ function soort(type: string): string {
  * Tells a schema error in the model's terms. `velden` says what each field is in the informatiemodel,
  * `objecten` the type of each object, both by place in the message (JSON pointer, `*` for list items).
  */
-export function maakMelding(velden: Readonly<Record<string, string>>, objecten: Readonly<Record<string, string>>): (e: SchemaFout) => Fout {
+export function maakMelding(
+  velden: Readonly<Record<string, string>>,
+  objecten: Readonly<Record<string, string>>,
+): (e: SchemaFout) => Fout {
   return (e) => {
     const path = e.instancePath === '' ? '/' : e.instancePath;
     const pad = patroon(e.instancePath);
@@ -146,7 +165,11 @@ export function maakMelding(velden: Readonly<Record<string, string>>, objecten: 
       case 'additionalProperties':
         return { path, element: object, message: `${object} kent geen veld "${String(p.additionalProperty)}"` };
       case 'enum':
-        return { path, element: wat, message: `${wat}: de waarde komt niet voor in de lijst (${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')})` };
+        return {
+          path,
+          element: wat,
+          message: `${wat}: de waarde komt niet voor in de lijst (${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')})`,
+        };
       case 'type':
         return { path, element: wat, message: `${wat} moet ${soort(String(p.type))} zijn` };
       case 'format':
@@ -156,7 +179,11 @@ export function maakMelding(velden: Readonly<Record<string, string>>, objecten: 
       case 'maxItems':
         return { path, element: wat, message: `${wat} mag hoogstens ${String(p.limit)} element(en) bevatten` };
       case 'uniqueItems':
-        return { path, element: wat, message: `${wat} bevat twee gelijke elementen (nummer ${Number(p.j) + 1} en ${Number(p.i) + 1})` };
+        return {
+          path,
+          element: wat,
+          message: `${wat} bevat twee gelijke elementen (nummer ${Number(p.j) + 1} en ${Number(p.i) + 1})`,
+        };
       default:
         return { path, element: wat, message: `${wat}: ${e.message ?? e.keyword}` };
     }

@@ -8,10 +8,23 @@ const isObject = (d) => typeof d === 'object' && d !== null && !Array.isArray(d)
 /** Validator of the message without its streamed list (the runtime hands it `boeken: []`). */
 export function bibliotheek(d) {
   const errors = [];
-  if (!isObject(d)) errors.push({ instancePath: '', schemaPath: '#/type', keyword: 'type', params: { type: 'object' } });
+  if (!isObject(d))
+    errors.push({ instancePath: '', schemaPath: '#/type', keyword: 'type', params: { type: 'object' } });
   else {
-    if (typeof d.naam !== 'string') errors.push({ instancePath: '', schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'naam' } });
-    if (!Array.isArray(d.boeken)) errors.push({ instancePath: '/boeken', schemaPath: '#/properties/boeken/type', keyword: 'type', params: { type: 'array' } });
+    if (typeof d.naam !== 'string')
+      errors.push({
+        instancePath: '',
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'naam' },
+      });
+    if (!Array.isArray(d.boeken))
+      errors.push({
+        instancePath: '/boeken',
+        schemaPath: '#/properties/boeken/type',
+        keyword: 'type',
+        params: { type: 'array' },
+      });
   }
   bibliotheek.errors = errors.length > 0 ? errors : null;
   return errors.length === 0;
@@ -20,12 +33,25 @@ export function bibliotheek(d) {
 /** Validator of one Boek. */
 export function boek(d) {
   const errors = [];
-  if (!isObject(d)) errors.push({ instancePath: '', schemaPath: '#/type', keyword: 'type', params: { type: 'object' } });
+  if (!isObject(d))
+    errors.push({ instancePath: '', schemaPath: '#/type', keyword: 'type', params: { type: 'object' } });
   else {
     for (const veld of ['isbn', 'titel']) {
-      if (!(veld in d)) errors.push({ instancePath: '', schemaPath: '#/required', keyword: 'required', params: { missingProperty: veld } });
+      if (!(veld in d))
+        errors.push({
+          instancePath: '',
+          schemaPath: '#/required',
+          keyword: 'required',
+          params: { missingProperty: veld },
+        });
     }
-    if ('isbn' in d && typeof d.isbn !== 'string') errors.push({ instancePath: '/isbn', schemaPath: '#/properties/isbn/type', keyword: 'type', params: { type: 'string' } });
+    if ('isbn' in d && typeof d.isbn !== 'string')
+      errors.push({
+        instancePath: '/isbn',
+        schemaPath: '#/properties/isbn/type',
+        keyword: 'type',
+        params: { type: 'string' },
+      });
   }
   boek.errors = errors.length > 0 ? errors : null;
   return errors.length === 0;
@@ -33,7 +59,15 @@ export function boek(d) {
 
 export const STREAM_PLAN = {
   eenheden: [
-    { pad: [], naam: 'Bibliotheek', validator: 'bibliotheek', ouder: -1, record: false, lijsten: [{ pad: ['boeken'], eenheid: 1, minItems: 1 }], vingerafdruk: false },
+    {
+      pad: [],
+      naam: 'Bibliotheek',
+      validator: 'bibliotheek',
+      ouder: -1,
+      record: false,
+      lijsten: [{ pad: ['boeken'], eenheid: 1, minItems: 1 }],
+      vingerafdruk: false,
+    },
     { pad: ['boeken', '*'], naam: 'Boek', validator: 'boek', ouder: 0, record: true, lijsten: [], vingerafdruk: false },
   ],
 };
@@ -41,7 +75,15 @@ export const STREAM_PLAN = {
 export const VALIDATORS = { bibliotheek, boek };
 
 export const REGELS = {
-  uniek: [{ scope: [], scopeNaam: 'Bibliotheek', sleutels: ['boeken', '*', 'isbn'], objecttype: 'Boek', element: 'Boek.isbn' }],
+  uniek: [
+    {
+      scope: [],
+      scopeNaam: 'Bibliotheek',
+      sleutels: ['boeken', '*', 'isbn'],
+      objecttype: 'Boek',
+      element: 'Boek.isbn',
+    },
+  ],
   verwijzingen: [],
   datumvolgorde: [
     {
@@ -56,7 +98,17 @@ export const REGELS = {
   voorwaarden: [],
 };
 
-export const VELDEN = { '/naam': 'naam (Tekst)', '/boeken': 'boeken (Boek)', '/boeken/*/isbn': 'isbn (Tekst)', '/boeken/*/titel': 'titel (Tekst)' };
+export const VELDEN = {
+  '/naam': 'naam (Tekst)',
+  '/boeken': 'boeken (Boek)',
+  '/boeken/*/isbn': 'isbn (Tekst)',
+  '/boeken/*/titel': 'titel (Tekst)',
+};
 export const OBJECTEN = { '': 'Bibliotheek', '/boeken/*': 'Boek' };
 
-export const STREAM_CONTEXT = { plan: STREAM_PLAN, validators: VALIDATORS, regels: REGELS, melding: maakMelding(VELDEN, OBJECTEN) };
+export const STREAM_CONTEXT = {
+  plan: STREAM_PLAN,
+  validators: VALIDATORS,
+  regels: REGELS,
+  melding: maakMelding(VELDEN, OBJECTEN),
+};

@@ -9,7 +9,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { eenhedenValidator, maakValidate, StreamValidator, valideerBron, valideerMetWerker, type StreamResultaat } from '@mimgen/runtime';
+import {
+  eenhedenValidator,
+  maakValidate,
+  StreamValidator,
+  valideerBron,
+  valideerMetWerker,
+  type StreamResultaat,
+} from '@mimgen/runtime';
 import * as model from './bibliotheek.mjs';
 
 const RUNTIME = new URL('..', import.meta.url).pathname;
@@ -45,7 +52,8 @@ function inEenThread(tekst: string, chunk: number): StreamResultaat {
   return v.end();
 }
 
-const zonderOffset = (r: StreamResultaat) => r.errors.map(({ path, line, column, element }) => ({ path, line, column, element }));
+const zonderOffset = (r: StreamResultaat) =>
+  r.errors.map(({ path, line, column, element }) => ({ path, line, column, element }));
 
 const tmp = mkdtempSync(join(tmpdir(), 'mimgen-runtime-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -97,12 +105,18 @@ describe('the streaming validator of @mimgen/runtime', () => {
   });
 
   it('gives the same verdicts with the worker thread, from a file and from chunks, as in one thread', async () => {
-    for (const [naam, tekst] of [['goed', GOED], ['fout', FOUT]] as const) {
+    for (const [naam, tekst] of [
+      ['goed', GOED],
+      ['fout', FOUT],
+    ] as const) {
       const pad = join(tmp, `${naam}.json`);
       writeFileSync(pad, tekst);
       const verwacht = inEenThread(tekst, 1 << 20);
       const uitBestand = await valideerMetWerker(CONTEXT_MODULE, model.STREAM_CONTEXT, {}, pad);
-      const uitChunks = await valideerMetWerker(CONTEXT_MODULE, model.STREAM_CONTEXT, {}, [bytes(tekst).subarray(0, 50), bytes(tekst).subarray(50)]);
+      const uitChunks = await valideerMetWerker(CONTEXT_MODULE, model.STREAM_CONTEXT, {}, [
+        bytes(tekst).subarray(0, 50),
+        bytes(tekst).subarray(50),
+      ]);
       for (const r of [uitBestand, uitChunks]) {
         expect(r.valid, naam).toBe(verwacht.valid);
         expect(r.errors, naam).toEqual(verwacht.errors);
@@ -116,23 +130,35 @@ describe('the streaming validator of @mimgen/runtime', () => {
       yield bytes(FOUT.slice(0, 30));
       yield bytes(FOUT.slice(30));
     }
-    const r = await valideerBron(new StreamValidator(model.STREAM_PLAN, model.VALIDATORS, model.REGELS, model.STREAM_CONTEXT.melding), bron());
+    const r = await valideerBron(
+      new StreamValidator(model.STREAM_PLAN, model.VALIDATORS, model.REGELS, model.STREAM_CONTEXT.melding),
+      bron(),
+    );
     expect(zonderOffset(r)).toEqual(zonderOffset(inEenThread(FOUT, 1 << 20)));
   });
 });
 
 describe('validate() of @mimgen/runtime', () => {
-  const validate = maakValidate(eenhedenValidator(model.STREAM_PLAN, model.VALIDATORS), model.REGELS, model.STREAM_CONTEXT.melding);
+  const validate = maakValidate(
+    eenhedenValidator(model.STREAM_PLAN, model.VALIDATORS),
+    model.REGELS,
+    model.STREAM_CONTEXT.melding,
+  );
 
   it('agrees with the streaming validator on the same messages', () => {
     expect(validate(JSON.parse(GOED))).toEqual({ valid: true, errors: [] });
     // A schema error first: the checks across objects run only on a message the schema accepts.
     const fout = validate(JSON.parse(FOUT));
     expect(fout.valid).toBe(false);
-    expect(fout.errors).toEqual([{ path: '/boeken/1', element: 'Boek', message: 'Boek mist het verplichte veld "titel"' }]);
+    expect(fout.errors).toEqual([
+      { path: '/boeken/1', element: 'Boek', message: 'Boek mist het verplichte veld "titel"' },
+    ]);
     const dubbel = JSON.parse(FOUT) as { boeken: { titel?: string }[] };
     dubbel.boeken[1]!.titel = 'Karakter';
-    expect(validate(dubbel).errors.map((e) => `${e.path} ${e.element}`)).toEqual(['/boeken/2/isbn Boek.isbn', '/boeken/0/teruggebracht Boek.teruggebracht']);
+    expect(validate(dubbel).errors.map((e) => `${e.path} ${e.element}`)).toEqual([
+      '/boeken/2/isbn Boek.isbn',
+      '/boeken/0/teruggebracht Boek.teruggebracht',
+    ]);
   });
 });
 
@@ -141,13 +167,24 @@ describe('the runtime as a package', () => {
     const dist = join(RUNTIME, 'dist');
     const declaraties = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.d.ts'));
     expect(declaraties).toContain('index.d.ts');
-    for (const f of declaraties) expect(readFileSync(join(dist, f), 'utf8'), f).not.toMatch(/node:|reference types="node"/);
+    for (const f of declaraties)
+      expect(readFileSync(join(dist, f), 'utf8'), f).not.toMatch(/node:|reference types="node"/);
   });
 
   it('packs its built code and nothing of its tests', () => {
-    const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: RUNTIME, encoding: 'utf8' })) as [{ files: { path: string }[] }];
+    const [pack] = JSON.parse(
+      execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: RUNTIME, encoding: 'utf8' }),
+    ) as [{ files: { path: string }[] }];
     const paden = pack.files.map((f) => f.path);
-    expect(paden).toEqual(expect.arrayContaining(['package.json', 'dist/index.js', 'dist/index.d.ts', 'dist/stream.js', 'dist/stream-worker.js']));
+    expect(paden).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'dist/index.js',
+        'dist/index.d.ts',
+        'dist/stream.js',
+        'dist/stream-worker.js',
+      ]),
+    );
     expect(paden.filter((p) => p.startsWith('test/') || p.endsWith('.tsbuildinfo'))).toEqual([]);
   });
 });

@@ -28,9 +28,22 @@ afterAll(async () => {
   await Promise.all(open.map((l) => l.close()));
 });
 
-async function serve(options: Partial<Pakket.GegevensHandlerOptions<Pakket.Uitwisselmodel>> & { source: Pakket.GegevensSource<Pakket.Uitwisselmodel> }, signer: Signer = pki.valid): Promise<Listening & { errors: unknown[] }> {
+async function serve(
+  options: Partial<Pakket.GegevensHandlerOptions<Pakket.Uitwisselmodel>> & {
+    source: Pakket.GegevensSource<Pakket.Uitwisselmodel>;
+  },
+  signer: Signer = pki.valid,
+): Promise<Listening & { errors: unknown[] }> {
   const errors: unknown[] = [];
-  const handler = pkg.createGegevensHandler({ key: signer.key, chain: signer.chain, jwks: auth.jwks, issuer: ISSUER, audience: AUDIENCE, onError: (e) => errors.push(e), ...options });
+  const handler = pkg.createGegevensHandler({
+    key: signer.key,
+    chain: signer.chain,
+    jwks: auth.jwks,
+    issuer: ISSUER,
+    audience: AUDIENCE,
+    onError: (e) => errors.push(e),
+    ...options,
+  });
   // The handler is a request listener of node:http as it is typed: this line is the check.
   const listener: RequestListener = handler;
   const l = await listen(listener);
@@ -39,7 +52,8 @@ async function serve(options: Partial<Pakket.GegevensHandlerOptions<Pakket.Uitwi
 }
 
 /** The source as the handler's option type has it (the test's source makes plain records). */
-const asSource = (s: (q: Pakket.PageQuery) => unknown): Pakket.GegevensSource<Pakket.Uitwisselmodel> => s as Pakket.GegevensSource<Pakket.Uitwisselmodel>;
+const asSource = (s: (q: Pakket.PageQuery) => unknown): Pakket.GegevensSource<Pakket.Uitwisselmodel> =>
+  s as Pakket.GegevensSource<Pakket.Uitwisselmodel>;
 
 interface Fetched {
   pages: Page[];
@@ -63,7 +77,11 @@ async function fetchAll(options: Partial<Pakket.FetchGegevensOptions> & { url: s
 }
 
 /** A raw POST, for the status, headers and body the server answers; with a valid token unless `headers` has one ('' for none). */
-async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; text: string; json: Record<string, unknown> }> {
+async function post(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Headers; text: string; json: Record<string, unknown> }> {
   const { authorization = `Bearer ${await auth.token()}`, ...rest } = headers;
   const r = await fetch(url, {
     method: 'POST',
@@ -92,7 +110,10 @@ describe('a delivery of 60,000 Vroegsignalen over loopback', () => {
   it('arrives in three pages of at most 25,000, every record once, each page signed, verified and valid', async () => {
     const { source, log } = vroegsignalen(60_000);
     const server = await serve({ source: asSource(source) });
-    const r = await fetchAll({ url: server.url, request: { aanleverperiodeStartdatum: '2025-01-01', aanleverperiodeEinddatum: '2025-12-31' } });
+    const r = await fetchAll({
+      url: server.url,
+      request: { aanleverperiodeStartdatum: '2025-01-01', aanleverperiodeEinddatum: '2025-12-31' },
+    });
     expect(r.error).toBeUndefined();
     expect(r.pages.map((p) => [p.page, p.recordCount])).toEqual([
       [1, 25_000],
@@ -102,7 +123,11 @@ describe('a delivery of 60,000 Vroegsignalen over loopback', () => {
     for (const p of r.pages) {
       expect(p.paginering).toEqual({ pageSize: 25_000, currentPage: p.page, totalPages: 3, totalRecords: 60_000 });
       expect(p.digest).toMatch(/^SHA-256=[A-Za-z0-9+/]{43}=$/);
-      expect(p.signer.map((c) => c.subject.split('\n')[0])).toEqual(['CN=Leverancier BV', 'CN=Test Organisatie CA', 'CN=Test Staat der Nederlanden Root CA']);
+      expect(p.signer.map((c) => c.subject.split('\n')[0])).toEqual([
+        'CN=Leverancier BV',
+        'CN=Test Organisatie CA',
+        'CN=Test Staat der Nederlanden Root CA',
+      ]);
       expect(pkg.validate(p.gegevens).valid).toBe(true);
     }
     expect(r.ids.length).toBe(60_000);
@@ -115,7 +140,11 @@ describe('a delivery of 60,000 Vroegsignalen over loopback', () => {
       [2, 25_000, 25_000],
       [3, 50_000, 25_000],
     ]);
-    expect(log.queries[0]!.request).toEqual({ aanleverperiodeStartdatum: '2025-01-01', aanleverperiodeEinddatum: '2025-12-31', page: 1 });
+    expect(log.queries[0]!.request).toEqual({
+      aanleverperiodeStartdatum: '2025-01-01',
+      aanleverperiodeEinddatum: '2025-12-31',
+      page: 1,
+    });
     expect(log.queries[0]!.claims.client_id).toBe('cbs');
     expect(log).toMatchObject({ pulled: 60_000, released: 3 });
     expect(server.errors).toEqual([]);
@@ -124,7 +153,11 @@ describe('a delivery of 60,000 Vroegsignalen over loopback', () => {
   it('sends the headers the API describes: Digest of the body, one JAdES payload signature over it', async () => {
     const { source } = vroegsignalen(10);
     const server = await serve({ source: asSource(source) });
-    const r = await fetch(server.url, { method: 'POST', headers: { authorization: `Bearer ${await auth.token()}`, 'content-type': 'application/json' }, body: '{}' });
+    const r = await fetch(server.url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await auth.token()}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe('application/json');
     const body = new Uint8Array(await r.arrayBuffer());
@@ -135,7 +168,13 @@ describe('a delivery of 60,000 Vroegsignalen over loopback', () => {
     expect(payload).toBe('');
     expect(handtekening!.length).toBeGreaterThan(300);
     const header = JSON.parse(Buffer.from(kop!, 'base64url').toString('utf8')) as Record<string, unknown>;
-    expect(header).toMatchObject({ alg: 'PS256', typ: 'JOSE', b64: false, crit: ['b64', 'sigD'], sigD: { mId: 'http://uri.etsi.org/19182/HttpHeaders', pars: ['digest'] } });
+    expect(header).toMatchObject({
+      alg: 'PS256',
+      typ: 'JOSE',
+      b64: false,
+      crit: ['b64', 'sigD'],
+      sigD: { mId: 'http://uri.etsi.org/19182/HttpHeaders', pars: ['digest'] },
+    });
     expect((header.x5c as string[]).length).toBe(2);
     expect(header.kid).toBe(header['x5t#S256']);
     expect(header.sigT).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
@@ -149,7 +188,9 @@ describe('a delivery of 60,000 Vroegsignalen over loopback', () => {
     const source = asSource((q: Pakket.PageQuery) => {
       const start = (q.page - 1) * 200;
       const signalen = Array.from({ length: 200 }, (_, i) => vroegsignaal(0, start + i, start + i, true));
-      const zaken = Array.from({ length: 100 }, (_, i) => vroegsignaalzaak(0, start + 2 * i, start + 200, start + i, true));
+      const zaken = Array.from({ length: 100 }, (_, i) =>
+        vroegsignaalzaak(0, start + 2 * i, start + 200, start + i, true),
+      );
       const e = envelope(signalen) as { leveringen: Record<string, unknown>[] };
       e.leveringen[0]!.vroegsignaalzaken = zaken;
       return { totalRecords: 900, gegevens: e };
@@ -166,7 +207,8 @@ describe('a delivery of 60,000 Vroegsignalen over loopback', () => {
 
   it('takes a source typed as the package types it: an Uitwisselmodel whose lists are async generators', async () => {
     async function* signalen(offset: number, n: number): AsyncGenerator<Pakket.Vroegsignaal> {
-      for (let i = offset; i < offset + n; i++) yield { ID: `VS-${i}`, signaalpartner: { type: 'Huur' }, client: { Achternaam: 'Jansen' } };
+      for (let i = offset; i < offset + n; i++)
+        yield { ID: `VS-${i}`, signaalpartner: { type: 'Huur' }, client: { Achternaam: 'Jansen' } };
     }
     const source: Pakket.GegevensSource<Pakket.Uitwisselmodel> = ({ offset, pageSize }) => ({
       totalRecords: 30,
@@ -175,20 +217,34 @@ describe('a delivery of 60,000 Vroegsignalen over loopback', () => {
         einddatumLevering: '2025-12-31',
         aanleverdatumEnTijd: '2026-01-15T10:30:00Z',
         codeGegevensleverancier: 'SOFT-123',
-        leveringen: [{ teller: 1, gemeentecode: '0363', aanleverende_organisatie: { naam: 'Gemeente Amsterdam' }, vroegsignalen: signalen(offset, Math.min(pageSize, 30 - offset)), vroegsignaalzaken: [] }],
+        leveringen: [
+          {
+            teller: 1,
+            gemeentecode: '0363',
+            aanleverende_organisatie: { naam: 'Gemeente Amsterdam' },
+            vroegsignalen: signalen(offset, Math.min(pageSize, 30 - offset)),
+            vroegsignaalzaken: [],
+          },
+        ],
       },
     });
     const server = await serve({ source });
     const r = await fetchAll({ url: server.url, request: { pageSize: 20 } });
     expect(r.error).toBeUndefined();
-    const alle: Pakket.Vroegsignaal[] = r.pages.flatMap((p) => p.gegevens.leveringen?.flatMap((l) => l.vroegsignalen ?? []) ?? []);
+    const alle: Pakket.Vroegsignaal[] = r.pages.flatMap(
+      (p) => p.gegevens.leveringen?.flatMap((l) => l.vroegsignalen ?? []) ?? [],
+    );
     expect(alle.map((v) => v.ID)).toEqual(Array.from({ length: 30 }, (_, i) => `VS-${i}`));
   });
 
   it('stops when the caller stops: the page asked ahead is cancelled and the server releases its source', async () => {
     const { source, log } = vroegsignalen(60_000, { pause: 50 });
     const server = await serve({ source: asSource(source) });
-    for await (const page of pkg.fetchGegevens({ url: server.url, token: await auth.token(), trustedRoots: [pki.root] })) {
+    for await (const page of pkg.fetchGegevens({
+      url: server.url,
+      token: await auth.token(),
+      trustedRoots: [pki.root],
+    })) {
       expect(page.page).toBe(1);
       break;
     }
@@ -209,23 +265,26 @@ describe('a page that fails a check is never handed on', () => {
       req.on('end', () => {
         const body = Buffer.concat(chunks);
         const page = (JSON.parse(body.toString('utf8')) as { page: number }).page;
-        const out = httpRequest({ host: target.hostname, port: target.port, path: target.pathname, method: req.method, headers: req.headers }, (upstream: IncomingMessage) => {
-          res.writeHead(upstream.statusCode!, upstream.headers);
-          let seen = 0;
-          upstream.on('data', (chunk: Buffer) => {
-            // On page 2, one letter of a Plaatsnaam somewhere past the first 100 kB: JSON and schema stay valid.
-            if (page === 2 && tampered === 0 && seen > 100_000) {
-              const at = chunk.indexOf('"Plaatsnaam":"');
-              if (at >= 0 && at + 14 < chunk.length) {
-                chunk[at + 14] = chunk[at + 14] === 0x58 ? 0x59 : 0x58;
-                tampered++;
+        const out = httpRequest(
+          { host: target.hostname, port: target.port, path: target.pathname, method: req.method, headers: req.headers },
+          (upstream: IncomingMessage) => {
+            res.writeHead(upstream.statusCode!, upstream.headers);
+            let seen = 0;
+            upstream.on('data', (chunk: Buffer) => {
+              // On page 2, one letter of a Plaatsnaam somewhere past the first 100 kB: JSON and schema stay valid.
+              if (page === 2 && tampered === 0 && seen > 100_000) {
+                const at = chunk.indexOf('"Plaatsnaam":"');
+                if (at >= 0 && at + 14 < chunk.length) {
+                  chunk[at + 14] = chunk[at + 14] === 0x58 ? 0x59 : 0x58;
+                  tampered++;
+                }
               }
-            }
-            seen += chunk.length;
-            res.write(chunk);
-          });
-          upstream.on('end', () => res.end());
-        });
+              seen += chunk.length;
+              res.write(chunk);
+            });
+            upstream.on('end', () => res.end());
+          },
+        );
         out.end(body);
       });
     });
@@ -255,7 +314,9 @@ describe('a page that fails a check is never handed on', () => {
     const r = await fetchAll({ url: server.url });
     expect(r.pages).toEqual([]);
     expect(r.error?.check).toBe('certificate');
-    expect(r.error?.message).toMatch(/^page 1: the signing certificate \(CN=Leverancier BV \(verlopen\).*\) expired on /);
+    expect(r.error?.message).toMatch(
+      /^page 1: the signing certificate \(CN=Leverancier BV \(verlopen\).*\) expired on /,
+    );
   });
 
   it('an expired intermediate when checked at a later time (now: a date past the chain)', async () => {
@@ -283,18 +344,24 @@ describe('a page that fails a check is never handed on', () => {
   });
 
   it('a page the server sends without validating, which the client refuses', async () => {
-    const { source } = vroegsignalen(100, { fault: (_, i, record) => (i === 42 ? { ...record, signaalpartner: { type: 'Onbekend' } } : record) });
+    const { source } = vroegsignalen(100, {
+      fault: (_, i, record) => (i === 42 ? { ...record, signaalpartner: { type: 'Onbekend' } } : record),
+    });
     const server = await serve({ source: asSource(source), validate: false });
     const r = await fetchAll({ url: server.url });
     expect(r.pages).toEqual([]);
     expect(r.error?.check).toBe('validation');
-    expect(r.error?.message).toMatch(/^page 1: the page's message is invalid \(1 error; the first: \/leveringen\/0\/vroegsignalen\/42\/signaalpartner\/type /);
+    expect(r.error?.message).toMatch(
+      /^page 1: the page's message is invalid \(1 error; the first: \/leveringen\/0\/vroegsignalen\/42\/signaalpartner\/type /,
+    );
   });
 });
 
 describe('the server refuses what it must not send or answer', () => {
   it('validates each page before sending it: an invalid record is a 500 problem naming it, and nothing is sent', async () => {
-    const { source } = vroegsignalen(60_000, { fault: (_, i, record) => (i === 55_555 ? { ...record, signaalpartner: { type: 'Onbekend' } } : record) });
+    const { source } = vroegsignalen(60_000, {
+      fault: (_, i, record) => (i === 55_555 ? { ...record, signaalpartner: { type: 'Onbekend' } } : record),
+    });
     const server = await serve({ source: asSource(source) });
     const r = await fetchAll({ url: server.url });
     expect(r.pages.map((p) => p.page)).toEqual([1, 2]);
@@ -317,7 +384,12 @@ describe('the server refuses what it must not send or answer', () => {
     expect(r.pages.map((p) => p.page)).toEqual([1]);
     expect(r.ids.length).toBe(25_000);
     expect(r.error).toMatchObject({ page: 2, check: 'http', details: { status: 500 } });
-    expect(r.error!.details.problem).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'Pagina 2 kon niet worden samengesteld.' });
+    expect(r.error!.details.problem).toEqual({
+      type: 'about:blank',
+      title: 'Internal Server Error',
+      status: 500,
+      detail: 'Pagina 2 kon niet worden samengesteld.',
+    });
     expect(server.errors.map((e) => (e as Error).message)).toEqual(['database connection lost at /srv/db.js:12']);
     await until(() => log.released === 2, 'the source to be released');
   });
@@ -327,7 +399,13 @@ describe('the server refuses what it must not send or answer', () => {
     const server = await serve({ source: asSource(source) });
     const token = await auth.token();
     const target = new URL(server.url);
-    const req = httpRequest({ host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+    const req = httpRequest({
+      host: target.hostname,
+      port: target.port,
+      path: target.pathname,
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    });
     req.on('error', () => undefined);
     req.end('{"page":1}');
     await until(() => log.pulled >= 2_000, 'the source to be pulled');
@@ -343,7 +421,14 @@ describe('the server refuses what it must not send or answer', () => {
   it('a client that hangs up while the page is being sent: the handler ends, nothing is written after', async () => {
     const { source, log } = vroegsignalen(25_000);
     const done: Promise<void>[] = [];
-    const handler = pkg.createGegevensHandler({ key: pki.valid.key, chain: pki.valid.chain, jwks: auth.jwks, issuer: ISSUER, audience: AUDIENCE, source: asSource(source) });
+    const handler = pkg.createGegevensHandler({
+      key: pki.valid.key,
+      chain: pki.valid.chain,
+      jwks: auth.jwks,
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      source: asSource(source),
+    });
     const server = await listen((req, res) => {
       done.push(handler(req, res));
     });
@@ -351,16 +436,28 @@ describe('the server refuses what it must not send or answer', () => {
     const token = await auth.token();
     const url = new URL(`${server.url}/gegevens`);
     await new Promise<void>((resolve) => {
-      const req = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } }, (res) => {
-        res.once('data', () => {
-          req.destroy();
-          resolve();
-        });
-      });
+      const req = httpRequest(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        },
+        (res) => {
+          res.once('data', () => {
+            req.destroy();
+            resolve();
+          });
+        },
+      );
       req.on('error', () => undefined);
       req.end('{}');
     });
-    await Promise.race([Promise.all(done), new Promise((_, reject) => setTimeout(() => reject(new Error('the handler did not end')), 5_000))]);
+    await Promise.race([
+      Promise.all(done),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('the handler did not end')), 5_000)),
+    ]);
     expect(log.released).toBe(1);
   });
 });
@@ -372,7 +469,11 @@ describe('the request signed too (the API protects request and response alike), 
     const signed = await fetchAll({ url: server.url, sign: { key: pki.valid.key, chain: pki.valid.chain } });
     expect(signed.error).toBeUndefined();
     expect(signed.ids.length).toBe(100);
-    expect(log.queries[0]!.requestSigner?.map((c) => c.subject.split('\n')[0])).toEqual(['CN=Leverancier BV', 'CN=Test Organisatie CA', 'CN=Test Staat der Nederlanden Root CA']);
+    expect(log.queries[0]!.requestSigner?.map((c) => c.subject.split('\n')[0])).toEqual([
+      'CN=Leverancier BV',
+      'CN=Test Organisatie CA',
+      'CN=Test Staat der Nederlanden Root CA',
+    ]);
     const unsigned = await fetchAll({ url: server.url });
     expect(unsigned.error).toMatchObject({ page: 1, check: 'http', details: { status: 400 } });
     expect(unsigned.error!.message).toMatch(/geen nlgov-adr-payload-sig-header/);
@@ -393,12 +494,44 @@ describe('tokens: 401 and 403 with Fsc-Error-Code, as problem+json', () => {
 
   const cases: [string, () => Promise<Record<string, string>>, number, string][] = [
     ['missing', async () => ({ authorization: '' }), 401, 'ERROR_CODE_ACCESS_TOKEN_MISSING'],
-    ['not a bearer token', async () => ({ authorization: 'Basic Y2JzOmdlaGVpbQ==' }), 401, 'ERROR_CODE_ACCESS_TOKEN_INVALID'],
-    ['expired', async () => ({ authorization: `Bearer ${await auth.token({}, { expiresIn: Math.floor(Date.now() / 1000) - 120 })}` }), 401, 'ERROR_CODE_ACCESS_TOKEN_EXPIRED'],
-    ['for another audience', async () => ({ authorization: `Bearer ${await auth.token({}, { audience: 'https://elders.test/api' })}` }), 401, 'ERROR_CODE_ACCESS_TOKEN_INVALID'],
-    ['of another issuer', async () => ({ authorization: `Bearer ${await auth.token({}, { issuer: 'https://nep.test' })}` }), 401, 'ERROR_CODE_ACCESS_TOKEN_INVALID'],
-    ['signed with a key not in the JWKS', async () => ({ authorization: `Bearer ${await auth.token({}, { key: 'foreign' })}` }), 401, 'ERROR_CODE_ACCESS_TOKEN_INVALID'],
-    ['without scope read', async () => ({ authorization: `Bearer ${await auth.token({ scope: 'write' })}` }), 403, 'ERROR_CODE_ACCESS_TOKEN_INVALID'],
+    [
+      'not a bearer token',
+      async () => ({ authorization: 'Basic Y2JzOmdlaGVpbQ==' }),
+      401,
+      'ERROR_CODE_ACCESS_TOKEN_INVALID',
+    ],
+    [
+      'expired',
+      async () => ({
+        authorization: `Bearer ${await auth.token({}, { expiresIn: Math.floor(Date.now() / 1000) - 120 })}`,
+      }),
+      401,
+      'ERROR_CODE_ACCESS_TOKEN_EXPIRED',
+    ],
+    [
+      'for another audience',
+      async () => ({ authorization: `Bearer ${await auth.token({}, { audience: 'https://elders.test/api' })}` }),
+      401,
+      'ERROR_CODE_ACCESS_TOKEN_INVALID',
+    ],
+    [
+      'of another issuer',
+      async () => ({ authorization: `Bearer ${await auth.token({}, { issuer: 'https://nep.test' })}` }),
+      401,
+      'ERROR_CODE_ACCESS_TOKEN_INVALID',
+    ],
+    [
+      'signed with a key not in the JWKS',
+      async () => ({ authorization: `Bearer ${await auth.token({}, { key: 'foreign' })}` }),
+      401,
+      'ERROR_CODE_ACCESS_TOKEN_INVALID',
+    ],
+    [
+      'without scope read',
+      async () => ({ authorization: `Bearer ${await auth.token({ scope: 'write' })}` }),
+      403,
+      'ERROR_CODE_ACCESS_TOKEN_INVALID',
+    ],
   ];
   for (const [what, headers, status, code] of cases) {
     it(`a token ${what}: ${status} ${code}`, async () => {
@@ -408,7 +541,9 @@ describe('tokens: 401 and 403 with Fsc-Error-Code, as problem+json', () => {
       expect(r.headers.get('content-type')).toBe('application/problem+json');
       expect(r.json).toMatchObject({ code, domain: 'ERROR_DOMAIN_INWAY', status });
       expect(typeof r.json.detail).toBe('string');
-      expect(r.headers.get('www-authenticate')).toMatch(status === 403 ? /^Bearer error="insufficient_scope", scope="read"$/ : /^Bearer/);
+      expect(r.headers.get('www-authenticate')).toMatch(
+        status === 403 ? /^Bearer error="insufficient_scope", scope="read"$/ : /^Bearer/,
+      );
     });
   }
 
@@ -419,7 +554,10 @@ describe('tokens: 401 and 403 with Fsc-Error-Code, as problem+json', () => {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(auth.jwks));
     });
     open.push(jwks);
-    const remote = await serve({ source: asSource(vroegsignalen(10).source), jwks: `${jwks.url}/.well-known/jwks.json` });
+    const remote = await serve({
+      source: asSource(vroegsignalen(10).source),
+      jwks: `${jwks.url}/.well-known/jwks.json`,
+    });
     expect((await post(remote.url, {})).status).toBe(200);
     expect((await post(remote.url, {})).status).toBe(200);
     expect(asked).toBe(1);
@@ -435,8 +573,14 @@ describe('tokens: 401 and 403 with Fsc-Error-Code, as problem+json', () => {
 
   it('the client names the page, the status and the FSC code', async () => {
     const r = await fetchAll({ url, token: await auth.token({}, { expiresIn: Math.floor(Date.now() / 1000) - 120 }) });
-    expect(r.error).toMatchObject({ page: 1, check: 'http', details: { status: 401, fscErrorCode: 'ERROR_CODE_ACCESS_TOKEN_EXPIRED' } });
-    expect(r.error!.message).toBe('page 1: the server answered 401 (Unauthorized: Het access token is verlopen.: ERROR_CODE_ACCESS_TOKEN_EXPIRED)');
+    expect(r.error).toMatchObject({
+      page: 1,
+      check: 'http',
+      details: { status: 401, fscErrorCode: 'ERROR_CODE_ACCESS_TOKEN_EXPIRED' },
+    });
+    expect(r.error!.message).toBe(
+      'page 1: the server answered 401 (Unauthorized: Het access token is verlopen.: ERROR_CODE_ACCESS_TOKEN_EXPIRED)',
+    );
   });
 });
 
@@ -456,7 +600,12 @@ describe('bad requests: 400 application/problem+json, never a stack trace', () =
     ['an array', [1], 400, ''],
     ['text that is not JSON', '{"page": 1,', 400, undefined],
     ['an empty body', '', 400, undefined],
-    ['a period that ends before it starts', { aanleverperiodeStartdatum: '2025-12-31', aanleverperiodeEinddatum: '2025-01-01' }, 422, '/aanleverperiodeEinddatum'],
+    [
+      'a period that ends before it starts',
+      { aanleverperiodeStartdatum: '2025-12-31', aanleverperiodeEinddatum: '2025-01-01' },
+      422,
+      '/aanleverperiodeEinddatum',
+    ],
     ['a page past the last', { page: 4 }, 422, '/page'],
   ];
   for (const [what, body, status, pointer] of cases) {

@@ -27,7 +27,14 @@ afterAll(async () => {
 function handler(): { handler: Pakket.GegevensHandler; log: ReturnType<typeof vroegsignalen>['log'] } {
   const { source, log } = vroegsignalen(1_000);
   return {
-    handler: pkg.createGegevensHandler({ source: source as Pakket.GegevensSource<Pakket.Uitwisselmodel>, key: pki.valid.key, chain: pki.valid.chain, jwks: auth.jwks, issuer: ISSUER, audience: AUDIENCE }),
+    handler: pkg.createGegevensHandler({
+      source: source as Pakket.GegevensSource<Pakket.Uitwisselmodel>,
+      key: pki.valid.key,
+      chain: pki.valid.chain,
+      jwks: auth.jwks,
+      issuer: ISSUER,
+      audience: AUDIENCE,
+    }),
     log,
   };
 }
@@ -35,7 +42,12 @@ function handler(): { handler: Pakket.GegevensHandler; log: ReturnType<typeof vr
 async function fetchAll(url: string): Promise<{ pages: number[]; records: number }> {
   const pages: number[] = [];
   let records = 0;
-  for await (const page of pkg.fetchGegevens({ url, token: () => auth.token(), trustedRoots: [pki.root], request: { pageSize: 400 } })) {
+  for await (const page of pkg.fetchGegevens({
+    url,
+    token: () => auth.token(),
+    trustedRoots: [pki.root],
+    request: { pageSize: 400 },
+  })) {
     pages.push(page.page);
     records += page.recordCount;
   }
@@ -43,7 +55,11 @@ async function fetchAll(url: string): Promise<{ pages: number[]; records: number
 }
 
 async function badRequest(url: string): Promise<{ status: number; type: string | null }> {
-  const r = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${await auth.token()}`, 'content-type': 'application/json' }, body: '{"page":0}' });
+  const r = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await auth.token()}`, 'content-type': 'application/json' },
+    body: '{"page":0}',
+  });
   return { status: r.status, type: r.headers.get('content-type') };
 }
 

@@ -10,7 +10,12 @@ import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 
-const RSA: RsaHashedKeyGenParams = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };
+const RSA: RsaHashedKeyGenParams = {
+  name: 'RSASSA-PKCS1-v1_5',
+  hash: 'SHA-256',
+  publicExponent: new Uint8Array([1, 0, 1]),
+  modulusLength: 2048,
+};
 const DAY = 86_400_000;
 
 export interface Signer {
@@ -41,18 +46,47 @@ async function pem(key: CryptoKey): Promise<string> {
 
 let serial = 1;
 
-async function ca(name: string, issuer?: { cert: x509.X509Certificate; key: CryptoKey }): Promise<{ cert: x509.X509Certificate; key: CryptoKey }> {
+async function ca(
+  name: string,
+  issuer?: { cert: x509.X509Certificate; key: CryptoKey },
+): Promise<{ cert: x509.X509Certificate; key: CryptoKey }> {
   const k = await keys();
-  const extensions = [new x509.BasicConstraintsExtension(true, issuer ? 0 : 1, true), new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true)];
+  const extensions = [
+    new x509.BasicConstraintsExtension(true, issuer ? 0 : 1, true),
+    new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+  ];
   const notBefore = new Date(Date.now() - 30 * DAY);
   const notAfter = new Date(Date.now() + 3650 * DAY);
   const cert = issuer
-    ? await x509.X509CertificateGenerator.create({ serialNumber: String(serial++).padStart(2, '0'), subject: name, issuer: issuer.cert.subject, notBefore, notAfter, signingAlgorithm: RSA, publicKey: k.publicKey, signingKey: issuer.key, extensions })
-    : await x509.X509CertificateGenerator.createSelfSigned({ serialNumber: String(serial++).padStart(2, '0'), name, notBefore, notAfter, signingAlgorithm: RSA, keys: k, extensions });
+    ? await x509.X509CertificateGenerator.create({
+        serialNumber: String(serial++).padStart(2, '0'),
+        subject: name,
+        issuer: issuer.cert.subject,
+        notBefore,
+        notAfter,
+        signingAlgorithm: RSA,
+        publicKey: k.publicKey,
+        signingKey: issuer.key,
+        extensions,
+      })
+    : await x509.X509CertificateGenerator.createSelfSigned({
+        serialNumber: String(serial++).padStart(2, '0'),
+        name,
+        notBefore,
+        notAfter,
+        signingAlgorithm: RSA,
+        keys: k,
+        extensions,
+      });
   return { cert, key: k.privateKey };
 }
 
-async function leaf(name: string, issuer: { cert: x509.X509Certificate; key: CryptoKey }, notBefore: Date, notAfter: Date): Promise<Signer> {
+async function leaf(
+  name: string,
+  issuer: { cert: x509.X509Certificate; key: CryptoKey },
+  notBefore: Date,
+  notAfter: Date,
+): Promise<Signer> {
   const k = await keys();
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: String(serial++).padStart(2, '0'),
@@ -63,7 +97,10 @@ async function leaf(name: string, issuer: { cert: x509.X509Certificate; key: Cry
     signingAlgorithm: RSA,
     publicKey: k.publicKey,
     signingKey: issuer.key,
-    extensions: [new x509.BasicConstraintsExtension(false, undefined, true), new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true)],
+    extensions: [
+      new x509.BasicConstraintsExtension(false, undefined, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true),
+    ],
   });
   return { key: await pem(k.privateKey), chain: [cert.toString('pem'), issuer.cert.toString('pem')] };
 }
@@ -73,11 +110,26 @@ export async function makePki(): Promise<Pki> {
   const root = await ca('CN=Test Staat der Nederlanden Root CA, O=mimgen test');
   const intermediate = await ca('CN=Test Organisatie CA, O=mimgen test', root);
   const now = Date.now();
-  const valid = await leaf('CN=Leverancier BV, O=mimgen test', intermediate, new Date(now - DAY), new Date(now + 365 * DAY));
-  const expired = await leaf('CN=Leverancier BV (verlopen), O=mimgen test', intermediate, new Date(now - 30 * DAY), new Date(now - DAY));
+  const valid = await leaf(
+    'CN=Leverancier BV, O=mimgen test',
+    intermediate,
+    new Date(now - DAY),
+    new Date(now + 365 * DAY),
+  );
+  const expired = await leaf(
+    'CN=Leverancier BV (verlopen), O=mimgen test',
+    intermediate,
+    new Date(now - 30 * DAY),
+    new Date(now - DAY),
+  );
   const otherRoot = await ca('CN=Andere Root CA, O=elders');
   const otherIntermediate = await ca('CN=Andere CA, O=elders', otherRoot);
-  const foreign = await leaf('CN=Leverancier BV, O=mimgen test', otherIntermediate, new Date(now - DAY), new Date(now + 365 * DAY));
+  const foreign = await leaf(
+    'CN=Leverancier BV, O=mimgen test',
+    otherIntermediate,
+    new Date(now - DAY),
+    new Date(now + 365 * DAY),
+  );
   return { root: root.cert.toString('pem'), valid, expired, foreign };
 }
 
@@ -87,7 +139,10 @@ export const AUDIENCE = 'https://api.gemeente.test/v1/gegevens';
 export interface Authority {
   jwks: { keys: JWK[] };
   /** A token for the API: scope read, valid for five minutes, unless `claims` say otherwise. */
-  token(claims?: Record<string, unknown>, options?: { expiresIn?: string | number; audience?: string; issuer?: string; key?: 'own' | 'foreign' }): Promise<string>;
+  token(
+    claims?: Record<string, unknown>,
+    options?: { expiresIn?: string | number; audience?: string; issuer?: string; key?: 'own' | 'foreign' },
+  ): Promise<string>;
 }
 
 /** The authorisation server: an RSA key with its JWKS, and tokens of the client credentials grant signed with it. */
@@ -109,4 +164,3 @@ export async function makeAuthority(): Promise<Authority> {
     },
   };
 }
-

@@ -45,7 +45,11 @@ export function envelope(records: AsyncIterable<unknown> | Iterable<unknown>): R
       {
         teller: 1,
         gemeentecode: '0363',
-        aanleverende_organisatie: { naam: 'Gemeente Amsterdam', 'kvk-nummer': '34366966', contactpersoonen: [{ naam: 'J. de Vries', email: 'j.devries@example.org' }] },
+        aanleverende_organisatie: {
+          naam: 'Gemeente Amsterdam',
+          'kvk-nummer': '34366966',
+          contactpersoonen: [{ naam: 'J. de Vries', email: 'j.devries@example.org' }],
+        },
         vroegsignalen: records,
         vroegsignaalzaken: [],
       },
@@ -66,7 +70,11 @@ export interface SourceLog {
  */
 export function vroegsignalen(
   total: number,
-  options: { pause?: number; fault?: (page: number, index: number, record: Record<string, unknown>) => Record<string, unknown>; full?: boolean } = {},
+  options: {
+    pause?: number;
+    fault?: (page: number, index: number, record: Record<string, unknown>) => Record<string, unknown>;
+    full?: boolean;
+  } = {},
 ): { source: (q: PageQuery) => SourcePage<Record<string, unknown>>; log: SourceLog } {
   const log: SourceLog = { pulled: 0, released: 0, queries: [] };
   const pause = options.pause ?? 500;

@@ -4,7 +4,16 @@
  * --check), diff, import-xmi and validate --model all follow the config, and validate loads the package
  * generated in that folder. A bad config is every finding as file:line:col, exit 2, no stack trace.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +35,8 @@ function tempDir(prefix: string): string {
 /** A repository with vroegsignalering and the shared files under `modellen/`, and the given config. */
 function repository(config: string | undefined): string {
   const dir = tempDir('config');
-  for (const m of ['vroegsignalering', 'gedeeld']) cpSync(join(ROOT, 'model', m), join(dir, 'modellen', m), { recursive: true });
+  for (const m of ['vroegsignalering', 'gedeeld'])
+    cpSync(join(ROOT, 'model', m), join(dir, 'modellen', m), { recursive: true });
   // The previous version lives in this repository's git history, not in the copy's.
   rmSync(join(dir, 'modellen', 'vroegsignalering', 'vorige-versie.json'), { force: true });
   if (config !== undefined) writeFileSync(join(dir, 'mimgen.config.yaml'), config);
@@ -35,7 +45,14 @@ function repository(config: string | undefined): string {
   return dir;
 }
 
-const CONFIG = ['# yaml-language-server: $schema=node_modules/mimgen/schema/mimgen.config.schema.json', 'models: modellen', 'output: out/pakketten', 'packages:', '  vroegsignalering: "@gemeente/vroeg"', ''].join('\n');
+const CONFIG = [
+  '# yaml-language-server: $schema=node_modules/mimgen/schema/mimgen.config.schema.json',
+  'models: modellen',
+  'output: out/pakketten',
+  'packages:',
+  '  vroegsignalering: "@gemeente/vroeg"',
+  '',
+].join('\n');
 
 describe('a repository with mimgen.config.yaml', () => {
   let dir: string;
@@ -186,7 +203,9 @@ describe('a bad mimgen.config.yaml', () => {
 
   it('a package name for a model that does not exist is a warning with a suggestion; the command runs', () => {
     const r = lint('models: modellen\npackages:\n  vroegsignaleing: "@gemeente/vroeg"\n');
-    expect(r.stderr).toContain('mimgen.config.yaml:3:3  warning  unknown-model  there is no model "vroegsignaleing" in modellen/');
+    expect(r.stderr).toContain(
+      'mimgen.config.yaml:3:3  warning  unknown-model  there is no model "vroegsignaleing" in modellen/',
+    );
     expect(r.stderr).toContain('did you mean "vroegsignalering"?');
     expect(r.status).toBe(0);
   });
@@ -201,6 +220,8 @@ describe('a bad mimgen.config.yaml', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).findings).toMatchObject([{ file: `${d}/mimgen.config.yaml`, line: 1, column: 1, rule: 'unknown-key' }]);
+    expect((error as ConfigError).findings).toMatchObject([
+      { file: `${d}/mimgen.config.yaml`, line: 1, column: 1, rule: 'unknown-key' },
+    ]);
   });
 });

@@ -9,7 +9,17 @@
  * files of `generate --check` are tested in test/generate.test.ts.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -32,10 +42,14 @@ interface Run {
 /** The compiled CLI in a child process in `cwd`, nothing compiled at run time (test/cli/support.ts). */
 function child(args: string[], cwd: string): Promise<Run> {
   return new Promise((done, fail) => {
-    const p = spawn(process.execPath, ['--import', join(ROOT, 'test', 'helpers', 'no-tsx.mjs'), join(ROOT, 'bin', 'mimgen.js'), ...args], {
-      cwd,
-      env: { ...process.env, MIMGEN_DEBUG: '', NO_COLOR: '1' },
-    });
+    const p = spawn(
+      process.execPath,
+      ['--import', join(ROOT, 'test', 'helpers', 'no-tsx.mjs'), join(ROOT, 'bin', 'mimgen.js'), ...args],
+      {
+        cwd,
+        env: { ...process.env, MIMGEN_DEBUG: '', NO_COLOR: '1' },
+      },
+    );
     let stdout = '';
     let stderr = '';
     p.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -49,8 +63,12 @@ function child(args: string[], cwd: string): Promise<Run> {
 async function inProcess(args: string[]): Promise<Run> {
   let stdout = '';
   let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  const out = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  const err = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
   try {
     return { code: await main(args), stdout, stderr };
   } finally {
@@ -61,7 +79,9 @@ async function inProcess(args: string[]): Promise<Run> {
 
 /** The files and folders under `dir`, for "nothing written". */
 function tree(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((p) => p.replaceAll('\\', '/')).sort();
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((p) => p.replaceAll('\\', '/'))
+    .sort();
 }
 
 describe('mimgen generate', () => {
@@ -71,15 +91,24 @@ describe('mimgen generate', () => {
    */
   function repository(): string {
     const dir = mkdtempSync(join(temp, 'repo-'));
-    const model = readFileSync(join(CORPUS, 'valid-derivation', 'a.yaml'), 'utf8').replace('../../gedeeld/', '../gedeeld/');
+    const model = readFileSync(join(CORPUS, 'valid-derivation', 'a.yaml'), 'utf8').replace(
+      '../../gedeeld/',
+      '../gedeeld/',
+    );
     mkdirSync(join(dir, 'model', 'gedeeld'), { recursive: true });
-    cpSync(join(ROOT, 'test', 'fixtures', 'gedeeld', 'datatypes.yaml'), join(dir, 'model', 'gedeeld', 'datatypes.yaml'));
+    cpSync(
+      join(ROOT, 'test', 'fixtures', 'gedeeld', 'datatypes.yaml'),
+      join(dir, 'model', 'gedeeld', 'datatypes.yaml'),
+    );
     for (const name of ['klein', 'zonder', 'kapot']) {
       mkdirSync(join(dir, 'model', name));
       writeFileSync(join(dir, 'model', name, 'a.yaml'), model);
     }
     cpSync(join(CORPUS, 'valid-derivation', 'uitwisselmodel.yaml'), join(dir, 'model', 'klein', 'uitwisselmodel.yaml'));
-    writeFileSync(join(dir, 'model', 'kapot', 'b.yaml'), Buffer.concat([Buffer.from('objecttypen:\n  - id: ot.x\n    naam: Caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    writeFileSync(
+      join(dir, 'model', 'kapot', 'b.yaml'),
+      Buffer.concat([Buffer.from('objecttypen:\n  - id: ot.x\n    naam: Caf'), Buffer.from([0xe9]), Buffer.from('\n')]),
+    );
     // The generated package is type-checked against @mimgen/runtime, as in a repository that installed mimgen.
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
     return dir;
@@ -105,7 +134,9 @@ describe('mimgen generate', () => {
 
   it('a model without uitwisselmodel.yaml: exit 1, the finding, and nothing written, not even for the model that generates', () => {
     expect(both.code, both.stdout + both.stderr).toBe(1);
-    expect(both.stdout).toBe('model/zonder/uitwisselmodel.yaml:1:1  error  missing-derivation  the model has no uitwisselmodel.yaml; add one\n');
+    expect(both.stdout).toBe(
+      'model/zonder/uitwisselmodel.yaml:1:1  error  missing-derivation  the model has no uitwisselmodel.yaml; add one\n',
+    );
     expect(both.stderr).toContain('mimgen generate: 1 error(s); nothing written');
     expect(noStack(both.stderr)).toBe(true);
     expect(tree(repo)).toEqual(before);
@@ -113,13 +144,17 @@ describe('mimgen generate', () => {
 
   it('--check on a model with findings: exit 1 with the findings, no stale files listed', () => {
     expect(check.code, check.stdout + check.stderr).toBe(1);
-    expect(check.stdout).toBe('model/zonder/uitwisselmodel.yaml:1:1  error  missing-derivation  the model has no uitwisselmodel.yaml; add one\n');
+    expect(check.stdout).toBe(
+      'model/zonder/uitwisselmodel.yaml:1:1  error  missing-derivation  the model has no uitwisselmodel.yaml; add one\n',
+    );
     expect(check.stderr).not.toContain('stale');
   });
 
   it('a model file that is not UTF-8: exit 2, the file, line and column and what is wrong, nothing written', () => {
     expect(unreadable.code, unreadable.stdout + unreadable.stderr).toBe(2);
-    expect(unreadable.stderr).toMatch(/^model\/kapot\/b\.yaml:3:\d+ {2}error {2}unreadable {2}the file is not valid UTF-8/m);
+    expect(unreadable.stderr).toMatch(
+      /^model\/kapot\/b\.yaml:3:\d+ {2}error {2}unreadable {2}the file is not valid UTF-8/m,
+    );
     expect(unreadable.stderr).not.toContain('internal error');
     expect(noStack(unreadable.stderr)).toBe(true);
     expect(tree(repo)).toEqual(before);
@@ -144,7 +179,16 @@ describe('mimgen import-xmi', () => {
 
   it('exit 0: imported, with the warnings, when the reference outside the export is left out', async () => {
     const { out } = place();
-    const r = await inProcess(['import-xmi', EVERY_WARNING, '--package', 'Waarschuwingen', '--out', out, '--omit', 'Woonplaats']);
+    const r = await inProcess([
+      'import-xmi',
+      EVERY_WARNING,
+      '--package',
+      'Waarschuwingen',
+      '--out',
+      out,
+      '--omit',
+      'Woonplaats',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('  warning  missing-type  ');
     expect(r.stderr).not.toMatch(/ {2}error {2}/);
@@ -155,11 +199,15 @@ describe('mimgen import-xmi', () => {
     const { out } = place();
     const r = await inProcess(['import-xmi', EVERY_WARNING, '--package', 'Waarschuwingen', '--out', out]);
     expect(r.code, r.stderr).toBe(1);
-    expect(r.stderr).toMatch(/every-warning\.xmi:33:6 {2}error {2}external-reference {2}"Woonplaats" \(EAID_0000BEEF_1A2B_4C3D_8E9F_00000000BEEF\) is outside the export/);
+    expect(r.stderr).toMatch(
+      /every-warning\.xmi:33:6 {2}error {2}external-reference {2}"Woonplaats" \(EAID_0000BEEF_1A2B_4C3D_8E9F_00000000BEEF\) is outside the export/,
+    );
     expect(r.stderr).toContain('1 external reference(s), 1 unresolved');
     expect(readdirSync(out).sort()).toEqual(['datatypes.yaml', 'informatiemodel.yaml', 'objecttypen.yaml']);
     // The model keeps the reference, with a comment that says what to do.
-    expect(readFileSync(join(out, 'objecttypen.yaml'), 'utf8')).toMatch(/type: Woonplaats # outside the export \(EAID_0000BEEF_1A2B_4C3D_8E9F_00000000BEEF\); map it with --map/);
+    expect(readFileSync(join(out, 'objecttypen.yaml'), 'utf8')).toMatch(
+      /type: Woonplaats # outside the export \(EAID_0000BEEF_1A2B_4C3D_8E9F_00000000BEEF\); map it with --map/,
+    );
   });
 
   it('exit 2 on every error the file holds at once, and nothing written', async () => {
@@ -167,7 +215,15 @@ describe('mimgen import-xmi', () => {
     const r = await inProcess(['import-xmi', EVERY_ERROR, '--out', out, '--map', 'Elders=Nergens']);
     expect(r.code, r.stderr).toBe(2);
     const errors = r.stderr.split('\n').filter((l) => l.includes('  error  '));
-    expect(errors.map((l) => l.replace(/^.*every-error\.xmi:/, '').split('  ').slice(0, 3).join(' '))).toEqual([
+    expect(
+      errors.map((l) =>
+        l
+          .replace(/^.*every-error\.xmi:/, '')
+          .split('  ')
+          .slice(0, 3)
+          .join(' '),
+      ),
+    ).toEqual([
       '29:4 error missing-id',
       '15:6 error dangling-idref',
       '21:6 error invalid-multiplicity',
@@ -182,10 +238,19 @@ describe('mimgen import-xmi', () => {
     const folder = join(dir, 'een-map.xmi');
     mkdirSync(folder);
     const cases: [string[], string][] = [
-      [[join(dir, 'bestaat-niet.xmi'), '--out', out], `${join(dir, 'bestaat-niet.xmi')}:1:1  error  unreadable  cannot read the file; check the path`],
+      [
+        [join(dir, 'bestaat-niet.xmi'), '--out', out],
+        `${join(dir, 'bestaat-niet.xmi')}:1:1  error  unreadable  cannot read the file; check the path`,
+      ],
       [[folder, '--out', out], `${folder}:1:1  error  unreadable  cannot read the file; check the path`],
-      [[EVERY_WARNING, '--package', 'Waarschuwingen', '--out', out, '--map-file', join(dir, 'geen-kaart.yaml')], `${join(dir, 'geen-kaart.yaml')}:1:1  error  unreadable  cannot read the map file`],
-      [[EVERY_WARNING, '--package', 'Waarschuwingen', '--out', out, '--shared', join(dir, 'geen-gedeeld')], `${join(dir, 'geen-gedeeld')}:1:1  error  unreadable  --shared names no file or folder`],
+      [
+        [EVERY_WARNING, '--package', 'Waarschuwingen', '--out', out, '--map-file', join(dir, 'geen-kaart.yaml')],
+        `${join(dir, 'geen-kaart.yaml')}:1:1  error  unreadable  cannot read the map file`,
+      ],
+      [
+        [EVERY_WARNING, '--package', 'Waarschuwingen', '--out', out, '--shared', join(dir, 'geen-gedeeld')],
+        `${join(dir, 'geen-gedeeld')}:1:1  error  unreadable  --shared names no file or folder`,
+      ],
     ];
     for (const [args, message] of cases) {
       const r = await inProcess(['import-xmi', ...args]);

@@ -26,7 +26,9 @@ describe('an internal error', () => {
   it('is not what bad input gets: exit 2, the problem named, no stack', () => {
     const r = mimgen(['lint', 'test/fixtures/lint-does-not-exist']);
     expect(r.status).toBe(EXIT_USAGE);
-    expect(r.stderr + r.stdout).toMatch(/test\/fixtures\/lint-does-not-exist:1:1 {2}error {2}unreadable {2}no such model folder/);
+    expect(r.stderr + r.stdout).toMatch(
+      /test\/fixtures\/lint-does-not-exist:1:1 {2}error {2}unreadable {2}no such model folder/,
+    );
     expect(r.stderr).not.toContain('internal error');
     expect(noStack(r.stderr)).toBe(true);
   });

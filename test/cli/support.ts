@@ -14,14 +14,17 @@ const NO_TSX = join(ROOT, 'test', 'helpers', 'no-tsx.mjs');
 /** Throws when dist/ is missing or older than a source under generator/ or schema/. */
 export function assertBuilt(): void {
   const info = join(ROOT, 'dist', '.tsbuildinfo');
-  if (!existsSync(info) || !existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is not built; run npm run build (npm test does)');
+  if (!existsSync(info) || !existsSync(join(ROOT, 'dist', 'cli', 'main.js')))
+    throw new Error('dist/ is not built; run npm run build (npm test does)');
   const built = statSync(info).mtimeMs;
   const newer = sources(join(ROOT, 'generator')).find((f) => statSync(f).mtimeMs > built);
   if (newer) throw new Error(`dist/ is older than ${newer}; run npm run build (npm test does)`);
 }
 
 function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 export interface Run {
@@ -31,7 +34,11 @@ export interface Run {
 }
 
 export function mimgen(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): Run {
-  const r = spawnSync(process.execPath, ['--import', NO_TSX, BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, MIMGEN_DEBUG: '', ...env } });
+  const r = spawnSync(process.execPath, ['--import', NO_TSX, BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, MIMGEN_DEBUG: '', ...env },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

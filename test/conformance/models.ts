@@ -30,7 +30,12 @@ export interface ConformanceModel {
 }
 
 export const MODELS: readonly ConformanceModel[] = [
-  { name: 'vroegsignalering', version: 'v0.9', examples: ['enkelvoudigVoorbeeld.json', 'meervoudigVoorbeeld.json'], inProgress: false },
+  {
+    name: 'vroegsignalering',
+    version: 'v0.9',
+    examples: ['enkelvoudigVoorbeeld.json', 'meervoudigVoorbeeld.json'],
+    inProgress: false,
+  },
   {
     name: 'schuldhulpverlening',
     version: 'v1.0',
@@ -83,7 +88,9 @@ export function verdict(v: Validator, doc: unknown): Verdict {
 
 export function formatErrors(errors: readonly ErrorObject[]): string {
   if (errors.length === 0) return '(none)';
-  return errors.map((e) => `${e.instancePath || '(root)'} ${e.keyword}: ${e.message ?? ''} ${JSON.stringify(e.params)}`).join('; ');
+  return errors
+    .map((e) => `${e.instancePath || '(root)'} ${e.keyword}: ${e.message ?? ''} ${JSON.stringify(e.params)}`)
+    .join('; ');
 }
 
 /** Once per process, so that a skip is explained exactly once in the test output. */

@@ -11,7 +11,9 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 export type Schema = { [key: string]: unknown };
 
 /** One step of a mutation: set the value at a path (creating nothing) or remove it. */
-export type Op = { kind: 'set'; path: readonly (string | number)[]; value: Json } | { kind: 'remove'; path: readonly (string | number)[] };
+export type Op =
+  | { kind: 'set'; path: readonly (string | number)[]; value: Json }
+  | { kind: 'remove'; path: readonly (string | number)[] };
 
 export interface Mutation {
   /** Name of the example the document was derived from. */
@@ -75,7 +77,9 @@ export function applyOps(doc: Json, ops: readonly Op[]): Json | undefined {
           ? parent[seg]
           : undefined
         : isObject(parent)
-          ? Object.hasOwn(parent, seg) ? parent[String(seg)] : undefined
+          ? Object.hasOwn(parent, seg)
+            ? parent[String(seg)]
+            : undefined
           : undefined;
       if (next === undefined) return undefined;
       parent = next;
@@ -94,7 +98,12 @@ export function applyOps(doc: Json, ops: readonly Op[]): Json | undefined {
         delete parent[key];
       } else {
         // defineProperty, so that a key such as __proto__ becomes an own property like JSON.parse makes it
-        Object.defineProperty(parent, key, { value: clone(op.value), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(parent, key, {
+          value: clone(op.value),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
     } else return undefined;
   }
@@ -156,7 +165,8 @@ export class SchemaNavigator {
     switch (this.type(s)) {
       case 'object': {
         const o: { [k: string]: Json } = {};
-        if (depth < 8) for (const [name, sub] of Object.entries(this.properties(s))) o[name] = this.synthesize(sub, depth + 1);
+        if (depth < 8)
+          for (const [name, sub] of Object.entries(this.properties(s))) o[name] = this.synthesize(sub, depth + 1);
         return o;
       }
       case 'array': {
@@ -275,7 +285,8 @@ function leafVariants(nav: SchemaNavigator, schema: Schema | undefined, value: J
   // wrong types, from what the value is now
   if (typeof value === 'string') {
     out.push({ what: 'wrong type (string → number)', value: 123 });
-    if (value.trim() !== '' && Number.isFinite(Number(value))) out.push({ what: 'wrong type (numeric string → number)', value: Number(value) });
+    if (value.trim() !== '' && Number.isFinite(Number(value)))
+      out.push({ what: 'wrong type (numeric string → number)', value: Number(value) });
     out.push({ what: 'wrong type (string → boolean)', value: true });
   } else if (typeof value === 'number') {
     out.push({ what: 'wrong type (number → string)', value: String(value) });
@@ -314,7 +325,11 @@ function leafVariants(nav: SchemaNavigator, schema: Schema | undefined, value: J
       if (typeof value === 'number') out.push({ what: 'value plus 0.01', value: value + 0.01 });
       break;
     case 'boolean':
-      out.push({ what: 'boolean true', value: true }, { what: 'boolean false', value: false }, { what: 'boolean as "false"', value: 'false' });
+      out.push(
+        { what: 'boolean true', value: true },
+        { what: 'boolean false', value: false },
+        { what: 'boolean as "false"', value: 'false' },
+      );
       break;
     default: {
       switch (s.format) {
@@ -405,7 +420,11 @@ class Collector {
     if (isObject(node)) {
       const required = s ? this.nav.required(s) : [];
       for (const key of Object.keys(node)) {
-        this.add(`drop ${required.includes(key) ? 'required' : 'optional'} field "${key}"`, path, remove([...path, key]));
+        this.add(
+          `drop ${required.includes(key) ? 'required' : 'optional'} field "${key}"`,
+          path,
+          remove([...path, key]),
+        );
       }
       this.add('add unknown property "onbekendVeld": "x"', path, set([...path, 'onbekendVeld'], 'x'));
       this.add('add unknown property "extra": {}', path, set([...path, 'extra'], {}));
@@ -413,8 +432,15 @@ class Collector {
       const firstKey = Object.keys(node)[0];
       if (firstKey !== undefined) {
         const variant = caseVariant(firstKey);
-        this.add(`add property "${variant}" (case variant of "${firstKey}")`, path, set([...path, variant], node[firstKey]!));
-        this.add(`rename "${firstKey}" to "${variant}"`, path, [...remove([...path, firstKey]), { kind: 'set', path: [...path, variant], value: node[firstKey]! }]);
+        this.add(
+          `add property "${variant}" (case variant of "${firstKey}")`,
+          path,
+          set([...path, variant], node[firstKey]!),
+        );
+        this.add(`rename "${firstKey}" to "${variant}"`, path, [
+          ...remove([...path, firstKey]),
+          { kind: 'set', path: [...path, variant], value: node[firstKey]! },
+        ]);
       }
       this.add('object → empty object', path, set(path, {}));
       this.add('wrong type (object → array)', path, set(path, [node]));
@@ -445,7 +471,11 @@ class Collector {
         this.add('duplicated first item (uniqueItems)', path, set(path, [...node, node[0]!]));
         this.add('array holding only its first item twice', path, set(path, [node[0]!, node[0]!]));
         this.add('wrong type (array → object)', path, set(path, node[0]!));
-        this.add('wrong type (array → object keyed by index)', path, set(path, Object.fromEntries(node.map((v, i) => [String(i), v]))));
+        this.add(
+          'wrong type (array → object keyed by index)',
+          path,
+          set(path, Object.fromEntries(node.map((v, i) => [String(i), v]))),
+        );
       }
       node.forEach((_, i) => this.add(`remove item ${i}`, path, remove([...path, i])));
       this.add('item of wrong type (string) appended', path, set(path, [...node, 'x']));
@@ -471,7 +501,8 @@ class Collector {
         this.add('seven distinct items', path, set(path, filled(7, true)));
       }
       const min = s?.minItems;
-      if (typeof min === 'number' && min > 0 && node.length > min) this.add(`exactly minItems (${min}) items`, path, set(path, node.slice(0, min)));
+      if (typeof min === 'number' && min > 0 && node.length > min)
+        this.add(`exactly minItems (${min}) items`, path, set(path, node.slice(0, min)));
       node.forEach((item, i) => this.visit(base, item, items, [...path, i]));
       return;
     }
@@ -487,7 +518,11 @@ class Collector {
  * All mutations of the examples under `schema`, deduplicated by their JSON text (first description wins)
  * and in a stable order. The examples themselves are not among them.
  */
-export function mutateExamples(examples: readonly Example[], schema: Schema, options: MutationOptions = {}): Mutation[] {
+export function mutateExamples(
+  examples: readonly Example[],
+  schema: Schema,
+  options: MutationOptions = {},
+): Mutation[] {
   const nav = new SchemaNavigator(schema);
   const random = mulberry32(options.seed ?? 20240229);
   const pairs = options.pairsPerExample ?? 150;

@@ -71,8 +71,14 @@ function locate(doc: Json, segments: readonly string[], at: Path = []): { path: 
 }
 
 function matchesPad(instancePath: string, segments: readonly string[]): boolean {
-  const parts = instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  return parts.length === segments.length && parts.every((p, i) => segments[i] === '*' ? /^\d+$/.test(p) : segments[i] === p);
+  const parts = instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return (
+    parts.length === segments.length &&
+    parts.every((p, i) => (segments[i] === '*' ? /^\d+$/.test(p) : segments[i] === p))
+  );
 }
 
 function maxLength(v: Verschil): number {
@@ -110,7 +116,9 @@ class StrictModel {
 
   constructor(readonly model: ConformanceModel) {
     const dir = generatedDir(model);
-    this.verschillen = readJson<{ verschillen: Verschil[] }>(join(dir, 'uitwisselmodel.strict-verschillen.json')).verschillen;
+    this.verschillen = readJson<{ verschillen: Verschil[] }>(
+      join(dir, 'uitwisselmodel.strict-verschillen.json'),
+    ).verschillen;
     this.compat = compile(readJson<Schema>(join(dir, 'uitwisselmodel.schema.json')), true);
     this.strict = compile(readJson<Schema>(join(dir, 'uitwisselmodel.strict.schema.json')), true);
     this.examples = model.examples.map((name) => ({ name, doc: readJson(join(publishedDir(model), name)) }));
@@ -176,7 +184,8 @@ class StrictModel {
 
   /** Is a strict error one that some verschil explains (its path and keyword; for a required field, the field)? */
   explained(e: ErrorObject): boolean {
-    const at = e.keyword === 'required' ? `${e.instancePath}${pointer([String(e.params.missingProperty)])}` : e.instancePath;
+    const at =
+      e.keyword === 'required' ? `${e.instancePath}${pointer([String(e.params.missingProperty)])}` : e.instancePath;
     return this.verschillen.some((v) => matchesPad(at, padSegments(v.pad)) && KEYWORDS[v.soort].includes(e.keyword));
   }
 }
@@ -219,11 +228,31 @@ function candidates(m: StrictModel, v: Verschil, current: Json): Json[] {
     }
     case 'patroon': {
       const limit = samePad.filter((o) => o.soort === 'lengte').map(maxLength)[0] ?? Infinity;
-      const list = [cur.toLowerCase(), `0${cur.slice(1)}`, `${cur.slice(0, -1)}!`, cur.slice(0, -1), `${cur} `.trim() === cur ? `${cur.slice(0, -1)} ` : '', 'x', ''];
+      const list = [
+        cur.toLowerCase(),
+        `0${cur.slice(1)}`,
+        `${cur.slice(0, -1)}!`,
+        cur.slice(0, -1),
+        `${cur} `.trim() === cur ? `${cur.slice(0, -1)} ` : '',
+        'x',
+        '',
+      ];
       return list.filter((c) => [...c].length <= limit);
     }
     case 'type':
-      return [`${cur} `, cur.toLowerCase(), cur.toUpperCase(), 'x', 'onbekend', '01-05-1980', '1980-5-1', '1980-02-30', '', 'Leeg ', 'M'];
+      return [
+        `${cur} `,
+        cur.toLowerCase(),
+        cur.toUpperCase(),
+        'x',
+        'onbekend',
+        '01-05-1980',
+        '1980-5-1',
+        '1980-02-30',
+        '',
+        'Leeg ',
+        'M',
+      ];
     case 'verplicht':
     case 'aantal':
       // broken by leaving the field out or shortening the list: see breakPresence
@@ -337,24 +366,114 @@ interface Aanwezigheid {
 
 const AANWEZIGHEID: Record<string, readonly Aanwezigheid[]> = {
   vroegsignalering: [
-    { pad: '/leveringen/*/vroegsignalen/*/crisissignaal', element: 'attribuutsoort Vroegsignaal.crisissignaal', kardinaliteit: '1', compat: false, strict: true },
-    { pad: '/leveringen/*/vroegsignalen/*/client', element: 'relatiesoort Vroegsignaal.betreft', kardinaliteit: '1', compat: true, strict: true },
-    { pad: '/leveringen/*/vroegsignalen/*/client/Geboortedatum', element: 'attribuutsoort Client.Geboortedatum', kardinaliteit: '1', compat: false, strict: true },
-    { pad: '/leveringen/*/vroegsignalen/*/client/Voorvoegsel', element: 'attribuutsoort Client.Voorvoegsel', kardinaliteit: '0..1', compat: false, strict: false },
-    { pad: '/leveringen/*/vroegsignalen/*/client/Burgerservicenummer', element: 'attribuutsoort Client.Burgerservicenummer', kardinaliteit: '0..1', compat: false, strict: false },
+    {
+      pad: '/leveringen/*/vroegsignalen/*/crisissignaal',
+      element: 'attribuutsoort Vroegsignaal.crisissignaal',
+      kardinaliteit: '1',
+      compat: false,
+      strict: true,
+    },
+    {
+      pad: '/leveringen/*/vroegsignalen/*/client',
+      element: 'relatiesoort Vroegsignaal.betreft',
+      kardinaliteit: '1',
+      compat: true,
+      strict: true,
+    },
+    {
+      pad: '/leveringen/*/vroegsignalen/*/client/Geboortedatum',
+      element: 'attribuutsoort Client.Geboortedatum',
+      kardinaliteit: '1',
+      compat: false,
+      strict: true,
+    },
+    {
+      pad: '/leveringen/*/vroegsignalen/*/client/Voorvoegsel',
+      element: 'attribuutsoort Client.Voorvoegsel',
+      kardinaliteit: '0..1',
+      compat: false,
+      strict: false,
+    },
+    {
+      pad: '/leveringen/*/vroegsignalen/*/client/Burgerservicenummer',
+      element: 'attribuutsoort Client.Burgerservicenummer',
+      kardinaliteit: '0..1',
+      compat: false,
+      strict: false,
+    },
     // followed back from Vroegsignaal: its kardinaliteitBron
-    { pad: '/leveringen/*/vroegsignaalzaken/*/vroegsignalen', element: 'relatiesoort Vroegsignaal.opgepaktIn', kardinaliteit: '1..*', compat: false, strict: true },
-    { pad: '/leveringen/*/vroegsignaalzaken/*/contactpogingen', element: 'relatiesoort Vroegsignaalzaak.heeft', kardinaliteit: '0..*', compat: false, strict: false },
-    { pad: '/leveringen/*/vroegsignaalzaken/*/contactpogingen/*/dagdeel', element: 'attribuutsoort Contactpoging.dagdeel', kardinaliteit: '1', compat: false, strict: true },
+    {
+      pad: '/leveringen/*/vroegsignaalzaken/*/vroegsignalen',
+      element: 'relatiesoort Vroegsignaal.opgepaktIn',
+      kardinaliteit: '1..*',
+      compat: false,
+      strict: true,
+    },
+    {
+      pad: '/leveringen/*/vroegsignaalzaken/*/contactpogingen',
+      element: 'relatiesoort Vroegsignaalzaak.heeft',
+      kardinaliteit: '0..*',
+      compat: false,
+      strict: false,
+    },
+    {
+      pad: '/leveringen/*/vroegsignaalzaken/*/contactpogingen/*/dagdeel',
+      element: 'attribuutsoort Contactpoging.dagdeel',
+      kardinaliteit: '1',
+      compat: false,
+      strict: true,
+    },
   ],
   schuldhulpverlening: [
-    { pad: '/leveringen/*/schuldhulptrajecten/*/gemeentecode', element: 'attribuutsoort Schuldhulptraject.gemeentecode', kardinaliteit: '1', compat: true, strict: true },
-    { pad: '/leveringen/*/schuldhulptrajecten/*/client', element: 'relatiesoort Schuldhulptraject.wordt uitgevoerd voor', kardinaliteit: '1..2', compat: false, strict: true },
-    { pad: '/leveringen/*/schuldhulptrajecten/*/client/*/Geslachtsaanduiding', element: 'attribuutsoort Client.Geslachtsaanduiding', kardinaliteit: '1', compat: false, strict: true },
-    { pad: '/leveringen/*/schuldhulptrajecten/*/client/*/Burgerservicenummer', element: 'attribuutsoort Client.Burgerservicenummer', kardinaliteit: '0..1', compat: false, strict: false },
-    { pad: '/leveringen/*/schuldhulptrajecten/*/schulden/*/schuldeiser', element: 'relatiesoort Schuld.is verschuldigd aan', kardinaliteit: '1', compat: false, strict: true },
-    { pad: '/leveringen/*/schuldhulptrajecten/*/schuldregeling/dwangakkoord', element: 'attribuutsoort Schuldregeling.dwangakkoord', kardinaliteit: '0..1', compat: false, strict: false },
-    { pad: '/leveringen/*/aanleverende_organisatie/(Statutaire) Naam', element: 'attribuutsoort Schuldhulporganisatie.(Statutaire) Naam', kardinaliteit: '0..1', compat: false, strict: false },
+    {
+      pad: '/leveringen/*/schuldhulptrajecten/*/gemeentecode',
+      element: 'attribuutsoort Schuldhulptraject.gemeentecode',
+      kardinaliteit: '1',
+      compat: true,
+      strict: true,
+    },
+    {
+      pad: '/leveringen/*/schuldhulptrajecten/*/client',
+      element: 'relatiesoort Schuldhulptraject.wordt uitgevoerd voor',
+      kardinaliteit: '1..2',
+      compat: false,
+      strict: true,
+    },
+    {
+      pad: '/leveringen/*/schuldhulptrajecten/*/client/*/Geslachtsaanduiding',
+      element: 'attribuutsoort Client.Geslachtsaanduiding',
+      kardinaliteit: '1',
+      compat: false,
+      strict: true,
+    },
+    {
+      pad: '/leveringen/*/schuldhulptrajecten/*/client/*/Burgerservicenummer',
+      element: 'attribuutsoort Client.Burgerservicenummer',
+      kardinaliteit: '0..1',
+      compat: false,
+      strict: false,
+    },
+    {
+      pad: '/leveringen/*/schuldhulptrajecten/*/schulden/*/schuldeiser',
+      element: 'relatiesoort Schuld.is verschuldigd aan',
+      kardinaliteit: '1',
+      compat: false,
+      strict: true,
+    },
+    {
+      pad: '/leveringen/*/schuldhulptrajecten/*/schuldregeling/dwangakkoord',
+      element: 'attribuutsoort Schuldregeling.dwangakkoord',
+      kardinaliteit: '0..1',
+      compat: false,
+      strict: false,
+    },
+    {
+      pad: '/leveringen/*/aanleverende_organisatie/(Statutaire) Naam',
+      element: 'attribuutsoort Schuldhulporganisatie.(Statutaire) Naam',
+      kardinaliteit: '0..1',
+      compat: false,
+      strict: false,
+    },
   ],
 };
 
@@ -372,7 +491,9 @@ function requiredAt(schema: Schema, pad: string): boolean {
 for (const model of MODELS) {
   const reason =
     skipReason(model) ??
-    (existsSync(join(generatedDir(model), 'uitwisselmodel.strict.schema.json')) ? undefined : `generated/${model.name} has no strict schema`);
+    (existsSync(join(generatedDir(model), 'uitwisselmodel.strict.schema.json'))
+      ? undefined
+      : `generated/${model.name} has no strict schema`);
   if (reason) tellSkip(`strict-schema tests for ${model.name}`, reason);
 
   describe.skipIf(reason !== undefined)(`${model.name}: strict schema = compat + the documented differences`, () => {
@@ -389,7 +510,9 @@ for (const model of MODELS) {
     });
 
     it('requires in strict the fields whose element the informatiemodel requires (a few, from the model YAML)', () => {
-      const verplicht = new Set(m.verschillen.filter((v) => v.soort === 'verplicht').map((v) => decodeURIComponent(v.pad)));
+      const verplicht = new Set(
+        m.verschillen.filter((v) => v.soort === 'verplicht').map((v) => decodeURIComponent(v.pad)),
+      );
       for (const a of AANWEZIGHEID[model.name]!) {
         const wat = `${a.pad} (${a.element} ${a.kardinaliteit})`;
         expect(requiredAt(m.compat.schema, a.pad), `compat ${wat}`).toBe(a.compat);
@@ -405,7 +528,8 @@ for (const model of MODELS) {
     });
 
     it('lists exactly the differences its informatiemodel gives (the table in this test)', () => {
-      const regel = (v: Verschil): string => `${decodeURIComponent(v.pad)} ${v.soort}${v.soort === 'verplicht' ? '' : ` ${v.strict}`}`;
+      const regel = (v: Verschil): string =>
+        `${decodeURIComponent(v.pad)} ${v.soort}${v.soort === 'verplicht' ? '' : ` ${v.strict}`}`;
       expect(m.verschillen.map(regel)).toEqual(VERWACHTE_VERSCHILLEN[model.name]);
     });
 
@@ -453,7 +577,9 @@ for (const model of MODELS) {
               const doc = applyOps(withPlace, [{ kind: 'set', path: place.path, value }])!;
               const c = verdict(m.compat, doc);
               if (!c.valid) {
-                tried.push(`${example.name} ${pointer(place.path)} = ${JSON.stringify(value)}: compat rejects (${formatErrors(c.errors)})`);
+                tried.push(
+                  `${example.name} ${pointer(place.path)} = ${JSON.stringify(value)}: compat rejects (${formatErrors(c.errors)})`,
+                );
                 continue;
               }
               const s = verdict(m.strict, doc);
@@ -465,19 +591,30 @@ for (const model of MODELS) {
               expect(s.valid, `strict accepts ${at} = ${JSON.stringify(value)}`).toBe(false);
               expect([...elsewhere], `the change must add errors only at ${at}`).toEqual([...before]);
               expect(here.length, formatErrors(s.errors)).toBeGreaterThan(0);
-              expect(here.some((e) => KEYWORDS[v.soort].includes(e.keyword)), formatErrors(here)).toBe(true);
+              expect(
+                here.some((e) => KEYWORDS[v.soort].includes(e.keyword)),
+                formatErrors(here),
+              ).toBe(true);
               if (v.soort !== 'lengte') {
                 // a pattern or type difference is broken alone; a length may also break a pattern on the same field
-                expect(here.every((e) => KEYWORDS[v.soort].includes(e.keyword)), formatErrors(here)).toBe(true);
+                expect(
+                  here.every((e) => KEYWORDS[v.soort].includes(e.keyword)),
+                  formatErrors(here),
+                ).toBe(true);
               } else {
                 const samePad = m.verschillen.filter((o) => o.pad === v.pad).flatMap((o) => KEYWORDS[o.soort]);
-                expect(here.every((e) => samePad.includes(e.keyword)), formatErrors(here)).toBe(true);
+                expect(
+                  here.every((e) => samePad.includes(e.keyword)),
+                  formatErrors(here),
+                ).toBe(true);
               }
               return;
             }
           }
         }
-        expect.fail(`no example gives a document that compat accepts and that breaks ${v.pad} (${v.strict}):\n${tried.join('\n')}`);
+        expect.fail(
+          `no example gives a document that compat accepts and that breaks ${v.pad} (${v.strict}):\n${tried.join('\n')}`,
+        );
       });
     }
 
@@ -492,14 +629,20 @@ for (const model of MODELS) {
       for (const mu of mutations) {
         const c = verdict(m.compat, mu.doc);
         const s = verdict(m.strict, mu.doc);
-        if (!c.valid && s.valid) problems.push(`- ${mu.description}: compat rejects (${formatErrors(c.errors)}) but strict accepts`);
+        if (!c.valid && s.valid)
+          problems.push(`- ${mu.description}: compat rejects (${formatErrors(c.errors)}) but strict accepts`);
         if (c.valid && !s.valid) {
           strictOnly++;
           const unexplained = s.errors.filter((e) => !m.explained(e));
-          if (unexplained.length > 0) problems.push(`- ${mu.description}: strict rejects for an undocumented reason: ${formatErrors(unexplained)}`);
+          if (unexplained.length > 0)
+            problems.push(
+              `- ${mu.description}: strict rejects for an undocumented reason: ${formatErrors(unexplained)}`,
+            );
         }
       }
-      console.log(`${model.name}: ${mutations.length} of ${all.length} documents, ${strictOnly} accepted by compat and rejected by strict, all for documented reasons`);
+      console.log(
+        `${model.name}: ${mutations.length} of ${all.length} documents, ${strictOnly} accepted by compat and rejected by strict, all for documented reasons`,
+      );
       expect(problems, problems.slice(0, 25).join('\n')).toEqual([]);
     });
   });
@@ -510,7 +653,11 @@ function repaired(m: StrictModel, doc: Json): Json {
   const repairs = m
     .violations(doc)
     .filter((f) => f.verschil.soort === 'lengte' && typeof f.value === 'string')
-    .map((f) => ({ kind: 'set' as const, path: f.path, value: [...(f.value as string)].slice(0, maxLength(f.verschil)).join('') }));
+    .map((f) => ({
+      kind: 'set' as const,
+      path: f.path,
+      value: [...(f.value as string)].slice(0, maxLength(f.verschil)).join(''),
+    }));
   return applyOps(doc, repairs)!;
 }
 
@@ -532,7 +679,13 @@ function breakPresence(m: StrictModel, v: Verschil): void {
     const doc =
       v.soort === 'verplicht'
         ? applyOps(withField, [{ kind: 'remove', path: place.path }])!
-        : applyOps(withField, [{ kind: 'set', path: place.path, value: (Array.isArray(place.value) ? place.value : []).slice(0, minItems(v) - 1) }])!;
+        : applyOps(withField, [
+            {
+              kind: 'set',
+              path: place.path,
+              value: (Array.isArray(place.value) ? place.value : []).slice(0, minItems(v) - 1),
+            },
+          ])!;
     const c = verdict(m.compat, doc);
     if (!c.valid) {
       tried.push(`${example.name} ${pointer(place.path)}: compat rejects (${formatErrors(c.errors)})`);
@@ -542,11 +695,14 @@ function breakPresence(m: StrictModel, v: Verschil): void {
     const s = verdict(m.strict, doc);
     const added = s.errors.filter((e) => !before.has(errorKey(e)));
     expect(s.valid, `strict accepts ${example.name} without ${pointer(place.path)}`).toBe(false);
-    const expected = v.soort === 'verplicht' ? `${pointer(parent)} required ${segments.at(-1)!}` : `${pointer(place.path)} minItems`;
+    const expected =
+      v.soort === 'verplicht' ? `${pointer(parent)} required ${segments.at(-1)!}` : `${pointer(place.path)} minItems`;
     expect(added.map(errorKey), formatErrors(s.errors)).toEqual([expected]);
     return;
   }
-  expect.fail(`no example gives a document that compat accepts and that breaks ${v.soort} ${v.pad}:\n${tried.join('\n')}`);
+  expect.fail(
+    `no example gives a document that compat accepts and that breaks ${v.soort} ${v.pad}:\n${tried.join('\n')}`,
+  );
 }
 
 /** `doc` with the path of `segments` created where missing (objects and lists as the compat schema describes them). */

@@ -75,8 +75,12 @@ function tracked(run: () => Promise<Run>): () => Promise<Run> {
 async function inProcess(args: string[]): Promise<Run> {
   let stdout = '';
   let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  const out = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  const err = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
   try {
     const code = await main(args);
     return { code, stdout, stderr };
@@ -89,10 +93,14 @@ async function inProcess(args: string[]): Promise<Run> {
 /** The compiled CLI in a child process in `cwd` (see test/cli/support.ts: nothing is compiled at run time). */
 function child(args: string[], cwd: string): Promise<Run> {
   return new Promise((done, fail) => {
-    const p = spawn(process.execPath, ['--import', join(ROOT, 'test', 'helpers', 'no-tsx.mjs'), join(ROOT, 'bin', 'mimgen.js'), ...args], {
-      cwd,
-      env: { ...process.env, MIMGEN_DEBUG: '', NO_COLOR: '1' },
-    });
+    const p = spawn(
+      process.execPath,
+      ['--import', join(ROOT, 'test', 'helpers', 'no-tsx.mjs'), join(ROOT, 'bin', 'mimgen.js'), ...args],
+      {
+        cwd,
+        env: { ...process.env, MIMGEN_DEBUG: '', NO_COLOR: '1' },
+      },
+    );
     let stdout = '';
     let stderr = '';
     p.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -132,7 +140,18 @@ const lintApi = tracked(
     mkdirSync(join(temp, 'gedeeld'));
     cpSync(join(ROOT, 'test', 'fixtures', 'gedeeld', 'datatypes.yaml'), join(temp, 'gedeeld', 'datatypes.yaml'));
     const api = {
-      'api-formaat': ['api:', '  id: t.api', '  titel: T', '  versie: 1.0.0', '  vresie: 2', 'operaties:', '  - id: post', '    samenvatting: x', '    antwoorden:', '      - status: 200'],
+      'api-formaat': [
+        'api:',
+        '  id: t.api',
+        '  titel: T',
+        '  versie: 1.0.0',
+        '  vresie: 2',
+        'operaties:',
+        '  - id: post',
+        '    samenvatting: x',
+        '    antwoorden:',
+        '      - status: 200',
+      ],
       'api-inhoud': [
         'api:',
         '  id: t.api',
@@ -157,7 +176,8 @@ const lintApi = tracked(
     };
     for (const [name, lines] of Object.entries(api)) {
       mkdirSync(join(temp, 'api', name), { recursive: true });
-      for (const f of ['a.yaml', 'uitwisselmodel.yaml']) cpSync(join(CORPUS, 'valid-derivation', f), join(temp, 'api', name, f));
+      for (const f of ['a.yaml', 'uitwisselmodel.yaml'])
+        cpSync(join(CORPUS, 'valid-derivation', f), join(temp, 'api', name, f));
       writeFileSync(join(temp, 'api', name, 'api.yaml'), `${lines.join('\n')}\n`);
     }
     return inProcess(['lint', ...Object.keys(api).map((name) => join(temp, 'api', name))]);
@@ -220,9 +240,15 @@ function repository(config: string | undefined, withModels: boolean): string {
     else writeFileSync(join(dir, 'mimgen.config.yaml'), config);
   }
   if (withModels) {
-    const model = readFileSync(join(CORPUS, 'valid-derivation', 'a.yaml'), 'utf8').replace('../../gedeeld/', '../gedeeld/');
+    const model = readFileSync(join(CORPUS, 'valid-derivation', 'a.yaml'), 'utf8').replace(
+      '../../gedeeld/',
+      '../gedeeld/',
+    );
     mkdirSync(join(dir, 'model', 'gedeeld'), { recursive: true });
-    cpSync(join(ROOT, 'test', 'fixtures', 'gedeeld', 'datatypes.yaml'), join(dir, 'model', 'gedeeld', 'datatypes.yaml'));
+    cpSync(
+      join(ROOT, 'test', 'fixtures', 'gedeeld', 'datatypes.yaml'),
+      join(dir, 'model', 'gedeeld', 'datatypes.yaml'),
+    );
     for (const name of ['klein', 'zonder']) {
       mkdirSync(join(dir, 'model', name));
       writeFileSync(join(dir, 'model', name, 'a.yaml'), model);
@@ -235,7 +261,9 @@ function repository(config: string | undefined, withModels: boolean): string {
   return dir;
 }
 
-const generateInRepository = tracked(once(() => child(['generate'], repository('packages:\n  bestaatniet: "@gemeente/bestaatniet"\n', true))));
+const generateInRepository = tracked(
+  once(() => child(['generate'], repository('packages:\n  bestaatniet: "@gemeente/bestaatniet"\n', true))),
+);
 const lintWithBadConfig = tracked(once(() => child(['lint'], repository('modles: model\noutput: 3\n', false))));
 const lintWithConfigFolder = tracked(once(() => child(['lint'], repository('<folder>', false))));
 
@@ -252,20 +280,48 @@ const diffBadSchema = tracked(
 
 /** The XMI export with every warning, with one of its ids given to a second element. */
 const duplicateXmiId = () => ({
-  bytes: readFileSync(EVERY_WARNING, 'utf8').replace('xmi:id="EAID_00000014_1A2B_4C3D_8E9F_000000000014"', 'xmi:id="EAID_00000002_1A2B_4C3D_8E9F_000000000002"'),
+  bytes: readFileSync(EVERY_WARNING, 'utf8').replace(
+    'xmi:id="EAID_00000014_1A2B_4C3D_8E9F_000000000014"',
+    'xmi:id="EAID_00000002_1A2B_4C3D_8E9F_000000000002"',
+  ),
 });
 
 // ----- the triggers -----
 
 const warnings = importXmi(EVERY_WARNING, '--package', 'Waarschuwingen', '--omit', 'Nergens');
 const errors = importXmi(EVERY_ERROR, '--map', 'Elders=Nergens');
-const W = { stage: 'import', fixture: 'test/fixtures/xmi/every-warning.xmi --package Waarschuwingen --omit Nergens', run: warnings, exit: 1, file: 'test/fixtures/xmi/every-warning.xmi' } as const;
-const API = { stage: 'api', fixture: 'api.yaml of two models made here (api-formaat, api-inhoud)', run: lintApi, exit: 1, file: 'api-inhoud/api.yaml' } as const;
-const E = { stage: 'import', fixture: 'test/fixtures/xmi/every-error.xmi --map Elders=Nergens', run: errors, exit: 2, file: 'test/fixtures/xmi/every-error.xmi' } as const;
+const W = {
+  stage: 'import',
+  fixture: 'test/fixtures/xmi/every-warning.xmi --package Waarschuwingen --omit Nergens',
+  run: warnings,
+  exit: 1,
+  file: 'test/fixtures/xmi/every-warning.xmi',
+} as const;
+const API = {
+  stage: 'api',
+  fixture: 'api.yaml of two models made here (api-formaat, api-inhoud)',
+  run: lintApi,
+  exit: 1,
+  file: 'api-inhoud/api.yaml',
+} as const;
+const E = {
+  stage: 'import',
+  fixture: 'test/fixtures/xmi/every-error.xmi --map Elders=Nergens',
+  run: errors,
+  exit: 2,
+  file: 'test/fixtures/xmi/every-error.xmi',
+} as const;
 
 /** A case of the lint corpus: the folder's expected.json lists the finding too. */
 function corpus(stage: Stage, name: string, file: string, message: string | RegExp): Case {
-  return { stage, fixture: `test/fixtures/lint/${name}`, run: lint(name), exit: expectedExit(name), file: `${name}/${file}`, message };
+  return {
+    stage,
+    fixture: `test/fixtures/lint/${name}`,
+    run: lint(name),
+    exit: expectedExit(name),
+    file: `${name}/${file}`,
+    message,
+  };
 }
 
 function expectedExit(name: string): number {
@@ -274,28 +330,81 @@ function expectedExit(name: string): number {
 
 const TRIGGERS: Record<RuleId, Trigger> = {
   usage: [
-    { stage: 'cli', fixture: 'import-xmi --map without "="', run: importXmi(EVERY_WARNING, '--package', 'Waarschuwingen', '--map', 'Woonplaats'), exit: 2, file: '--map', message: '--map Woonplaats: write <EA name or id>=<model name>' },
-    { stage: 'cli', fixture: 'import-xmi --out naming a file', run: importToFile, exit: 2, file: 'een-bestand.yaml', message: '--out names a file, not a folder' },
+    {
+      stage: 'cli',
+      fixture: 'import-xmi --map without "="',
+      run: importXmi(EVERY_WARNING, '--package', 'Waarschuwingen', '--map', 'Woonplaats'),
+      exit: 2,
+      file: '--map',
+      message: '--map Woonplaats: write <EA name or id>=<model name>',
+    },
+    {
+      stage: 'cli',
+      fixture: 'import-xmi --out naming a file',
+      run: importToFile,
+      exit: 2,
+      file: 'een-bestand.yaml',
+      message: '--out names a file, not a folder',
+    },
   ],
   unreadable: [
     corpus('yaml', 'binary-garbage', 'a.yaml', 'binary'),
-    { stage: 'config', fixture: 'mimgen.config.yaml that is a folder', run: lintWithConfigFolder, exit: 2, file: 'mimgen.config.yaml', message: 'is not a file' },
+    {
+      stage: 'config',
+      fixture: 'mimgen.config.yaml that is a folder',
+      run: lintWithConfigFolder,
+      exit: 2,
+      file: 'mimgen.config.yaml',
+      message: 'is not a file',
+    },
   ],
-  'file-too-large': [{ stage: 'yaml', fixture: 'an 11 MB model file, made here', run: lintGenerated, exit: 1, file: 'groot/a.yaml', message: /11\.0 MB/ }],
+  'file-too-large': [
+    {
+      stage: 'yaml',
+      fixture: 'an 11 MB model file, made here',
+      run: lintGenerated,
+      exit: 1,
+      file: 'groot/a.yaml',
+      message: /11\.0 MB/,
+    },
+  ],
   'empty-file': [
     corpus('yaml', 'empty-file', 'a.yaml', 'the file is empty'),
-    { stage: 'import', fixture: 'an empty XMI file, made here', run: importXmi({ bytes: '' }), exit: 2, file: 'export.xmi', message: 'the file is empty' },
+    {
+      stage: 'import',
+      fixture: 'an empty XMI file, made here',
+      run: importXmi({ bytes: '' }),
+      exit: 2,
+      file: 'export.xmi',
+      message: 'the file is empty',
+    },
   ],
   'yaml-syntax': [corpus('yaml', 'yaml-unclosed-quote', 'a.yaml', 'Missing closing "quote')],
   'yaml-warning': [corpus('yaml', 'yaml-warning-unknown-tag', 'a.yaml', 'Unresolved tag: !naam')],
   'duplicate-key': [corpus('yaml', 'duplicate-key', 'a.yaml', '"naam" appears twice')],
-  'too-deep': [{ stage: 'yaml', fixture: '300 levels of nesting, made here', run: lintGenerated, exit: 1, file: 'diep/a.yaml', message: 'nests more than' }],
+  'too-deep': [
+    {
+      stage: 'yaml',
+      fixture: '300 levels of nesting, made here',
+      run: lintGenerated,
+      exit: 1,
+      file: 'diep/a.yaml',
+      message: 'nests more than',
+    },
+  ],
   'too-many-aliases': [corpus('yaml', 'billion-laughs', 'a.yaml', 'expand to too many values')],
   'unknown-key': [
     corpus('informatiemodel', 'unknown-key-objecttype', 'a.yaml', 'allowed keys are'),
     corpus('uitwisselmodel', 'derivation-unknown-key', 'uitwisselmodel.yaml', 'did you mean "verplicht"?'),
     { ...API, file: 'api-formaat/api.yaml', message: 'unknown key "vresie" in kop; did you mean "versie"?' },
-    { stage: 'config', fixture: 'mimgen.config.yaml with "modles"', run: lintWithBadConfig, exit: 2, file: 'mimgen.config.yaml', message: 'did you mean "models"?' },
+    {
+      stage: 'config',
+      fixture: 'mimgen.config.yaml with "modles"',
+      run: lintWithBadConfig,
+      exit: 2,
+      file: 'mimgen.config.yaml',
+      message: 'did you mean "models"?',
+    },
   ],
   'missing-key': [
     corpus('informatiemodel', 'missing-key-objecttype-id', 'a.yaml', 'objecttype lacks the required key "id"'),
@@ -306,31 +415,79 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     corpus('informatiemodel', 'invalid-value-bad-date', 'a.yaml', 'not a date written as YYYY-MM-DD'),
     corpus('uitwisselmodel', 'derivation-invalid-value', 'uitwisselmodel.yaml', '"gesloten" must be a boolean'),
     { ...API, file: 'api-formaat/api.yaml', message: '"status" must be a string, not number 200' },
-    { stage: 'config', fixture: 'mimgen.config.yaml with output: 3', run: lintWithBadConfig, exit: 2, file: 'mimgen.config.yaml', message: '"output" must be a string' },
+    {
+      stage: 'config',
+      fixture: 'mimgen.config.yaml with output: 3',
+      run: lintWithBadConfig,
+      exit: 2,
+      file: 'mimgen.config.yaml',
+      message: '"output" must be a string',
+    },
   ],
-  'missing-informatiemodel': [corpus('informatiemodel', 'missing-informatiemodel', 'a.yaml', 'has an "informatiemodel" section')],
-  'duplicate-informatiemodel': [corpus('informatiemodel', 'duplicate-informatiemodel', 'b.yaml', 'a second "informatiemodel" section')],
+  'missing-informatiemodel': [
+    corpus('informatiemodel', 'missing-informatiemodel', 'a.yaml', 'has an "informatiemodel" section'),
+  ],
+  'duplicate-informatiemodel': [
+    corpus('informatiemodel', 'duplicate-informatiemodel', 'b.yaml', 'a second "informatiemodel" section'),
+  ],
   'duplicate-id': [
     corpus('informatiemodel', 'duplicate-id', 'a.yaml', 'id "ot.persoon" is already used'),
-    { stage: 'import', fixture: 'every-warning.xmi with an xmi:id used twice, made here', run: importXmi(duplicateXmiId()), exit: 2, file: 'export.xmi', message: 'is used a second time' },
+    {
+      stage: 'import',
+      fixture: 'every-warning.xmi with an xmi:id used twice, made here',
+      run: importXmi(duplicateXmiId()),
+      exit: 2,
+      file: 'export.xmi',
+      message: 'is used a second time',
+    },
   ],
   'duplicate-name': [
     corpus('informatiemodel', 'duplicate-name-objecttypen', 'a.yaml', 'has the name of objecttype "Persoon"'),
-    corpus('uitwisselmodel', 'derivation-duplicate-name', 'uitwisselmodel.yaml', 'the wire name "naam" appears twice in Persoon'),
+    corpus(
+      'uitwisselmodel',
+      'derivation-duplicate-name',
+      'uitwisselmodel.yaml',
+      'the wire name "naam" appears twice in Persoon',
+    ),
     { ...API, message: 'status "200" appears twice in "antwoorden"' },
   ],
   'unsafe-name': [
     corpus('informatiemodel', 'unsafe-name-path', 'a.yaml', 'path separator'),
     corpus('uitwisselmodel', 'derivation-unsafe-name', 'uitwisselmodel.yaml', 'wire name "__proto__" is reserved'),
   ],
-  'missing-definitie': [corpus('informatiemodel', 'missing-definitie', 'a.yaml', 'objecttype "Persoon" has no definitie')],
-  'wrong-kind': [corpus('informatiemodel', 'wrong-kind-relatie-doel', 'a.yaml', 'must point at an objecttype, not primitiefDatatype "Datum"')],
-  'unresolved-reference': [
-    corpus('informatiemodel', 'unresolved-reference-type', 'a.yaml', 'refers to "Datm", which the model does not define; did you mean "Datum"?'),
-    corpus('uitwisselmodel', 'derivation-unresolved-reference', 'uitwisselmodel.yaml', 'objecttype "Persn" does not exist in the informatiemodel T; did you mean "Persoon"?'),
-    { ...API, message: 'refers to the schema "Pagineringg", which no file of the api section defines under schemas; did you mean "Paginering"?' },
+  'missing-definitie': [
+    corpus('informatiemodel', 'missing-definitie', 'a.yaml', 'objecttype "Persoon" has no definitie'),
   ],
-  'invalid-kardinaliteit': [corpus('informatiemodel', 'invalid-kardinaliteit', 'a.yaml', 'kardinaliteit "2..1" is not valid')],
+  'wrong-kind': [
+    corpus(
+      'informatiemodel',
+      'wrong-kind-relatie-doel',
+      'a.yaml',
+      'must point at an objecttype, not primitiefDatatype "Datum"',
+    ),
+  ],
+  'unresolved-reference': [
+    corpus(
+      'informatiemodel',
+      'unresolved-reference-type',
+      'a.yaml',
+      'refers to "Datm", which the model does not define; did you mean "Datum"?',
+    ),
+    corpus(
+      'uitwisselmodel',
+      'derivation-unresolved-reference',
+      'uitwisselmodel.yaml',
+      'objecttype "Persn" does not exist in the informatiemodel T; did you mean "Persoon"?',
+    ),
+    {
+      ...API,
+      message:
+        'refers to the schema "Pagineringg", which no file of the api section defines under schemas; did you mean "Paginering"?',
+    },
+  ],
+  'invalid-kardinaliteit': [
+    corpus('informatiemodel', 'invalid-kardinaliteit', 'a.yaml', 'kardinaliteit "2..1" is not valid'),
+  ],
   'invalid-pattern': [
     corpus('informatiemodel', 'invalid-pattern', 'a.yaml', 'is not a valid regular expression'),
     { ...API, message: 'the pattern of the veld "page" of the schema "Paginering" is no regular expression' },
@@ -338,35 +495,133 @@ const TRIGGERS: Record<RuleId, Trigger> = {
   'invalid-constraint': [corpus('informatiemodel', 'invalid-constraint', 'a.yaml', 'datumvolgorde compares dates')],
   'generalisatie-cycle': [corpus('informatiemodel', 'generalisatie-cycle-2', 'a.yaml', 'A → B → A')],
   'generalisatie-too-deep': [corpus('informatiemodel', 'generalisatie-too-deep', 'a.yaml', 'is 50 objecttypen long')],
-  'enum-typed-as-text': [corpus('informatiemodel', 'enum-typed-as-text', 'a.yaml', 'while the enumeratie "geslacht" exists')],
+  'enum-typed-as-text': [
+    corpus('informatiemodel', 'enum-typed-as-text', 'a.yaml', 'while the enumeratie "geslacht" exists'),
+  ],
   'conflicting-keys': [
-    corpus('uitwisselmodel', 'derivation-conflicting-keys', 'uitwisselmodel.yaml', 'field "naam" says both attribuut and relatie'),
-    { ...API, message: 'the veld "size" of the schema "Paginering" is a reference (component) and says what its value is (type)' },
+    corpus(
+      'uitwisselmodel',
+      'derivation-conflicting-keys',
+      'uitwisselmodel.yaml',
+      'field "naam" says both attribuut and relatie',
+    ),
+    {
+      ...API,
+      message:
+        'the veld "size" of the schema "Paginering" is a reference (component) and says what its value is (type)',
+    },
   ],
   'unknown-model': [
-    { stage: 'config', fixture: 'mimgen.config.yaml naming a package for the model "bestaatniet"', run: generateInRepository, exit: 1, file: 'mimgen.config.yaml', message: 'there is no model "bestaatniet" in model/' },
+    {
+      stage: 'config',
+      fixture: 'mimgen.config.yaml naming a package for the model "bestaatniet"',
+      run: generateInRepository,
+      exit: 1,
+      file: 'mimgen.config.yaml',
+      message: 'there is no model "bestaatniet" in model/',
+    },
   ],
   'missing-derivation': [
-    { stage: 'generate', fixture: 'generate: model/zonder has no uitwisselmodel.yaml', run: generateInRepository, exit: 1, file: 'model/zonder/uitwisselmodel.yaml', message: 'the model has no uitwisselmodel.yaml' },
+    {
+      stage: 'generate',
+      fixture: 'generate: model/zonder has no uitwisselmodel.yaml',
+      run: generateInRepository,
+      exit: 1,
+      file: 'model/zonder/uitwisselmodel.yaml',
+      message: 'the model has no uitwisselmodel.yaml',
+    },
   ],
-  'diff-input': [{ stage: 'diff', fixture: 'diff of a JSON Schema with a trailing comma, made here', run: diffBadSchema, exit: 2, file: 'komma.schema.json', message: "trailing comma before '}'" }],
+  'diff-input': [
+    {
+      stage: 'diff',
+      fixture: 'diff of a JSON Schema with a trailing comma, made here',
+      run: diffBadSchema,
+      exit: 2,
+      file: 'komma.schema.json',
+      message: "trailing comma before '}'",
+    },
+  ],
   'previous-version': [
-    { stage: 'changelog', fixture: 'generate: model/klein/vorige-versie.json without a revisie', run: generateInRepository, exit: 1, file: 'model/klein/vorige-versie.json', message: '"revisie" must be a non-empty string' },
+    {
+      stage: 'changelog',
+      fixture: 'generate: model/klein/vorige-versie.json without a revisie',
+      run: generateInRepository,
+      exit: 1,
+      file: 'model/klein/vorige-versie.json',
+      message: '"revisie" must be a non-empty string',
+    },
   ],
-  'not-xml': [{ stage: 'import', fixture: 'plain text, made here', run: importXmi({ bytes: 'This is not an export.\n' }), exit: 2, file: 'export.xmi', message: 'not well-formed XML' }],
+  'not-xml': [
+    {
+      stage: 'import',
+      fixture: 'plain text, made here',
+      run: importXmi({ bytes: 'This is not an export.\n' }),
+      exit: 2,
+      file: 'export.xmi',
+      message: 'not well-formed XML',
+    },
+  ],
   'bad-encoding': [
-    { stage: 'import', fixture: 'windows-1252 bytes declared UTF-8, made here', run: importXmi({ bytes: Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n<x>Caf\xe9</x>\n', 'latin1') }), exit: 2, file: 'export.xmi', message: 'not valid utf-8' },
+    {
+      stage: 'import',
+      fixture: 'windows-1252 bytes declared UTF-8, made here',
+      run: importXmi({ bytes: Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n<x>Caf\xe9</x>\n', 'latin1') }),
+      exit: 2,
+      file: 'export.xmi',
+      message: 'not valid utf-8',
+    },
   ],
   'unknown-encoding': [
-    { stage: 'import', fixture: 'encoding="klingon-8", made here', run: importXmi({ bytes: '<?xml version="1.0" encoding="klingon-8"?>\n<x/>\n' }), exit: 2, file: 'export.xmi', message: '"klingon-8", which is not known' },
+    {
+      stage: 'import',
+      fixture: 'encoding="klingon-8", made here',
+      run: importXmi({ bytes: '<?xml version="1.0" encoding="klingon-8"?>\n<x/>\n' }),
+      exit: 2,
+      file: 'export.xmi',
+      message: '"klingon-8", which is not known',
+    },
   ],
-  'not-xmi': [{ stage: 'import', fixture: 'XML that is no XMI, made here', run: importXmi({ bytes: '<?xml version="1.0"?>\n<catalog><book/></catalog>\n' }), exit: 2, file: 'export.xmi', message: 'not an XMI export' }],
-  'missing-package': [{ ...W, fixture: 'every-warning.xmi without --package (it has three)', run: importXmi(EVERY_WARNING), exit: 2, message: 'choose one with --package' }],
-  'ambiguous-package': [{ ...W, fixture: 'every-warning.xmi --package Elders (two are named so)', run: importXmi(EVERY_WARNING, '--package', 'Elders'), exit: 2, message: '2 packages are named "Elders"' }],
+  'not-xmi': [
+    {
+      stage: 'import',
+      fixture: 'XML that is no XMI, made here',
+      run: importXmi({ bytes: '<?xml version="1.0"?>\n<catalog><book/></catalog>\n' }),
+      exit: 2,
+      file: 'export.xmi',
+      message: 'not an XMI export',
+    },
+  ],
+  'missing-package': [
+    {
+      ...W,
+      fixture: 'every-warning.xmi without --package (it has three)',
+      run: importXmi(EVERY_WARNING),
+      exit: 2,
+      message: 'choose one with --package',
+    },
+  ],
+  'ambiguous-package': [
+    {
+      ...W,
+      fixture: 'every-warning.xmi --package Elders (two are named so)',
+      run: importXmi(EVERY_WARNING, '--package', 'Elders'),
+      exit: 2,
+      message: '2 packages are named "Elders"',
+    },
+  ],
   'missing-id': [{ ...E, message: 'uml:Class "Naamloos" has no xmi:id' }],
   'dangling-idref': [
-    { ...W, severity: 'warning', message: 'names xmi:idref "EAID_dst000016_GONE", which no element of the file has; the end is read from EA\'s connector' },
-    { ...E, severity: 'error', message: 'names xmi:idref "EAID_DEADBEEF_0000_0000_0000_000000000000", which no element of the file has' },
+    {
+      ...W,
+      severity: 'warning',
+      message:
+        'names xmi:idref "EAID_dst000016_GONE", which no element of the file has; the end is read from EA\'s connector',
+    },
+    {
+      ...E,
+      severity: 'error',
+      message: 'names xmi:idref "EAID_DEADBEEF_0000_0000_0000_000000000000", which no element of the file has',
+    },
   ],
   'unnamed-element': [{ ...W, message: 'has no name and is left out' }],
   'name-whitespace': [{ ...W, message: 'the name " geboortedatum " has white space' }],
@@ -383,11 +638,31 @@ const TRIGGERS: Record<RuleId, Trigger> = {
   'invalid-multiplicity': [{ ...E, message: 'lower "3" upper "1"' }],
   'invalid-tag': [{ ...W, message: 'tag "Lengte" of attribuutsoort "bsn" of Persoon is "negen"' }],
   'ignored-tag': [{ ...W, message: 'Informatiedomein (1x)' }],
-  'external-reference': [{ ...W, message: '"Woonplaats" (EAID_0000BEEF_1A2B_4C3D_8E9F_00000000BEEF) is outside the export' }],
+  'external-reference': [
+    { ...W, message: '"Woonplaats" (EAID_0000BEEF_1A2B_4C3D_8E9F_00000000BEEF) is outside the export' },
+  ],
   'unused-mapping': [{ ...W, message: '"Nergens" in --map/--omit matches no reference' }],
   'unknown-map-target': [{ ...E, message: '--map Elders=Nergens: no shared model file' }],
-  'invalid-map-file': [{ ...W, fixture: 'every-warning.xmi with a --map-file whose omit is no list', run: importWithBadMapFile, exit: 2, file: 'kaart.yaml', message: '"omit" must be a list of EA names or ids' }],
-  'out-not-empty': [{ ...W, fixture: 'every-warning.xmi into a folder with a hand-written model file', run: importIntoForeignFolder, exit: 2, file: 'eigen/model/uit', message: 'objecttypen.yaml' }],
+  'invalid-map-file': [
+    {
+      ...W,
+      fixture: 'every-warning.xmi with a --map-file whose omit is no list',
+      run: importWithBadMapFile,
+      exit: 2,
+      file: 'kaart.yaml',
+      message: '"omit" must be a list of EA names or ids',
+    },
+  ],
+  'out-not-empty': [
+    {
+      ...W,
+      fixture: 'every-warning.xmi into a folder with a hand-written model file',
+      run: importIntoForeignFolder,
+      exit: 2,
+      file: 'eigen/model/uit',
+      message: 'objecttypen.yaml',
+    },
+  ],
 };
 
 /** Steps the registry names for a rule that no input can reach through the CLI; reported to the lead. */
@@ -412,12 +687,21 @@ function findings(run: Run): Printed[] {
     .split('\n')
     .map((l) => FINDING_LINE.exec(l))
     .filter((m) => m !== null)
-    .map((m) => ({ file: m[1]!.replaceAll('\\', '/'), line: Number(m[2]), column: Number(m[3]), severity: m[4]!, rule: m[5]!, message: m[6]! }));
+    .map((m) => ({
+      file: m[1]!.replaceAll('\\', '/'),
+      line: Number(m[2]),
+      column: Number(m[3]),
+      severity: m[4]!,
+      rule: m[5]!,
+      message: m[6]!,
+    }));
 }
 
 function matches(f: Printed, rule: RuleId, c: Case, severity: string): boolean {
   const message = typeof c.message === 'string' ? f.message.includes(c.message) : c.message.test(f.message);
-  return f.rule === rule && f.severity === severity && f.file.endsWith(c.file) && f.line >= 1 && f.column >= 1 && message;
+  return (
+    f.rule === rule && f.severity === severity && f.file.endsWith(c.file) && f.line >= 1 && f.column >= 1 && message
+  );
 }
 
 async function check(rule: RuleId, c: Case, severity: string): Promise<void> {
@@ -426,7 +710,10 @@ async function check(rule: RuleId, c: Case, severity: string): Promise<void> {
   const shown = `${c.fixture}: exit ${run.code}\n${run.stdout}${run.stderr}`;
   expect(run.stderr, `no crash: ${shown}`).not.toMatch(/internal error|^\s+at /m);
   expect(run.code, shown).toBe(c.exit);
-  expect(all.some((f) => matches(f, rule, c, severity)), `a ${severity} ${rule} naming …${c.file} with ${String(c.message)} in ${shown}`).toBe(true);
+  expect(
+    all.some((f) => matches(f, rule, c, severity)),
+    `a ${severity} ${rule} naming …${c.file} with ${String(c.message)} in ${shown}`,
+  ).toBe(true);
 }
 
 // ----- the tests -----
@@ -465,7 +752,8 @@ describe('every rule fires on its fixture, with the declared severity, at a posi
   it.each(ids)('%s', async (id) => {
     const declared = RULES[id].severity;
     for (const c of TRIGGERS[id]) {
-      if (declared === 'error or warning') expect(c.severity, `${id}: say which severity ${c.fixture} gives`).toBeDefined();
+      if (declared === 'error or warning')
+        expect(c.severity, `${id}: say which severity ${c.fixture} gives`).toBeDefined();
       else expect(c.severity ?? declared, `${id}: ${c.fixture}`).toBe(declared);
       await check(id, c, c.severity ?? declared);
     }

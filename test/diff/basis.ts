@@ -1,20 +1,59 @@
 /** The base model of the model-level tests: a Zaak with Contacten in a closed message, an Enum, a Notitie outside the message. */
 export function basisIm(): Record<string, any> {
   return {
-    informatiemodel: { id: 't', naam: 'Test', versie: '1.0', definitie: 'Een testmodel.', gebruikt: ['../gedeeld/datatypes.yaml'] },
+    informatiemodel: {
+      id: 't',
+      naam: 'Test',
+      versie: '1.0',
+      definitie: 'Een testmodel.',
+      gebruikt: ['../gedeeld/datatypes.yaml'],
+    },
     objecttypen: [
       {
         id: 'zaak',
         naam: 'Zaak',
         definitie: 'Een zaak.',
         attribuutsoorten: [
-          { id: 'zaak.startdatum', naam: 'startdatum', type: 'Datum', kardinaliteit: '1', definitie: 'De dag waarop de zaak begint.' },
-          { id: 'zaak.einddatum', naam: 'einddatum', type: 'Datum', kardinaliteit: '0..1', definitie: 'De dag waarop de zaak eindigt.' },
-          { id: 'zaak.bedrag', naam: 'bedrag', type: 'Integer', kardinaliteit: '0..1', definitie: 'Het bedrag in euro.' },
-          { id: 'zaak.status', naam: 'status', type: 'EnumStatus', kardinaliteit: '1', definitie: 'De status van de zaak.' },
+          {
+            id: 'zaak.startdatum',
+            naam: 'startdatum',
+            type: 'Datum',
+            kardinaliteit: '1',
+            definitie: 'De dag waarop de zaak begint.',
+          },
+          {
+            id: 'zaak.einddatum',
+            naam: 'einddatum',
+            type: 'Datum',
+            kardinaliteit: '0..1',
+            definitie: 'De dag waarop de zaak eindigt.',
+          },
+          {
+            id: 'zaak.bedrag',
+            naam: 'bedrag',
+            type: 'Integer',
+            kardinaliteit: '0..1',
+            definitie: 'Het bedrag in euro.',
+          },
+          {
+            id: 'zaak.status',
+            naam: 'status',
+            type: 'EnumStatus',
+            kardinaliteit: '1',
+            definitie: 'De status van de zaak.',
+          },
         ],
         relatiesoorten: [
-          { id: 'zaak.contacten', naam: 'heeft', doel: 'Contact', rol: 'contacten', kardinaliteit: '0..*', richting: 'unidirectioneel', aggregatie: 'compositie', definitie: 'De contacten in de zaak.' },
+          {
+            id: 'zaak.contacten',
+            naam: 'heeft',
+            doel: 'Contact',
+            rol: 'contacten',
+            kardinaliteit: '0..*',
+            richting: 'unidirectioneel',
+            aggregatie: 'compositie',
+            definitie: 'De contacten in de zaak.',
+          },
         ],
         constraints: [],
       },
@@ -23,7 +62,13 @@ export function basisIm(): Record<string, any> {
         naam: 'Contact',
         definitie: 'Een contact met de klant.',
         attribuutsoorten: [
-          { id: 'contact.datum', naam: 'datum', type: 'Datum', kardinaliteit: '1', definitie: 'De dag van het contact.' },
+          {
+            id: 'contact.datum',
+            naam: 'datum',
+            type: 'Datum',
+            kardinaliteit: '1',
+            definitie: 'De dag van het contact.',
+          },
           { id: 'contact.soort', naam: 'soort', type: 'AN20', kardinaliteit: '0..1', definitie: 'De soort contact.' },
         ],
       },
@@ -31,7 +76,9 @@ export function basisIm(): Record<string, any> {
         id: 'notitie',
         naam: 'Notitie',
         definitie: 'Een notitie die niet in het bericht komt.',
-        attribuutsoorten: [{ id: 'notitie.tekst', naam: 'tekst', type: 'CharacterString', kardinaliteit: '1', definitie: 'De tekst.' }],
+        attribuutsoorten: [
+          { id: 'notitie.tekst', naam: 'tekst', type: 'CharacterString', kardinaliteit: '1', definitie: 'De tekst.' },
+        ],
       },
     ],
     enumeraties: [
@@ -50,7 +97,12 @@ export function basisIm(): Record<string, any> {
 
 export function basisUm(): Record<string, any> {
   return {
-    uitwisselmodel: { naam: 'Bericht', versie: '1.0', schemaId: 'https://example.org/t.json', definitie: 'Het testbericht.' },
+    uitwisselmodel: {
+      naam: 'Bericht',
+      versie: '1.0',
+      schemaId: 'https://example.org/t.json',
+      definitie: 'Het testbericht.',
+    },
     datatypes: [{ datatype: 'Datum', defNaam: 'datum' }],
     enumeraties: ['EnumStatus'],
     bericht: {

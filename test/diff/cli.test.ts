@@ -25,7 +25,8 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = join(repoRoot, 'bin/mimgen.js');
 const referenceRoot = resolve(repoRoot, '../shared/reference');
 const haveReference = existsSync(referenceRoot);
-if (!haveReference) console.log(`skipping mimgen diff against the published schemas: ${referenceRoot} is absent (a clone outside CI)`);
+if (!haveReference)
+  console.log(`skipping mimgen diff against the published schemas: ${referenceRoot} is absent (a clone outside CI)`);
 
 const temps: string[] = [];
 afterAll(() => {
@@ -71,50 +72,72 @@ const PUBLISHED = [
   { model: 'schuldhulpverlening', versie: 'v1.0' },
 ];
 
-describe.skipIf(!haveReference)('mimgen diff: generated compat schema against the published schema of the same version', () => {
-  for (const { model, versie } of PUBLISHED) {
-    const generated = join('generated', model, 'uitwisselmodel.schema.json');
-    const published = join(referenceRoot, model, versie, 'json_schema_Uitwisselmodel.json');
-    it(`${model} ${versie}: no change breaks anyone, either way round`, async () => {
-      for (const [a, b] of [
-        [published, generated],
-        [generated, published],
-      ] as const) {
-        const r = a === published ? mimgen(['--json', a, b]) : await diffCli(['--json', a, b]);
-        expect(r.stderr).not.toContain('error');
+describe.skipIf(!haveReference)(
+  'mimgen diff: generated compat schema against the published schema of the same version',
+  () => {
+    for (const { model, versie } of PUBLISHED) {
+      const generated = join('generated', model, 'uitwisselmodel.schema.json');
+      const published = join(referenceRoot, model, versie, 'json_schema_Uitwisselmodel.json');
+      it(`${model} ${versie}: no change breaks anyone, either way round`, async () => {
+        for (const [a, b] of [
+          [published, generated],
+          [generated, published],
+        ] as const) {
+          const r = a === published ? mimgen(['--json', a, b]) : await diffCli(['--json', a, b]);
+          expect(r.stderr).not.toContain('error');
+          expect(r.code).toBe(0);
+          const { changes } = JSON.parse(r.stdout) as { changes: JsonChange[] };
+          expect(changes.filter((c) => c.breaksSenders || c.breaksReceivers)).toEqual([]);
+          // What it does report: the descriptions, which the project writes in its own words.
+          expect(new Set(changes.map((c) => c.kind))).toEqual(new Set(['description-changed']));
+        }
+      });
+      it(`${model} ${versie}: the model folder against the published schema gives the same`, async () => {
+        const r = await diffCli(['--json', published, `model/${model}`]);
         expect(r.code).toBe(0);
         const { changes } = JSON.parse(r.stdout) as { changes: JsonChange[] };
         expect(changes.filter((c) => c.breaksSenders || c.breaksReceivers)).toEqual([]);
-        // What it does report: the descriptions, which the project writes in its own words.
-        expect(new Set(changes.map((c) => c.kind))).toEqual(new Set(['description-changed']));
-      }
-    });
-    it(`${model} ${versie}: the model folder against the published schema gives the same`, async () => {
-      const r = await diffCli(['--json', published, `model/${model}`]);
-      expect(r.code).toBe(0);
-      const { changes } = JSON.parse(r.stdout) as { changes: JsonChange[] };
-      expect(changes.filter((c) => c.breaksSenders || c.breaksReceivers)).toEqual([]);
-    });
-  }
-});
+      });
+    }
+  },
+);
 
 describe('mimgen diff: output', () => {
   const dir = temp('out');
   const a = join(dir, 'a.json');
   const b = join(dir, 'b.json');
-  writeFileSync(a, JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', properties: { s: { enum: ['x', 'y'], description: 'Een *status*.' } }, additionalProperties: false }));
-  writeFileSync(b, JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', properties: { s: { enum: ['x'], description: 'Een <status>.' }, t: { type: 'string' } }, additionalProperties: false }));
+  writeFileSync(
+    a,
+    JSON.stringify({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      properties: { s: { enum: ['x', 'y'], description: 'Een *status*.' } },
+      additionalProperties: false,
+    }),
+  );
+  writeFileSync(
+    b,
+    JSON.stringify({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      properties: { s: { enum: ['x'], description: 'Een <status>.' }, t: { type: 'string' } },
+      additionalProperties: false,
+    }),
+  );
 
   it('--json prints { changes: [ { path, kind, breaksSenders, breaksReceivers, message } ] }', async () => {
     const r = await diffCli(['--json', a, b]);
     expect(r.code).toBe(0);
     const { changes } = JSON.parse(r.stdout) as { changes: JsonChange[] };
-    expect(changes.map(({ path, kind, breaksSenders, breaksReceivers }) => ({ path, kind, breaksSenders, breaksReceivers }))).toEqual([
+    expect(
+      changes.map(({ path, kind, breaksSenders, breaksReceivers }) => ({ path, kind, breaksSenders, breaksReceivers })),
+    ).toEqual([
       { path: '/s', kind: 'description-changed', breaksSenders: false, breaksReceivers: false },
       { path: '/s', kind: 'enum-value-removed', breaksSenders: true, breaksReceivers: false },
       { path: '/t', kind: 'property-added', breaksSenders: false, breaksReceivers: true },
     ]);
-    for (const c of changes) expect(Object.keys(c).slice(0, 5)).toEqual(['path', 'kind', 'breaksSenders', 'breaksReceivers', 'message']);
+    for (const c of changes)
+      expect(Object.keys(c).slice(0, 5)).toEqual(['path', 'kind', 'breaksSenders', 'breaksReceivers', 'message']);
   });
 
   it('--markdown prints a changelog section grouped by breaking and non-breaking, with model text escaped', async () => {
@@ -165,9 +188,21 @@ describe('mimgen diff: bad input gives a clear error and exit 2', () => {
   const gevallen: [string, string | Buffer, RegExp][] = [
     ['empty.json', '', /the file is empty/],
     ['list.json', '[1, 2]', /not a JSON Schema: the file holds a list/],
-    ['delivery.json', '{"startdatumLevering": "2024-01-01", "leveringen": []}', /not a JSON Schema: the object has none of the JSON Schema keywords/],
-    ['meta.json', '{"type": "object", "required": "a"}', /:1:32 .*not a valid JSON Schema 2020-12: \/required must be array/],
-    ['latin1.json', Buffer.from([0x7b, 0x22, 0x74, 0x69, 0x74, 0x6c, 0x65, 0x22, 0x3a, 0x22, 0xe9, 0x22, 0x7d]), /not valid UTF-8/],
+    [
+      'delivery.json',
+      '{"startdatumLevering": "2024-01-01", "leveringen": []}',
+      /not a JSON Schema: the object has none of the JSON Schema keywords/,
+    ],
+    [
+      'meta.json',
+      '{"type": "object", "required": "a"}',
+      /:1:32 .*not a valid JSON Schema 2020-12: \/required must be array/,
+    ],
+    [
+      'latin1.json',
+      Buffer.from([0x7b, 0x22, 0x74, 0x69, 0x74, 0x6c, 0x65, 0x22, 0x3a, 0x22, 0xe9, 0x22, 0x7d]),
+      /not valid UTF-8/,
+    ],
   ];
   for (const [naam, inhoud, fout] of gevallen) {
     it(`${naam}: ${fout.source}`, async () => {
@@ -180,10 +215,22 @@ describe('mimgen diff: bad input gives a clear error and exit 2', () => {
   }
 
   it('a path that does not exist, a folder that is no model, an unknown revision, a path missing at a revision', async () => {
-    expect(await diffCli([join(dir, 'nope.json'), schema])).toMatchObject({ code: 2, stderr: expect.stringMatching(/no such file or folder/) });
-    expect(await diffCli([dir, schema])).toMatchObject({ code: 2, stderr: expect.stringMatching(/not a model folder/) });
-    expect(await diffCli(['no-such-revision-xyz:model/vroegsignalering', schema])).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown git revision "no-such-revision-xyz"/) });
-    expect(await diffCli(['HEAD:model/no-such-model', schema])).toMatchObject({ code: 2, stderr: expect.stringMatching(/revision HEAD has no file or folder model\/no-such-model/) });
+    expect(await diffCli([join(dir, 'nope.json'), schema])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/no such file or folder/),
+    });
+    expect(await diffCli([dir, schema])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/not a model folder/),
+    });
+    expect(await diffCli(['no-such-revision-xyz:model/vroegsignalering', schema])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/unknown git revision "no-such-revision-xyz"/),
+    });
+    expect(await diffCli(['HEAD:model/no-such-model', schema])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/revision HEAD has no file or folder model\/no-such-model/),
+    });
   });
 
   it('a model with errors: its findings, exit 2', async () => {
@@ -194,14 +241,22 @@ describe('mimgen diff: bad input gives a clear error and exit 2', () => {
   });
 
   it('--json and --markdown together is a usage error', async () => {
-    expect(await diffCli(['--json', '--markdown', schema, schema])).toMatchObject({ code: 2, stderr: 'mimgen diff: choose one of --json and --markdown\n' });
+    expect(await diffCli(['--json', '--markdown', schema, schema])).toMatchObject({
+      code: 2,
+      stderr: 'mimgen diff: choose one of --json and --markdown\n',
+    });
   });
 });
 
 /** A git repository in a temp folder holding the base test model; returns its folder. */
 function repo(): string {
   const dir = temp('repo');
-  const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' });
+  const git = (...args: string[]): string =>
+    execFileSync(
+      'git',
+      ['-c', 'user.name=t', '-c', 'user.email=t@example.org', '-c', 'commit.gpgsign=false', ...args],
+      { cwd: dir, encoding: 'utf8' },
+    );
   git('init', '-q');
   mkdirSync(join(dir, 'model/t'), { recursive: true });
   mkdirSync(join(dir, 'model/gedeeld'), { recursive: true });
@@ -228,7 +283,14 @@ describe('mimgen diff between git revisions', () => {
     expect(r.stderr).not.toContain('error');
     expect(r.code).toBe(0);
     const { changes } = JSON.parse(r.stdout) as { changes: JsonChange[] };
-    expect(changes).toEqual([expect.objectContaining({ path: 'EnumStatus.Heropend', kind: 'enumeration-value-added', breaksSenders: false, breaksReceivers: true })]);
+    expect(changes).toEqual([
+      expect.objectContaining({
+        path: 'EnumStatus.Heropend',
+        kind: 'enumeration-value-added',
+        breaksSenders: false,
+        breaksReceivers: true,
+      }),
+    ]);
     // From a sub-folder, the path after the revision is relative to where the command runs, as a folder path is.
     const sub = mimgen(['--json', 'v1:t', 't'], join(dir, 'model'));
     expect(sub.code).toBe(0);
@@ -237,7 +299,12 @@ describe('mimgen diff between git revisions', () => {
 });
 
 /** What generate does for a changelog: read the previous version, then run the changelog emitter. */
-function changelogBestanden(folder: string, loaded: LoadedModel, r: SourceReader, dir: string): { files: Map<string, string>; findings: Finding[] } {
+function changelogBestanden(
+  folder: string,
+  loaded: LoadedModel,
+  r: SourceReader,
+  dir: string,
+): { files: Map<string, string>; findings: Finding[] } {
   const { vorige, findings } = vorigeVersie(folder, loaded, r, dir);
   return { files: loaded.uitwisselmodel ? emitChangelog(loaded.uitwisselmodel, vorige) : new Map(), findings };
 }
@@ -274,9 +341,17 @@ describe('generate: CHANGELOG.md against the previous version recorded in vorige
 
   it('falls back to the schema generated at the revision when the model of then does not load', () => {
     const dir = repo();
-    const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' });
+    const git = (...args: string[]): string =>
+      execFileSync(
+        'git',
+        ['-c', 'user.name=t', '-c', 'user.email=t@example.org', '-c', 'commit.gpgsign=false', ...args],
+        { cwd: dir, encoding: 'utf8' },
+      );
     mkdirSync(join(dir, 'generated/t'), { recursive: true });
-    writeFileSync(join(dir, 'generated/t/uitwisselmodel.schema.json'), JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object' }));
+    writeFileSync(
+      join(dir, 'generated/t/uitwisselmodel.schema.json'),
+      JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object' }),
+    );
     writeFileSync(join(dir, 'model/t/informatiemodel.yaml'), 'informatiemodel: [not, the, format]\n');
     git('add', '.');
     git('commit', '-q', '-m', 'old format');
@@ -294,13 +369,20 @@ describe('generate: CHANGELOG.md against the previous version recorded in vorige
     const r = reader(dir);
     writeFileSync(join(dir, 'model/t/vorige-versie.json'), '{ "versie": "1.0", "revisie": "v9" }');
     expect(changelogBestanden('model/t', loadModel('model/t', r), r, dir).findings).toEqual([
-      expect.objectContaining({ file: 'model/t/vorige-versie.json', severity: 'error', rule: 'previous-version', message: 'unknown git revision "v9"' }),
+      expect.objectContaining({
+        file: 'model/t/vorige-versie.json',
+        severity: 'error',
+        rule: 'previous-version',
+        message: 'unknown git revision "v9"',
+      }),
     ]);
     writeFileSync(join(dir, 'model/t/vorige-versie.json'), '{ "versie": "1.0", "revisie": "v1", }');
     expect(changelogBestanden('model/t', loadModel('model/t', r), r, dir).findings).toEqual([
       expect.objectContaining({ file: 'model/t/vorige-versie.json', line: 1, column: 35, rule: 'previous-version' }),
     ]);
     writeFileSync(join(dir, 'model/t/vorige-versie.json'), '{ "version": "1.0" }');
-    expect(changelogBestanden('model/t', loadModel('model/t', r), r, dir).findings[0]!.message).toMatch(/unknown key\(s\) "version"/);
+    expect(changelogBestanden('model/t', loadModel('model/t', r), r, dir).findings[0]!.message).toMatch(
+      /unknown key\(s\) "version"/,
+    );
   });
 });

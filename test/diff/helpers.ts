@@ -23,7 +23,12 @@ export function memoryReader(files: Record<string, string>): SourceReader {
 }
 
 /** A model from JS objects: the informatiemodel (one file), the derivation, and shared datatypes. */
-export function model(im: Record<string, unknown>, derivatie: Record<string, unknown> | undefined, label = 'm', datatypes: Record<string, unknown> = DATATYPES): Kant {
+export function model(
+  im: Record<string, unknown>,
+  derivatie: Record<string, unknown> | undefined,
+  label = 'm',
+  datatypes: Record<string, unknown> = DATATYPES,
+): Kant {
   const files: Record<string, string> = {
     'model/t/informatiemodel.yaml': stringify(im),
     'model/gedeeld/datatypes.yaml': stringify(datatypes),
@@ -31,7 +36,10 @@ export function model(im: Record<string, unknown>, derivatie: Record<string, unk
   if (derivatie) files['model/t/uitwisselmodel.yaml'] = stringify(derivatie);
   const loaded = loadModel('model/t', memoryReader(files));
   const errors = loaded.findings.filter((f) => f.severity === 'error');
-  if (errors.length > 0 || !loaded.informatiemodel) throw new Error(`test model does not load:\n${errors.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`).join('\n')}`);
+  if (errors.length > 0 || !loaded.informatiemodel)
+    throw new Error(
+      `test model does not load:\n${errors.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`).join('\n')}`,
+    );
   return { soort: 'model', label, informatiemodel: loaded.informatiemodel, uitwisselmodel: loaded.uitwisselmodel };
 }
 

@@ -79,7 +79,12 @@ const gevallen: Geval[] = [
   {
     naam: 'enumeration added and used for plain text: breaks senders',
     wijzig: (im) => {
-      im.enumeraties.push({ id: 'enum-soort', naam: 'EnumSoort', definitie: 'Soorten contact.', waarden: [{ naam: 'Telefoon' }, { naam: 'Bezoek' }] });
+      im.enumeraties.push({
+        id: 'enum-soort',
+        naam: 'EnumSoort',
+        definitie: 'Soorten contact.',
+        waarden: [{ naam: 'Telefoon' }, { naam: 'Bezoek' }],
+      });
       im.objecttypen[1].attribuutsoorten[1].type = 'EnumSoort';
     },
     verwacht: [
@@ -182,7 +187,13 @@ const gevallen: Geval[] = [
   {
     naam: 'attribuutsoort added, in the message as an optional field of a closed object: breaks receivers',
     wijzig: (im, um) => {
-      zaak(im).attribuutsoorten.push({ id: 'zaak.kenmerk', naam: 'kenmerk', type: 'AN20', kardinaliteit: '0..1', definitie: 'Het kenmerk.' });
+      zaak(im).attribuutsoorten.push({
+        id: 'zaak.kenmerk',
+        naam: 'kenmerk',
+        type: 'AN20',
+        kardinaliteit: '0..1',
+        definitie: 'Het kenmerk.',
+      });
       zaakVelden(um).push({ naam: 'kenmerk' });
     },
     verwacht: [
@@ -192,7 +203,14 @@ const gevallen: Geval[] = [
   },
   {
     naam: 'attribuutsoort added outside the message: breaks nobody',
-    wijzig: (im) => im.objecttypen[2].attribuutsoorten.push({ id: 'notitie.datum', naam: 'datum', type: 'Datum', kardinaliteit: '1', definitie: 'De dag.' }),
+    wijzig: (im) =>
+      im.objecttypen[2].attribuutsoorten.push({
+        id: 'notitie.datum',
+        naam: 'datum',
+        type: 'Datum',
+        kardinaliteit: '1',
+        definitie: 'De dag.',
+      }),
     verwacht: [{ kind: 'attribute-added', path: 'Notitie.datum', ...niemand }],
   },
   {
@@ -217,7 +235,14 @@ const gevallen: Geval[] = [
   {
     naam: 'definitie of an attribuutsoort: breaks nobody; the description in the schema is its detail',
     wijzig: (im) => (zaak(im).attribuutsoorten[0].definitie = 'De eerste dag van de zaak.'),
-    verwacht: [{ kind: 'definition-changed', path: 'Zaak.startdatum', ...niemand, details: [expect.objectContaining({ path: '/zaken/*/startdatum', kind: 'description-changed' })] as never }],
+    verwacht: [
+      {
+        kind: 'definition-changed',
+        path: 'Zaak.startdatum',
+        ...niemand,
+        details: [expect.objectContaining({ path: '/zaken/*/startdatum', kind: 'description-changed' })] as never,
+      },
+    ],
   },
   {
     naam: 'toelichting and herkomst: documentation, breaks nobody',
@@ -274,7 +299,18 @@ const gevallen: Geval[] = [
   {
     naam: 'relatiesoort added (not in the message) and removed with its field',
     wijzig: (im, um) => {
-      zaak(im).relatiesoorten = [{ id: 'zaak.notities', naam: 'heeftNotities', doel: 'Notitie', rol: 'notities', kardinaliteit: '0..*', richting: 'unidirectioneel', aggregatie: 'geen', definitie: 'De notities.' }];
+      zaak(im).relatiesoorten = [
+        {
+          id: 'zaak.notities',
+          naam: 'heeftNotities',
+          doel: 'Notitie',
+          rol: 'notities',
+          kardinaliteit: '0..*',
+          richting: 'unidirectioneel',
+          aggregatie: 'geen',
+          definitie: 'De notities.',
+        },
+      ];
       zaakVelden(um).splice(4, 1);
     },
     verwacht: [
@@ -298,12 +334,19 @@ const gevallen: Geval[] = [
   },
   {
     naam: 'constraint added on an objecttype in the message: breaks senders (the validator checks it)',
-    wijzig: (im) => zaak(im).constraints.push({ id: 'zaak.volgorde', naam: 'volgorde', specificatie: 'De einddatum ligt niet voor de startdatum.', regel: { soort: 'datumvolgorde', vroegste: 'startdatum', laatste: 'einddatum' } }),
+    wijzig: (im) =>
+      zaak(im).constraints.push({
+        id: 'zaak.volgorde',
+        naam: 'volgorde',
+        specificatie: 'De einddatum ligt niet voor de startdatum.',
+        regel: { soort: 'datumvolgorde', vroegste: 'startdatum', laatste: 'einddatum' },
+      }),
     verwacht: [{ kind: 'constraint-added', path: 'Zaak.volgorde', ...verzenders }],
   },
   {
     naam: 'constraint on an objecttype outside the message: breaks nobody',
-    wijzig: (im) => (im.objecttypen[2].constraints = [{ id: 'notitie.kort', naam: 'kort', specificatie: 'De tekst is kort.' }]),
+    wijzig: (im) =>
+      (im.objecttypen[2].constraints = [{ id: 'notitie.kort', naam: 'kort', specificatie: 'De tekst is kort.' }]),
     verwacht: [{ kind: 'constraint-added', path: 'Notitie.kort', ...niemand }],
   },
   {
@@ -328,7 +371,11 @@ const gevallen: Geval[] = [
   },
   {
     naam: 'added field in an open object: breaks senders',
-    wijzig: (_im, um) => zaakVelden(um)[4].velden.push({ naam: 'gelukt', toegevoegd: { type: 'Boolean', definitie: 'Of het contact gelukt is.' } }),
+    wijzig: (_im, um) =>
+      zaakVelden(um)[4].velden.push({
+        naam: 'gelukt',
+        toegevoegd: { type: 'Boolean', definitie: 'Of het contact gelukt is.' },
+      }),
     verwacht: [{ kind: 'field-added', path: '/zaken/*/contacten/*/gelukt', ...verzenders }],
   },
   {
@@ -338,7 +385,11 @@ const gevallen: Geval[] = [
   },
   {
     naam: 'added field definitie and type',
-    wijzig: (_im, um) => Object.assign(um.bericht.velden[0].toegevoegd, { definitie: 'De dag waarop is aangeleverd.', type: 'CharacterString' }),
+    wijzig: (_im, um) =>
+      Object.assign(um.bericht.velden[0].toegevoegd, {
+        definitie: 'De dag waarop is aangeleverd.',
+        type: 'CharacterString',
+      }),
     verwacht: [
       { kind: 'datatype-changed', path: '/aanleverdatum', ...ontvangers },
       { kind: 'definition-changed', path: '/aanleverdatum', ...niemand },
@@ -375,7 +426,14 @@ describe('model diff: every kind of change with its classification', () => {
     const [c] = variant((im) => im.enumeraties[0].waarden.push({ id: 'x', naam: 'Heropend' }));
     expect(c!.level).toBe('model');
     expect(c!.message).toBe('waarde "Heropend" aan enumeratie EnumStatus toegevoegd (in het bericht: /zaken/*/status)');
-    expect(c!.details).toEqual([expect.objectContaining({ level: 'schema', path: '/zaken/*/status', kind: 'enum-value-added', breaksReceivers: true })]);
+    expect(c!.details).toEqual([
+      expect.objectContaining({
+        level: 'schema',
+        path: '/zaken/*/status',
+        kind: 'enum-value-added',
+        breaksReceivers: true,
+      }),
+    ]);
   });
 
   it('a change in a shared datatype reaches every field that uses it', () => {
@@ -385,16 +443,28 @@ describe('model diff: every kind of change with its classification', () => {
     Object.assign(datum, { basis: 'tekst' });
     delete (datum as { formaat?: string }).formaat;
     const changes = diff(basis, model(basisIm(), basisUm(), 'nieuw', datatypes)).changes;
-    expect(changes).toEqual([expect.objectContaining({ kind: 'datatype-definition-changed', path: 'Datum', ...ontvangers })]);
-    expect(changes[0]!.details!.map((d) => d.path)).toEqual(['/aanleverdatum', '/zaken/*/startdatum', '/zaken/*/einddatum', '/zaken/*/contacten/*/datum']);
+    expect(changes).toEqual([
+      expect.objectContaining({ kind: 'datatype-definition-changed', path: 'Datum', ...ontvangers }),
+    ]);
+    expect(changes[0]!.details!.map((d) => d.path)).toEqual([
+      '/aanleverdatum',
+      '/zaken/*/startdatum',
+      '/zaken/*/einddatum',
+      '/zaken/*/contacten/*/datum',
+    ]);
   });
 });
 
 /** A model folder of this repository, with model/gedeeld/, as files in memory; `wijzig` edits one file's text. */
-function echtModel(naam: string, label: string, wijzig: (pad: string, tekst: string) => string = (_, t) => t): Extract<Kant, { soort: 'model' }> {
+function echtModel(
+  naam: string,
+  label: string,
+  wijzig: (pad: string, tekst: string) => string = (_, t) => t,
+): Extract<Kant, { soort: 'model' }> {
   const files: Record<string, string> = {};
   for (const map of [`model/${naam}`, 'model/gedeeld']) {
-    for (const f of readdirSync(join(ROOT, map))) if (f.endsWith('.yaml')) files[`${map}/${f}`] = wijzig(`${map}/${f}`, readFileSync(join(ROOT, map, f), 'utf8'));
+    for (const f of readdirSync(join(ROOT, map)))
+      if (f.endsWith('.yaml')) files[`${map}/${f}`] = wijzig(`${map}/${f}`, readFileSync(join(ROOT, map, f), 'utf8'));
   }
   const loaded = loadModel(`model/${naam}`, memoryReader(files));
   if (!loaded.informatiemodel || !loaded.uitwisselmodel) throw new Error(`model ${naam} does not load`);
@@ -413,7 +483,9 @@ describe('model diff: a kardinaliteit that only the strict schema carries (Schul
 
   it('leaves the compat schema as it was and makes the field required in the strict schema', () => {
     expect(compatSchema(nieuw.uitwisselmodel!)).toEqual(compatSchema(oud.uitwisselmodel!));
-    const schuldregeling = (k: typeof oud) => (strictSchema(k.uitwisselmodel!) as any).properties.leveringen.items.properties.schuldhulptrajecten.items.properties.schuldregeling;
+    const schuldregeling = (k: typeof oud) =>
+      (strictSchema(k.uitwisselmodel!) as any).properties.leveringen.items.properties.schuldhulptrajecten.items
+        .properties.schuldregeling;
     expect(schuldregeling(oud).required ?? []).not.toContain('dwangakkoord');
     expect(schuldregeling(nieuw).required).toContain('dwangakkoord');
   });
@@ -429,18 +501,39 @@ describe('model diff: a kardinaliteit that only the strict schema carries (Schul
         message: `attribuutsoort Schuldregeling.dwangakkoord: kardinaliteit 0..1 → 1 (in het bericht: ${pad})`,
         level: 'model',
         vorm: 'strict',
-        details: [{ path: pad, kind: 'required-added', breaksSenders: true, breaksReceivers: false, message: 'strikt schema: veld "dwangakkoord" is nu verplicht', level: 'schema', vorm: 'strict' }],
+        details: [
+          {
+            path: pad,
+            kind: 'required-added',
+            breaksSenders: true,
+            breaksReceivers: false,
+            message: 'strikt schema: veld "dwangakkoord" is nu verplicht',
+            level: 'schema',
+            vorm: 'strict',
+          },
+        ],
       },
     ]);
     // The reverse: optional again in strict, which breaks receivers that validate with it.
-    expect(diff(nieuw, oud).changes).toEqual([expect.objectContaining({ path: 'Schuldregeling.dwangakkoord', breaksSenders: false, breaksReceivers: true, vorm: 'strict' })]);
+    expect(diff(nieuw, oud).changes).toEqual([
+      expect.objectContaining({
+        path: 'Schuldregeling.dwangakkoord',
+        breaksSenders: false,
+        breaksReceivers: true,
+        vorm: 'strict',
+      }),
+    ]);
   });
 
   it('says so in the text, the Markdown and the JSON', () => {
     const r = diff(oud, nieuw);
-    expect(renderText(r)).toContain('cardinality-changed  attribuutsoort Schuldregeling.dwangakkoord: kardinaliteit 0..1 → 1');
+    expect(renderText(r)).toContain(
+      'cardinality-changed  attribuutsoort Schuldregeling.dwangakkoord: kardinaliteit 0..1 → 1',
+    );
     expect(renderText(r)).toContain('[breekt verzenders (alleen in het strikte schema)]');
-    expect(renderMarkdown(r)).toMatch(/### Brekende wijzigingen\n\n- `Schuldregeling\.dwangakkoord`: .*\(\*\*breekt verzenders \(alleen in het strikte schema\)\*\*\)\n {2}- `[^`]+`: strikt schema: veld "dwangakkoord" is nu verplicht/);
+    expect(renderMarkdown(r)).toMatch(
+      /### Brekende wijzigingen\n\n- `Schuldregeling\.dwangakkoord`: .*\(\*\*breekt verzenders \(alleen in het strikte schema\)\*\*\)\n {2}- `[^`]+`: strikt schema: veld "dwangakkoord" is nu verplicht/,
+    );
     const json = JSON.parse(renderJson(r)) as { changes: Change[] };
     expect(json.changes[0]).toMatchObject({ vorm: 'strict', details: [{ kind: 'required-added', vorm: 'strict' }] });
   });

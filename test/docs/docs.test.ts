@@ -90,11 +90,15 @@ describe.each(MODELLEN)('documentation of $naam', ({ naam, um, docs }) => {
     const code = mermaidDecode(im_?.content ?? '');
     for (const ot of im.objecttypen) {
       expect(code).toContain(`["${ot.naam}"]`);
-      for (const a of ot.attribuutsoorten) expect(code).toContain(`\n    ${a.naam} : ${a.type.naam} [${a.kardinaliteit.tekst}]\n`);
-      for (const r of ot.relatiesoorten) expect(code).toMatch(new RegExp(` : ${r.naam.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n`));
+      for (const a of ot.attribuutsoorten)
+        expect(code).toContain(`\n    ${a.naam} : ${a.type.naam} [${a.kardinaliteit.tekst}]\n`);
+      for (const r of ot.relatiesoorten)
+        expect(code).toMatch(new RegExp(` : ${r.naam.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n`));
     }
     for (const e of im.enumeraties) {
-      expect(code).toContain(`["${e.naam}"] {\n    <<enumeration>>\n${e.waarden.map((w) => `    ${w.naam}\n`).join('')}  }`);
+      expect(code).toContain(
+        `["${e.naam}"] {\n    <<enumeration>>\n${e.waarden.map((w) => `    ${w.naam}\n`).join('')}  }`,
+      );
     }
   });
 
@@ -103,7 +107,9 @@ describe.each(MODELLEN)('documentation of $naam', ({ naam, um, docs }) => {
     const kop = koppen(root, 'h2').find((h) => h.getAttribute('id') === 'mapping');
     const tabel = sectie(root, kop as HTMLElement).find((el) => el.tagName === 'TABLE');
     const paden = (tabel?.querySelectorAll('tbody tr') ?? []).map((tr) => tr.querySelector('td')?.text);
-    const mapping = JSON.parse(readFileSync(join(ROOT, 'generated', naam, 'mapping.json'), 'utf8')) as { velden: { pad: string }[] };
+    const mapping = JSON.parse(readFileSync(join(ROOT, 'generated', naam, 'mapping.json'), 'utf8')) as {
+      velden: { pad: string }[];
+    };
     expect(paden).toEqual(mapping.velden.map((v) => v.pad));
   });
 });
@@ -118,25 +124,34 @@ describe.each([...MODELLEN, VIJANDIG])('embedded examples of $naam', ({ um, docs
   });
 
   it('are valid against the compat schema', () => {
-    const voorbeelden = blokken.map((b) => JSON.parse(b.content) as Record<string, unknown>).filter((j) => !('$schema' in j));
+    const voorbeelden = blokken
+      .map((b) => JSON.parse(b.content) as Record<string, unknown>)
+      .filter((j) => !('$schema' in j));
     expect(voorbeelden.length).toBeGreaterThan(0);
     const validate = addFormats(new Ajv2020({ allErrors: true, strict: false })).compile(compat);
     for (const v of voorbeelden) expect(validate(v) ? [] : validate.errors).toEqual([]);
   });
 
   it('are valid against the strict schema too', () => {
-    const voorbeelden = blokken.map((b) => JSON.parse(b.content) as Record<string, unknown>).filter((j) => !('$schema' in j));
-    const validate = addFormats(new Ajv2020({ allErrors: true, strict: false })).compile(berichtSchema(um, 'strict', []));
+    const voorbeelden = blokken
+      .map((b) => JSON.parse(b.content) as Record<string, unknown>)
+      .filter((j) => !('$schema' in j));
+    const validate = addFormats(new Ajv2020({ allErrors: true, strict: false })).compile(
+      berichtSchema(um, 'strict', []),
+    );
     for (const v of voorbeelden) expect(validate(v) ? [] : validate.errors).toEqual([]);
   });
 });
 
 describe.each([...MODELLEN, VIJANDIG])('anchors and links of $naam', ({ docs }) => {
-  const paginas = new Map([...docs].filter(([p]) => p.endsWith('.md')).map(([p, text]) => [p.replace(/^docs\//, ''), renderDom(text)]));
+  const paginas = new Map(
+    [...docs].filter(([p]) => p.endsWith('.md')).map(([p, text]) => [p.replace(/^docs\//, ''), renderDom(text)]),
+  );
 
   it('give every heading an explicit anchor, unique on its page', () => {
     for (const [naam, root] of paginas) {
-      for (const h of root.querySelectorAll('h1, h2, h3, h4, h5, h6')) expect(h.getAttribute('id'), `${naam}: ${h.text}`).toMatch(/^[a-z0-9-]+$/);
+      for (const h of root.querySelectorAll('h1, h2, h3, h4, h5, h6'))
+        expect(h.getAttribute('id'), `${naam}: ${h.text}`).toMatch(/^[a-z0-9-]+$/);
       const ids = root.querySelectorAll('[id]').map((el) => el.getAttribute('id'));
       const dubbel = ids.filter((id, i) => ids.indexOf(id) !== i);
       expect(dubbel, naam).toEqual([]);
@@ -169,4 +184,3 @@ describe.each([...MODELLEN, VIJANDIG])('anchors and links of $naam', ({ docs }) 
     expect(bestanden.sort()).toEqual([...paginas.keys()].sort());
   });
 });
-

@@ -38,7 +38,8 @@ describe('documentation of a model whose text holds markup', () => {
       for (const table of root.querySelectorAll('table')) {
         tabellen++;
         const kolommen = table.querySelectorAll('thead th').length;
-        for (const tr of table.querySelectorAll('tbody tr')) expect(tr.querySelectorAll('td').length, `${path}: ${tr.text}`).toBe(kolommen);
+        for (const tr of table.querySelectorAll('tbody tr'))
+          expect(tr.querySelectorAll('td').length, `${path}: ${tr.text}`).toBe(kolommen);
       }
     }
     expect(tabellen).toBeGreaterThan(5);
@@ -47,16 +48,27 @@ describe('documentation of a model whose text holds markup', () => {
   it('shows the definition of an objecttype as the characters it holds', () => {
     const def = onder(definities, 'objecttype-wsnp-traject').find((el) => el.classList.contains('admonition'));
     const p = def?.querySelectorAll('p').find((x) => !x.classList.contains('admonition-title'));
-    expect(p?.text).toBe("Een traject | met een pijp, <script>alert('x')</script>, {{x}}, café en *geen* _nadruk_ [geen link](http://x) <b>.");
+    expect(p?.text).toBe(
+      "Een traject | met een pijp, <script>alert('x')</script>, {{x}}, café en *geen* _nadruk_ [geen link](http://x) <b>.",
+    );
     expect(p?.querySelectorAll('em, strong, a, b, script')).toHaveLength(0);
   });
 
   it('turns an HTML list and lines into a Markdown list and paragraphs, and block syntax into text', () => {
-    const details = onder(definities, 'objecttype-wsnp-traject').find((el) => el.tagName === 'DETAILS' && el.querySelector('summary')?.text === 'Toelichting');
+    const details = onder(definities, 'objecttype-wsnp-traject').find(
+      (el) => el.tagName === 'DETAILS' && el.querySelector('summary')?.text === 'Toelichting',
+    );
     expect(details).toBeDefined();
     const body = elementen(details as HTMLElement).filter((n) => n.tagName !== 'SUMMARY');
     expect(body.map((el) => el.tagName)).toEqual(['P', 'P', 'UL', 'P', 'P', 'P']);
-    expect(body.map((el) => el.text.trim())).toEqual(['Eerste regel.', 'Tweede regel met', 'een\ntwee & drie', '# geen kop', '1. geen lijst', '!!! geen admonitie']);
+    expect(body.map((el) => el.text.trim())).toEqual([
+      'Eerste regel.',
+      'Tweede regel met',
+      'een\ntwee & drie',
+      '# geen kop',
+      '1. geen lijst',
+      '!!! geen admonitie',
+    ]);
     expect(body[2]?.querySelectorAll('li').map((li) => li.text)).toEqual(['een', 'twee & drie']);
   });
 
@@ -83,8 +95,12 @@ describe('documentation of a model whose text holds markup', () => {
 
   it('writes names with markup characters as headings, links and cells that show them', () => {
     expect(definities.querySelector('#attribuutsoort-wsnp-traject-kwaad')?.text).toBe('a|b c {{x}} `d`');
-    expect(definities.querySelector('#relatiesoort-wsnp-traject-verklaring')?.text).toBe('heeft: [verklaring] "x" → WSNP-verklaring');
-    const link = definities.querySelectorAll('a').find((a) => a.getAttribute('href') === '#attribuutsoort-wsnp-traject-kwaad');
+    expect(definities.querySelector('#relatiesoort-wsnp-traject-verklaring')?.text).toBe(
+      'heeft: [verklaring] "x" → WSNP-verklaring',
+    );
+    const link = definities
+      .querySelectorAll('a')
+      .find((a) => a.getAttribute('href') === '#attribuutsoort-wsnp-traject-kwaad');
     expect(link?.text).toBe('a|b c {{x}} `d`');
     expect(definities.querySelectorAll('code').map((c) => c.text)).not.toContain('d');
     const waarden = onder(definities, 'enumeratie-soort')
@@ -115,7 +131,9 @@ describe('documentation of a model whose text holds markup', () => {
     expect(decoded).toContain('class ot_basis["Basis {x}"]');
     expect(decoded).toContain('    (Statutaire) Naam : AN200 [0..1]\n');
     expect(decoded).toContain('    <script>alert(1)</script>\n');
-    expect(decoded).toContain('ot_wsnp_traject "1" --> "verklaring|en 0..*" ot_wsnp_verklaring : heeft: [verklaring] "x"');
+    expect(decoded).toContain(
+      'ot_wsnp_traject "1" --> "verklaring|en 0..*" ot_wsnp_verklaring : heeft: [verklaring] "x"',
+    );
     expect(decoded).toContain('ot_basis <|-- ot_wsnp_verklaring');
   });
 });
@@ -126,7 +144,9 @@ describe('escaping functions', () => {
     const shown = 'a | b * c _ d ` e [f](g) {{h}} <script> & é ~~s~~ ==m== \\ # 1. - x';
     expect(renderDom(mdInline(hostile)).text.trim()).toBe(shown);
     expect(renderDom(`# ${mdKop(hostile)} {#x}`).querySelector('h1')?.text).toBe(shown);
-    expect(renderDom(`| k |\n| --- |\n| ${mdCel(`${hostile}\nregel 2`)} |`).querySelector('td')?.text).toBe(`${shown}\nregel 2`);
+    expect(renderDom(`| k |\n| --- |\n| ${mdCel(`${hostile}\nregel 2`)} |`).querySelector('td')?.text).toBe(
+      `${shown}\nregel 2`,
+    );
   });
 
   it('leave an _ between word characters alone, and escape it elsewhere', () => {
@@ -136,15 +156,33 @@ describe('escaping functions', () => {
   });
 
   it('keep lines that look like block syntax as text', () => {
-    const html = renderHtml(mdBlok('# kop\n> quote\n1. een\n+ plus\n* ster\n---\n=== x\n    code\n!!! note\n??? info\n: def'));
-    const root = renderDom(mdBlok('# kop\n> quote\n1. een\n+ plus\n* ster\n---\n=== x\n    code\n!!! note\n??? info\n: def'));
+    const html = renderHtml(
+      mdBlok('# kop\n> quote\n1. een\n+ plus\n* ster\n---\n=== x\n    code\n!!! note\n??? info\n: def'),
+    );
+    const root = renderDom(
+      mdBlok('# kop\n> quote\n1. een\n+ plus\n* ster\n---\n=== x\n    code\n!!! note\n??? info\n: def'),
+    );
     expect(root.querySelectorAll('h1, h2, blockquote, ol, ul, hr, pre, div, details')).toHaveLength(0);
-    expect(root.querySelectorAll('p').map((p) => p.text)).toEqual(['# kop', '> quote', '1. een', '+ plus', '* ster', '---', '=== x', 'code', '!!! note', '??? info', ': def']);
+    expect(root.querySelectorAll('p').map((p) => p.text)).toEqual([
+      '# kop',
+      '> quote',
+      '1. een',
+      '+ plus',
+      '* ster',
+      '---',
+      '=== x',
+      'code',
+      '!!! note',
+      '??? info',
+      ': def',
+    ]);
     expect(html).not.toContain('<script');
   });
 
   it('leave Mermaid only safe characters', () => {
-    expect(mermaidTekst('a"b]c{d}e:f%g<h>i(j)k~l;m#n')).toBe('a#34;b#93;c#123;d#125;e#58;f#37;g#60;h#62;i#40;j#41;k#126;l#59;m#35;n');
+    expect(mermaidTekst('a"b]c{d}e:f%g<h>i(j)k~l;m#n')).toBe(
+      'a#34;b#93;c#123;d#125;e#58;f#37;g#60;h#62;i#40;j#41;k#126;l#59;m#35;n',
+    );
     expect(mermaidTekst('-a-b*')).toBe('#45;a-b#42;');
   });
 });

@@ -53,7 +53,16 @@ export function admonities(markdown: string): string {
     }
     const titel = md.renderInline(m[3] ?? m[2] ?? '');
     const inner = admonities(body.join('\n'));
-    if (m[1] === '!!!') out.push(`<div class="admonition ${m[2]}">`, `<p class="admonition-title">${titel}</p>`, '', inner, '', '</div>', '');
+    if (m[1] === '!!!')
+      out.push(
+        `<div class="admonition ${m[2]}">`,
+        `<p class="admonition-title">${titel}</p>`,
+        '',
+        inner,
+        '',
+        '</div>',
+        '',
+      );
     else out.push(`<details class="${m[2]}">`, `<summary>${titel}</summary>`, '', inner, '', '</details>', '');
     i = j - 1;
   }

@@ -16,7 +16,10 @@ const delays = {
 };
 const pause = new Int32Array(new SharedArrayBuffer(4));
 const touchesGenerated = (args) =>
-  args.some((a) => typeof a === 'string' && (/(^|[\\/])\.generated\.(tmp|old)-/.test(a) || /(^|[\\/])generated([\\/]|$)/.test(a)));
+  args.some(
+    (a) =>
+      typeof a === 'string' && (/(^|[\\/])\.generated\.(tmp|old)-/.test(a) || /(^|[\\/])generated([\\/]|$)/.test(a)),
+  );
 for (const [name, delay] of Object.entries(delays)) {
   if (!(delay > 0)) continue;
   const original = fs[name];

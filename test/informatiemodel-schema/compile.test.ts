@@ -16,7 +16,15 @@ import { Defs } from './helpers.ts';
 
 /** Every def of the schema, by the kind of element it is for. */
 function verwachteDefs(im: Informatiemodel): string[] {
-  return [...im.objecttypen, ...im.gegevensgroeptypen, ...im.enumeraties, ...im.codelijsten, ...im.primitieveDatatypes, ...im.gestructureerdeDatatypes, ...im.keuzes].map((e) => e.naam);
+  return [
+    ...im.objecttypen,
+    ...im.gegevensgroeptypen,
+    ...im.enumeraties,
+    ...im.codelijsten,
+    ...im.primitieveDatatypes,
+    ...im.gestructureerdeDatatypes,
+    ...im.keuzes,
+  ].map((e) => e.naam);
 }
 
 describe('the informatiemodel schema of each DDAS model', () => {
@@ -25,9 +33,13 @@ describe('the informatiemodel schema of each DDAS model', () => {
       const { informatiemodel, uitwisselmodel } = loadModel(join(ROOT, 'model', naam), fileSystemReader);
       const defs = new Defs(informatiemodel!, { naast: uitwisselmodel!.schemaId });
       defs.compileerAlles();
-      expect(defs.namen.filter((n) => !n.endsWith('.verwijzing')).sort()).toEqual(verwachteDefs(informatiemodel!).sort());
+      expect(defs.namen.filter((n) => !n.endsWith('.verwijzing')).sort()).toEqual(
+        verwachteDefs(informatiemodel!).sort(),
+      );
       expect(defs.schema.$id).toBe(uitwisselmodel!.schemaId.replace(/[^/]+$/, INFORMATIEMODEL_SCHEMA));
-      expect(JSON.parse(readFileSync(join(ROOT, 'generated', naam, INFORMATIEMODEL_SCHEMA), 'utf8'))).toEqual(defs.schema);
+      expect(JSON.parse(readFileSync(join(ROOT, 'generated', naam, INFORMATIEMODEL_SCHEMA), 'utf8'))).toEqual(
+        defs.schema,
+      );
     });
   }
 });
@@ -74,7 +86,9 @@ describe('the informatiemodel schema of every test model that loads', () => {
     const { model } = loadInformatiemodel(join(ROOT, 'test/fixtures/docs/vijandig'), fileSystemReader);
     const defs = new Defs(model!);
     expect(defs.namen).toContain('Soort "x" {y}');
-    const kwaad = (defs.def('WSNP-traject').properties as Record<string, Record<string, unknown>>)['a|b <i>c {{x}} `d`']!;
+    const kwaad = (defs.def('WSNP-traject').properties as Record<string, Record<string, unknown>>)[
+      'a|b <i>c {{x}} `d`'
+    ]!;
     expect(kwaad.items).toEqual({ $ref: '#/$defs/Soort%20%22x%22%20%7By%7D' });
     expect(defs.geldig('WSNP-traject', { 'a|b <i>c {{x}} `d`': ['{{x}}', '<script>alert(1)</script>'] })).toBe(true);
     expect(defs.geldig('WSNP-traject', { 'a|b <i>c {{x}} `d`': ['{{y}}'] })).toBe(false);

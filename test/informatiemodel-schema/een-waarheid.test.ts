@@ -41,16 +41,17 @@ const ONEENS: Record<(typeof MODELLEN)[number]['naam'], Record<string, string>> 
     'Vroegsignaal: /leveringen/*/vroegsignalen/*/client required Geslachtsaanduiding':
       'the message does not carry Client.Geslachtsaanduiding (1 in the informatiemodel), so the source data need not have it',
     'Vroegsignaalzaak: /leveringen/*/vroegsignaalzaken/* required aanleverendeOrganisatie':
-      'the relation opgepaktDoor (1) stands in the message as the levering\'s aanleverende_organisatie, not in the zaak',
+      "the relation opgepaktDoor (1) stands in the message as the levering's aanleverende_organisatie, not in the zaak",
     'Vroegsignaalzaak: /leveringen/*/vroegsignaalzaken/* additionalProperties vroegsignalen':
       'the message follows Vroegsignaal.opgepaktIn back from the zaak, by its rolBron vroegsignalen, but the informatiemodel draws the relation unidirectioneel, so neither the schema nor the informatiemodel types have vroegsignalen on Vroegsignaalzaak',
   },
   schuldhulpverlening: {
     'Schuldhulporganisatie: /leveringen/*/aanleverende_organisatie/gemeentecode maxLength 4':
       'the published examples write gemeentecode as GM001 and the like, five characters, where the informatiemodel says AN4 (its toelichting says so)',
-    'Schuldhulptraject: /leveringen/*/schuldhulptrajecten/*/gemeentecode maxLength 4': 'as Schuldhulporganisatie.gemeentecode: GM001 does not fit AN4',
+    'Schuldhulptraject: /leveringen/*/schuldhulptrajecten/*/gemeentecode maxLength 4':
+      'as Schuldhulporganisatie.gemeentecode: GM001 does not fit AN4',
     'Schuldhulptraject: /leveringen/*/schuldhulptrajecten/*/client/* required Voorletters':
-      'the message carries only the client\'s Burgerservicenummer, Geboortedatum, Geslachtsaanduiding and address numbers; the informatiemodel requires the rest of Client',
+      "the message carries only the client's Burgerservicenummer, Geboortedatum, Geslachtsaanduiding and address numbers; the informatiemodel requires the rest of Client",
     'Schuldhulptraject: /leveringen/*/schuldhulptrajecten/*/client/* required Achternaam': 'as Voorletters',
     'Schuldhulptraject: /leveringen/*/schuldhulptrajecten/*/client/* required Straatnaam': 'as Voorletters',
     'Schuldhulptraject: /leveringen/*/schuldhulptrajecten/*/client/* required Plaatsnaam': 'as Voorletters',
@@ -70,7 +71,9 @@ function objecten(object: UmObject, bron: Json, pad = ''): { objecttype: string;
     const inner = veld.inhoud.object;
     const itemPad = `${pad}/${pointerSegment(naam)}${veld.lijst ? '/*' : ''}`;
     return (veld.lijst ? (waarde as Json[]) : [waarde as Json]).flatMap((item) =>
-      inner.objecttype ? [{ objecttype: inner.objecttype.naam, pad: itemPad, waarde: item }] : objecten(inner, item, itemPad),
+      inner.objecttype
+        ? [{ objecttype: inner.objecttype.naam, pad: itemPad, waarde: item }]
+        : objecten(inner, item, itemPad),
     );
   });
 }
@@ -90,8 +93,11 @@ describe.skipIf(!HAS_REFERENCE)('one truth: the informatiemodel schema and the d
           const validate = ajv.getSchema(`im#/$defs/${encodeURIComponent(pointerSegment(objecttype))}`)!;
           if (validate(waarde)) continue;
           for (const e of validate.errors ?? []) {
-            const detail = e.params.additionalProperty ?? e.params.missingProperty ?? e.params.limit ?? JSON.stringify(e.params);
-            gevonden.add(`${objecttype}: ${pad}${e.instancePath.replace(/\/\d+(?=\/|$)/g, '/*')} ${e.keyword} ${String(detail)}`);
+            const detail =
+              e.params.additionalProperty ?? e.params.missingProperty ?? e.params.limit ?? JSON.stringify(e.params);
+            gevonden.add(
+              `${objecttype}: ${pad}${e.instancePath.replace(/\/\d+(?=\/|$)/g, '/*')} ${e.keyword} ${String(detail)}`,
+            );
           }
         }
       }
@@ -151,18 +157,27 @@ async function oneens(im: Informatiemodel, informatiemodelTs: string): Promise<M
   for (const d of diagnostics) {
     const regel = d.file!.getLineAndCharacterOfPosition(d.start!).line - 2;
     const paar = paren[regel]!;
-    uit.set(`${paar.element}: ${paar.richting}`, ts.flattenDiagnosticMessageText(d.messageText, '\n').split('\n').slice(0, 3).join(' / '));
+    uit.set(
+      `${paar.element}: ${paar.richting}`,
+      ts.flattenDiagnosticMessageText(d.messageText, '\n').split('\n').slice(0, 3).join(' / '),
+    );
   }
   return uit;
 }
 
-const FORMAT: ts.FormatDiagnosticsHost = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => '/', getNewLine: () => '\n' };
+const FORMAT: ts.FormatDiagnosticsHost = {
+  getCanonicalFileName: (f) => f,
+  getCurrentDirectory: () => '/',
+  getNewLine: () => '\n',
+};
 
 /** The semantic diagnostics of the files, compiled in memory under the package's options (strict). */
 function typeCheck(bestanden: Map<string, string>): ts.Diagnostic[] {
   const lib = libs();
   const host: ts.CompilerHost = {
-    getSourceFile: (naam) => lib.get(naam) ?? (bestanden.has(naam) ? ts.createSourceFile(naam, bestanden.get(naam)!, ts.ScriptTarget.ES2022) : undefined),
+    getSourceFile: (naam) =>
+      lib.get(naam) ??
+      (bestanden.has(naam) ? ts.createSourceFile(naam, bestanden.get(naam)!, ts.ScriptTarget.ES2022) : undefined),
     getDefaultLibFileName: (o) => `/node_modules/typescript/lib/${ts.getDefaultLibFileName(o)}`,
     writeFile: () => undefined,
     getCurrentDirectory: () => '/',
@@ -172,8 +187,18 @@ function typeCheck(bestanden: Map<string, string>): ts.Diagnostic[] {
     fileExists: (f) => bestanden.has(f) || lib.has(f),
     readFile: (f) => bestanden.get(f) ?? lib.get(f)?.text,
   };
-  const program = ts.createProgram({ rootNames: [...bestanden.keys()], options: { ...COMPILER_OPTIONS, noEmit: true }, host });
-  return [...program.getOptionsDiagnostics(), ...[...bestanden.keys()].flatMap((f) => [...program.getSyntacticDiagnostics(program.getSourceFile(f)), ...program.getSemanticDiagnostics(program.getSourceFile(f))])];
+  const program = ts.createProgram({
+    rootNames: [...bestanden.keys()],
+    options: { ...COMPILER_OPTIONS, noEmit: true },
+    host,
+  });
+  return [
+    ...program.getOptionsDiagnostics(),
+    ...[...bestanden.keys()].flatMap((f) => [
+      ...program.getSyntacticDiagnostics(program.getSourceFile(f)),
+      ...program.getSemanticDiagnostics(program.getSourceFile(f)),
+    ]),
+  ];
 }
 
 describe('one truth: the informatiemodel types and the informatiemodel schema', () => {
@@ -191,7 +216,8 @@ describe('one truth: the informatiemodel types and the informatiemodel schema', 
     const gevonden = await oneens(im, types);
     expect([...gevonden.keys()].sort()).toEqual(Object.keys(NIET_EENS).sort());
     // Each for the property the reason names, as TypeScript tells it.
-    for (const [paar, { eigenschap }] of Object.entries(NIET_EENS)) expect(gevonden.get(paar), paar).toContain(eigenschap);
+    for (const [paar, { eigenschap }] of Object.entries(NIET_EENS))
+      expect(gevonden.get(paar), paar).toContain(eigenschap);
   });
 });
 
@@ -273,7 +299,8 @@ keuzes:
 const NIET_EENS: Record<string, { eigenschap: string; waarom: string }> = {
   'Persoon: schema → types': {
     eigenschap: "'overlijdensdatum'",
-    waarom: 'mogelijkGeenWaarde: the schema allows null, the informatiemodel types have no null (informatiemodel-types.ts could write `| null`)',
+    waarom:
+      'mogelijkGeenWaarde: the schema allows null, the informatiemodel types have no null (informatiemodel-types.ts could write `| null`)',
   },
   'Subjectzaak: schema → types': {
     eigenschap: "'betreft'",

@@ -2,7 +2,10 @@
 import type { ValidateFunction } from 'ajv';
 import { ajvMetFormats } from '../../generator/common/ajv.ts';
 import { pointerSegment } from '../../generator/common/json-pointer.ts';
-import { informatiemodelSchema, type InformatiemodelSchemaOpties } from '../../generator/emit/informatiemodel-schema/index.ts';
+import {
+  informatiemodelSchema,
+  type InformatiemodelSchemaOpties,
+} from '../../generator/emit/informatiemodel-schema/index.ts';
 import { loadInformatiemodel } from '../../generator/model/load.ts';
 import type { Informatiemodel } from '../../generator/model/types.ts';
 import { memoryReader } from '../diff/helpers.ts';
@@ -13,7 +16,10 @@ type Schema = Record<string, unknown>;
 export function laadTekst(yaml: string): Informatiemodel {
   const { model, findings } = loadInformatiemodel('model/t', memoryReader({ 'model/t/informatiemodel.yaml': yaml }));
   const errors = findings.filter((f) => f.severity === 'error');
-  if (!model || errors.length > 0) throw new Error(`the test model does not load:\n${errors.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`).join('\n')}`);
+  if (!model || errors.length > 0)
+    throw new Error(
+      `the test model does not load:\n${errors.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`).join('\n')}`,
+    );
   return model;
 }
 

@@ -3,7 +3,10 @@
  * tested by what the schema accepts and rejects (Ajv 2020), not by the text it is written as.
  */
 import { describe, expect, it } from 'vitest';
-import { emitInformatiemodelSchema, INFORMATIEMODEL_SCHEMA } from '../../generator/emit/informatiemodel-schema/index.ts';
+import {
+  emitInformatiemodelSchema,
+  INFORMATIEMODEL_SCHEMA,
+} from '../../generator/emit/informatiemodel-schema/index.ts';
 import { Defs, laadTekst } from './helpers.ts';
 
 // Subject (abstract, identified by nummer) has two subtypen, Persoon and Organisatie. A Zaak betreft a Subject,
@@ -164,7 +167,10 @@ describe('the informatiemodel schema of a small model', () => {
   });
 
   it('writes a codelijst as text, its description naming the codelijst and where its values are', () => {
-    expect(defs.def('Landen')).toEqual({ type: 'string', description: 'De landen.\n\nEen waarde uit de codelijst Landen, te vinden op https://example.org/landen.' });
+    expect(defs.def('Landen')).toEqual({
+      type: 'string',
+      description: 'De landen.\n\nEen waarde uit de codelijst Landen, te vinden op https://example.org/landen.',
+    });
     expect(geldig('Zaak', { ...zaak, land: 'NL' })).toBe(true);
     expect(geldig('Zaak', { ...zaak, land: 31 })).toBe(false);
   });
@@ -186,7 +192,15 @@ describe('the informatiemodel schema of a small model', () => {
   });
 
   it('flattens generalisaties: a subtype has its inherited properties and is closed, and usable on its own', () => {
-    expect(Object.keys(defs.def('Persoon').properties as object)).toEqual(['nummer', 'naam', 'bsn', 'telefoonnummers', 'overlijdensdatum', 'adres', 'behandelt']);
+    expect(Object.keys(defs.def('Persoon').properties as object)).toEqual([
+      'nummer',
+      'naam',
+      'bsn',
+      'telefoonnummers',
+      'overlijdensdatum',
+      'adres',
+      'behandelt',
+    ]);
     expect(defs.def('Persoon').allOf).toBeUndefined();
     expect(geldig('Persoon', persoon)).toBe(true);
     const { naam: _, ...zonderNaam } = persoon;
@@ -207,7 +221,10 @@ describe('the informatiemodel schema of a small model', () => {
 
   it('accepts a reference by identification, with exactly the identificerende attribuutsoorten (inherited ones too)', () => {
     expect(defs.def('Subject.verwijzing')).toMatchObject({ required: ['nummer'], additionalProperties: false });
-    expect(defs.def('Persoon.verwijzing')).toEqual({ ...defs.def('Subject.verwijzing'), description: expect.stringContaining('Persoon') });
+    expect(defs.def('Persoon.verwijzing')).toEqual({
+      ...defs.def('Subject.verwijzing'),
+      description: expect.stringContaining('Persoon'),
+    });
     expect(geldig('Zaak', { ...zaak, betreft: { nummer: 'S1' } })).toBe(true);
     expect(geldig('Zaak', { ...zaak, betreft: { nummer: 'S1', kleur: 'Rood' } })).toBe(false);
     expect(geldig('Zaak', { ...zaak, betreft: { nummer: 'x'.repeat(11) } })).toBe(false);
@@ -229,15 +246,20 @@ describe('the informatiemodel schema of a small model', () => {
   it('takes its $id from the basisUri, else beside the schema it is published with, else has none', () => {
     const met = (basisUri: string | undefined, naast?: string) => {
       const model = { ...im, basisUri };
-      return (JSON.parse(emitInformatiemodelSchema(model, { naast }).get(INFORMATIEMODEL_SCHEMA)!) as { $id?: string }).$id;
+      return (JSON.parse(emitInformatiemodelSchema(model, { naast }).get(INFORMATIEMODEL_SCHEMA)!) as { $id?: string })
+        .$id;
     };
     expect(met('https://example.org/def/test')).toBe('https://example.org/def/test/informatiemodel.schema.json');
-    expect(met('https://example.org/def/test/', 'https://x.org/v1/bericht.json')).toBe('https://example.org/def/test/informatiemodel.schema.json');
+    expect(met('https://example.org/def/test/', 'https://x.org/v1/bericht.json')).toBe(
+      'https://example.org/def/test/informatiemodel.schema.json',
+    );
     expect(met(undefined, 'https://x.org/v1/bericht.json')).toBe('https://x.org/v1/informatiemodel.schema.json');
     expect(met('geen url', 'https://x.org/v1/bericht.json')).toBe('https://x.org/v1/informatiemodel.schema.json');
     expect(met(undefined)).toBeUndefined();
     expect(met(undefined, 'urn:example:test')).toBeUndefined();
-    expect(met('urn:example:test', 'https://x.org/v1/bericht.json')).toBe('https://x.org/v1/informatiemodel.schema.json');
+    expect(met('urn:example:test', 'https://x.org/v1/bericht.json')).toBe(
+      'https://x.org/v1/informatiemodel.schema.json',
+    );
   });
 
   it('is the same text on every run, JSON with two spaces and a final newline', () => {

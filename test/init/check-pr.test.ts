@@ -53,7 +53,11 @@ class GithubStandIn {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
     };
-    if (this.failure) return send(this.failure.status, { message: this.failure.message, documentation_url: 'https://docs.github.com/rest' });
+    if (this.failure)
+      return send(this.failure.status, {
+        message: this.failure.message,
+        documentation_url: 'https://docs.github.com/rest',
+      });
     if (req.headers.authorization !== 'Bearer geheim-token') return send(401, { message: 'Bad credentials' });
     const lijst = new RegExp(`^/repos/${OWNER_REPO}/issues/${PR}/comments$`);
     const een = new RegExp(`^/repos/${OWNER_REPO}/issues/comments/(\\d+)$`);
@@ -61,13 +65,25 @@ class GithubStandIn {
       const page = Number(url.searchParams.get('page') ?? '1');
       const per = 2;
       const last = Math.max(1, Math.ceil(this.comments.length / per));
-      const links: Record<string, string> = page < last ? { link: `<${this.url}${url.pathname}?per_page=100&page=${page + 1}>; rel="next", <${this.url}${url.pathname}?per_page=100&page=${last}>; rel="last"` } : {};
+      const links: Record<string, string> =
+        page < last
+          ? {
+              link: `<${this.url}${url.pathname}?per_page=100&page=${page + 1}>; rel="next", <${this.url}${url.pathname}?per_page=100&page=${last}>; rel="last"`,
+            }
+          : {};
       return send(200, this.comments.slice((page - 1) * per, page * per), links);
     }
     if (req.method === 'POST' && lijst.test(url.pathname)) {
-      const comment = { id: this.nextId++, body: (JSON.parse(text) as { body: string }).body, user: { login: 'github-actions[bot]' } };
+      const comment = {
+        id: this.nextId++,
+        body: (JSON.parse(text) as { body: string }).body,
+        user: { login: 'github-actions[bot]' },
+      };
       this.comments.push(comment);
-      return send(201, { ...comment, html_url: `https://github.com/${OWNER_REPO}/pull/${PR}#issuecomment-${comment.id}` });
+      return send(201, {
+        ...comment,
+        html_url: `https://github.com/${OWNER_REPO}/pull/${PR}#issuecomment-${comment.id}`,
+      });
     }
     const m = een.exec(url.pathname);
     if (req.method === 'PATCH' && m) {
@@ -168,13 +184,20 @@ describe('mimgen check-pr', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(markerComments()).toEqual([expect.objectContaining({ id })]);
     expect(github.comments).toHaveLength(4);
-    expect(github.requests.at(-1)).toMatchObject({ method: 'PATCH', path: `/repos/${OWNER_REPO}/issues/comments/${id}` });
+    expect(github.requests.at(-1)).toMatchObject({
+      method: 'PATCH',
+      path: `/repos/${OWNER_REPO}/issues/comments/${id}`,
+    });
     expect(github.requests.filter((q) => q.method === 'POST')).toEqual([]);
     expect(r.stderr).toContain('updated the comment');
   });
 
   it('a model changed without regenerating: exit 1, and the comment lists the stale files', async () => {
-    bewerk('model/bibliotheek/informatiemodel.yaml', 'definitie: Een korte omschrijving van de melding.', 'definitie: Een korte beschrijving van de melding.');
+    bewerk(
+      'model/bibliotheek/informatiemodel.yaml',
+      'definitie: Een korte omschrijving van de melding.',
+      'definitie: Een korte beschrijving van de melding.',
+    );
     try {
       const r = await checkPr();
       expect(r.status, r.stderr).toBe(1);
@@ -206,12 +229,18 @@ describe('mimgen check-pr', () => {
   it('a new model is named as new; a change to a shared file compares every model', () => {
     cpSync(join(repo, 'model', 'bibliotheek'), join(repo, 'model', 'tweede'), { recursive: true });
     bewerk('model/tweede/informatiemodel.yaml', /^  naam: .*$/m, '  naam: Tweede');
-    bewerk('model/gedeeld/datatypes.yaml', 'definitie: Ja (true) of nee (false).', 'definitie: Waar (true) of onwaar (false).');
+    bewerk(
+      'model/gedeeld/datatypes.yaml',
+      'definitie: Ja (true) of nee (false).',
+      'definitie: Waar (true) of onwaar (false).',
+    );
     try {
       const r = mimgen(['check-pr', '--base', 'main'], repo);
       // tweede has no generated package yet: stale.
       expect(r.status, r.stderr).toBe(1);
-      expect(r.stdout).toContain('#### `model/tweede`\n\nA new model: `main` has no earlier version to compare it with.');
+      expect(r.stdout).toContain(
+        '#### `model/tweede`\n\nA new model: `main` has no earlier version to compare it with.',
+      );
       expect(r.stdout).toContain('(main:model/bibliotheek) naar Bibliotheek');
       expect(r.stdout).toContain('- `generated/tweede/package.json`');
     } finally {
@@ -240,17 +269,19 @@ describe('mimgen check-pr', () => {
     expect(noStack(r.stderr)).toBe(true);
   });
 
-  it('a refused API call: its own exit code (3), the status and GitHub\'s message, no stack trace; the body is still printed', async () => {
+  it("a refused API call: its own exit code (3), the status and GitHub's message, no stack trace; the body is still printed", async () => {
     github.failure = { status: 403, message: 'Resource not accessible by integration' };
     const r = await checkPr();
     expect(r.status).toBe(3);
-    expect(r.stderr).toContain(`GitHub API GET /repos/${OWNER_REPO}/issues/${PR}/comments failed: HTTP 403: Resource not accessible by integration`);
+    expect(r.stderr).toContain(
+      `GitHub API GET /repos/${OWNER_REPO}/issues/${PR}/comments failed: HTTP 403: Resource not accessible by integration`,
+    );
     expect(r.stderr).toContain('pull-requests: write');
     expect(noStack(r.stderr)).toBe(true);
     expect(r.stdout.startsWith(MARKER)).toBe(true);
   });
 
-  it('without a pull request (a run on a maintainer\'s machine) it only prints the body', () => {
+  it("without a pull request (a run on a maintainer's machine) it only prints the body", () => {
     const r = mimgen(['check-pr', '--base', 'main'], repo);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout.startsWith(MARKER)).toBe(true);

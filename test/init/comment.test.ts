@@ -50,7 +50,10 @@ describe('the check-pr comment', () => {
   });
 
   it('is cut, with a note and its code block closed, when it is longer than GitHub takes', () => {
-    const uitvoer = Array.from({ length: 5000 }, (_, i) => `model/m/x.yaml:${i + 1}:1  error  regel  een bevinding met wat tekst erbij`).join('\n');
+    const uitvoer = Array.from(
+      { length: 5000 },
+      (_, i) => `model/m/x.yaml:${i + 1}:1  error  regel  een bevinding met wat tekst erbij`,
+    ).join('\n');
     const body = renderComment({ ...GOED, lint: { ok: false, fouten: 5000, waarschuwingen: 0, uitvoer } });
     expect(body.length).toBeLessThan(MAX_BODY);
     expect(body).toMatch(/\n```\n\n\*The comment is cut here[^\n]*\*\n$/);

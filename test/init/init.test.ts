@@ -43,7 +43,9 @@ describe('mimgen init', () => {
     expect(lint.status, lint.stderr).toBe(0);
     const generate = mimgen(['generate'], repo);
     expect(generate.status, generate.stderr).toBe(0);
-    const pakket = JSON.parse(readFileSync(join(repo, 'generated', 'catalogus-bibliotheek', 'package.json'), 'utf8')) as { name: string };
+    const pakket = JSON.parse(
+      readFileSync(join(repo, 'generated', 'catalogus-bibliotheek', 'package.json'), 'utf8'),
+    ) as { name: string };
     expect(pakket.name).toBe('catalogus-bibliotheek');
     expect(existsSync(join(repo, 'generated', 'catalogus-bibliotheek', 'uitwisselmodel.schema.json'))).toBe(true);
     expect(mimgen(['generate', '--check'], repo).status).toBe(0);
@@ -51,16 +53,35 @@ describe('mimgen init', () => {
 
   it('writes package.json with mimgen pinned and the scripts, and the files point the editor at the schemas in node_modules/mimgen', () => {
     const repo = join(tempDir('mimgen-init-'), 'standaard');
-    const r = mimgen(['init', repo, '--model', 'bibliotheek', '--scope', '@voorbeeld', '--naam', 'Bibliotheek: "uitleen" # en meer'], ROOT);
+    const r = mimgen(
+      ['init', repo, '--model', 'bibliotheek', '--scope', '@voorbeeld', '--naam', 'Bibliotheek: "uitleen" # en meer'],
+      ROOT,
+    );
     expect(r.status, r.stderr).toBe(0);
-    const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { name: string; private: boolean; scripts: Record<string, string>; devDependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as {
+      name: string;
+      private: boolean;
+      scripts: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
     expect(pkg).toMatchObject({ name: 'standaard', private: true, devDependencies: { mimgen: VERSIE } });
-    expect(pkg.scripts).toMatchObject({ lint: 'mimgen lint', generate: 'mimgen generate', check: 'mimgen lint && mimgen generate --check' });
+    expect(pkg.scripts).toMatchObject({
+      lint: 'mimgen lint',
+      generate: 'mimgen generate',
+      check: 'mimgen lint && mimgen generate --check',
+    });
     expect(pkg.scripts.test).toBeDefined();
 
     const config = readFileSync(join(repo, 'mimgen.config.yaml'), 'utf8');
-    expect(config.split('\n')[0]).toBe('# yaml-language-server: $schema=node_modules/mimgen/schema/mimgen.config.schema.json');
-    expect(parse(config)).toEqual({ models: 'model', output: 'generated', packages: { bibliotheek: '@voorbeeld/bibliotheek' }, scope: '@voorbeeld' });
+    expect(config.split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=node_modules/mimgen/schema/mimgen.config.schema.json',
+    );
+    expect(parse(config)).toEqual({
+      models: 'model',
+      output: 'generated',
+      packages: { bibliotheek: '@voorbeeld/bibliotheek' },
+      scope: '@voorbeeld',
+    });
     for (const [file, schema] of [
       ['informatiemodel.yaml', 'informatiemodel.schema.json'],
       ['uitwisselmodel.yaml', 'uitwisselmodel.schema.json'],
@@ -71,18 +92,25 @@ describe('mimgen init', () => {
       expect(existsSync(join(ROOT, 'schema', schema))).toBe(true);
     }
     // A naam with YAML's and Markdown's special characters lands intact.
-    const im = parse(readFileSync(join(repo, 'model', 'bibliotheek', 'informatiemodel.yaml'), 'utf8')) as { informatiemodel: { naam: string } };
+    const im = parse(readFileSync(join(repo, 'model', 'bibliotheek', 'informatiemodel.yaml'), 'utf8')) as {
+      informatiemodel: { naam: string };
+    };
     expect(im.informatiemodel.naam).toBe('Bibliotheek: "uitleen" # en meer');
     const readme = readFileSync(join(repo, 'README.md'), 'utf8');
     expect(readme.split('\n')[0]).toBe('# Bibliotheek: "uitleen" \\# en meer');
     // The README starts with the two commands.
-    expect(readme.split('\n').slice(2, 6).join('\n')).toMatch(/^```sh\nnpm ci && npm run generate.*\nnpm (test|run check)\b.*\n```$/);
+    expect(readme.split('\n').slice(2, 6).join('\n')).toMatch(
+      /^```sh\nnpm ci && npm run generate.*\nnpm (test|run check)\b.*\n```$/,
+    );
 
     const lint = mimgen(['lint'], repo);
     expect(lint.status, `${lint.stdout}${lint.stderr}`).toBe(0);
     const generate = mimgen(['generate'], repo);
     expect(generate.status, generate.stderr).toBe(0);
-    expect((JSON.parse(readFileSync(join(repo, 'generated', 'bibliotheek', 'package.json'), 'utf8')) as { name: string }).name).toBe('@voorbeeld/bibliotheek');
+    expect(
+      (JSON.parse(readFileSync(join(repo, 'generated', 'bibliotheek', 'package.json'), 'utf8')) as { name: string })
+        .name,
+    ).toBe('@voorbeeld/bibliotheek');
   });
 
   it('writes the pull-request workflow: full history, node 20, npm ci, then npx mimgen check-pr with the token', () => {
@@ -91,13 +119,19 @@ describe('mimgen init', () => {
     const wf = parse(readFileSync(join(repo, '.github', 'workflows', 'mimgen.yml'), 'utf8')) as {
       on: Record<string, unknown>;
       permissions: Record<string, string>;
-      jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown>; run?: string; env?: Record<string, string> }[] }>;
+      jobs: Record<
+        string,
+        { steps: { uses?: string; with?: Record<string, unknown>; run?: string; env?: Record<string, string> }[] }
+      >;
     };
     expect(Object.keys(wf.on)).toEqual(['pull_request']);
     expect(wf.permissions).toEqual({ contents: 'read', 'pull-requests': 'write', issues: 'write' });
     const steps = Object.values(wf.jobs)[0]!.steps;
     expect(steps[0]).toMatchObject({ uses: expect.stringMatching(/^actions\/checkout@/), with: { 'fetch-depth': 0 } });
-    expect(steps[1]).toMatchObject({ uses: expect.stringMatching(/^actions\/setup-node@/), with: { 'node-version': 20 } });
+    expect(steps[1]).toMatchObject({
+      uses: expect.stringMatching(/^actions\/setup-node@/),
+      with: { 'node-version': 20 },
+    });
     expect(steps[2]!.run).toBe('npm ci');
     expect(steps).toHaveLength(4);
     expect(steps[3]!.run).toBe('npx mimgen check-pr --base "origin/$BASE_REF"');
@@ -106,7 +140,12 @@ describe('mimgen init', () => {
 
   it('merges with what npm install made: the mimgen dependency stays, scripts are added; a README of its own is kept', () => {
     const repo = tempDir('mimgen-init-');
-    const bestaand = { name: 'mijn-standaard', version: '1.0.0', scripts: { test: 'echo "Error: no test specified" && exit 1', lint: 'eigen lint' }, dependencies: { mimgen: 'file:../mimgen-0.1.0.tgz' } };
+    const bestaand = {
+      name: 'mijn-standaard',
+      version: '1.0.0',
+      scripts: { test: 'echo "Error: no test specified" && exit 1', lint: 'eigen lint' },
+      dependencies: { mimgen: 'file:../mimgen-0.1.0.tgz' },
+    };
     writeFileSync(join(repo, 'package.json'), `${JSON.stringify(bestaand, null, 2)}\n`);
     writeFileSync(join(repo, 'README.md'), '# Mijn standaard\n');
     writeFileSync(join(repo, '.gitignore'), 'node_modules\n*.log');
@@ -115,7 +154,9 @@ describe('mimgen init', () => {
     expect(r.stdout).toContain('merged   package.json');
     expect(r.stdout).toContain('kept     README.md');
     expect(r.stdout).toContain('merged   .gitignore');
-    const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as Record<string, unknown> & { scripts: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as Record<string, unknown> & {
+      scripts: Record<string, string>;
+    };
     expect(pkg.name).toBe('mijn-standaard');
     expect(pkg.version).toBe('1.0.0');
     expect(pkg.dependencies).toEqual({ mimgen: 'file:../mimgen-0.1.0.tgz' });
@@ -125,7 +166,9 @@ describe('mimgen init', () => {
     // npm init's failing placeholder is replaced by a test that checks.
     expect(pkg.scripts.test).not.toContain('no test specified');
     expect(readFileSync(join(repo, 'README.md'), 'utf8')).toBe('# Mijn standaard\n');
-    expect(readFileSync(join(repo, '.gitignore'), 'utf8')).toBe('node_modules\n*.log\n.generated.tmp-*/\n.generated.old-*/\n');
+    expect(readFileSync(join(repo, '.gitignore'), 'utf8')).toBe(
+      'node_modules\n*.log\n.generated.tmp-*/\n.generated.old-*/\n',
+    );
   });
 
   it('refuses a folder that is set up already, or holds the model, with exit 2 and nothing written', () => {
@@ -186,15 +229,37 @@ describe('writeFilesAtOnce', () => {
   it('writes every file, leaving no staging folder', () => {
     const dir = tempDir('mimgen-write-');
     writeFileSync(join(dir, 'bestaand.txt'), 'oud');
-    writeFilesAtOnce(dir, new Map([['a/b/c.txt', 'c'], ['bestaand.txt', 'nieuw']]));
+    writeFilesAtOnce(
+      dir,
+      new Map([
+        ['a/b/c.txt', 'c'],
+        ['bestaand.txt', 'nieuw'],
+      ]),
+    );
     expect(snapshot(dir)).toEqual({ 'a/b/c.txt': 'c', 'bestaand.txt': 'nieuw' });
   });
 
   it('refuses a path outside the folder or where a folder is, before writing anything', () => {
     const dir = tempDir('mimgen-write-');
     mkdirSync(join(dir, 'map'));
-    expect(() => writeFilesAtOnce(dir, new Map([['ok.txt', 'x'], ['../buiten.txt', 'x']]))).toThrow(/outside/);
-    expect(() => writeFilesAtOnce(dir, new Map([['ok.txt', 'x'], ['map', 'x']]))).toThrow(/is a folder/);
+    expect(() =>
+      writeFilesAtOnce(
+        dir,
+        new Map([
+          ['ok.txt', 'x'],
+          ['../buiten.txt', 'x'],
+        ]),
+      ),
+    ).toThrow(/outside/);
+    expect(() =>
+      writeFilesAtOnce(
+        dir,
+        new Map([
+          ['ok.txt', 'x'],
+          ['map', 'x'],
+        ]),
+      ),
+    ).toThrow(/is a folder/);
     expect(snapshot(dir)).toEqual({});
   });
 

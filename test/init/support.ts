@@ -91,5 +91,6 @@ export function noStack(text: string): boolean {
 
 /** The build the CLI runs must be there (npm test builds first). */
 export function assertBuilt(): void {
-  if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run npm run build (npm test does it first)');
+  if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js')))
+    throw new Error('dist/ is missing: run npm run build (npm test does it first)');
 }

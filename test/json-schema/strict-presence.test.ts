@@ -12,7 +12,11 @@ import { model } from '../diff/helpers.ts';
 type Raw = Record<string, any>;
 type Schema = Record<string, any>;
 
-function schemas(wijzig: (im: Raw, um: Raw) => void = () => {}): { compat: Schema; strict: Schema; verschillen: Verschil[] } {
+function schemas(wijzig: (im: Raw, um: Raw) => void = () => {}): {
+  compat: Schema;
+  strict: Schema;
+  verschillen: Verschil[];
+} {
   const im = basisIm();
   const um = basisUm();
   wijzig(im, um);
@@ -26,7 +30,10 @@ function schemas(wijzig: (im: Raw, um: Raw) => void = () => {}): { compat: Schem
 const zaak = (s: Schema): Schema => s.properties.zaken.items;
 const contacten = (s: Schema): Schema => zaak(s).properties.contacten;
 const contact = (s: Schema): Schema => contacten(s).items;
-const aanwezig = (vs: Verschil[]) => vs.filter((v) => v.soort === 'verplicht' || v.soort === 'aantal').map(({ pad, soort, compat, strict, toelichting }) => ({ pad, soort, compat, strict, toelichting }));
+const aanwezig = (vs: Verschil[]) =>
+  vs
+    .filter((v) => v.soort === 'verplicht' || v.soort === 'aantal')
+    .map(({ pad, soort, compat, strict, toelichting }) => ({ pad, soort, compat, strict, toelichting }));
 
 describe('presence in the strict schema', () => {
   it('requires an attribuutsoort of kardinaliteit 1 that the derivation leaves optional, and lists it', () => {
@@ -38,7 +45,13 @@ describe('presence in the strict schema', () => {
     expect(zaak(compat).required).toEqual(['startdatum', 'status']);
     expect(zaak(strict).required).toEqual(['startdatum', 'status']);
     expect(aanwezig(verschillen)).toEqual([
-      { pad: '/zaken/*/contacten/*/datum', soort: 'verplicht', compat: 'optioneel', strict: 'verplicht', toelichting: 'het informatiemodel geeft attribuutsoort Contact.datum kardinaliteit 1' },
+      {
+        pad: '/zaken/*/contacten/*/datum',
+        soort: 'verplicht',
+        compat: 'optioneel',
+        strict: 'verplicht',
+        toelichting: 'het informatiemodel geeft attribuutsoort Contact.datum kardinaliteit 1',
+      },
     ]);
   });
 
@@ -50,15 +63,35 @@ describe('presence in the strict schema', () => {
 
   it('requires a list of a relatiesoort 1..* and raises its minimum to 1; compat stays as it was', () => {
     const basis = schemas();
-    const { compat, strict, verschillen } = schemas((im) => (im.objecttypen[0].relatiesoorten[0].kardinaliteit = '1..*'));
+    const { compat, strict, verschillen } = schemas(
+      (im) => (im.objecttypen[0].relatiesoorten[0].kardinaliteit = '1..*'),
+    );
     expect(compat).toEqual(basis.compat);
     expect(zaak(strict).required).toEqual(['startdatum', 'status', 'contacten']);
     expect(contacten(compat).minItems).toBeUndefined();
     expect(contacten(strict).minItems).toBe(1);
     expect(aanwezig(verschillen)).toEqual([
-      { pad: '/zaken/*/contacten', soort: 'verplicht', compat: 'optioneel', strict: 'verplicht', toelichting: 'het informatiemodel geeft relatiesoort Zaak.heeft kardinaliteit 1..*' },
-      { pad: '/zaken/*/contacten', soort: 'aantal', compat: 'minItems 0', strict: 'minItems 1', toelichting: 'het informatiemodel geeft relatiesoort Zaak.heeft kardinaliteit 1..*' },
-      { pad: '/zaken/*/contacten/*/datum', soort: 'verplicht', compat: 'optioneel', strict: 'verplicht', toelichting: 'het informatiemodel geeft attribuutsoort Contact.datum kardinaliteit 1' },
+      {
+        pad: '/zaken/*/contacten',
+        soort: 'verplicht',
+        compat: 'optioneel',
+        strict: 'verplicht',
+        toelichting: 'het informatiemodel geeft relatiesoort Zaak.heeft kardinaliteit 1..*',
+      },
+      {
+        pad: '/zaken/*/contacten',
+        soort: 'aantal',
+        compat: 'minItems 0',
+        strict: 'minItems 1',
+        toelichting: 'het informatiemodel geeft relatiesoort Zaak.heeft kardinaliteit 1..*',
+      },
+      {
+        pad: '/zaken/*/contacten/*/datum',
+        soort: 'verplicht',
+        compat: 'optioneel',
+        strict: 'verplicht',
+        toelichting: 'het informatiemodel geeft attribuutsoort Contact.datum kardinaliteit 1',
+      },
     ]);
   });
 
@@ -68,7 +101,10 @@ describe('presence in the strict schema', () => {
       um.bericht.velden[1].velden[4].lijst = { minimaal: 2 };
     });
     expect(contacten(strict).minItems).toBe(2);
-    expect(aanwezig(verschillen).map((v) => `${v.pad} ${v.soort}`)).toEqual(['/zaken/*/contacten verplicht', '/zaken/*/contacten/*/datum verplicht']);
+    expect(aanwezig(verschillen).map((v) => `${v.pad} ${v.soort}`)).toEqual([
+      '/zaken/*/contacten verplicht',
+      '/zaken/*/contacten/*/datum verplicht',
+    ]);
     // aanleverdatum is added by the derivation (verplicht there), zaken embeds an objecttype: the informatiemodel gives neither a kardinaliteit.
     expect(strict.required).toEqual(['aanleverdatum']);
   });

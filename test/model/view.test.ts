@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { loadInformatiemodel } from '../../generator/model/load.ts';
 import { parseKardinaliteit } from '../../generator/model/resolve.ts';
 import type { Informatiemodel, Objecttype } from '../../generator/model/types.ts';
-import { bronKardinaliteit, isMeervoud, isOptioneel, isTerugNavigeerbaar, modelView, ONBEGRENSD, unsafeNaam } from '../../generator/model/view.ts';
+import {
+  bronKardinaliteit,
+  isMeervoud,
+  isOptioneel,
+  isTerugNavigeerbaar,
+  modelView,
+  ONBEGRENSD,
+  unsafeNaam,
+} from '../../generator/model/view.ts';
 import { memoryReader } from '../diff/helpers.ts';
 
 // Client → Persoon → Subject: two levels of generalisatie; Zaak points at the supertype Subject.
@@ -59,7 +67,10 @@ primitieveDatatypes:
 function laad(): Informatiemodel {
   const { model, findings } = loadInformatiemodel('model/t', memoryReader({ 'model/t/informatiemodel.yaml': MODEL }));
   const errors = findings.filter((f) => f.severity === 'error');
-  if (!model || errors.length > 0) throw new Error(`the test model does not load:\n${errors.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`).join('\n')}`);
+  if (!model || errors.length > 0)
+    throw new Error(
+      `the test model does not load:\n${errors.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`).join('\n')}`,
+    );
   return model;
 }
 
@@ -83,7 +94,12 @@ describe('model view', () => {
   });
 
   it('gives an objecttype its inherited attribuutsoorten first, from the furthest supertype', () => {
-    expect(namen(view.attribuutsoortenOf(ot('Client')))).toEqual(['naam', 'geboortedatum', 'geslacht', 'telefoonnummers']);
+    expect(namen(view.attribuutsoortenOf(ot('Client')))).toEqual([
+      'naam',
+      'geboortedatum',
+      'geslacht',
+      'telefoonnummers',
+    ]);
     expect(namen(view.attribuutsoortenOf(ot('Persoon')))).toEqual(['naam', 'geboortedatum']);
     expect(namen(view.attribuutsoortenOf(im.gegevensgroeptypen[0]!))).toEqual(['postcode']);
   });
@@ -105,7 +121,11 @@ describe('model view', () => {
     expect(namen(view.incomingRelatiesoorten(ot('Subject')))).toEqual(['betreft']);
     expect(namen(view.incomingRelatiesoorten(ot('Client')))).toEqual(['voor']);
     // In the order of the model, not nearest first.
-    expect(namen(view.incomingRelatiesoorten(ot('Client'), { inherited: true }))).toEqual(['betreft', 'behandelaar', 'voor']);
+    expect(namen(view.incomingRelatiesoorten(ot('Client'), { inherited: true }))).toEqual([
+      'betreft',
+      'behandelaar',
+      'voor',
+    ]);
     expect(namen(view.incomingRelatiesoorten(ot('Zaak'), { inherited: true }))).toEqual([]);
   });
 
@@ -146,7 +166,14 @@ describe('kardinaliteit', () => {
   const k = (tekst: string) => parseKardinaliteit(tekst)!;
 
   it('says whether a value is a list and whether it may be left out', () => {
-    expect([k('1'), k('0..1'), k('1..*'), k('0..*'), k('2..5'), k('3')].map(isMeervoud)).toEqual([false, false, true, true, true, true]);
+    expect([k('1'), k('0..1'), k('1..*'), k('0..*'), k('2..5'), k('3')].map(isMeervoud)).toEqual([
+      false,
+      false,
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect([k('1'), k('0..1'), k('1..*'), k('0..*')].map(isOptioneel)).toEqual([false, true, false, true]);
   });
 

@@ -73,7 +73,12 @@ describe('loading the API section', () => {
     expect(findings).toEqual([]);
     expect(api?.titel).toBe('Test-API');
     expect(api?.versie).toBe('1.0.0');
-    expect(api?.beveiliging).toEqual({ naam: 'OAuth2', tokenUrl: 'https://auth.example/token', scopes: [{ naam: 'read', beschrijving: 'Lezen' }], vereist: ['read'] });
+    expect(api?.beveiliging).toEqual({
+      naam: 'OAuth2',
+      tokenUrl: 'https://auth.example/token',
+      scopes: [{ naam: 'read', beschrijving: 'Lezen' }],
+      vereist: ['read'],
+    });
     const op = api?.operaties[0];
     expect(op?.samenvatting).toBe('Eigen samenvatting');
     expect(op?.pad).toBe('/gegevens');
@@ -94,7 +99,9 @@ describe('loading the API section', () => {
 
   it('reports an unknown key with a suggestion, in the file that has it', () => {
     const { findings } = laad(EIGEN.replace('  titel: Test-API', '  titell: Test-API'));
-    expect(findings.map(formatFinding)).toEqual(['model/t/api.yaml:5:3  error  unknown-key  unknown key "titell" in kop; did you mean "titel"?']);
+    expect(findings.map(formatFinding)).toEqual([
+      'model/t/api.yaml:5:3  error  unknown-key  unknown key "titell" in kop; did you mean "titel"?',
+    ]);
   });
 
   it('reports a reference to a schema no file defines where it is written, with a suggestion, also in the shared file', () => {
@@ -110,7 +117,12 @@ describe('loading the API section', () => {
   });
 
   it('reports what the merged API lacks at the element that lacks it, and a status given twice in one file', () => {
-    const { findings } = laad(EIGEN.replace('  titel: Test-API\n', '').replace('      - status: "200"\n        beschrijving: Eigen tekst\n', '      - status: "201"\n      - status: "201"\n'));
+    const { findings } = laad(
+      EIGEN.replace('  titel: Test-API\n', '').replace(
+        '      - status: "200"\n        beschrijving: Eigen tekst\n',
+        '      - status: "201"\n      - status: "201"\n',
+      ),
+    );
     expect(findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`)).toEqual([
       '2:1 missing-key the API lacks "titel", in this file or a shared file it uses; add it',
       '13:9 missing-key the antwoord 201 of the operatie "postGegevens" lacks "beschrijving", in this file or a shared file it uses; add it',
@@ -120,10 +132,10 @@ describe('loading the API section', () => {
   });
 
   it('reports a veld that is a reference and a value at once, an undeclared scope and a broken pattern, all at once', () => {
-    const gedeeld = GEDEELD.replace('{ naam: page, verplicht: true, type: integer, minimum: 1 }', '{ naam: page, component: Bericht, type: integer, pattern: "[a-" }').replace(
-      '    methode: post\n',
-      '    methode: post\n    scopes: [write]\n',
-    );
+    const gedeeld = GEDEELD.replace(
+      '{ naam: page, verplicht: true, type: integer, minimum: 1 }',
+      '{ naam: page, component: Bericht, type: integer, pattern: "[a-" }',
+    ).replace('    methode: post\n', '    methode: post\n    scopes: [write]\n');
     const { findings } = laad(EIGEN, gedeeld);
     expect(findings.map((f) => `${f.file}:${f.line} ${f.rule}`)).toEqual([
       'model/gedeeld/api.yaml:16 conflicting-keys',
@@ -135,27 +147,45 @@ describe('loading the API section', () => {
 
   it('refuses a shared file that uses itself, and a header name that is no HTTP field name', () => {
     const rond = laad(EIGEN, GEDEELD.replace('  versie: 1.0.0\n', '  versie: 1.0.0\n  gebruikt: [api.yaml]\n'));
-    expect(rond.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule}`)).toEqual(['model/gedeeld/api.yaml:5:14 invalid-value']);
-    const header = laad(EIGEN.replace('        beschrijving: Eigen tekst\n', '        beschrijving: Eigen tekst\n        headers:\n          - { naam: "Bad Header", schema: { type: string } }\n'));
-    expect(header.findings.map((f) => `${f.line} ${f.rule} ${f.message}`)).toEqual(['17 invalid-value the header "Bad Header" is no HTTP header name']);
+    expect(rond.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule}`)).toEqual([
+      'model/gedeeld/api.yaml:5:14 invalid-value',
+    ]);
+    const header = laad(
+      EIGEN.replace(
+        '        beschrijving: Eigen tekst\n',
+        '        beschrijving: Eigen tekst\n        headers:\n          - { naam: "Bad Header", schema: { type: string } }\n',
+      ),
+    );
+    expect(header.findings.map((f) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
+      '17 invalid-value the header "Bad Header" is no HTTP header name',
+    ]);
   });
 
   it('gives a file that is not UTF-8 as unreadable input, not a stack trace', () => {
     const reader = memoryReader({ 'model/t/api.yaml': 'x' });
     const bytes = new Uint8Array([0x61, 0x70, 0x69, 0x3a, 0xff, 0x0a]);
-    expect(() => loadApi('model/t', { ...reader, read: (p) => (p.endsWith('api.yaml') ? bytes : reader.read(p)) })).toThrow(/not valid UTF-8/);
+    expect(() =>
+      loadApi('model/t', { ...reader, read: (p) => (p.endsWith('api.yaml') ? bytes : reader.read(p)) }),
+    ).toThrow(/not valid UTF-8/);
   });
 
   it('surfaces its findings through loadModel, so that lint and generate report them', () => {
     const files: Record<string, string> = {};
     for (const f of ['informatiemodel.yaml', 'objecttypen.yaml', 'enumeraties.yaml', 'uitwisselmodel.yaml']) {
-      files[`model/vroegsignalering/${f}`] = new TextDecoder().decode(fileSystemReader.read(`model/vroegsignalering/${f}`));
+      files[`model/vroegsignalering/${f}`] = new TextDecoder().decode(
+        fileSystemReader.read(`model/vroegsignalering/${f}`),
+      );
     }
-    for (const f of ['datatypes.yaml', 'gemeentelijk.yaml', 'gegevensuitwissel-api.yaml']) files[`model/gedeeld/${f}`] = new TextDecoder().decode(fileSystemReader.read(`model/gedeeld/${f}`));
-    files['model/vroegsignalering/api.yaml'] = new TextDecoder().decode(fileSystemReader.read('model/vroegsignalering/api.yaml')).replace('  titel:', '  title:');
+    for (const f of ['datatypes.yaml', 'gemeentelijk.yaml', 'gegevensuitwissel-api.yaml'])
+      files[`model/gedeeld/${f}`] = new TextDecoder().decode(fileSystemReader.read(`model/gedeeld/${f}`));
+    files['model/vroegsignalering/api.yaml'] = new TextDecoder()
+      .decode(fileSystemReader.read('model/vroegsignalering/api.yaml'))
+      .replace('  titel:', '  title:');
     const loaded = loadModel('model/vroegsignalering', memoryReader(files));
     expect(loaded.findings.filter((f) => f.severity === 'error').map(formatFinding)).toEqual([
-      expect.stringMatching(/^model\/vroegsignalering\/api\.yaml:7:3 {2}error {2}unknown-key {2}unknown key "title" in kop; did you mean "titel"\?$/),
+      expect.stringMatching(
+        /^model\/vroegsignalering\/api\.yaml:7:3 {2}error {2}unknown-key {2}unknown key "title" in kop; did you mean "titel"\?$/,
+      ),
     ]);
     expect(loaded.uitwisselmodel?.api).toBeUndefined();
   });
@@ -165,6 +195,8 @@ describe.each(['vroegsignalering', 'schuldhulpverlening'])('the API section of %
   it('loads without findings and becomes part of the uitwisselmodel', () => {
     const loaded = loadModel(`model/${naam}`, fileSystemReader);
     expect(loaded.findings.map(formatFinding)).toEqual([]);
-    expect(loaded.uitwisselmodel?.api?.operaties.map((o) => `${o.methode} ${o.pad} ${o.id}`)).toEqual(['post /gegevens postGegevens']);
+    expect(loaded.uitwisselmodel?.api?.operaties.map((o) => `${o.methode} ${o.pad} ${o.id}`)).toEqual([
+      'post /gegevens postGegevens',
+    ]);
   });
 });

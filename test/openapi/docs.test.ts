@@ -25,11 +25,16 @@ const cellen = (root: HTMLElement, kop: string) =>
 
 describe.each(['vroegsignalering', 'schuldhulpverlening'])('the API page of %s', (naam) => {
   const { root, doc } = pagina(`model/${naam}`);
-  const paths = doc.paths as Record<string, Record<string, { operationId: string; responses: Record<string, { content?: object }> }>>;
+  const paths = doc.paths as Record<
+    string,
+    Record<string, { operationId: string; responses: Record<string, { content?: object }> }>
+  >;
 
   it('has the title of openapi.json and a heading per operation', () => {
     expect(root.querySelector('h1')?.text).toBe((doc.info as { title: string }).title);
-    const ops = Object.entries(paths).flatMap(([pad, m]) => Object.keys(m).map((methode) => `${methode.toUpperCase()} ${pad}`));
+    const ops = Object.entries(paths).flatMap(([pad, m]) =>
+      Object.keys(m).map((methode) => `${methode.toUpperCase()} ${pad}`),
+    );
     expect(root.querySelectorAll('h3').map((h) => h.text)).toEqual(expect.arrayContaining(ops));
   });
 
@@ -49,7 +54,9 @@ describe.each(['vroegsignalering', 'schuldhulpverlening'])('the API page of %s',
     const tekst = root.text;
     expect(tekst).toContain('https://auth.gegevensuitwissel.com/token');
     expect(cellen(root, 'Scope').map((r) => r[0])).toEqual(['read']);
-    const ondertekening = cellen(root, 'Kenmerk').filter((r) => ['Digest van de body', 'Handtekening', 'Algoritme', 'Ondertekende antwoorden'].includes(r[0]!));
+    const ondertekening = cellen(root, 'Kenmerk').filter((r) =>
+      ['Digest van de body', 'Handtekening', 'Algoritme', 'Ondertekende antwoorden'].includes(r[0]!),
+    );
     expect(ondertekening).toEqual([
       ['Digest van de body', 'header Digest'],
       ['Handtekening', 'header nlgov-adr-payload-sig'],
@@ -61,7 +68,9 @@ describe.each(['vroegsignalering', 'schuldhulpverlening'])('the API page of %s',
   it('describes every component header and schema under its own heading', () => {
     const components = doc.components as { headers: object; schemas: object };
     const koppen = root.querySelectorAll('h3').map((h) => h.text);
-    expect(koppen).toEqual(expect.arrayContaining([...Object.keys(components.headers), ...Object.keys(components.schemas)]));
+    expect(koppen).toEqual(
+      expect.arrayContaining([...Object.keys(components.headers), ...Object.keys(components.schemas)]),
+    );
   });
 });
 

@@ -18,7 +18,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { generatedDir, haveReference, MODELS, publishedDir, readJson, referenceRoot, tellSkip } from '../conformance/models.ts';
+import {
+  generatedDir,
+  haveReference,
+  MODELS,
+  publishedDir,
+  readJson,
+  referenceRoot,
+  tellSkip,
+} from '../conformance/models.ts';
 
 const addFormats = ajvFormats.default as unknown as (ajv: Ajv2020) => Ajv2020;
 
@@ -80,7 +88,8 @@ function verschillen(gepubliceerd: Json | undefined, gegenereerd: Json | undefin
 
 const bedoeld = (v: Verschil) => BEDOELDE_VERSCHILLEN.find((b) => v.pad === b.pad || v.pad.startsWith(`${b.pad}/`));
 
-const toon = (v: Verschil) => `${v.soort} ${v.pad}: published ${JSON.stringify(v.gepubliceerd)?.slice(0, 200)}, generated ${JSON.stringify(v.gegenereerd)?.slice(0, 200)}`;
+const toon = (v: Verschil) =>
+  `${v.soort} ${v.pad}: published ${JSON.stringify(v.gepubliceerd)?.slice(0, 200)}, generated ${JSON.stringify(v.gegenereerd)?.slice(0, 200)}`;
 
 async function valideer(doc: unknown): Promise<{ valid: boolean; errors: unknown }> {
   const validator = new Validator();
@@ -90,9 +99,26 @@ async function valideer(doc: unknown): Promise<{ valid: boolean; errors: unknown
 
 describe('the structural comparison itself', () => {
   it('finds a changed operationId, a missing response, an extra header and a changed media type, and ignores white space and the order of required', () => {
-    const a: Json = { paths: { '/x': { post: { operationId: 'a', responses: { '200': { description: 'ok  en\nklaar' }, '400': { description: 'x' } } } } }, required: ['a', 'b'] };
+    const a: Json = {
+      paths: {
+        '/x': {
+          post: {
+            operationId: 'a',
+            responses: { '200': { description: 'ok  en\nklaar' }, '400': { description: 'x' } },
+          },
+        },
+      },
+      required: ['a', 'b'],
+    };
     const b: Json = {
-      paths: { '/x': { post: { operationId: 'b', responses: { '200': { description: 'ok en klaar', headers: { X: { schema: { type: 'string' } } } } } } } },
+      paths: {
+        '/x': {
+          post: {
+            operationId: 'b',
+            responses: { '200': { description: 'ok en klaar', headers: { X: { schema: { type: 'string' } } } } },
+          },
+        },
+      },
       required: ['b', 'a'],
     };
     expect(verschillen(a, b).map((v) => `${v.soort} ${v.pad}`)).toEqual([
@@ -100,87 +126,129 @@ describe('the structural comparison itself', () => {
       'extra /paths/~1x/post/responses/200/headers',
       'ontbreekt /paths/~1x/post/responses/400',
     ]);
-    expect(verschillen({ c: { 'application/json': {} } }, { c: { 'application/problem+json': {} } }).map((v) => `${v.soort} ${v.pad}`)).toEqual([
-      'ontbreekt /c/application~1json',
-      'extra /c/application~1problem+json',
-    ]);
+    expect(
+      verschillen({ c: { 'application/json': {} } }, { c: { 'application/problem+json': {} } }).map(
+        (v) => `${v.soort} ${v.pad}`,
+      ),
+    ).toEqual(['ontbreekt /c/application~1json', 'extra /c/application~1problem+json']);
   });
 });
 
 for (const model of API_MODELLEN) {
   const generated = join(generatedDir({ name: model.naam } as (typeof MODELS)[number]), 'openapi.json');
-  const reden = !haveReference ? `the reference folder ${referenceRoot} is absent (a clone outside CI)` : !existsSync(generated) ? `${generated} does not exist` : undefined;
+  const reden = !haveReference
+    ? `the reference folder ${referenceRoot} is absent (a clone outside CI)`
+    : !existsSync(generated)
+      ? `${generated} does not exist`
+      : undefined;
   if (reden) tellSkip(`the OpenAPI comparison for ${model.naam}`, reden);
 
-  describe.skipIf(reden !== undefined)(`openapi.json of ${model.naam} against the published ${model.gepubliceerd.split('/').pop()}`, () => {
-    const gepubliceerd = () => parseYaml(readFileSync(model.gepubliceerd, 'utf8')) as Json;
-    const gegenereerd = () => readJson<Json>(generated);
+  describe.skipIf(reden !== undefined)(
+    `openapi.json of ${model.naam} against the published ${model.gepubliceerd.split('/').pop()}`,
+    () => {
+      const gepubliceerd = () => parseYaml(readFileSync(model.gepubliceerd, 'utf8')) as Json;
+      const gegenereerd = () => readJson<Json>(generated);
 
-    it('differs only in the intended differences', () => {
-      const alle = verschillen(gepubliceerd(), gegenereerd());
-      expect(alle.filter((v) => !bedoeld(v)).map(toon)).toEqual([]);
-    });
+      it('differs only in the intended differences', () => {
+        const alle = verschillen(gepubliceerd(), gegenereerd());
+        expect(alle.filter((v) => !bedoeld(v)).map(toon)).toEqual([]);
+      });
 
-    it('shows every intended difference (the list holds nothing that no longer differs)', () => {
-      const alle = verschillen(gepubliceerd(), gegenereerd());
-      for (const b of BEDOELDE_VERSCHILLEN) expect(alle.some((v) => bedoeld(v) === b), `${b.pad} no longer differs; remove it from the list`).toBe(true);
-    });
+      it('shows every intended difference (the list holds nothing that no longer differs)', () => {
+        const alle = verschillen(gepubliceerd(), gegenereerd());
+        for (const b of BEDOELDE_VERSCHILLEN)
+          expect(
+            alle.some((v) => bedoeld(v) === b),
+            `${b.pad} no longer differs; remove it from the list`,
+          ).toBe(true);
+      });
 
-    it('has the same paths, operations, operationIds, response codes and media types (spelled out)', () => {
-      const operaties = (doc: Json) =>
-        Object.entries((doc as { paths: Record<string, Record<string, { operationId: string; requestBody?: { content: object }; responses: Record<string, { content?: object; headers?: object }> }>> }).paths).flatMap(
-          ([pad, ops]) =>
+      it('has the same paths, operations, operationIds, response codes and media types (spelled out)', () => {
+        const operaties = (doc: Json) =>
+          Object.entries(
+            (
+              doc as {
+                paths: Record<
+                  string,
+                  Record<
+                    string,
+                    {
+                      operationId: string;
+                      requestBody?: { content: object };
+                      responses: Record<string, { content?: object; headers?: object }>;
+                    }
+                  >
+                >;
+              }
+            ).paths,
+          ).flatMap(([pad, ops]) =>
             Object.entries(ops).map(([methode, op]) => ({
               pad,
               methode,
               operationId: op.operationId,
               verzoek: Object.keys(op.requestBody?.content ?? {}),
-              antwoorden: Object.entries(op.responses).map(([status, r]) => `${status} ${Object.keys(r.content ?? {}).join(',')} [${Object.keys(r.headers ?? {}).join(',')}]`),
+              antwoorden: Object.entries(op.responses).map(
+                ([status, r]) =>
+                  `${status} ${Object.keys(r.content ?? {}).join(',')} [${Object.keys(r.headers ?? {}).join(',')}]`,
+              ),
             })),
+          );
+        expect(operaties(gegenereerd())).toEqual(operaties(gepubliceerd()));
+        expect(operaties(gegenereerd())).toHaveLength(1);
+      });
+
+      it('embeds the compat schema of uitwisselmodel.schema.json as the schema Uitwisselmodel', () => {
+        const compat = readJson<Record<string, Json>>(
+          join(generatedDir({ name: model.naam } as (typeof MODELS)[number]), 'uitwisselmodel.schema.json'),
         );
-      expect(operaties(gegenereerd())).toEqual(operaties(gepubliceerd()));
-      expect(operaties(gegenereerd())).toHaveLength(1);
-    });
+        const embedded = (gegenereerd() as { components: { schemas: Record<string, Json> } }).components.schemas
+          .Uitwisselmodel;
+        const terug = JSON.parse(
+          JSON.stringify(embedded).replaceAll('"#/components/schemas/Uitwisselmodel/', '"#/'),
+        ) as Json;
+        const { $schema: _s, $id: _i, ...rest } = compat;
+        expect(terug).toEqual(rest);
+      });
 
-    it('embeds the compat schema of uitwisselmodel.schema.json as the schema Uitwisselmodel', () => {
-      const compat = readJson<Record<string, Json>>(join(generatedDir({ name: model.naam } as (typeof MODELS)[number]), 'uitwisselmodel.schema.json'));
-      const embedded = (gegenereerd() as { components: { schemas: Record<string, Json> } }).components.schemas.Uitwisselmodel;
-      const terug = JSON.parse(JSON.stringify(embedded).replaceAll('"#/components/schemas/Uitwisselmodel/', '"#/')) as Json;
-      const { $schema: _s, $id: _i, ...rest } = compat;
-      expect(terug).toEqual(rest);
-    });
-
-    it('validates the published examples against the embedded Uitwisselmodel, its references resolved within the document', () => {
-      const conformance = MODELS.find((m) => m.name === model.naam)!;
-      const ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
-      ajv.addSchema(gegenereerd() as object, 'urn:mimgen:openapi');
-      const validate = ajv.getSchema('urn:mimgen:openapi#/components/schemas/Uitwisselmodel');
-      expect(validate).toBeDefined();
-      for (const voorbeeld of conformance.examples) {
-        const data = readJson(join(publishedDir(conformance), voorbeeld));
-        expect(validate!(data) ? [] : validate!.errors, voorbeeld).toEqual([]);
-      }
-      expect(validate!({ niets: true }), 'a document that is no message').toBe(false);
-    });
-  });
+      it('validates the published examples against the embedded Uitwisselmodel, its references resolved within the document', () => {
+        const conformance = MODELS.find((m) => m.name === model.naam)!;
+        const ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
+        ajv.addSchema(gegenereerd() as object, 'urn:mimgen:openapi');
+        const validate = ajv.getSchema('urn:mimgen:openapi#/components/schemas/Uitwisselmodel');
+        expect(validate).toBeDefined();
+        for (const voorbeeld of conformance.examples) {
+          const data = readJson(join(publishedDir(conformance), voorbeeld));
+          expect(validate!(data) ? [] : validate!.errors, voorbeeld).toEqual([]);
+        }
+        expect(validate!({ niets: true }), 'a document that is no message').toBe(false);
+      });
+    },
+  );
 }
 
-describe.each(API_MODELLEN.filter((m) => existsSync(join(generatedDir({ name: m.naam } as (typeof MODELS)[number]), 'openapi.json'))))(
-  'openapi.json of $naam as OpenAPI 3.1',
-  ({ naam }) => {
-    const doc = readJson<Record<string, Json>>(join(generatedDir({ name: naam } as (typeof MODELS)[number]), 'openapi.json'));
+describe.each(
+  API_MODELLEN.filter((m) =>
+    existsSync(join(generatedDir({ name: m.naam } as (typeof MODELS)[number]), 'openapi.json')),
+  ),
+)('openapi.json of $naam as OpenAPI 3.1', ({ naam }) => {
+  const doc = readJson<Record<string, Json>>(
+    join(generatedDir({ name: naam } as (typeof MODELS)[number]), 'openapi.json'),
+  );
 
-    it('is valid according to @seriousme/openapi-schema-validator', async () => {
-      expect(doc.openapi).toBe('3.1.0');
-      expect(await valideer(doc)).toEqual({ valid: true, errors: undefined });
-    });
+  it('is valid according to @seriousme/openapi-schema-validator', async () => {
+    expect(doc.openapi).toBe('3.1.0');
+    expect(await valideer(doc)).toEqual({ valid: true, errors: undefined });
+  });
 
-    it('is rejected once a reference dangles or a response lacks its description (the validator can say no)', async () => {
-      const dangling = JSON.parse(JSON.stringify(doc).replace('"#/components/schemas/Paginering"', '"#/components/schemas/Pagineringg"')) as Json;
-      expect((await valideer(dangling)).valid).toBe(false);
-      const zonder = structuredClone(doc) as { paths: Record<string, Record<string, { responses: Record<string, { description?: string }> }>> };
-      delete zonder.paths['/gegevens']!.post!.responses['200']!.description;
-      expect((await valideer(zonder)).valid).toBe(false);
-    });
-  },
-);
+  it('is rejected once a reference dangles or a response lacks its description (the validator can say no)', async () => {
+    const dangling = JSON.parse(
+      JSON.stringify(doc).replace('"#/components/schemas/Paginering"', '"#/components/schemas/Pagineringg"'),
+    ) as Json;
+    expect((await valideer(dangling)).valid).toBe(false);
+    const zonder = structuredClone(doc) as {
+      paths: Record<string, Record<string, { responses: Record<string, { description?: string }> }>>;
+    };
+    delete zonder.paths['/gegevens']!.post!.responses['200']!.description;
+    expect((await valideer(zonder)).valid).toBe(false);
+  });
+});

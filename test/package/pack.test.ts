@@ -11,7 +11,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_REFERENCE, leesVoorbeeld, MODELLEN, ROOT } from './support.ts';
 
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-const TSC_OPTIONS = ['--strict', '--noEmit', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--lib', 'es2022,dom', '--skipLibCheck', 'false'];
+const TSC_OPTIONS = [
+  '--strict',
+  '--noEmit',
+  '--module',
+  'nodenext',
+  '--moduleResolution',
+  'nodenext',
+  '--target',
+  'es2022',
+  '--lib',
+  'es2022,dom',
+  '--skipLibCheck',
+  'false',
+];
 
 /** Where a wrong enumeration value is planted in each model's first example. */
 const ENUM_VELD: Record<string, (string | number)[]> = {
@@ -78,7 +91,11 @@ console.log(JSON.stringify({ valid: fout.valid, errors: fout.errors }));
 };
 
 function run(cmd: string, args: string[], cwd: string): { status: number | null; out: string } {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' } });
+  const r = spawnSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' },
+  });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -89,10 +106,16 @@ describe('generated packages install and work in a fresh project', () => {
     project = mkdtempSync(join(tmpdir(), 'mimgen-consumer-'));
     // The runtime is installed from its tarball too: it is not on the registry yet, and this is the one the packages were generated against.
     const tarballs = [join(ROOT, 'runtime'), ...MODELLEN.map((m) => join(ROOT, 'generated', m.naam))].map((map) => {
-      const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', project], { cwd: map, encoding: 'utf8' });
+      const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', project], {
+        cwd: map,
+        encoding: 'utf8',
+      });
       return join(project, out.trim().split('\n').pop()!);
     });
-    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2));
+    writeFileSync(
+      join(project, 'package.json'),
+      JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2),
+    );
     const install = run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', ...tarballs], project);
     if (install.status !== 0) throw new Error(`npm install of the packed tarballs failed:\n${install.out}`);
   }, 180_000);
@@ -104,12 +127,19 @@ describe('generated packages install and work in a fresh project', () => {
   for (const model of MODELLEN) {
     it(`${model.naam}: a consumer compiles with tsc --strict, builds a message with the mapping functions and validates it`, () => {
       writeFileSync(join(project, `${model.naam}.ts`), CONSUMER[model.naam]!);
-      const tsc = run(process.execPath, [TSC, ...TSC_OPTIONS.filter((o) => o !== '--noEmit'), '--outDir', 'out', `${model.naam}.ts`], project);
+      const tsc = run(
+        process.execPath,
+        [TSC, ...TSC_OPTIONS.filter((o) => o !== '--noEmit'), '--outDir', 'out', `${model.naam}.ts`],
+        project,
+      );
       expect(tsc.out).toBe('');
       expect(tsc.status).toBe(0);
       const node = run(process.execPath, [join('out', `${model.naam}.js`)], project);
       expect(node.status, node.out).toBe(0);
-      const [goed, fout] = node.out.trim().split('\n').map((l) => JSON.parse(l) as { valid: boolean; errors: { path: string; message: string }[] });
+      const [goed, fout] = node.out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { valid: boolean; errors: { path: string; message: string }[] });
       expect(goed!.errors).toEqual([]);
       expect(goed!.valid).toBe(true);
       expect(fout!.valid).toBe(false);

@@ -9,11 +9,16 @@ import { haveReference, referenceRoot, repoRoot } from '../conformance/models.ts
 export const ROOT = repoRoot;
 export const REFERENCE = referenceRoot;
 export const HAS_REFERENCE = haveReference;
-if (!HAS_REFERENCE) console.log(`skipping tests against published examples: ${REFERENCE} is absent (it is there in CI)`);
+if (!HAS_REFERENCE)
+  console.log(`skipping tests against published examples: ${REFERENCE} is absent (it is there in CI)`);
 
 export const MODELLEN = [
   { naam: 'vroegsignalering', versie: 'v0.9', voorbeelden: ['enkelvoudigVoorbeeld', 'meervoudigVoorbeeld'] },
-  { naam: 'schuldhulpverlening', versie: 'v1.0', voorbeelden: ['enkelvoudigVoorbeeld', 'meervoudigVoorbeeld', 'meerdereLeveringenVoorbeeld'] },
+  {
+    naam: 'schuldhulpverlening',
+    versie: 'v1.0',
+    voorbeelden: ['enkelvoudigVoorbeeld', 'meervoudigVoorbeeld', 'meerdereLeveringenVoorbeeld'],
+  },
 ] as const;
 
 export function voorbeeldPad(model: (typeof MODELLEN)[number], voorbeeld: string): string {
@@ -53,10 +58,15 @@ export function naarBron(um: Uitwisselmodel, bericht: unknown): unknown {
       const inner = veld.inhoud.object;
       if (inner.referentie) {
         const sleutel = inner.velden[0]!.naam;
-        const sleutels = (veld.lijst ? (v as Json[]) : [v as Json]).map((r) => `${inner.objecttype!.id}:${String(r[sleutel])}`);
+        const sleutels = (veld.lijst ? (v as Json[]) : [v as Json]).map(
+          (r) => `${inner.objecttype!.id}:${String(r[sleutel])}`,
+        );
         uitgesteld.push(() => {
           const doelen = sleutels.map((k) => {
-            const doel = [...scopes].reverse().find((s) => s.has(k))?.get(k);
+            const doel = [...scopes]
+              .reverse()
+              .find((s) => s.has(k))
+              ?.get(k);
             if (!doel) throw new Error(`reference ${k} does not resolve`);
             return doel;
           });

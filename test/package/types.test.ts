@@ -17,7 +17,9 @@ describe('message types generated from the compat schema', () => {
         const i = interfaces.get(naam);
         expect(i, `interface ${naam}`).toBeDefined();
         expect(i!.getIndexSignatures().length > 0, `${naam} index signature`).toBe(!object.gesloten);
-        expect(i!.getProperties().map((p) => p.getName().replace(/^'(.*)'$/, '$1'))).toEqual(object.velden.map((v) => v.naam));
+        expect(i!.getProperties().map((p) => p.getName().replace(/^'(.*)'$/, '$1'))).toEqual(
+          object.velden.map((v) => v.naam),
+        );
       }
       const names = [...file.getInterfaces(), ...file.getTypeAliases()].map((d) => d.getName());
       expect(names.filter((n) => /\D\d+$/.test(n))).toEqual([]);

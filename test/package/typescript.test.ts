@@ -20,7 +20,8 @@ describe('the TypeScript of the generated packages', () => {
       const dist = join(ROOT, 'generated', model, 'dist');
       const gemaakt = [...files].filter(([pad]) => pad.startsWith('dist/'));
       expect(gemaakt.length).toBeGreaterThan(10);
-      for (const [pad, tekst] of gemaakt) expect(tekst, pad).toBe(readFileSync(join(dist, pad.slice('dist/'.length)), 'utf8'));
+      for (const [pad, tekst] of gemaakt)
+        expect(tekst, pad).toBe(readFileSync(join(dist, pad.slice('dist/'.length)), 'utf8'));
       // No engine in the package: what is the same for every model comes from the runtime.
       expect([...bronnen.keys()].filter((f) => /^(stream|controles|validatie|stream-worker)\.ts$/.test(f))).toEqual([]);
       expect(bronnen.get('validate-stream.ts')).toContain("from '@mimgen/runtime'");
@@ -35,12 +36,20 @@ describe('checking the files built from the model', () => {
       ['reken.ts', 'export function dubbel(n: number): number {\n  return n * 2;\n}\n'],
     ]);
     await expect(compileer('@test/kapot', model)).rejects.toThrow(GeneratedCodeError);
-    await expect(compileer('@test/kapot', model)).rejects.toThrow(/@test\/kapot does not type-check:\nsrc\/index\.ts\(2,14\): error TS2322/);
+    await expect(compileer('@test/kapot', model)).rejects.toThrow(
+      /@test\/kapot does not type-check:\nsrc\/index\.ts\(2,14\): error TS2322/,
+    );
   });
 
   it('checks declaration files too, and compiles the rest', async () => {
-    const model = (t: string) => new Map([['index.ts', `import type { T } from './t.js';\nexport const x: T = 1;\n`], ['t.d.ts', t]]);
-    await expect(compileer('@test/kapot', model('export type T = Onbekend;\n'))).rejects.toThrow(/t\.d\.ts\(1,17\): error TS2304/);
+    const model = (t: string) =>
+      new Map([
+        ['index.ts', `import type { T } from './t.js';\nexport const x: T = 1;\n`],
+        ['t.d.ts', t],
+      ]);
+    await expect(compileer('@test/kapot', model('export type T = Onbekend;\n'))).rejects.toThrow(
+      /t\.d\.ts\(1,17\): error TS2304/,
+    );
     const files = await compileer('@test/heel', model('export type T = number;\n'));
     expect([...files.keys()].sort()).toEqual(['dist/index.d.ts', 'dist/index.js', 'src/index.ts', 'src/t.d.ts']);
     expect(files.get('dist/index.d.ts')).toBe(`import type { T } from './t.js';\nexport declare const x: T;\n`);
@@ -82,7 +91,9 @@ describe('formatting json-schema-to-typescript output', () => {
   });
 
   it('puts each value of a long enumeration on a line of its own, escaped quotes included', () => {
-    expect(uit).toContain(`export type Lang =\n  | 'Waarde nummer 0 met \\'quote\\''\n  | 'Waarde nummer 1 met \\'quote\\''`);
+    expect(uit).toContain(
+      `export type Lang =\n  | 'Waarde nummer 0 met \\'quote\\''\n  | 'Waarde nummer 1 met \\'quote\\''`,
+    );
     expect(uit).toContain(`  soort?:\n    | 'Soort 0 van dit ding'\n    | 'Soort 1 van dit ding'`);
     expect(uit.split('\n').every((regel) => regel.length <= 110 || regel.startsWith(' * '))).toBe(true);
   });

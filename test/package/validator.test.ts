@@ -31,7 +31,11 @@ function vroegsignaleringBericht() {
       {
         teller: 1,
         gemeentecode: '0363',
-        aanleverende_organisatie: { naam: 'Gemeente', 'kvk-nummer': '12345678', contactpersoonen: [{ naam: 'A. de Vries' }] },
+        aanleverende_organisatie: {
+          naam: 'Gemeente',
+          'kvk-nummer': '12345678',
+          contactpersoonen: [{ naam: 'A. de Vries' }],
+        },
         vroegsignalen: [
           { ID: 'vs-1', signaalpartner: { type: 'Huur' }, client: { Achternaam: 'Jansen' } },
           { ID: 'vs-2', signaalpartner: { type: 'Water' }, client: { Achternaam: 'Bakker' } },
@@ -82,7 +86,13 @@ describe('generated validator: the checks JSON Schema cannot express', () => {
     const tweede = clone(bericht.leveringen[0]!);
     tweede.teller = 2;
     tweede.vroegsignalen = [{ ID: 'vs-9', signaalpartner: { type: 'Huur' }, client: { Achternaam: 'Smit' } }];
-    tweede.vroegsignaalzaken = [{ startdatum_matchtingperiode: '2025-01-01', einddatum_matchingperiode: '2025-01-31', vroegsignalen: [{ ID: 'vs-1' }] }];
+    tweede.vroegsignaalzaken = [
+      {
+        startdatum_matchtingperiode: '2025-01-01',
+        einddatum_matchingperiode: '2025-01-31',
+        vroegsignalen: [{ ID: 'vs-1' }],
+      },
+    ];
     bericht.leveringen.push(tweede);
     const result = (await validator('vroegsignalering'))(bericht);
     expect(result.valid).toBe(false);
@@ -90,7 +100,8 @@ describe('generated validator: the checks JSON Schema cannot express', () => {
       {
         path: '/leveringen/1/vroegsignaalzaken/0/vroegsignalen/0/ID',
         element: 'Vroegsignaalzaak.vroegsignalen',
-        message: 'Vroegsignaalzaak verwijst naar Vroegsignaal "vs-1", maar die Vroegsignaal staat niet in dezelfde Levering',
+        message:
+          'Vroegsignaalzaak verwijst naar Vroegsignaal "vs-1", maar die Vroegsignaal staat niet in dezelfde Levering',
       },
     ]);
   });
@@ -117,7 +128,9 @@ describe('generated validator: the checks JSON Schema cannot express', () => {
     const result = (await validator('vroegsignalering'))(bericht);
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]!.path).toBe('/leveringen/0/vroegsignaalzaken/0/einddatum_matchingperiode');
-    expect(result.errors[0]!.message).toMatch(/einddatum_matchingperiode \(2024-12-31\) ligt voor startdatum_matchtingperiode \(2025-01-01\)/);
+    expect(result.errors[0]!.message).toMatch(
+      /einddatum_matchingperiode \(2024-12-31\) ligt voor startdatum_matchtingperiode \(2025-01-01\)/,
+    );
   });
 
   it('rejects a Schuldhulptraject whose einddatum lies before its startdatum', async () => {
@@ -131,7 +144,9 @@ describe('generated validator: the checks JSON Schema cannot express', () => {
     const bericht = schuldhulpBericht();
     delete (bericht.leveringen[0]!.schuldhulptrajecten[0]!.schuldregeling as { toegekend?: string }).toegekend;
     const result = (await validator('schuldhulpverlening'))(bericht);
-    expect(result.errors.map((e) => e.path)).toEqual(['/leveringen/0/schuldhulptrajecten/0/schuldregeling/dwangakkoord']);
+    expect(result.errors.map((e) => e.path)).toEqual([
+      '/leveringen/0/schuldhulptrajecten/0/schuldregeling/dwangakkoord',
+    ]);
     expect(result.errors[0]!.message).toMatch(/dwangakkoord is true terwijl toegekend geen waarde heeft/);
     const zonder = schuldhulpBericht();
     zonder.leveringen[0]!.schuldhulptrajecten[0]!.schuldregeling = { dwangakkoord: false } as never;
@@ -143,7 +158,11 @@ describe('generated validator: the checks JSON Schema cannot express', () => {
     delete (bericht.leveringen as { vroegsignalen: Record<string, unknown>[] }[])[0]!.vroegsignalen[0]!.ID;
     (bericht.leveringen as { vroegsignalen: Record<string, unknown>[] }[])[0]!.vroegsignalen[1]!.status = 'Opgepakt';
     const result = (await validator('vroegsignalering'))(bericht);
-    expect(result.errors).toContainEqual({ path: '/leveringen/0/vroegsignalen/0', element: 'Vroegsignaal', message: 'Vroegsignaal mist het verplichte veld "ID"' });
+    expect(result.errors).toContainEqual({
+      path: '/leveringen/0/vroegsignalen/0',
+      element: 'Vroegsignaal',
+      message: 'Vroegsignaal mist het verplichte veld "ID"',
+    });
     const status = result.errors.find((e) => e.path === '/leveringen/0/vroegsignalen/1/status')!;
     expect(status.element).toBe('Vroegsignaal.status (EnumSignaalstatus)');
     expect(status.message).toContain('"Nog niet opgepakt"');
@@ -156,7 +175,10 @@ interface StreamFout extends Fout {
 }
 interface StrictForm {
   validate: Validate;
-  validateStream(bron: Iterable<Uint8Array>, opties?: { worker?: boolean }): Promise<{ valid: boolean; errors: StreamFout[] }>;
+  validateStream(
+    bron: Iterable<Uint8Array>,
+    opties?: { worker?: boolean },
+  ): Promise<{ valid: boolean; errors: StreamFout[] }>;
 }
 
 async function strictForm(model: string): Promise<StrictForm> {
@@ -165,7 +187,15 @@ async function strictForm(model: string): Promise<StrictForm> {
 
 /** A Vroegsignalering message with every field its informatiemodel requires (kardinaliteit 1), valid in the strict form. */
 function volledigVroegsignaleringBericht() {
-  const client = { Voorletters: 'J', Achternaam: 'Jansen', Geboortedatum: '1980-05-01', Straatnaam: 'Dorpsstraat', Postcode: '1234AB', Huisnummer: '1', Plaatsnaam: 'Ergens' };
+  const client = {
+    Voorletters: 'J',
+    Achternaam: 'Jansen',
+    Geboortedatum: '1980-05-01',
+    Straatnaam: 'Dorpsstraat',
+    Postcode: '1234AB',
+    Huisnummer: '1',
+    Plaatsnaam: 'Ergens',
+  };
   const signaal = (ID: string) => ({
     ID,
     crisissignaal: false,
@@ -179,7 +209,9 @@ function volledigVroegsignaleringBericht() {
   });
   const bericht = vroegsignaleringBericht();
   const levering = bericht.leveringen[0]!;
-  levering.aanleverende_organisatie.contactpersoonen = [{ naam: 'A. de Vries', telefoonnummer: '0201234567', email: 'a@example.nl', functietitel: 'Consulent' } as never];
+  levering.aanleverende_organisatie.contactpersoonen = [
+    { naam: 'A. de Vries', telefoonnummer: '0201234567', email: 'a@example.nl', functietitel: 'Consulent' } as never,
+  ];
   levering.vroegsignalen = [signaal('vs-1'), signaal('vs-2')] as never;
   levering.vroegsignaalzaken = [
     {
@@ -200,11 +232,14 @@ describe('the strict form of the validator: presence as the informatiemodel stat
   it('accepts a message with every field the informatiemodel requires, as compat does', async () => {
     const strict = await strictForm('vroegsignalering');
     const bericht = volledigVroegsignaleringBericht();
-    expect(strict.validate(bericht), JSON.stringify(strict.validate(bericht).errors)).toEqual({ valid: true, errors: [] });
+    expect(strict.validate(bericht), JSON.stringify(strict.validate(bericht).errors)).toEqual({
+      valid: true,
+      errors: [],
+    });
     expect((await validator('vroegsignalering'))(bericht).valid).toBe(true);
   });
 
-  it('rejects a Vroegsignaal without bedrag (kardinaliteit 1), which compat accepts, and says why in the model\'s terms', async () => {
+  it("rejects a Vroegsignaal without bedrag (kardinaliteit 1), which compat accepts, and says why in the model's terms", async () => {
     const strict = await strictForm('vroegsignalering');
     const bericht = volledigVroegsignaleringBericht();
     delete (bericht.leveringen[0]!.vroegsignalen[1] as { bedrag?: number }).bedrag;
@@ -212,7 +247,8 @@ describe('the strict form of the validator: presence as the informatiemodel stat
     const fout = {
       path: '/leveringen/0/vroegsignalen/1',
       element: 'Vroegsignaal',
-      message: 'Vroegsignaal mist het verplichte veld "bedrag" (het informatiemodel geeft attribuutsoort Vroegsignaal.bedrag kardinaliteit 1)',
+      message:
+        'Vroegsignaal mist het verplichte veld "bedrag" (het informatiemodel geeft attribuutsoort Vroegsignaal.bedrag kardinaliteit 1)',
     };
     expect(strict.validate(bericht)).toEqual({ valid: false, errors: [fout] });
     // The streaming validator gives the same error, with its place in the file, in one thread and with the worker.
@@ -228,12 +264,37 @@ describe('the strict form of the validator: presence as the informatiemodel stat
     const bericht = vroegsignaleringBericht();
     expect((await validator('vroegsignalering'))(bericht).valid).toBe(true);
     const { errors } = (await strictForm('vroegsignalering')).validate(bericht);
-    const ontbrekend = (path: string) => errors.filter((e) => e.path === path).map((e) => /"([^"]+)"/.exec(e.message)![1]).sort();
-    expect(ontbrekend('/leveringen/0/vroegsignalen/0')).toEqual(['bedrag', 'crisissignaal', 'ontstaansdatum', 'signaaldatum', 'status', 'warmeOverdracht']);
+    const ontbrekend = (path: string) =>
+      errors
+        .filter((e) => e.path === path)
+        .map((e) => /"([^"]+)"/.exec(e.message)![1])
+        .sort();
+    expect(ontbrekend('/leveringen/0/vroegsignalen/0')).toEqual([
+      'bedrag',
+      'crisissignaal',
+      'ontstaansdatum',
+      'signaaldatum',
+      'status',
+      'warmeOverdracht',
+    ]);
     // Client.Voorvoegsel, Burgerservicenummer and Huisnummertoevoeging are 0..1: not among them.
-    expect(ontbrekend('/leveringen/0/vroegsignalen/0/client')).toEqual(['Geboortedatum', 'Huisnummer', 'Plaatsnaam', 'Postcode', 'Straatnaam', 'Voorletters']);
-    expect(ontbrekend('/leveringen/0/aanleverende_organisatie/contactpersoonen/0')).toEqual(['email', 'functietitel', 'telefoonnummer']);
-    for (const e of errors) expect(e.message).toMatch(/mist het verplichte veld "[^"]+" \(het informatiemodel geeft (attribuutsoort|relatiesoort) [^ ]+ kardinaliteit (bron )?1/);
+    expect(ontbrekend('/leveringen/0/vroegsignalen/0/client')).toEqual([
+      'Geboortedatum',
+      'Huisnummer',
+      'Plaatsnaam',
+      'Postcode',
+      'Straatnaam',
+      'Voorletters',
+    ]);
+    expect(ontbrekend('/leveringen/0/aanleverende_organisatie/contactpersoonen/0')).toEqual([
+      'email',
+      'functietitel',
+      'telefoonnummer',
+    ]);
+    for (const e of errors)
+      expect(e.message).toMatch(
+        /mist het verplichte veld "[^"]+" \(het informatiemodel geeft (attribuutsoort|relatiesoort) [^ ]+ kardinaliteit (bron )?1/,
+      );
   });
 
   it('Schuldhulpverlening: a Schuld without its schuldeiser (kardinaliteit 1) is invalid in strict, one without dwangakkoord (0..1) is not', async () => {
@@ -241,10 +302,14 @@ describe('the strict form of the validator: presence as the informatiemodel stat
     const compat = await validator('schuldhulpverlening');
     const bericht = schuldhulpBericht();
     const traject = bericht.leveringen[0]!.schuldhulptrajecten[0]! as Record<string, unknown>;
-    traject.client = [{ Geboortedatum: '1980-05-01', Geslachtsaanduiding: 'Vrouw', Postcode: '1234AB', Huisnummer: '1' }];
+    traject.client = [
+      { Geboortedatum: '1980-05-01', Geslachtsaanduiding: 'Vrouw', Postcode: '1234AB', Huisnummer: '1' },
+    ];
     traject.schulden = [{ bedrag: 100, schuldeiser: { naam: 'Energie BV' } }, { bedrag: 200 }];
     traject.schuldregeling = { toegekend: '2025-02-01' };
-    (bericht.leveringen[0]!.aanleverende_organisatie as Record<string, unknown>).contactpersonen = [{ naam: 'B', email: 'b@example.nl', telefoonnummer: '1', functietitel: 'C' }];
+    (bericht.leveringen[0]!.aanleverende_organisatie as Record<string, unknown>).contactpersonen = [
+      { naam: 'B', email: 'b@example.nl', telefoonnummer: '1', functietitel: 'C' },
+    ];
     expect(compat(bericht)).toEqual({ valid: true, errors: [] });
     expect(strict.validate(bericht)).toEqual({
       valid: false,
@@ -252,7 +317,8 @@ describe('the strict form of the validator: presence as the informatiemodel stat
         {
           path: '/leveringen/0/schuldhulptrajecten/0/schulden/1',
           element: 'Schuld',
-          message: 'Schuld mist het verplichte veld "schuldeiser" (het informatiemodel geeft relatiesoort Schuld.is verschuldigd aan kardinaliteit 1)',
+          message:
+            'Schuld mist het verplichte veld "schuldeiser" (het informatiemodel geeft relatiesoort Schuld.is verschuldigd aan kardinaliteit 1)',
         },
       ],
     });
@@ -289,19 +355,27 @@ describe('mimgen validate --strict', () => {
 /** The strict form's schema validator for a message in memory, as strict.validate() uses it. */
 async function strictSchemaValidator(model: string): Promise<SchemaValidator> {
   const dist = `../../generated/${model}/dist`;
-  const { eenhedenValidator } = (await import('@mimgen/runtime')) as unknown as { eenhedenValidator: (plan: unknown, v: unknown) => SchemaValidator };
+  const { eenhedenValidator } = (await import('@mimgen/runtime')) as unknown as {
+    eenhedenValidator: (plan: unknown, v: unknown) => SchemaValidator;
+  };
   const { VALIDATORS } = (await import(`${dist}/strict.js`)) as { VALIDATORS: unknown };
   const { STREAM_PLAN_STRICT } = (await import(`${dist}/tabellen.js`)) as { STREAM_PLAN_STRICT: unknown };
   return eenhedenValidator(STREAM_PLAN_STRICT, VALIDATORS);
 }
 
-describe.skipIf(!HAS_REFERENCE)('the strict form\'s unit validators agree with Ajv on the strict schema', () => {
+describe.skipIf(!HAS_REFERENCE)("the strict form's unit validators agree with Ajv on the strict schema", () => {
   for (const model of CONFORMANCE_MODELS) {
     it(`${model.name}: the same errors (keyword, place, parameters) on the agreement corpus`, async () => {
       const validate = await strictSchemaValidator(model.name);
       const published = readJson<Schema>(join(publishedDir(model), 'json_schema_Uitwisselmodel.json'));
-      const strict = compile(readJson<Schema>(join(ROOT, 'generated', model.name, 'uitwisselmodel.strict.schema.json')), true);
-      const examples: Example[] = model.examples.map((name) => ({ name, doc: readJson(join(publishedDir(model), name)) }));
+      const strict = compile(
+        readJson<Schema>(join(ROOT, 'generated', model.name, 'uitwisselmodel.strict.schema.json')),
+        true,
+      );
+      const examples: Example[] = model.examples.map((name) => ({
+        name,
+        doc: readJson(join(publishedDir(model), name)),
+      }));
       const corpus = mutateExamples(examples, published, { seed: 0x5711c7, pairsPerExample: 50 });
       const verschil: string[] = [];
       let required = 0;
@@ -311,7 +385,8 @@ describe.skipIf(!HAS_REFERENCE)('the strict form\'s unit validators agree with A
         const ons = validate(m.doc);
         const a = fouten(verwacht.errors);
         const b = fouten(validate.errors);
-        if (ons !== verwacht.valid || a.join('\n') !== b.join('\n')) verschil.push(`${m.description}: Ajv ${a.join('; ')} | units ${b.join('; ')}`);
+        if (ons !== verwacht.valid || a.join('\n') !== b.join('\n'))
+          verschil.push(`${m.description}: Ajv ${a.join('; ')} | units ${b.join('; ')}`);
       }
       expect(verschil.slice(0, 5)).toEqual([]);
       expect(corpus.length).toBeGreaterThanOrEqual(1000);
@@ -327,7 +402,10 @@ describe.skipIf(!HAS_REFERENCE)('generated validator agrees with Ajv on the comp
       const validate = await validator(model.name);
       const published = readJson<Schema>(join(publishedDir(model), 'json_schema_Uitwisselmodel.json'));
       const compat = compile(readJson<Schema>(join(ROOT, 'generated', model.name, 'uitwisselmodel.schema.json')));
-      const examples: Example[] = model.examples.map((name) => ({ name, doc: readJson(join(publishedDir(model), name)) }));
+      const examples: Example[] = model.examples.map((name) => ({
+        name,
+        doc: readJson(join(publishedDir(model), name)),
+      }));
       const corpus = mutateExamples(examples, published, { seed: 0xdda5, pairsPerExample: 150 });
       let zelfde = 0;
       let afgewezen = 0;
@@ -338,12 +416,18 @@ describe.skipIf(!HAS_REFERENCE)('generated validator agrees with Ajv on the comp
         if (!ajv) afgewezen++;
         const ons = validate(m.doc);
         if (ons.valid === ajv) zelfde++;
-        else if (ajv && !ons.valid && ons.errors.every((e) => !e.message.includes('mist') && !e.message.includes('kent geen'))) {
+        else if (
+          ajv &&
+          !ons.valid &&
+          ons.errors.every((e) => !e.message.includes('mist') && !e.message.includes('kent geen'))
+        ) {
           // The schema accepts it, but a rule JSON Schema cannot express rejects it (a duplicated ID, say).
           extra.push(`${m.description}: ${ons.errors.map((e) => e.message).join('; ')}`);
         } else verschil.push(`${m.description}: ajv ${ajv}, validate ${ons.valid}`);
       }
-      console.log(`${model.name}: ${corpus.length} documents, ${zelfde} same verdict, ${extra.length} rejected only by the extra checks`);
+      console.log(
+        `${model.name}: ${corpus.length} documents, ${zelfde} same verdict, ${extra.length} rejected only by the extra checks`,
+      );
       expect(verschil).toEqual([]);
       expect(zelfde + extra.length).toBe(corpus.length);
       expect(corpus.length).toBeGreaterThanOrEqual(2000);
@@ -362,7 +446,9 @@ type SchemaValidator = ((data: unknown) => boolean) & { errors?: SchemaFout[] | 
 /** The package's schema validator for a message in memory: built from the streaming plan's unit validators. */
 async function schemaValidator(model: string): Promise<SchemaValidator> {
   const dist = `../../generated/${model}/dist`;
-  const { eenhedenValidator } = (await import('@mimgen/runtime')) as unknown as { eenhedenValidator: (plan: unknown, v: unknown) => SchemaValidator };
+  const { eenhedenValidator } = (await import('@mimgen/runtime')) as unknown as {
+    eenhedenValidator: (plan: unknown, v: unknown) => SchemaValidator;
+  };
   const { VALIDATORS } = (await import(`${dist}/validate.js`)) as { VALIDATORS: unknown };
   const { STREAM_PLAN } = (await import(`${dist}/tabellen.js`)) as { STREAM_PLAN: unknown };
   return eenhedenValidator(STREAM_PLAN, VALIDATORS);
@@ -375,14 +461,20 @@ const fouten = (errors: readonly SchemaFout[] | null | undefined): string[] =>
 describe('the schema validator made of the unit validators', () => {
   it('reports minItems and the same pair of equal items as Ajv on the whole schema (keys in any order)', async () => {
     const validate = await schemaValidator('vroegsignalering');
-    const ajv = compile(readJson<Schema>(join(ROOT, 'generated', 'vroegsignalering', 'uitwisselmodel.schema.json')), true);
+    const ajv = compile(
+      readJson<Schema>(join(ROOT, 'generated', 'vroegsignalering', 'uitwisselmodel.schema.json')),
+      true,
+    );
     const levering = vroegsignaleringBericht().leveringen[0]!;
     const omgekeerd = Object.fromEntries(Object.entries(clone(levering)).reverse());
     const anders = { ...clone(levering), teller: 2 };
     const gevallen = [
       { ...vroegsignaleringBericht(), leveringen: [] },
       { ...vroegsignaleringBericht(), leveringen: [clone(levering), anders, omgekeerd, clone(anders)] },
-      { ...vroegsignaleringBericht(), leveringen: [clone(levering), { ...anders, vroegsignalen: 'geen lijst' }, { teller: 'drie' }] },
+      {
+        ...vroegsignaleringBericht(),
+        leveringen: [clone(levering), { ...anders, vroegsignalen: 'geen lijst' }, { teller: 'drie' }],
+      },
       { ...vroegsignaleringBericht(), leveringen: 'geen lijst' },
       'geen object',
     ];
@@ -396,10 +488,17 @@ describe('the schema validator made of the unit validators', () => {
 
   it('finds the same pair as Ajv in a long list too, compared by canonical JSON (keys in any order)', async () => {
     const validate = await schemaValidator('vroegsignalering');
-    const ajv = compile(readJson<Schema>(join(ROOT, 'generated', 'vroegsignalering', 'uitwisselmodel.schema.json')), true);
+    const ajv = compile(
+      readJson<Schema>(join(ROOT, 'generated', 'vroegsignalering', 'uitwisselmodel.schema.json')),
+      true,
+    );
     const levering = vroegsignaleringBericht().leveringen[0]!;
     const lang = Array.from({ length: 40 }, (_, i) => ({ ...clone(levering), teller: i + 1 }));
-    for (const [i, j] of [[37, 5], [12, 11], [39, 0]] as const) {
+    for (const [i, j] of [
+      [37, 5],
+      [12, 11],
+      [39, 0],
+    ] as const) {
       const lijst = clone(lang);
       lijst[i] = Object.fromEntries(Object.entries(clone(lijst[j]!)).reverse()) as typeof levering;
       if (i === 12) lijst[30] = clone(lijst[2]!);
@@ -411,30 +510,40 @@ describe('the schema validator made of the unit validators', () => {
   });
 });
 
-describe.skipIf(!HAS_REFERENCE)('the schema validator made of the unit validators agrees with Ajv on the compat schema', () => {
-  for (const model of CONFORMANCE_MODELS) {
-    it(`${model.name}: the same errors (keyword, place, parameters) on the whole agreement corpus`, async () => {
-      const validate = await schemaValidator(model.name);
-      const published = readJson<Schema>(join(publishedDir(model), 'json_schema_Uitwisselmodel.json'));
-      const compat = compile(readJson<Schema>(join(ROOT, 'generated', model.name, 'uitwisselmodel.schema.json')), true);
-      const examples: Example[] = model.examples.map((name) => ({ name, doc: readJson(join(publishedDir(model), name)) }));
-      const corpus = mutateExamples(examples, published, { seed: 0xdda5, pairsPerExample: 150 });
-      const verschil: string[] = [];
-      let afgewezen = 0;
-      for (const m of corpus) {
-        const verwacht = verdict(compat, m.doc);
-        if (!verwacht.valid) afgewezen++;
-        const ons = validate(m.doc);
-        const a = fouten(verwacht.errors);
-        const b = fouten(validate.errors);
-        if (ons !== verwacht.valid || a.join('\n') !== b.join('\n')) verschil.push(`${m.description}: Ajv ${a.join('; ')} | units ${b.join('; ')}`);
-      }
-      expect(verschil.slice(0, 5)).toEqual([]);
-      expect(corpus.length).toBeGreaterThanOrEqual(2000);
-      expect(afgewezen).toBeGreaterThan(corpus.length / 20);
-    });
-  }
-});
+describe.skipIf(!HAS_REFERENCE)(
+  'the schema validator made of the unit validators agrees with Ajv on the compat schema',
+  () => {
+    for (const model of CONFORMANCE_MODELS) {
+      it(`${model.name}: the same errors (keyword, place, parameters) on the whole agreement corpus`, async () => {
+        const validate = await schemaValidator(model.name);
+        const published = readJson<Schema>(join(publishedDir(model), 'json_schema_Uitwisselmodel.json'));
+        const compat = compile(
+          readJson<Schema>(join(ROOT, 'generated', model.name, 'uitwisselmodel.schema.json')),
+          true,
+        );
+        const examples: Example[] = model.examples.map((name) => ({
+          name,
+          doc: readJson(join(publishedDir(model), name)),
+        }));
+        const corpus = mutateExamples(examples, published, { seed: 0xdda5, pairsPerExample: 150 });
+        const verschil: string[] = [];
+        let afgewezen = 0;
+        for (const m of corpus) {
+          const verwacht = verdict(compat, m.doc);
+          if (!verwacht.valid) afgewezen++;
+          const ons = validate(m.doc);
+          const a = fouten(verwacht.errors);
+          const b = fouten(validate.errors);
+          if (ons !== verwacht.valid || a.join('\n') !== b.join('\n'))
+            verschil.push(`${m.description}: Ajv ${a.join('; ')} | units ${b.join('; ')}`);
+        }
+        expect(verschil.slice(0, 5)).toEqual([]);
+        expect(corpus.length).toBeGreaterThanOrEqual(2000);
+        expect(afgewezen).toBeGreaterThan(corpus.length / 20);
+      });
+    }
+  },
+);
 
 describe('package files', () => {
   it('ship no schema compiler at run time: the validator is precompiled', () => {
@@ -443,11 +552,13 @@ describe('package files', () => {
       expect(code).not.toMatch(/new Ajv|\.compile\(/);
       const index = readFileSync(join(ROOT, 'generated', model, 'dist', 'validate.js'), 'utf8');
       expect(index).not.toMatch(/from ['"]ajv['"]/);
-      expect(readFileSync(join(ROOT, 'generated', model, 'dist', 'stream-validators-strict.js'), 'utf8')).not.toMatch(/new Ajv|\.compile\(/);
+      expect(readFileSync(join(ROOT, 'generated', model, 'dist', 'stream-validators-strict.js'), 'utf8')).not.toMatch(
+        /new Ajv|\.compile\(/,
+      );
     }
   });
 
-  it('compile a strict validator only for the units the strict form changes: the envelope shares compat\'s', () => {
+  it("compile a strict validator only for the units the strict form changes: the envelope shares compat's", () => {
     for (const model of ['vroegsignalering', 'schuldhulpverlening']) {
       const strict = readFileSync(join(ROOT, 'generated', model, 'src', 'strict.ts'), 'utf8');
       // the message without its streamed lists holds no field the informatiemodel requires or bounds

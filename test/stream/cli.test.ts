@@ -10,7 +10,10 @@ const dir = mkdtempSync(join(tmpdir(), 'mimgen-validate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function mimgen(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'mimgen.js'), 'validate', ...args], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'mimgen.js'), 'validate', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -19,7 +22,13 @@ const geldig = {
   einddatumLevering: '2025-03-31',
   aanleverdatumEnTijd: '2025-04-01T09:00:00Z',
   codeGegevensleverancier: 'LEV01',
-  leveringen: [{ teller: 1, aanleverende_organisatie: { '(Statutaire) Naam': 'Kredietbank' }, schuldhulptrajecten: [{ gemeentecode: '0363', startdatum: '2025-01-10', einddatum: '2025-03-01' }] }],
+  leveringen: [
+    {
+      teller: 1,
+      aanleverende_organisatie: { '(Statutaire) Naam': 'Kredietbank' },
+      schuldhulptrajecten: [{ gemeentecode: '0363', startdatum: '2025-01-10', einddatum: '2025-03-01' }],
+    },
+  ],
 };
 
 describe('mimgen validate', () => {
@@ -50,7 +59,14 @@ describe('mimgen validate', () => {
     expect(json.status).toBe(1);
     expect(JSON.parse(json.stdout)).toEqual({
       valid: false,
-      errors: [{ path: '/leveringen/0/schuldhulptrajecten/0/einddatum', line: 16, column: 24, message: expect.stringContaining('ligt voor startdatum') }],
+      errors: [
+        {
+          path: '/leveringen/0/schuldhulptrajecten/0/einddatum',
+          line: 16,
+          column: 24,
+          message: expect.stringContaining('ligt voor startdatum'),
+        },
+      ],
     });
   });
 
@@ -72,12 +88,21 @@ describe('mimgen validate', () => {
     const pad = join(dir, 'geldig.json');
     writeFileSync(pad, '{}');
     const gevallen: [string[], string][] = [
-      [['--model', 'schuldhulpverlening', join(dir, 'bestaat-niet.json')], `mimgen validate: cannot read ${join(dir, 'bestaat-niet.json')}: ENOENT`],
+      [
+        ['--model', 'schuldhulpverlening', join(dir, 'bestaat-niet.json')],
+        `mimgen validate: cannot read ${join(dir, 'bestaat-niet.json')}: ENOENT`,
+      ],
       [['--model', 'schuldhulpverlening', dir], `mimgen validate: cannot read ${dir}: not a file`],
-      [['--model', 'bestaat-niet', pad], 'mimgen validate: no generated package for model "bestaat-niet" (generated/bestaat-niet/dist/index.js); run mimgen generate bestaat-niet'],
+      [
+        ['--model', 'bestaat-niet', pad],
+        'mimgen validate: no generated package for model "bestaat-niet" (generated/bestaat-niet/dist/index.js); run mimgen generate bestaat-niet',
+      ],
       [['--model', '../generated', pad], 'mimgen validate: "../generated" is not a model name'],
       [[pad], "error: required option '--model <name>' not specified"],
-      [['--model', 'schuldhulpverlening', pad, '--max-errors', 'veel'], 'mimgen validate: --max-errors takes a whole number from 1, not "veel"'],
+      [
+        ['--model', 'schuldhulpverlening', pad, '--max-errors', 'veel'],
+        'mimgen validate: --max-errors takes a whole number from 1, not "veel"',
+      ],
     ];
     for (const [args, melding] of gevallen) {
       const r = mimgen(...args);

@@ -32,15 +32,95 @@ export interface DeliveryFile {
   leveringRanges: [number, number][];
 }
 
-const SIGNAALPARTNERS = ['Energie', 'Huur', 'Hypotheek', 'CAK Zorgverzekeringen', 'Zorg', 'Water', 'DUO', 'Belastingdienst', 'CAK Eigen bijdrage', 'Overige', 'Dienst Toeslagen'];
-const STATUSSEN = ['Nog niet opgepakt', 'Niet opgepakt: onterecht signaal', 'Inwoner is overleden', 'Niet opgepakt: herhaalde melding', 'Niet opgepakt: andere reden'];
-const RESULTATEN = ['Vervolghulp en/of verwijzing financieel', 'Inwoner hoeft geen hulp vanuit vroegsignalering', '(Budget)advies en/of quick fix', 'Definitief geen contact kunnen krijgen', 'Verwijzing zonder contact'];
-const CONTACTSOORTEN = ['Mail', 'Brief', 'SMS/Whatsapp', 'Telefoon', 'Huisbezoek', 'Kaartje', 'Overige', 'Administratief'];
+const SIGNAALPARTNERS = [
+  'Energie',
+  'Huur',
+  'Hypotheek',
+  'CAK Zorgverzekeringen',
+  'Zorg',
+  'Water',
+  'DUO',
+  'Belastingdienst',
+  'CAK Eigen bijdrage',
+  'Overige',
+  'Dienst Toeslagen',
+];
+const STATUSSEN = [
+  'Nog niet opgepakt',
+  'Niet opgepakt: onterecht signaal',
+  'Inwoner is overleden',
+  'Niet opgepakt: herhaalde melding',
+  'Niet opgepakt: andere reden',
+];
+const RESULTATEN = [
+  'Vervolghulp en/of verwijzing financieel',
+  'Inwoner hoeft geen hulp vanuit vroegsignalering',
+  '(Budget)advies en/of quick fix',
+  'Definitief geen contact kunnen krijgen',
+  'Verwijzing zonder contact',
+];
+const CONTACTSOORTEN = [
+  'Mail',
+  'Brief',
+  'SMS/Whatsapp',
+  'Telefoon',
+  'Huisbezoek',
+  'Kaartje',
+  'Overige',
+  'Administratief',
+];
 const DAGDELEN = ['Ochtend', 'Middag', 'Avond'];
-const ACHTERNAMEN = ['Jansen', 'de Vries', 'van Dijk', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Groot', 'Bos', 'Vos', 'Peters', 'Hendriks', 'Dekker', 'Brouwer'];
-const PLAATSEN = ['Amsterdam', 'Rotterdam', 'Utrecht', 'Groningen', 'Eindhoven', 'Tilburg', 'Almere', 'Breda', 'Nijmegen', 'Enschede', "'s-Hertogenbosch", 'Leeuwarden'];
-const STRATEN = ['Dorpsstraat', 'Kerkstraat', 'Schoolstraat', 'Molenweg', 'Stationsweg', 'Julianastraat', 'Beatrixlaan', 'Wilhelminastraat', 'Hoofdstraat', 'Parallelweg'];
-const BEGELEIDINGEN = ['Budgetcoaching', 'Budgetbeheer', 'Beschermingsbewind', 'Lange Termijn Begeleiding (DFD)', 'Budgetbegeleiding'];
+const ACHTERNAMEN = [
+  'Jansen',
+  'de Vries',
+  'van Dijk',
+  'Bakker',
+  'Visser',
+  'Smit',
+  'Meijer',
+  'de Boer',
+  'Mulder',
+  'de Groot',
+  'Bos',
+  'Vos',
+  'Peters',
+  'Hendriks',
+  'Dekker',
+  'Brouwer',
+];
+const PLAATSEN = [
+  'Amsterdam',
+  'Rotterdam',
+  'Utrecht',
+  'Groningen',
+  'Eindhoven',
+  'Tilburg',
+  'Almere',
+  'Breda',
+  'Nijmegen',
+  'Enschede',
+  "'s-Hertogenbosch",
+  'Leeuwarden',
+];
+const STRATEN = [
+  'Dorpsstraat',
+  'Kerkstraat',
+  'Schoolstraat',
+  'Molenweg',
+  'Stationsweg',
+  'Julianastraat',
+  'Beatrixlaan',
+  'Wilhelminastraat',
+  'Hoofdstraat',
+  'Parallelweg',
+];
+const BEGELEIDINGEN = [
+  'Budgetcoaching',
+  'Budgetbeheer',
+  'Beschermingsbewind',
+  'Lange Termijn Begeleiding (DFD)',
+  'Budgetbegeleiding',
+];
 const GESLACHTEN = ['Man', 'Vrouw', 'Onbekend'];
 
 /** A date in 2024 or 2025, as JJJJ-MM-DD, after `dagen` days from 2024-01-01. */
@@ -55,7 +135,12 @@ function id(levering: number, i: number): string {
 
 /** Vroegsignaal `i` of Levering `levering`, the `g`-th record over all Leveringen (its values vary with `g`). */
 export function vroegsignaal(levering: number, i: number, g: number, full: boolean): Record<string, unknown> {
-  if (!full) return { ID: id(levering, i), signaalpartner: { type: SIGNAALPARTNERS[g % SIGNAALPARTNERS.length] }, client: { Achternaam: ACHTERNAMEN[g % ACHTERNAMEN.length] } };
+  if (!full)
+    return {
+      ID: id(levering, i),
+      signaalpartner: { type: SIGNAALPARTNERS[g % SIGNAALPARTNERS.length] },
+      client: { Achternaam: ACHTERNAMEN[g % ACHTERNAMEN.length] },
+    };
   const start = g % 600;
   return {
     ID: id(levering, i),
@@ -82,7 +167,13 @@ export function vroegsignaal(levering: number, i: number, g: number, full: boole
 }
 
 /** A Vroegsignaalzaak about Vroegsignalen `i` and `i + 1` (of `n`) of Levering `levering`. */
-export function vroegsignaalzaak(levering: number, i: number, n: number, g: number, full: boolean): Record<string, unknown> {
+export function vroegsignaalzaak(
+  levering: number,
+  i: number,
+  n: number,
+  g: number,
+  full: boolean,
+): Record<string, unknown> {
   const signalen = [{ ID: id(levering, i) }, ...(i + 1 < n ? [{ ID: id(levering, i + 1) }] : [])];
   if (!full) return { vroegsignalen: signalen };
   const start = g % 600;
@@ -114,7 +205,11 @@ function schuldhulptraject(levering: number, i: number, g: number, full: boolean
     totaalSchuldbedragBijAanvangSchuld: 500 + ((g * 131) % 60000),
     gemeentecode,
     aanmelding: { crisisinterventie: g % 11 === 0, einddatum: datum(start + 10), startdatum: datum(start) },
-    begeleiding: Array.from({ length: 1 + (g % 2) }, (_, k) => ({ einddatum: datum(start + 120 + k), soort: BEGELEIDINGEN[(g + k) % BEGELEIDINGEN.length], startdatum: datum(start + 20 + k) })),
+    begeleiding: Array.from({ length: 1 + (g % 2) }, (_, k) => ({
+      einddatum: datum(start + 120 + k),
+      soort: BEGELEIDINGEN[(g + k) % BEGELEIDINGEN.length],
+      startdatum: datum(start + 20 + k),
+    })),
     client: Array.from({ length: 1 + (g % 2) }, (_, k) => ({
       Burgerservicenummer: String(100_000_000 + ((g * 7919 + k) % 899_999_999)),
       Geboortedatum: new Date(Date.UTC(1950, 0, 1) + ((g * 97 + k) % 20000) * 86_400_000).toISOString().slice(0, 10),
@@ -122,7 +217,12 @@ function schuldhulptraject(levering: number, i: number, g: number, full: boolean
       Postcode: `${1000 + (g % 8999)}AB`,
       Huisnummer: String(1 + (g % 250)),
     })),
-    schuldregeling: { datum: datum(start + 60), datumVerzoekDwangakkoord: datum(start + 70), dwangakkoord: g % 4 === 0, toegekend: datum(start + 80) },
+    schuldregeling: {
+      datum: datum(start + 60),
+      datumVerzoekDwangakkoord: datum(start + 70),
+      dwangakkoord: g % 4 === 0,
+      toegekend: datum(start + 80),
+    },
   };
 }
 
@@ -162,24 +262,53 @@ export function writeDelivery(path: string, options: DeliveryOptions): DeliveryF
   const w = new Writer(fd);
   const result: DeliveryFile = { bytes: 0, records: 0, zaken: 0, leveringen, leveringRanges: [] };
   try {
-    w.write(`{${nl}  "startdatumLevering": "2024-01-01",${nl}  "einddatumLevering": "2025-12-31",${nl}  "aanleverdatumEnTijd": "2026-01-15T10:30:00Z",${nl}  "codeGegevensleverancier": "SOFT-123",${nl}  "leveringen": [${nl}`);
+    w.write(
+      `{${nl}  "startdatumLevering": "2024-01-01",${nl}  "einddatumLevering": "2025-12-31",${nl}  "aanleverdatumEnTijd": "2026-01-15T10:30:00Z",${nl}  "codeGegevensleverancier": "SOFT-123",${nl}  "leveringen": [${nl}`,
+    );
     let g = 0;
     for (let l = 0; l < leveringen; l++) {
       const n = Math.min(perLevering, options.records - l * perLevering);
       const start = w.bytes;
       const organisatie =
         options.model === 'vroegsignalering'
-          ? { naam: `Gemeente ${PLAATSEN[l % PLAATSEN.length]} ${l}`, 'kvk-nummer': String(10_000_000 + l), contactpersoonen: [{ naam: 'J. de Vries', telefoonnummer: '010-1234567', email: 'j.devries@example.org', functietitel: 'Schuldhulpverlener' }] }
-          : { '(Statutaire) Naam': `Kredietbank ${l}`, 'KvK-nummer': String(10_000_000 + l), postcode: '1234AB', gemeentecode: `GM${String(l % 400).padStart(4, '0')}`, contactpersonen: [{ naam: 'B. Smit', email: 'b.smit@example.org' }] };
-      const kop = { teller: l + 1, ...(options.model === 'vroegsignalering' ? { gemeentecode: String(1000 + l).padStart(4, '0') } : {}), aanleverende_organisatie: organisatie };
+          ? {
+              naam: `Gemeente ${PLAATSEN[l % PLAATSEN.length]} ${l}`,
+              'kvk-nummer': String(10_000_000 + l),
+              contactpersoonen: [
+                {
+                  naam: 'J. de Vries',
+                  telefoonnummer: '010-1234567',
+                  email: 'j.devries@example.org',
+                  functietitel: 'Schuldhulpverlener',
+                },
+              ],
+            }
+          : {
+              '(Statutaire) Naam': `Kredietbank ${l}`,
+              'KvK-nummer': String(10_000_000 + l),
+              postcode: '1234AB',
+              gemeentecode: `GM${String(l % 400).padStart(4, '0')}`,
+              contactpersonen: [{ naam: 'B. Smit', email: 'b.smit@example.org' }],
+            };
+      const kop = {
+        teller: l + 1,
+        ...(options.model === 'vroegsignalering' ? { gemeentecode: String(1000 + l).padStart(4, '0') } : {}),
+        aanleverende_organisatie: organisatie,
+      };
       const kopText = JSON.stringify(kop, null, style === 'pretty' ? 2 : undefined);
       // The Levering's own fields, then its record lists.
       w.write(`    ${style === 'pretty' ? kopText.slice(0, -2).replace(/\n/g, '\n    ') : kopText.slice(0, -1)},${nl}`);
-      const lijst = (naam: string, count: number, item: (i: number, g: number) => Record<string, unknown>, last: boolean) => {
+      const lijst = (
+        naam: string,
+        count: number,
+        item: (i: number, g: number) => Record<string, unknown>,
+        last: boolean,
+      ) => {
         w.write(`      "${naam}": [${nl}`);
         for (let i = 0; i < count; i++) {
           let record = item(i, g + i);
-          if (options.plant && naam !== 'vroegsignaalzaken' && g + i === options.plant.index) record = options.plant.record(record);
+          if (options.plant && naam !== 'vroegsignaalzaken' && g + i === options.plant.index)
+            record = options.plant.record(record);
           w.write(recordText(record, style));
           w.write(i + 1 < count ? `,${nl}` : nl);
         }

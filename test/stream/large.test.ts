@@ -40,13 +40,17 @@ describe('a large delivery', () => {
       {
         path: `/leveringen/${levering}/vroegsignalen/${index}/signaalpartner/type`,
         element: 'Signaalpartner.type (EnumSignaalpartner)',
-        message: expect.stringMatching(/^Signaalpartner\.type \(EnumSignaalpartner\): de waarde komt niet voor in de lijst \("Energie", /),
+        message: expect.stringMatching(
+          /^Signaalpartner\.type \(EnumSignaalpartner\): de waarde komt niet voor in de lijst \("Energie", /,
+        ),
         offset,
         ...positionOf(bytes, offset),
       },
     ]);
     expect(r.records).toBe(info.records + info.zaken);
     expect(r.bytes).toBe(info.bytes);
-    console.log(`${(info.bytes / 1e6).toFixed(0)} MB, ${r.records} records; error at line ${r.errors[0]!.line}, column ${r.errors[0]!.column}`);
+    console.log(
+      `${(info.bytes / 1e6).toFixed(0)} MB, ${r.records} records; error at line ${r.errors[0]!.line}, column ${r.errors[0]!.column}`,
+    );
   }, 240_000);
 });

@@ -34,21 +34,45 @@ describe('stream plan', () => {
 describe('date format', () => {
   const volledig = (fullFormats.date as { validate: (s: string) => boolean }).validate;
   it('gives the verdict of ajv-formats on any string', async () => {
-    const { datumFormaat } = (await import(join(ROOT, 'generated', 'vroegsignalering', 'dist', 'stream-validators.js'))) as { datumFormaat: (s: string) => boolean };
+    const { datumFormaat } = (await import(
+      join(ROOT, 'generated', 'vroegsignalering', 'dist', 'stream-validators.js')
+    )) as { datumFormaat: (s: string) => boolean };
     const datumAchtig = fc
       .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }))
       .map(([j, m, d]) => `${String(j).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
     // A fixed seed: a failure reproduces, and fast-check prints it with the counterexample.
     let runs = 0;
     fc.assert(
-      fc.property(fc.oneof(datumAchtig, fc.string(), fc.string({ unit: 'binary' }), datumAchtig.map((s) => `${s}\n`), datumAchtig.map((s) => s.replace(/\d/, '٣'))), (s) => {
-        runs++;
-        expect(datumFormaat(s)).toBe(volledig(s));
-      }),
+      fc.property(
+        fc.oneof(
+          datumAchtig,
+          fc.string(),
+          fc.string({ unit: 'binary' }),
+          datumAchtig.map((s) => `${s}\n`),
+          datumAchtig.map((s) => s.replace(/\d/, '٣')),
+        ),
+        (s) => {
+          runs++;
+          expect(datumFormaat(s)).toBe(volledig(s));
+        },
+      ),
       { numRuns: 20_000, seed: 20_241_204 },
     );
     expect(runs).toBe(20_000);
-    for (const s of ['2024-02-29', '2023-02-29', '1900-02-29', '2000-02-29', '2025-04-31', '2025-12-31', '0000-01-01', '2025-1-01', '2025-01-01 ', ' 2025-01-01', '2025-00-10', '2025-13-10'])
+    for (const s of [
+      '2024-02-29',
+      '2023-02-29',
+      '1900-02-29',
+      '2000-02-29',
+      '2025-04-31',
+      '2025-12-31',
+      '0000-01-01',
+      '2025-1-01',
+      '2025-01-01 ',
+      ' 2025-01-01',
+      '2025-00-10',
+      '2025-13-10',
+    ])
       expect(datumFormaat(s), s).toBe(volledig(s));
   });
 });

@@ -10,7 +10,10 @@ export type { StreamFout, StreamOpties, StreamResultaat };
 export interface Pakket {
   validate(value: unknown): { valid: boolean; errors: { path: string; message: string; element: string }[] };
   validateFile(pad: string, opties?: StreamOpties): Promise<StreamResultaat>;
-  validateStream(bron: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, opties?: StreamOpties): Promise<StreamResultaat>;
+  validateStream(
+    bron: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+    opties?: StreamOpties,
+  ): Promise<StreamResultaat>;
   createStreamValidator(opties?: StreamOpties): { write(chunk: Uint8Array): boolean; end(): StreamResultaat };
   STREAM_PLAN: { eenheden: { pad: string[]; naam: string; record: boolean }[] };
 }

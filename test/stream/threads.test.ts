@@ -14,7 +14,11 @@ const dir = mkdtempSync(join(tmpdir(), 'mimgen-threads-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function levering(teller: number, n: number, fouten: boolean) {
-  const signalen = Array.from({ length: n }, (_, i) => ({ ID: `vs-${teller}-${i}`, signaalpartner: { type: 'Huur' }, client: { Achternaam: 'Jansen '.repeat(20) } }));
+  const signalen = Array.from({ length: n }, (_, i) => ({
+    ID: `vs-${teller}-${i}`,
+    signaalpartner: { type: 'Huur' },
+    client: { Achternaam: 'Jansen '.repeat(20) },
+  }));
   const zaken = Array.from({ length: n / 2 }, (_, i) => ({
     startdatum_matchtingperiode: '2025-01-01',
     einddatum_matchingperiode: '2025-01-31',
@@ -26,7 +30,13 @@ function levering(teller: number, n: number, fouten: boolean) {
     zaken[300]!.vroegsignalen[0]!.ID = 'vs-9-1'; // a Vroegsignaal of another Levering
     zaken[900]!.einddatum_matchingperiode = '2024-12-31';
   }
-  return { teller, gemeentecode: '0363', aanleverende_organisatie: { naam: 'Gemeente' }, vroegsignalen: signalen, vroegsignaalzaken: zaken };
+  return {
+    teller,
+    gemeentecode: '0363',
+    aanleverende_organisatie: { naam: 'Gemeente' },
+    vroegsignalen: signalen,
+    vroegsignaalzaken: zaken,
+  };
 }
 
 describe('one thread or two', () => {
@@ -52,7 +62,12 @@ describe('one thread or two', () => {
     expect(paden).toContain('/leveringen/0/vroegsignaalzaken/900/einddatum_matchingperiode');
     expect(paden).toContain('/leveringen/1/vroegsignalen/3000');
     // The first and the third Levering are equal: the list of Leveringen must have unique items.
-    expect(een.errors).toContainEqual(expect.objectContaining({ path: '/leveringen', message: 'leveringen (Levering) bevat twee gelijke elementen (nummer 1 en 3)' }));
+    expect(een.errors).toContainEqual(
+      expect.objectContaining({
+        path: '/leveringen',
+        message: 'leveringen (Levering) bevat twee gelijke elementen (nummer 1 en 3)',
+      }),
+    );
     for (const verdeling of ['hoofd', 'werker', 'balans'] as const) {
       expect(await p.validateFile(pad, { verdeling } as never), verdeling).toEqual(een);
       expect(await p.validateStream([Buffer.from(tekst)], { verdeling } as never), verdeling).toEqual(een);
@@ -65,7 +80,13 @@ describe('one thread or two', () => {
     const b = structuredClone(a);
     b.vroegsignalen[3]!.ID = 'vs-1-X'; // same length, other bytes
     b.vroegsignaalzaken[1]!.vroegsignalen[1]!.ID = 'vs-1-X';
-    const tekst = JSON.stringify({ startdatumLevering: '2025-01-01', einddatumLevering: '2025-03-31', aanleverdatumEnTijd: '2025-04-01T09:00:00Z', codeGegevensleverancier: 'L', leveringen: [a, b] });
+    const tekst = JSON.stringify({
+      startdatumLevering: '2025-01-01',
+      einddatumLevering: '2025-03-31',
+      aanleverdatumEnTijd: '2025-04-01T09:00:00Z',
+      codeGegevensleverancier: 'L',
+      leveringen: [a, b],
+    });
     const pad = join(dir, 'gelijkend.json');
     writeFileSync(pad, tekst);
     const p = await pakket('vroegsignalering');

@@ -46,7 +46,9 @@ function folderGraph(): Map<string, Map<string, string>> {
     const from = folderOf(file);
     for (const spec of imports(file)) {
       if (!spec.startsWith('.')) continue;
-      const target = relative(ROOT, resolve(ROOT, dirname(file), spec)).split('\\').join('/');
+      const target = relative(ROOT, resolve(ROOT, dirname(file), spec))
+        .split('\\')
+        .join('/');
       const to = folderOf(target);
       if (to === from) continue;
       const edges = graph.get(from) ?? new Map<string, string>();
@@ -86,7 +88,11 @@ describe('layers of generator/', () => {
   it('touches the file system and starts processes only in cli/ and the tool-files module', () => {
     const offenders = sources(GENERATOR)
       .filter((f) => !f.startsWith('generator/cli/') && !TOOL_FILES.includes(f))
-      .flatMap((f) => imports(f).filter((i) => IO_MODULES.test(i)).map((i) => `${f} imports ${i}`));
+      .flatMap((f) =>
+        imports(f)
+          .filter((i) => IO_MODULES.test(i))
+          .map((i) => `${f} imports ${i}`),
+      );
     expect(offenders).toEqual([]);
   });
 

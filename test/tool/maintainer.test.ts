@@ -20,14 +20,23 @@ function run(cmd: string, args: string[], cwd: string): { status: number | null;
   const r = spawnSync(cmd, args, {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', FORCE_COLOR: '0' },
+    env: {
+      ...process.env,
+      npm_config_audit: 'false',
+      npm_config_fund: 'false',
+      npm_config_update_notifier: 'false',
+      FORCE_COLOR: '0',
+    },
   });
   return { status: r.status, out: `${r.stdout}${r.stderr}`, stdout: r.stdout };
 }
 
 function pack(map: string, doel: string): string {
   // The build ran before the tests (npm test builds first); --ignore-scripts packs exactly that build.
-  const out = execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', doel], { cwd: map, encoding: 'utf8' });
+  const out = execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', doel], {
+    cwd: map,
+    encoding: 'utf8',
+  });
   return join(doel, out.trim().split('\n').pop()!);
 }
 
@@ -78,7 +87,11 @@ beforeAll(() => {
   repo = join(werk, 'standaard');
   mkdirSync(repo);
   // The runtime's tarball beside mimgen's: it is not on the registry yet.
-  const install = run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarballs.mimgen, tarballs.runtime], repo);
+  const install = run(
+    'npm',
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', tarballs.mimgen, tarballs.runtime],
+    repo,
+  );
   if (install.status !== 0) throw new Error(`npm install of the packed mimgen failed:\n${install.out}`);
 }, 300_000);
 
@@ -89,20 +102,40 @@ afterAll(() => {
 describe('mimgen installed in a standard repository of its own', () => {
   it('the tarball holds the compiled tool and nothing of its tests, sources or generated packages', () => {
     const lijst = execFileSync('tar', ['-tzf', tarballs.mimgen], { encoding: 'utf8' }).split('\n').filter(Boolean);
-    expect(lijst).toEqual(expect.arrayContaining(['package/bin/mimgen.js', 'package/dist/cli/main.js', 'package/dist/cli/main.d.ts', 'package/schema/informatiemodel.schema.json']));
-    expect(lijst.filter((f) => /^package\/(test|generated|model|generator|runtime)\//.test(f) || f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+    expect(lijst).toEqual(
+      expect.arrayContaining([
+        'package/bin/mimgen.js',
+        'package/dist/cli/main.js',
+        'package/dist/cli/main.d.ts',
+        'package/schema/informatiemodel.schema.json',
+      ]),
+    );
+    expect(
+      lijst.filter(
+        (f) =>
+          /^package\/(test|generated|model|generator|runtime)\//.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')),
+      ),
+    ).toEqual([]);
   });
 
   it('npx mimgen --version names the installed version', () => {
     const r = run('npx', ['mimgen', '--version'], repo);
     expect(r.status, r.out).toBe(0);
-    expect(r.stdout.trim()).toBe((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+    expect(r.stdout.trim()).toBe(
+      (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+    );
   });
 
   it('init scaffolds the repository; lint passes and generate writes the package, in that folder', () => {
     const init = run('npx', ['mimgen', 'init', '.', '--model', MODEL], repo);
     expect(init.status, init.out).toBe(0);
-    for (const f of ['mimgen.config.yaml', 'README.md', '.github/workflows/mimgen.yml', `model/${MODEL}/uitwisselmodel.yaml`]) expect(existsSync(join(repo, f)), f).toBe(true);
+    for (const f of [
+      'mimgen.config.yaml',
+      'README.md',
+      '.github/workflows/mimgen.yml',
+      `model/${MODEL}/uitwisselmodel.yaml`,
+    ])
+      expect(existsSync(join(repo, f)), f).toBe(true);
     // The editor's schema reference of each model file resolves in this repository.
     for (const f of readdirSync(join(repo, 'model', MODEL))) {
       const eerste = readFileSync(join(repo, 'model', MODEL, f), 'utf8').split('\n')[0]!;
@@ -117,8 +150,12 @@ describe('mimgen installed in a standard repository of its own', () => {
     expect(existsSync(join(repo, 'generated', MODEL, 'dist', 'index.js'))).toBe(true);
     const check = run('npx', ['mimgen', 'generate', '--check'], repo);
     expect(check.status, check.out).toBe(0);
-    const pakket = JSON.parse(readFileSync(join(repo, 'generated', MODEL, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    expect(pakket.dependencies['@mimgen/runtime']).toBe((JSON.parse(readFileSync(join(ROOT, 'runtime', 'package.json'), 'utf8')) as { version: string }).version);
+    const pakket = JSON.parse(readFileSync(join(repo, 'generated', MODEL, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    expect(pakket.dependencies['@mimgen/runtime']).toBe(
+      (JSON.parse(readFileSync(join(ROOT, 'runtime', 'package.json'), 'utf8')) as { version: string }).version,
+    );
   });
 
   it('validate --model uses the package generated in this folder: exit 0 on a valid delivery, 1 with the place of each error', () => {
@@ -128,7 +165,10 @@ describe('mimgen installed in a standard repository of its own', () => {
     expect(goed.status, goed.out).toBe(0);
     const fout = run('npx', ['mimgen', 'validate', '--model', MODEL, '--json', 'fout.json'], repo);
     expect(fout.status, fout.out).toBe(1);
-    const uitslag = JSON.parse(fout.stdout) as { valid: boolean; errors: { path: string; line: number; column: number; message: string }[] };
+    const uitslag = JSON.parse(fout.stdout) as {
+      valid: boolean;
+      errors: { path: string; line: number; column: number; message: string }[];
+    };
     expect(uitslag.valid).toBe(false);
     expect(uitslag.errors.map((e) => e.path)).toEqual(['/meldingen/0/status', '/meldingen/1']);
     expect(uitslag.errors[1]!.message).toMatch(/meldingsdatum/);
@@ -143,16 +183,47 @@ describe('the generated package and the runtime, packed, in a fresh consumer', (
     consumer = join(werk, 'consumer');
     mkdirSync(consumer);
     const pakket = pack(join(repo, 'generated', MODEL), werk);
-    writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2));
+    writeFileSync(
+      join(consumer, 'package.json'),
+      JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2),
+    );
     // @types/node for the consumer's own use of node:fs; the package and the runtime need none.
-    const typesNode = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies['@types/node']!;
-    const install = run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarballs.runtime, pakket, `@types/node@${typesNode}`], consumer);
+    const typesNode = (
+      JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }
+    ).devDependencies['@types/node']!;
+    const install = run(
+      'npm',
+      ['install', '--prefer-offline', '--no-audit', '--no-fund', tarballs.runtime, pakket, `@types/node@${typesNode}`],
+      consumer,
+    );
     if (install.status !== 0) throw new Error(`npm install of the generated package failed:\n${install.out}`);
   }, 300_000);
 
   it('compiles under tsc --strict, builds a message with the mapping functions, validates it in memory and from a file', () => {
     writeFileSync(join(consumer, 'consumer.ts'), CONSUMER);
-    const tsc = run(process.execPath, [TSC, '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--lib', 'es2022', '--types', 'node', '--skipLibCheck', 'false', '--outDir', 'out', 'consumer.ts'], consumer);
+    const tsc = run(
+      process.execPath,
+      [
+        TSC,
+        '--strict',
+        '--module',
+        'nodenext',
+        '--moduleResolution',
+        'nodenext',
+        '--target',
+        'es2022',
+        '--lib',
+        'es2022',
+        '--types',
+        'node',
+        '--skipLibCheck',
+        'false',
+        '--outDir',
+        'out',
+        'consumer.ts',
+      ],
+      consumer,
+    );
     expect(tsc.out).toBe('');
     expect(tsc.status).toBe(0);
     const node = run(process.execPath, [join('out', 'consumer.js')], consumer);
@@ -167,8 +238,30 @@ describe('the generated package and the runtime, packed, in a fresh consumer', (
   });
 
   it('a wrong enumeration value in the source of the mapping does not compile', () => {
-    writeFileSync(join(consumer, 'fout.ts'), `import { naarUitwisselmodel } from '${MODEL}';\nnaarUitwisselmodel({ aanleverdatumEnTijd: '2026-01-01T09:00:00Z', meldingen: [{ kenmerk: 'M-1', meldingsdatum: '2026-01-01', status: 'Verdwenen' }] });\n`);
-    const tsc = run(process.execPath, [TSC, '--strict', '--noEmit', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--lib', 'es2022', '--types', 'node', 'fout.ts'], consumer);
+    writeFileSync(
+      join(consumer, 'fout.ts'),
+      `import { naarUitwisselmodel } from '${MODEL}';\nnaarUitwisselmodel({ aanleverdatumEnTijd: '2026-01-01T09:00:00Z', meldingen: [{ kenmerk: 'M-1', meldingsdatum: '2026-01-01', status: 'Verdwenen' }] });\n`,
+    );
+    const tsc = run(
+      process.execPath,
+      [
+        TSC,
+        '--strict',
+        '--noEmit',
+        '--module',
+        'nodenext',
+        '--moduleResolution',
+        'nodenext',
+        '--target',
+        'es2022',
+        '--lib',
+        'es2022',
+        '--types',
+        'node',
+        'fout.ts',
+      ],
+      consumer,
+    );
     expect(tsc.status).not.toBe(0);
     expect(tsc.out).toMatch(/error TS2322: Type '"Verdwenen"' is not assignable/);
   });

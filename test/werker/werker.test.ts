@@ -12,15 +12,26 @@ describe('a worker thread for an emitter', () => {
   it('runs a function of the module and returns its result as a structured clone', async () => {
     const werker = werkerVoor(MODULE);
     expect(werkerVoor(MODULE)).toBe(werker);
-    const uit = await werker.voer<unknown, Map<string, number>>('verdubbel', { getallen: [1, 2], kaart: new Map([['a', 5]]) });
-    expect([...uit]).toEqual([['a', 10], ['n0', 2], ['n1', 4]]);
+    const uit = await werker.voer<unknown, Map<string, number>>('verdubbel', {
+      getallen: [1, 2],
+      kaart: new Map([['a', 5]]),
+    });
+    expect([...uit]).toEqual([
+      ['a', 10],
+      ['n0', 2],
+      ['n1', 4],
+    ]);
     // Several jobs at once, each answered.
-    const alle = await Promise.all([3, 4, 5].map((n) => werker.voer<unknown, Map<string, number>>('verdubbel', { getallen: [n], kaart: new Map() })));
+    const alle = await Promise.all(
+      [3, 4, 5].map((n) => werker.voer<unknown, Map<string, number>>('verdubbel', { getallen: [n], kaart: new Map() })),
+    );
     expect(alle.map((m) => m.get('n0'))).toEqual([6, 8, 10]);
   });
 
   it('rejects with the error and the name of its class', async () => {
-    const fout = await werkerVoor(MODULE).voer('faal', 'met reden').catch((e: unknown) => e);
+    const fout = await werkerVoor(MODULE)
+      .voer('faal', 'met reden')
+      .catch((e: unknown) => e);
     expect(fout).toBeInstanceOf(WerkerFout);
     expect(fout).toMatchObject({ soort: 'EigenFout', message: 'kapot: met reden' });
   });
@@ -31,7 +42,10 @@ werkerVoor(new URL(${JSON.stringify(MODULE.href)})).vooruit('traag');
 console.log('klaar');`;
     // traag never ends: the process stops on its own only if it does not wait for it (the timeout is a guard
     // that turns a hang into a failure, not a measurement).
-    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(r.signal, 'the process waited for the work done ahead and was stopped by the guard').toBeNull();
     expect(r.stdout.trim()).toBe('klaar');
     expect(r.status).toBe(0);
@@ -41,7 +55,10 @@ console.log('klaar');`;
     const script = `import { werkerVoor } from ${JSON.stringify(new URL('../../generator/emit/werker.ts', import.meta.url).href)};
 werkerVoor(new URL(${JSON.stringify(MODULE.href)}));
 console.log('klaar');`;
-    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 10_000 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 10_000,
+    });
     expect(r.signal).toBeNull();
     expect(r.stdout.trim()).toBe('klaar');
     expect(r.status).toBe(0);
@@ -51,7 +68,10 @@ console.log('klaar');`;
     const script = `import { werkerVoor } from ${JSON.stringify(new URL('../../generator/emit/werker.ts', import.meta.url).href)};
 const uit = await werkerVoor(new URL(${JSON.stringify(MODULE.href)})).voer('verdubbel', { getallen: [21], kaart: new Map() });
 console.log(uit.get('n0'));`;
-    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe('42');
     expect(r.status).toBe(0);
@@ -64,7 +84,10 @@ const uit = await werkerVoor(new URL(${JSON.stringify(new URL('./module.mjs', im
 console.log(uit.get('n0'));`;
     // The preload makes loading tsx or a .ts module fail, in the worker thread too.
     const noTsx = join(repoRoot, 'test', 'helpers', 'no-tsx.mjs');
-    const r = spawnSync(process.execPath, ['--import', noTsx, '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+    const r = spawnSync(process.execPath, ['--import', noTsx, '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe('42');
     expect(r.status).toBe(0);

@@ -9,7 +9,14 @@ import { importXmi } from '../../generator/xmi/import.ts';
 import { runCli, tempDir, VROEGSIGNALERING_XMI } from './helpers.ts';
 import { syntheticXmi } from './synthetic.ts';
 
-const options = (file: string, pkg?: string) => ({ file, package: pkg, shared: [], map: new Map<string, string>(), omit: [], schema: '../../schema/informatiemodel.schema.json' });
+const options = (file: string, pkg?: string) => ({
+  file,
+  package: pkg,
+  shared: [],
+  map: new Map<string, string>(),
+  omit: [],
+  schema: '../../schema/informatiemodel.schema.json',
+});
 
 /** The lines that differ between two texts of the same length in lines (an in-place change). */
 function changedLines(a: string, b: string): { old: string; new: string; at?: number }[] {
@@ -49,7 +56,10 @@ describe('re-importing a synthetic export', () => {
 
   it('shows a changed multiplicity as that one line', () => {
     // attribuut1_5 of Klasse5: upper 1 → * in the UML part
-    const changed = base.replace(/(name="attribuut1_5"[\s\S]*?<upperValue [^>]*value=")1"/, (_, a: string) => `${a}-1"`);
+    const changed = base.replace(
+      /(name="attribuut1_5"[\s\S]*?<upperValue [^>]*value=")1"/,
+      (_, a: string) => `${a}-1"`,
+    );
     const before = imported(base, 'a.xml').get('objecttypen.yaml')!;
     const after = imported(changed, 'a.xml').get('objecttypen.yaml')!;
     const diff = changedLines(before, after);
@@ -62,13 +72,19 @@ describe('re-importing a synthetic export', () => {
 
   it('shows a rename as the naam line only: the id stays', () => {
     const changed = base.replaceAll('name="attribuut2_3"', 'name="hernoemd"');
-    const diff = changedLines(imported(base, 'a.xml').get('objecttypen.yaml')!, imported(changed, 'a.xml').get('objecttypen.yaml')!);
+    const diff = changedLines(
+      imported(base, 'a.xml').get('objecttypen.yaml')!,
+      imported(changed, 'a.xml').get('objecttypen.yaml')!,
+    );
     expect(diff).toEqual([{ old: '        naam: attribuut2_3', new: '        naam: hernoemd' }]);
   });
 
   it('shows a renamed class as its naam and the references to it, nothing moves', () => {
     const changed = base.replaceAll('name="Klasse4"', 'name="Klasse4b"');
-    const diff = changedLines(imported(base, 'a.xml').get('objecttypen.yaml')!, imported(changed, 'a.xml').get('objecttypen.yaml')!);
+    const diff = changedLines(
+      imported(base, 'a.xml').get('objecttypen.yaml')!,
+      imported(changed, 'a.xml').get('objecttypen.yaml')!,
+    );
     expect(diff.map((d) => d.new.trim())).toEqual(['doel: Klasse4b', 'naam: Klasse4b']);
   });
 });
@@ -87,14 +103,23 @@ describe.skipIf(!have)('re-importing the Vroegsignalering export after a change 
 
   it('shows a changed type of one attribute as that one line', () => {
     // Contactpoging.datum: EAJava_Date → EAJava_boolean
-    const changed = text.replace(/(name="datum" [^>]*>[\s\S]*?<type xmi:idref=")EAJava_Date"/, (_, a: string) => `${a}EAJava_boolean"`);
-    const diff = changedLines(files(original).get('objecttypen.yaml')!, files(encode(changed)).get('objecttypen.yaml')!);
+    const changed = text.replace(
+      /(name="datum" [^>]*>[\s\S]*?<type xmi:idref=")EAJava_Date"/,
+      (_, a: string) => `${a}EAJava_boolean"`,
+    );
+    const diff = changedLines(
+      files(original).get('objecttypen.yaml')!,
+      files(encode(changed)).get('objecttypen.yaml')!,
+    );
     expect(diff).toEqual([{ old: '        type: Datum', new: '        type: Boolean' }]);
   });
 
   it('shows a renamed attribute as its naam line', () => {
     const changed = text.replaceAll('name="bereikt"', 'name="contactGelegd"');
-    const diff = changedLines(files(original).get('objecttypen.yaml')!, files(encode(changed)).get('objecttypen.yaml')!);
+    const diff = changedLines(
+      files(original).get('objecttypen.yaml')!,
+      files(encode(changed)).get('objecttypen.yaml')!,
+    );
     expect(diff).toEqual([{ old: '        naam: bereikt', new: '        naam: contactGelegd' }]);
   });
 });

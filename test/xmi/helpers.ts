@@ -28,7 +28,11 @@ export interface CliRun {
 }
 
 export function runCli(args: string[], cwd = repoRoot): CliRun {
-  const r = spawnSync(process.execPath, [join(repoRoot, 'bin/mimgen.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, MIMGEN_DEBUG: '' } });
+  const r = spawnSync(process.execPath, [join(repoRoot, 'bin/mimgen.js'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, MIMGEN_DEBUG: '' },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -85,36 +89,55 @@ export function readXmi(path: string, packageName: string): XmiReading {
   const pkg = all.find((e) => e.attribs['xmi:type'] === 'uml:Package' && e.attribs.name === packageName);
   if (!pkg) throw new Error(`no package ${packageName}`);
   const byId = new Map<string, El>();
-  for (const e of DomUtils.getElementsByTagName(() => true, doc.children, true)) if (e.attribs['xmi:id']) byId.set(e.attribs['xmi:id'], e);
+  for (const e of DomUtils.getElementsByTagName(() => true, doc.children, true))
+    if (e.attribs['xmi:id']) byId.set(e.attribs['xmi:id'], e);
   const extAttrs = new Map<string, El>();
-  for (const e of DomUtils.getElementsByTagName('attribute', doc.children, true)) if (e.attribs['xmi:idref']) extAttrs.set(e.attribs['xmi:idref'], e);
+  for (const e of DomUtils.getElementsByTagName('attribute', doc.children, true))
+    if (e.attribs['xmi:idref']) extAttrs.set(e.attribs['xmi:idref'], e);
   const extTypes = new Map<string, string>();
-  for (const e of DomUtils.getElementsByTagName('element', doc.children, true)) if (e.attribs['xmi:idref']) extTypes.set(e.attribs['xmi:idref'], e.attribs['xmi:type'] ?? '');
+  for (const e of DomUtils.getElementsByTagName('element', doc.children, true))
+    if (e.attribs['xmi:idref']) extTypes.set(e.attribs['xmi:idref'], e.attribs['xmi:type'] ?? '');
   const namesOutside = new Map<string, string>();
   for (const c of DomUtils.getElementsByTagName('connector', doc.children, true)) {
-    for (const end of DomUtils.getChildren(c).filter((x): x is El => 'name' in x && (x.name === 'source' || x.name === 'target'))) {
+    for (const end of DomUtils.getChildren(c).filter(
+      (x): x is El => 'name' in x && (x.name === 'source' || x.name === 'target'),
+    )) {
       const model = DomUtils.getElementsByTagName('model', [end], true)[0];
-      if (model?.attribs.name && !byId.has(end.attribs['xmi:idref']!)) namesOutside.set(end.attribs['xmi:idref']!, model.attribs.name);
+      if (model?.attribs.name && !byId.has(end.attribs['xmi:idref']!))
+        namesOutside.set(end.attribs['xmi:idref']!, model.attribs.name);
     }
   }
-  const childEls = (e: El, name: string) => DomUtils.getChildren(e).filter((x): x is El => 'name' in x && x.name === name);
+  const childEls = (e: El, name: string) =>
+    DomUtils.getChildren(e).filter((x): x is El => 'name' in x && x.name === name);
   const value = (e: El, name: string) => childEls(e, name)[0]?.attribs.value;
   const nameOf = (id: string) => byId.get(id)?.attribs.name ?? namesOutside.get(id) ?? id;
 
   const classes: XmiClass[] = [];
   const inPackage = DomUtils.getElementsByTagName('packagedElement', [pkg], true).filter((e) =>
-    ['uml:Class', 'uml:Enumeration', 'uml:DataType', 'uml:PrimitiveType', 'uml:Interface'].includes(e.attribs['xmi:type'] ?? ''),
+    ['uml:Class', 'uml:Enumeration', 'uml:DataType', 'uml:PrimitiveType', 'uml:Interface'].includes(
+      e.attribs['xmi:type'] ?? '',
+    ),
   );
   for (const c of inPackage) {
     const ext = extTypes.get(c.attribs['xmi:id']!);
-    if (ext && !['uml:Class', 'uml:Enumeration', 'uml:DataType', 'uml:PrimitiveType', 'uml:Interface'].includes(ext)) continue;
+    if (ext && !['uml:Class', 'uml:Enumeration', 'uml:DataType', 'uml:PrimitiveType', 'uml:Interface'].includes(ext))
+      continue;
     if (!c.attribs.name) continue;
     const attributes = childEls(c, 'ownedAttribute')
       .filter((a) => !a.attribs.association)
       .map((a) => {
         const typeId = childEls(a, 'type')[0]?.attribs['xmi:idref'] ?? '';
-        const extType = DomUtils.getElementsByTagName('properties', [extAttrs.get(a.attribs['xmi:id']!)!].filter(Boolean), false)[0]?.attribs.type;
-        return { naam: a.attribs.name ?? '', eaType: byId.get(typeId)?.attribs.name ?? extType ?? typeId, lower: value(a, 'lowerValue') ?? '1', upper: value(a, 'upperValue') ?? '1' };
+        const extType = DomUtils.getElementsByTagName(
+          'properties',
+          [extAttrs.get(a.attribs['xmi:id']!)!].filter(Boolean),
+          false,
+        )[0]?.attribs.type;
+        return {
+          naam: a.attribs.name ?? '',
+          eaType: byId.get(typeId)?.attribs.name ?? extType ?? typeId,
+          lower: value(a, 'lowerValue') ?? '1',
+          upper: value(a, 'upperValue') ?? '1',
+        };
       });
     classes.push({
       id: c.attribs['xmi:id']!,

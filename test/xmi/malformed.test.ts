@@ -29,38 +29,169 @@ interface Case {
 }
 
 // EA names the type in the extension too; without that name an unknown idref cannot be resolved at all.
-const danglingType = once(once(BASE, `<type xmi:idref="EAJava_String"/>`, `<type xmi:idref="EAID_DEADBEEF_0000_0000_0000_000000000000"/>`), '<properties type="String"/>', '');
-const outsideType = once(once(BASE, `<type xmi:idref="${guid(5, 0)}"/>`, '<type xmi:idref="EAID_ELDERS"/>'), '<properties type="Enum0"/>', '<properties type="Elders"/>');
+const danglingType = once(
+  once(BASE, `<type xmi:idref="EAJava_String"/>`, `<type xmi:idref="EAID_DEADBEEF_0000_0000_0000_000000000000"/>`),
+  '<properties type="String"/>',
+  '',
+);
+const outsideType = once(
+  once(BASE, `<type xmi:idref="${guid(5, 0)}"/>`, '<type xmi:idref="EAID_ELDERS"/>'),
+  '<properties type="Enum0"/>',
+  '<properties type="Elders"/>',
+);
 const duplicate = once(BASE, `xmi:id="${guid(2, 1)}"`, `xmi:id="${guid(2, 0)}"`);
 const badUpper = BASE.replace(/(<upperValue [^>]*value=")1(")/, '$1x$2');
-const lowerAboveUpper = BASE.replace(/(<lowerValue [^>]*value=")1("\/><upperValue [^>]*value=")1"/, (_, a: string, b: string) => `${a}7${b}2"`);
-const noConnector = BASE.replace(/<connector xmi:idref="[^"]*" name="verwijstNaar">[\s\S]*?<\/connector>/g, '').replace(`<memberEnd xmi:idref="${guid(3, 0).replace('EAID_', 'EAID_src')}"/>`, '<memberEnd xmi:idref="EAID_src_missing"/>');
+const lowerAboveUpper = BASE.replace(
+  /(<lowerValue [^>]*value=")1("\/><upperValue [^>]*value=")1"/,
+  (_, a: string, b: string) => `${a}7${b}2"`,
+);
+const noConnector = BASE.replace(/<connector xmi:idref="[^"]*" name="verwijstNaar">[\s\S]*?<\/connector>/g, '').replace(
+  `<memberEnd xmi:idref="${guid(3, 0).replace('EAID_', 'EAID_src')}"/>`,
+  '<memberEnd xmi:idref="EAID_src_missing"/>',
+);
 
 const CASES: Case[] = [
   { name: 'empty file', bytes: Buffer.alloc(0), rule: 'empty-file', message: /empty/, line: 1 },
   { name: 'only white space', bytes: utf8('   \n\n  '), rule: 'not-xml', message: /not well-formed XML|holds no XML/ },
-  { name: 'truncated half-way', bytes: utf8(BASE.slice(0, Math.floor(BASE.length / 2))), rule: 'not-xml', message: /cut short|unclosed|not well-formed/ },
-  { name: 'truncated after the root tag', bytes: utf8(BASE.slice(0, BASE.indexOf('<uml:Model'))), rule: 'not-xml', message: /not well-formed/ },
+  {
+    name: 'truncated half-way',
+    bytes: utf8(BASE.slice(0, Math.floor(BASE.length / 2))),
+    rule: 'not-xml',
+    message: /cut short|unclosed|not well-formed/,
+  },
+  {
+    name: 'truncated after the root tag',
+    bytes: utf8(BASE.slice(0, BASE.indexOf('<uml:Model'))),
+    rule: 'not-xml',
+    message: /not well-formed/,
+  },
   { name: 'plain text', bytes: utf8('This is not an export.\n'), rule: 'not-xml', message: /not well-formed XML/ },
-  { name: 'JSON', bytes: utf8('{"informatiemodel": {"naam": "x"}}\n'), rule: 'not-xml', message: /not well-formed XML/ },
-  { name: 'binary data', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48]), rule: 'not-xml', message: /binary data/, line: 3 },
-  { name: 'XML but not XMI', bytes: utf8('<?xml version="1.0"?>\n<catalog><book id="1"/></catalog>\n'), rule: 'not-xmi', message: /root element <catalog>, not an XMI export/, line: 2 },
-  { name: 'XMI 1.1 (UML 1.3)', bytes: utf8('<?xml version="1.0"?>\n<XMI xmi.version="1.1" xmlns:UML="omg.org/UML1.3"><XMI.content/></XMI>\n'), rule: 'not-xmi', message: /XMI 1\.x/ },
-  { name: 'XMI without uml:Model', bytes: utf8(BASE.replace(/<uml:Model[\s\S]*<\/uml:Model>/, '')), rule: 'not-xmi', message: /no uml:Model/ },
-  { name: 'unknown encoding', bytes: utf8(BASE.replace('encoding="UTF-8"', 'encoding="klingon-8"')), rule: 'unknown-encoding', message: /"klingon-8", which is not known/, line: 1 },
-  { name: 'windows-1252 bytes declared UTF-8', bytes: Buffer.concat([utf8(BASE.slice(0, BASE.indexOf('Klasse0'))), Buffer.from([0x4b, 0xe9]), utf8(BASE.slice(BASE.indexOf('Klasse0') + 2))]), rule: 'bad-encoding', message: /not valid utf-8/ },
-  { name: 'UTF-16 declared without a byte order mark', bytes: utf8(BASE.replace('encoding="UTF-8"', 'encoding="UTF-16"')), rule: 'unknown-encoding', message: /UTF-16/ },
-  { name: 'mismatched closing tag', bytes: utf8(once(BASE, '</ownedAttribute>', '</ownedAttributes>')), rule: 'not-xml', message: /not well-formed/ },
-  { name: 'undeclared namespace prefix', bytes: utf8(BASE.replace(' xmlns:MIM="http://www.sparxsystems.com/profiles/MIM/1.1.1"', '')), rule: 'not-xml', message: /prefix/i },
-  { name: 'entity expansion (billion laughs)', bytes: utf8(BASE.replace('<xmi:XMI', '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n<xmi:XMI').replace('Klasse0"', 'Klasse0&b;"')), rule: 'not-xml', message: /entity/i },
-  { name: 'dangling type idref', bytes: utf8(danglingType), rule: 'dangling-idref', message: /"EAID_DEADBEEF_0000_0000_0000_000000000000".*|attribuutsoort "attribuut0_0" of Klasse0/, line: lineOf(danglingType, 'EAID_DEADBEEF') },
-  { name: 'dangling memberEnd without connector', bytes: utf8(noConnector), rule: 'dangling-idref', message: /memberEnd of association "verwijstNaar" .* names xmi:idref "EAID_src_missing"/, line: lineOf(noConnector, 'EAID_src_missing') },
-  { name: 'duplicate xmi:id', bytes: utf8(duplicate), rule: 'duplicate-id', message: new RegExp(`xmi:id "${guid(2, 0)}" is used a second time`) },
+  {
+    name: 'JSON',
+    bytes: utf8('{"informatiemodel": {"naam": "x"}}\n'),
+    rule: 'not-xml',
+    message: /not well-formed XML/,
+  },
+  {
+    name: 'binary data',
+    bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48]),
+    rule: 'not-xml',
+    message: /binary data/,
+    line: 3,
+  },
+  {
+    name: 'XML but not XMI',
+    bytes: utf8('<?xml version="1.0"?>\n<catalog><book id="1"/></catalog>\n'),
+    rule: 'not-xmi',
+    message: /root element <catalog>, not an XMI export/,
+    line: 2,
+  },
+  {
+    name: 'XMI 1.1 (UML 1.3)',
+    bytes: utf8('<?xml version="1.0"?>\n<XMI xmi.version="1.1" xmlns:UML="omg.org/UML1.3"><XMI.content/></XMI>\n'),
+    rule: 'not-xmi',
+    message: /XMI 1\.x/,
+  },
+  {
+    name: 'XMI without uml:Model',
+    bytes: utf8(BASE.replace(/<uml:Model[\s\S]*<\/uml:Model>/, '')),
+    rule: 'not-xmi',
+    message: /no uml:Model/,
+  },
+  {
+    name: 'unknown encoding',
+    bytes: utf8(BASE.replace('encoding="UTF-8"', 'encoding="klingon-8"')),
+    rule: 'unknown-encoding',
+    message: /"klingon-8", which is not known/,
+    line: 1,
+  },
+  {
+    name: 'windows-1252 bytes declared UTF-8',
+    bytes: Buffer.concat([
+      utf8(BASE.slice(0, BASE.indexOf('Klasse0'))),
+      Buffer.from([0x4b, 0xe9]),
+      utf8(BASE.slice(BASE.indexOf('Klasse0') + 2)),
+    ]),
+    rule: 'bad-encoding',
+    message: /not valid utf-8/,
+  },
+  {
+    name: 'UTF-16 declared without a byte order mark',
+    bytes: utf8(BASE.replace('encoding="UTF-8"', 'encoding="UTF-16"')),
+    rule: 'unknown-encoding',
+    message: /UTF-16/,
+  },
+  {
+    name: 'mismatched closing tag',
+    bytes: utf8(once(BASE, '</ownedAttribute>', '</ownedAttributes>')),
+    rule: 'not-xml',
+    message: /not well-formed/,
+  },
+  {
+    name: 'undeclared namespace prefix',
+    bytes: utf8(BASE.replace(' xmlns:MIM="http://www.sparxsystems.com/profiles/MIM/1.1.1"', '')),
+    rule: 'not-xml',
+    message: /prefix/i,
+  },
+  {
+    name: 'entity expansion (billion laughs)',
+    bytes: utf8(
+      BASE.replace(
+        '<xmi:XMI',
+        '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n<xmi:XMI',
+      ).replace('Klasse0"', 'Klasse0&b;"'),
+    ),
+    rule: 'not-xml',
+    message: /entity/i,
+  },
+  {
+    name: 'dangling type idref',
+    bytes: utf8(danglingType),
+    rule: 'dangling-idref',
+    message: /"EAID_DEADBEEF_0000_0000_0000_000000000000".*|attribuutsoort "attribuut0_0" of Klasse0/,
+    line: lineOf(danglingType, 'EAID_DEADBEEF'),
+  },
+  {
+    name: 'dangling memberEnd without connector',
+    bytes: utf8(noConnector),
+    rule: 'dangling-idref',
+    message: /memberEnd of association "verwijstNaar" .* names xmi:idref "EAID_src_missing"/,
+    line: lineOf(noConnector, 'EAID_src_missing'),
+  },
+  {
+    name: 'duplicate xmi:id',
+    bytes: utf8(duplicate),
+    rule: 'duplicate-id',
+    message: new RegExp(`xmi:id "${guid(2, 0)}" is used a second time`),
+  },
   { name: 'multiplicity that is no number', bytes: utf8(badUpper), rule: 'invalid-multiplicity', message: /upper "x"/ },
-  { name: 'multiplicity with lower above upper', bytes: utf8(lowerAboveUpper), rule: 'invalid-multiplicity', message: /lower "7" upper "2"/ },
-  { name: 'package that is not there', bytes: utf8(BASE), args: ['--package', 'Geen model'], rule: 'missing-package', message: /no package named "Geen model".*"Synthetisch model"/ },
-  { name: 'package named in another case', bytes: utf8(BASE), args: ['--package', 'synthetisch model'], rule: 'missing-package', message: /did you mean "Synthetisch model"/ },
-  { name: 'map target that no model defines', bytes: utf8(outsideType), args: ['--map', 'Elders=Nergens'], rule: 'unknown-map-target', message: /--map Elders=Nergens: no shared model file/ },
+  {
+    name: 'multiplicity with lower above upper',
+    bytes: utf8(lowerAboveUpper),
+    rule: 'invalid-multiplicity',
+    message: /lower "7" upper "2"/,
+  },
+  {
+    name: 'package that is not there',
+    bytes: utf8(BASE),
+    args: ['--package', 'Geen model'],
+    rule: 'missing-package',
+    message: /no package named "Geen model".*"Synthetisch model"/,
+  },
+  {
+    name: 'package named in another case',
+    bytes: utf8(BASE),
+    args: ['--package', 'synthetisch model'],
+    rule: 'missing-package',
+    message: /did you mean "Synthetisch model"/,
+  },
+  {
+    name: 'map target that no model defines',
+    bytes: utf8(outsideType),
+    args: ['--map', 'Elders=Nergens'],
+    rule: 'unknown-map-target',
+    message: /--map Elders=Nergens: no shared model file/,
+  },
 ];
 
 let root: string;
@@ -89,14 +220,18 @@ describe('malformed XMI gives a clear error, exit 2 and nothing written', () => 
       expect(r.status, r.stderr).toBe(2);
       const lines = r.stderr.split('\n').filter((l) => /  error  /.test(l));
       expect(lines.length, r.stderr).toBeGreaterThan(0);
-      const pattern = new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):(\\d+)  error  ${c.rule}  (.+)$`);
+      const pattern = new RegExp(
+        `^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):(\\d+)  error  ${c.rule}  (.+)$`,
+      );
       const match = lines.map((l) => pattern.exec(l)).find((m) => m !== null);
       expect(match, `expected a ${c.rule} error in:\n${r.stderr}`).toBeTruthy();
       expect(match![3]).toMatch(c.message);
       if (c.line !== undefined) expect(Number(match![1]), r.stderr).toBe(c.line);
       expect(r.stderr).toMatch(/nothing written/);
       expect(existsSync(out)).toBe(false);
-      expect(existsSync(join(dir, 'model')) ? readdirSync(join(dir, 'model')).filter((e) => /\.(tmp|old)-\d+$/.test(e)) : []).toEqual([]);
+      expect(
+        existsSync(join(dir, 'model')) ? readdirSync(join(dir, 'model')).filter((e) => /\.(tmp|old)-\d+$/.test(e)) : [],
+      ).toEqual([]);
     });
   }
 
@@ -110,8 +245,12 @@ describe('malformed XMI gives a clear error, exit 2 and nothing written', () => 
     writeFileSync(join(dir, 'x.xml'), text);
     const r = runCli(['import-xmi', join(dir, 'x.xml'), '--out', join(dir, 'out')]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/error  dangling-idref  attribuutsoort "attribuut\d_\d" of Klasse\d names xmi:idref "EAID_GONE_1"/);
-    expect(r.stderr).toMatch(/error  dangling-idref  attribuutsoort "attribuut\d_\d" of Klasse\d names xmi:idref "EAID_GONE_2"/);
+    expect(r.stderr).toMatch(
+      /error  dangling-idref  attribuutsoort "attribuut\d_\d" of Klasse\d names xmi:idref "EAID_GONE_1"/,
+    );
+    expect(r.stderr).toMatch(
+      /error  dangling-idref  attribuutsoort "attribuut\d_\d" of Klasse\d names xmi:idref "EAID_GONE_2"/,
+    );
   });
 
   it('leaves an existing output folder as it was when the import fails', () => {

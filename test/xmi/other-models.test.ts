@@ -19,7 +19,14 @@ for (const m of MODELS) {
   if (!have) console.log(`skipping the import of ${m.file}: the reference folder is absent (a clone outside CI)`);
   describe.skipIf(!have)(`import of ${m.file.split('/').pop()} (package ${m.package})`, () => {
     it('imports with the counts of the XMI', () => {
-      const result = importXmi(readFileSync(m.file), { file: m.file, package: m.package, shared: [], map: new Map(), omit: [], schema: 'x.json' });
+      const result = importXmi(readFileSync(m.file), {
+        file: m.file,
+        package: m.package,
+        shared: [],
+        map: new Map(),
+        omit: [],
+        schema: 'x.json',
+      });
       const xmi = readXmi(m.file, m.package);
       const classes = xmi.classes.filter((c) => c.umlType === 'uml:Class');
       const enums = xmi.classes.filter((c) => c.umlType === 'uml:Enumeration');
@@ -42,13 +49,17 @@ describe('EA notes to Markdown', () => {
     expect(htmlToMarkdown('&#233;&#233;n &amp; twee &lt;drie&gt;')).toBe('één & twee <drie>');
   });
   it('turns lists into "- " lines and bold into **', () => {
-    expect(htmlToMarkdown('Client wordt onderscheiden door:\n<ul>\n\t<li><b>voorletters</b></li>\n\t<li>achternaam</li>\n</ul>')).toBe(
-      'Client wordt onderscheiden door:\n- **voorletters**\n- achternaam',
-    );
+    expect(
+      htmlToMarkdown(
+        'Client wordt onderscheiden door:\n<ul>\n\t<li><b>voorletters</b></li>\n\t<li>achternaam</li>\n</ul>',
+      ),
+    ).toBe('Client wordt onderscheiden door:\n- **voorletters**\n- achternaam');
   });
   it('numbers ordered lists, nests lists, keeps web links and drops EA element links', () => {
     expect(htmlToMarkdown('<ol><li>een<ul><li>a</li></ul></li><li>twee</li></ol>')).toBe('1. een\n  - a\n2. twee');
-    expect(htmlToMarkdown('zie <a href="$inet://https://example.org/x">hier</a> en <a href="$element://{1234}">Zaak</a>')).toBe('zie [hier](https://example.org/x) en Zaak');
+    expect(
+      htmlToMarkdown('zie <a href="$inet://https://example.org/x">hier</a> en <a href="$element://{1234}">Zaak</a>'),
+    ).toBe('zie [hier](https://example.org/x) en Zaak');
   });
   it('keeps paragraphs and drops empty notes', () => {
     expect(htmlToMarkdown('Eerste.\r\n\r\nTweede.\r\n')).toBe('Eerste.\n\nTweede.');

@@ -16,8 +16,10 @@ export interface SyntheticOptions {
 }
 
 const hex = (n: number, width: number) => n.toString(16).toUpperCase().padStart(width, '0');
-export const guid = (kind: number, n: number) => `EAID_${hex(kind, 2)}${hex(n, 6)}_1A2B_4C3D_8E9F_${hex(kind * 1_000_000 + n, 12)}`;
-const esc = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+export const guid = (kind: number, n: number) =>
+  `EAID_${hex(kind, 2)}${hex(n, 6)}_1A2B_4C3D_8E9F_${hex(kind * 1_000_000 + n, 12)}`;
+const esc = (s: string) =>
+  s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
 const TYPES = ['String', 'int', 'boolean', 'Date', 'AN200', 'decimal'];
 
@@ -69,8 +71,13 @@ export function syntheticXmi(options: SyntheticOptions): string {
           `\t\t\t\t\t<type xmi:idref="${cls(i + 1)}"/>\n\t\t\t\t\t${mult('0', '-1')}\n\t\t\t\t</ownedAttribute>`,
       );
     }
-    const generalisation = i > 0 && i % 7 === 0 ? `\t\t\t\t<generalization xmi:type="uml:Generalization" xmi:id="${gen(i)}" general="${cls(i - 1)}"/>\n` : '';
-    uml.push(`\t\t\t<packagedElement xmi:type="uml:Class" xmi:id="${cls(i)}" name="${naam}" visibility="public">\n${attrs.join('\n')}\n${generalisation}\t\t\t</packagedElement>`);
+    const generalisation =
+      i > 0 && i % 7 === 0
+        ? `\t\t\t\t<generalization xmi:type="uml:Generalization" xmi:id="${gen(i)}" general="${cls(i - 1)}"/>\n`
+        : '';
+    uml.push(
+      `\t\t\t<packagedElement xmi:type="uml:Class" xmi:id="${cls(i)}" name="${naam}" visibility="public">\n${attrs.join('\n')}\n${generalisation}\t\t\t</packagedElement>`,
+    );
     if (i + 1 < n) {
       uml.push(
         `\t\t\t<packagedElement xmi:type="uml:Association" xmi:id="${assoc(i)}" name="verwijstNaar" visibility="public">\n` +
@@ -86,7 +93,9 @@ export function syntheticXmi(options: SyntheticOptions): string {
       profile.push(`\t\t<MIM:Relatiesoort base_Association="${assoc(i)}"/>`);
     }
     if (generalisation) {
-      connectors.push(`\t\t\t<connector xmi:idref="${gen(i)}"><source xmi:idref="${cls(i)}"><model type="Class" name="${naam}"/></source><target xmi:idref="${cls(i - 1)}"><model type="Class" name="Klasse${i - 1}"/></target><properties ea_type="Generalization" direction="Source -&gt; Destination"/></connector>`);
+      connectors.push(
+        `\t\t\t<connector xmi:idref="${gen(i)}"><source xmi:idref="${cls(i)}"><model type="Class" name="${naam}"/></source><target xmi:idref="${cls(i - 1)}"><model type="Class" name="Klasse${i - 1}"/></target><properties ea_type="Generalization" direction="Source -&gt; Destination"/></connector>`,
+      );
     }
     ext.push(
       `\t\t\t<element xmi:idref="${cls(i)}" xmi:type="uml:Class" name="${naam}" scope="public"><model package="${pkg}" tpos="0" ea_localid="${i + 10}" ea_eleType="element"/>` +
@@ -97,13 +106,27 @@ export function syntheticXmi(options: SyntheticOptions): string {
     profile.push(`\t\t<MIM:Objecttype base_Class="${cls(i)}"/>`);
   }
   for (let k = 0; k < enums; k++) {
-    const lits = Array.from({ length: values }, (_, v) => `\t\t\t\t<ownedLiteral xmi:type="uml:EnumerationLiteral" xmi:id="${lit(k, v)}" name="Waarde ${v}" visibility="public"/>`);
-    uml.push(`\t\t\t<packagedElement xmi:type="uml:Enumeration" xmi:id="${en(k)}" name="Enum${k}" visibility="public">\n${lits.join('\n')}\n\t\t\t</packagedElement>`);
-    const extLits = Array.from({ length: values }, (_, v) => `<attribute xmi:idref="${lit(k, v)}" name="Waarde ${v}" scope="Public"><documentation value="De waarde ${v}."/><properties type=""/><containment position="${v}"/></attribute>`);
-    ext.push(`\t\t\t<element xmi:idref="${en(k)}" xmi:type="uml:Enumeration" name="Enum${k}" scope="public"><properties documentation="Enumeratie ${k}." sType="Enumeration" stereotype="Enumeratie"/><tags/><attributes>${extLits.join('')}</attributes></element>`);
+    const lits = Array.from(
+      { length: values },
+      (_, v) =>
+        `\t\t\t\t<ownedLiteral xmi:type="uml:EnumerationLiteral" xmi:id="${lit(k, v)}" name="Waarde ${v}" visibility="public"/>`,
+    );
+    uml.push(
+      `\t\t\t<packagedElement xmi:type="uml:Enumeration" xmi:id="${en(k)}" name="Enum${k}" visibility="public">\n${lits.join('\n')}\n\t\t\t</packagedElement>`,
+    );
+    const extLits = Array.from(
+      { length: values },
+      (_, v) =>
+        `<attribute xmi:idref="${lit(k, v)}" name="Waarde ${v}" scope="Public"><documentation value="De waarde ${v}."/><properties type=""/><containment position="${v}"/></attribute>`,
+    );
+    ext.push(
+      `\t\t\t<element xmi:idref="${en(k)}" xmi:type="uml:Enumeration" name="Enum${k}" scope="public"><properties documentation="Enumeratie ${k}." sType="Enumeration" stereotype="Enumeratie"/><tags/><attributes>${extLits.join('')}</attributes></element>`,
+    );
     profile.push(`\t\t<MIM:Enumeratie base_Enumeration="${en(k)}"/>`);
   }
-  const primitives = TYPES.map((t) => `<packagedElement xmi:type="uml:PrimitiveType" xmi:id="EAJava_${t}" name="${t}" visibility="public"/>`).join('');
+  const primitives = TYPES.map(
+    (t) => `<packagedElement xmi:type="uml:PrimitiveType" xmi:id="EAJava_${t}" name="${t}" visibility="public"/>`,
+  ).join('');
   return [
     `<?xml version="1.0" encoding="${options.encoding ?? 'UTF-8'}"?>`,
     '<xmi:XMI xmi:version="2.1" xmlns:uml="http://schema.omg.org/spec/UML/2.1" xmlns:xmi="http://schema.omg.org/spec/XMI/2.1" xmlns:MIM="http://www.sparxsystems.com/profiles/MIM/1.1.1">',

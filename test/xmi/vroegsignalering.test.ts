@@ -20,11 +20,22 @@ import { loadInformatiemodel } from '../../generator/model/load.ts';
 import { emitModel, loadModel } from '../../generator/pipeline.ts';
 import { importXmi } from '../../generator/xmi/import.ts';
 import { mutateExamples, type Example, type Json, type Schema } from '../conformance/mutations.ts';
-import { kardinaliteit, readXmi, readYaml, referenceRoot, repoRoot, runCli, tempDir, VROEGSIGNALERING_XMI, type XmiReading } from './helpers.ts';
+import {
+  kardinaliteit,
+  readXmi,
+  readYaml,
+  referenceRoot,
+  repoRoot,
+  runCli,
+  tempDir,
+  VROEGSIGNALERING_XMI,
+  type XmiReading,
+} from './helpers.ts';
 
 const addFormats = ajvFormats.default as unknown as (ajv: Ajv2020) => Ajv2020;
 const have = existsSync(VROEGSIGNALERING_XMI);
-if (!have) console.log(`skipping the Vroegsignalering XMI import tests: ${VROEGSIGNALERING_XMI} is absent (a clone outside CI)`);
+if (!have)
+  console.log(`skipping the Vroegsignalering XMI import tests: ${VROEGSIGNALERING_XMI} is absent (a clone outside CI)`);
 
 const PACKAGE = 'Model Vroegsignalering';
 const OUTSIDE = ['Client', 'Gemeente', 'NietNatuurlijkPersoon', 'Rechtspersoon', 'Zaak'];
@@ -50,7 +61,10 @@ function modelCopy(name: string): string {
 }
 
 function shared(): { gebruikt: string; data: unknown }[] {
-  return ['datatypes.yaml', 'gemeentelijk.yaml'].map((f) => ({ gebruikt: `../gedeeld/${f}`, data: readYaml(join(repoRoot, 'model/gedeeld', f)) }));
+  return ['datatypes.yaml', 'gemeentelijk.yaml'].map((f) => ({
+    gebruikt: `../gedeeld/${f}`,
+    data: readYaml(join(repoRoot, 'model/gedeeld', f)),
+  }));
 }
 
 describe.skipIf(!have)('import of the Vroegsignalering EA export', () => {
@@ -76,7 +90,11 @@ describe.skipIf(!have)('import of the Vroegsignalering EA export', () => {
     for (const [name, text] of result.files) writeFileSync(join(folder, name), text);
     const objecttypen = parse(result.files.get('objecttypen.yaml')!) as Data;
     const datatypes = parse(result.files.get('datatypes.yaml')!) as Data;
-    imported = { objecttypen: list(objecttypen.objecttypen), enumeraties: list(datatypes.enumeraties), files: result.files };
+    imported = {
+      objecttypen: list(objecttypen.objecttypen),
+      enumeraties: list(datatypes.enumeraties),
+      files: result.files,
+    };
     lintFindings = loadInformatiemodel(folder, fileSystemReader).findings;
   });
 
@@ -89,11 +107,16 @@ describe.skipIf(!have)('import of the Vroegsignalering EA export', () => {
 
   it('lints clean apart from the external references (and the definitions the export lacks)', () => {
     const errors = lintFindings.filter((f) => f.severity === 'error');
-    expect(errors.every((f) => f.rule === 'unresolved-reference'), errors.map((f) => f.message).join('\n')).toBe(true);
+    expect(
+      errors.every((f) => f.rule === 'unresolved-reference'),
+      errors.map((f) => f.message).join('\n'),
+    ).toBe(true);
     const named = errors.map((f) => /refers to "([^"]+)"/.exec(f.message)?.[1]).sort();
     expect(named).toEqual([...OUTSIDE].sort());
     // The only warnings: elements the EA export gives no notes (definitie).
-    expect([...new Set(lintFindings.filter((f) => f.severity === 'warning').map((f) => f.rule))]).toEqual(['missing-definitie']);
+    expect([...new Set(lintFindings.filter((f) => f.severity === 'warning').map((f) => f.rule))]).toEqual([
+      'missing-definitie',
+    ]);
   });
 
   it('has the objecttypen and enumeraties of the package, and nothing else', () => {
@@ -110,7 +133,10 @@ describe.skipIf(!have)('import of the Vroegsignalering EA export', () => {
     for (const c of xmi.classes.filter((x) => x.umlType === 'uml:Class')) {
       const o = imported.objecttypen.find((x) => x.naam === c.naam)!;
       const attrs = list(o.attribuutsoorten);
-      expect(attrs.map((a) => a.naam), c.naam).toEqual(c.attributes.map((a) => a.naam));
+      expect(
+        attrs.map((a) => a.naam),
+        c.naam,
+      ).toEqual(c.attributes.map((a) => a.naam));
       for (const a of c.attributes) {
         const got = attrs.find((x) => x.naam === a.naam)!;
         expect(got.type, `${c.naam}.${a.naam}`).toBe(EA_TYPES[a.eaType] ?? a.eaType);
@@ -143,12 +169,19 @@ describe.skipIf(!have)('import of the Vroegsignalering EA export', () => {
   it('has every enumeratiewaarde, in EA order', () => {
     for (const c of xmi.classes.filter((x) => x.umlType === 'uml:Enumeration')) {
       const e = imported.enumeraties.find((x) => x.naam === c.naam)!;
-      expect(list(e.waarden).map((w) => w.naam), c.naam).toEqual(c.literals);
+      expect(
+        list(e.waarden).map((w) => w.naam),
+        c.naam,
+      ).toEqual(c.literals);
     }
   });
 
   it('gives every element a stable id from its EA GUID', () => {
-    const ids = imported.objecttypen.flatMap((o) => [o.id, ...list(o.attribuutsoorten).map((a) => a.id), ...list(o.relatiesoorten).map((r) => r.id)]);
+    const ids = imported.objecttypen.flatMap((o) => [
+      o.id,
+      ...list(o.attribuutsoorten).map((a) => a.id),
+      ...list(o.relatiesoorten).map((r) => r.id),
+    ]);
     for (const id of ids) expect(id).toMatch(/^eaid-[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/);
     const contactpoging = imported.objecttypen.find((o) => o.naam === 'Contactpoging')!;
     expect(contactpoging.id).toBe('eaid-c7000efd-826c-4e47-bd80-075a6ef4e558');
@@ -175,8 +208,24 @@ describe.skipIf(!have)('the imported Vroegsignalering model replaces the hand-wr
     const dir = modelCopy('mapped');
     folder = join(dir, 'model/vroegsignalering');
     const mapFile = join(root, 'map.yaml');
-    writeFileSync(mapFile, stringify({ map: { Client: 'Client', NietNatuurlijkPersoon: 'AanleverendeOrganisatie' }, omit: ['Zaak', 'Gemeente', 'Rechtspersoon'] }));
-    cli = runCli(['import-xmi', VROEGSIGNALERING_XMI, '--package', PACKAGE, '--out', folder, '--map-file', mapFile, '--replace']);
+    writeFileSync(
+      mapFile,
+      stringify({
+        map: { Client: 'Client', NietNatuurlijkPersoon: 'AanleverendeOrganisatie' },
+        omit: ['Zaak', 'Gemeente', 'Rechtspersoon'],
+      }),
+    );
+    cli = runCli([
+      'import-xmi',
+      VROEGSIGNALERING_XMI,
+      '--package',
+      PACKAGE,
+      '--out',
+      folder,
+      '--map-file',
+      mapFile,
+      '--replace',
+    ]);
     objecttypen = list(readYaml(join(folder, 'objecttypen.yaml')).objecttypen);
     enumeraties = list(readYaml(join(folder, 'datatypes.yaml')).enumeraties);
   });
@@ -185,7 +234,8 @@ describe.skipIf(!have)('the imported Vroegsignalering model replaces the hand-wr
     expect(cli.stderr).not.toMatch(/\n\s+at /);
     expect(cli.status, cli.stderr).toBe(0);
     expect(existsSync(join(folder, 'uitwisselmodel.yaml'))).toBe(true);
-    for (const gone of ['enumeraties.yaml', 'objecttypen.yaml']) expect(existsSync(join(folder, gone))).toBe(gone === 'objecttypen.yaml');
+    for (const gone of ['enumeraties.yaml', 'objecttypen.yaml'])
+      expect(existsSync(join(folder, gone))).toBe(gone === 'objecttypen.yaml');
     const header = readYaml(join(folder, 'informatiemodel.yaml')).informatiemodel as Data;
     expect(header.gebruikt).toEqual(['../gedeeld/datatypes.yaml', '../gedeeld/gemeentelijk.yaml']);
     const zaak = objecttypen.find((o) => o.naam === 'Vroegsignaalzaak')!;
@@ -205,10 +255,13 @@ describe.skipIf(!have)('the imported Vroegsignalering model replaces the hand-wr
     }
     const contactsoort = published.find((e) => e.naam === 'EnumContactsoort')!;
     expect(String(contactsoort.toelichting)).toContain('kent de waarde Administratief nog niet');
-    expect(waarden(enumeraties.find((e) => e.naam === 'EnumContactsoort'))).toEqual(waarden(contactsoort).filter((w) => w !== 'Administratief'));
+    expect(waarden(enumeraties.find((e) => e.naam === 'EnumContactsoort'))).toEqual(
+      waarden(contactsoort).filter((w) => w !== 'Administratief'),
+    );
     for (const p of published) {
       const e = enumeraties.find((x) => x.naam === p.naam)!;
-      if (!['EnumEindresultaat', 'EnumSignaalstatus', 'EnumContactsoort'].includes(p.naam as string)) expect(waarden(e), String(p.naam)).toEqual(waarden(p));
+      if (!['EnumEindresultaat', 'EnumSignaalstatus', 'EnumContactsoort'].includes(p.naam as string))
+        expect(waarden(e), String(p.naam)).toEqual(waarden(p));
       e.waarden = list(p.waarden).map((w) => ({ id: w.id, naam: w.naam }));
     }
     expect(enumeraties.map((e) => e.naam).sort()).toEqual(published.map((e) => e.naam).sort());
@@ -221,13 +274,24 @@ describe.skipIf(!have)('the imported Vroegsignalering model replaces the hand-wr
       const o = objecttypen.find((x) => x.naam === h.naam)!;
       const shape = (a: Data) => ({ naam: a.naam, type: a.type, kardinaliteit: a.kardinaliteit });
       expect(list(o.attribuutsoorten).map(shape), String(h.naam)).toEqual(list(h.attribuutsoorten).map(shape));
-      const rel = (r: Data) => ({ naam: r.naam, doel: r.doel, kardinaliteit: r.kardinaliteit, kardinaliteitBron: r.kardinaliteitBron, richting: r.richting, aggregatie: r.aggregatie });
+      const rel = (r: Data) => ({
+        naam: r.naam,
+        doel: r.doel,
+        kardinaliteit: r.kardinaliteit,
+        kardinaliteitBron: r.kardinaliteitBron,
+        richting: r.richting,
+        aggregatie: r.aggregatie,
+      });
       const byNaam = (a: Data, b: Data) => String(a.naam).localeCompare(String(b.naam));
-      expect(list(o.relatiesoorten).map(rel).sort(byNaam), String(h.naam)).toEqual(list(h.relatiesoorten).map(rel).sort(byNaam));
+      expect(list(o.relatiesoorten).map(rel).sort(byNaam), String(h.naam)).toEqual(
+        list(h.relatiesoorten).map(rel).sort(byNaam),
+      );
       for (const r of list(o.relatiesoorten)) {
         const hr = list(h.relatiesoorten).find((x) => x.naam === r.naam)!;
         expect(r.rol ?? r.rolBron).toBeUndefined();
-        expect(String(hr.toelichting), `${h.naam}.${hr.naam}`).toMatch(/zonder rolnamen|geen rolnamen|NietNatuurlijkPersoon/);
+        expect(String(hr.toelichting), `${h.naam}.${hr.naam}`).toMatch(
+          /zonder rolnamen|geen rolnamen|NietNatuurlijkPersoon/,
+        );
         if (hr.rol) r.rol = hr.rol;
         if (hr.rolBron) r.rolBron = hr.rolBron;
       }
@@ -246,13 +310,18 @@ describe.skipIf(!have)('the imported Vroegsignalering model replaces the hand-wr
 
     // Structurally the schema the hand-written model gives, leaving the prose aside.
     const reference = loadModel(join(repoRoot, 'model/vroegsignalering'), fileSystemReader);
-    const expected = JSON.parse((await emitModel(reference.uitwisselmodel!)).get('uitwisselmodel.schema.json')!) as Schema;
+    const expected = JSON.parse(
+      (await emitModel(reference.uitwisselmodel!)).get('uitwisselmodel.schema.json')!,
+    ) as Schema;
     expect(withoutProse(compat)).toEqual(withoutProse(expected));
 
     // Accepts the published examples and gives the published schema's verdict on their mutations.
     const dir = join(referenceRoot, 'vroegsignalering/v0.9');
     const publishedSchema = JSON.parse(readFileSync(join(dir, 'json_schema_Uitwisselmodel.json'), 'utf8')) as Schema;
-    const examples: Example[] = ['enkelvoudigVoorbeeld.json', 'meervoudigVoorbeeld.json'].map((name) => ({ name, doc: JSON.parse(readFileSync(join(dir, name), 'utf8')) as Json }));
+    const examples: Example[] = ['enkelvoudigVoorbeeld.json', 'meervoudigVoorbeeld.json'].map((name) => ({
+      name,
+      doc: JSON.parse(readFileSync(join(dir, name), 'utf8')) as Json,
+    }));
     const compile = (s: Schema) => addFormats(new Ajv2020({ strict: false })).compile(s);
     const ours = compile(compat);
     const theirs = compile(publishedSchema);

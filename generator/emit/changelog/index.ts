@@ -41,7 +41,10 @@ export function emitChangelog(um: Uitwisselmodel, vorige?: Vorige): Map<string, 
     vorigeVersieBestand: VORIGE_VERSIE,
     model: kant.soort === 'model',
     revisie: mdText(record.revisie),
-    wijzigingen: renderMarkdown(result, { niveau: 2, titel: `Versie ${mdText(um.versie)}, ten opzichte van ${mdText(record.versie)}` }).trimEnd(),
+    wijzigingen: renderMarkdown(result, {
+      niveau: 2,
+      titel: `Versie ${mdText(um.versie)}, ten opzichte van ${mdText(record.versie)}`,
+    }).trimEnd(),
   });
   return new Map([[CHANGELOG, tekst]]);
 }

@@ -18,8 +18,18 @@ interface Kenmerk {
   links: Link[] | undefined;
 }
 
-const tekst = (kenmerk: string, waarde: string | undefined): Kenmerk => ({ kenmerk, waarde, codeWaarde: undefined, links: undefined });
-const code = (kenmerk: string, codeWaarde: string | undefined): Kenmerk => ({ kenmerk, waarde: undefined, codeWaarde, links: undefined });
+const tekst = (kenmerk: string, waarde: string | undefined): Kenmerk => ({
+  kenmerk,
+  waarde,
+  codeWaarde: undefined,
+  links: undefined,
+});
+const code = (kenmerk: string, codeWaarde: string | undefined): Kenmerk => ({
+  kenmerk,
+  waarde: undefined,
+  codeWaarde,
+  links: undefined,
+});
 const link = (kenmerk: string, l: Link): Kenmerk => ({ kenmerk, waarde: undefined, codeWaarde: undefined, links: [l] });
 
 /** Where the API page links to on the other pages. */
@@ -64,7 +74,12 @@ export function apiView(um: Uitwisselmodel, api: ApiBeschrijving, ankers: Ankers
   const inhoud = (i: ApiInhoud | undefined) =>
     i === undefined
       ? undefined
-      : { mediatype: i.mediatype, schema: i.component !== undefined ? schemaLink(i.component) : undefined, velden: i.velden?.map(veld), gesloten: i.gesloten };
+      : {
+          mediatype: i.mediatype,
+          schema: i.component !== undefined ? schemaLink(i.component) : undefined,
+          velden: i.velden?.map(veld),
+          gesloten: i.gesloten,
+        };
   const responsHeader = (h: ApiHeader) => {
     const doel = h.component !== undefined ? api.headers.find((x) => x.naam === h.component) : h;
     return {
@@ -96,7 +111,11 @@ export function apiView(um: Uitwisselmodel, api: ApiBeschrijving, ankers: Ankers
       tekst('Versie', api.versie),
       code('OpenAPI', `${OPENAPI} (OpenAPI ${OPENAPI_VERSIE})`),
       link('Payload', { tekst: `${um.naam} ${um.versie}`, href: links.uitwisselspecificatie }),
-      tekst('Contact', [api.contact?.naam, api.contact?.url, api.contact?.email].filter((x) => x !== undefined).join(', ') || undefined),
+      tekst(
+        'Contact',
+        [api.contact?.naam, api.contact?.url, api.contact?.email].filter((x) => x !== undefined).join(', ') ||
+          undefined,
+      ),
       tekst('Herkomst', api.herkomst),
     ].filter((k) => k.waarde !== undefined || k.codeWaarde !== undefined || k.links !== undefined),
     servers: api.servers,
@@ -113,7 +132,11 @@ export function apiView(um: Uitwisselmodel, api: ApiBeschrijving, ankers: Ankers
       samenvatting: op.samenvatting,
       beschrijving: alineas(op.beschrijving),
       scopes: (op.scopes ?? b?.vereist)?.join(', '),
-      verzoek: op.verzoek && { verplicht: op.verzoek.verplicht, beschrijving: alineas(op.verzoek.beschrijving), inhoud: inhoud(op.verzoek.inhoud) },
+      verzoek: op.verzoek && {
+        verplicht: op.verzoek.verplicht,
+        beschrijving: alineas(op.verzoek.beschrijving),
+        inhoud: inhoud(op.verzoek.inhoud),
+      },
       antwoorden: op.antwoorden.map((a) => ({
         status: a.status,
         beschrijving: a.beschrijving,

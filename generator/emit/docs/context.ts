@@ -88,7 +88,8 @@ export class Context {
     voorbeelden(um).forEach((v, i) => um_.anker(`voorbeeld-${i}`, `voorbeeld-${v.titel}`));
 
     const hl = this.ankers.hoofdlijnen;
-    for (const s of ['hoofdlijnen', 'objecttypen', 'diagram-informatiemodel', 'enumeraties', 'diagram-uitwisselmodel']) hl.anker(s, s);
+    for (const s of ['hoofdlijnen', 'objecttypen', 'diagram-informatiemodel', 'enumeraties', 'diagram-uitwisselmodel'])
+      hl.anker(s, s);
     if (um.api) {
       this.ankers.api.anker('pagina', um.api.titel);
       apiAnkers(um.api, this.ankers.api);
@@ -97,7 +98,10 @@ export class Context {
     this.ankers.index.anker('inhoud', 'inhoud');
 
     for (const n of this.niveaus) {
-      const naarNiveau = { tekst: n.pad === '' ? '/' : n.pad, href: this.href('uitwisselspecificatie', n.object, 'definities') };
+      const naarNiveau = {
+        tekst: n.pad === '' ? '/' : n.pad,
+        href: this.href('uitwisselspecificatie', n.object, 'definities'),
+      };
       if (n.object.objecttype && !n.object.referentie) this.push(this.inBericht, n.object.objecttype, naarNiveau);
       for (const v of n.velden) {
         const bron = herkomstElement(v.veld.herkomst);
@@ -107,7 +111,10 @@ export class Context {
   }
 
   private element(el: Metadata, soort: string): void {
-    this.ankers.definities.anker(el, el.id.startsWith(`${soort}.`) || el.id.startsWith(`${soort}-`) ? el.id : `${soort}-${el.id}`);
+    this.ankers.definities.anker(
+      el,
+      el.id.startsWith(`${soort}.`) || el.id.startsWith(`${soort}-`) ? el.id : `${soort}-${el.id}`,
+    );
   }
 
   private push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -148,8 +155,18 @@ export interface Kenmerk {
   links: Link[] | undefined;
 }
 
-export const tekstKenmerk = (kenmerk: string, waarde: string | undefined): Kenmerk => ({ kenmerk, waarde, codeWaarde: undefined, links: undefined });
-export const codeKenmerk = (kenmerk: string, codeWaarde: string | undefined): Kenmerk => ({ kenmerk, waarde: undefined, codeWaarde, links: undefined });
+export const tekstKenmerk = (kenmerk: string, waarde: string | undefined): Kenmerk => ({
+  kenmerk,
+  waarde,
+  codeWaarde: undefined,
+  links: undefined,
+});
+export const codeKenmerk = (kenmerk: string, codeWaarde: string | undefined): Kenmerk => ({
+  kenmerk,
+  waarde: undefined,
+  codeWaarde,
+  links: undefined,
+});
 export const linkKenmerk = (kenmerk: string, links: (Link | undefined)[]): Kenmerk => ({
   kenmerk,
   waarde: undefined,
@@ -160,7 +177,12 @@ export const jaNee = (b: boolean) => (b ? 'ja' : 'nee');
 
 /** Only the rows that have a value. */
 export function kenmerken(...rijen: Kenmerk[]): Kenmerk[] {
-  return rijen.filter((r) => (r.waarde !== undefined && r.waarde !== '') || r.codeWaarde !== undefined || (r.links !== undefined && r.links.length > 0));
+  return rijen.filter(
+    (r) =>
+      (r.waarde !== undefined && r.waarde !== '') ||
+      r.codeWaarde !== undefined ||
+      (r.links !== undefined && r.links.length > 0),
+  );
 }
 
 export function metadataKenmerken(el: Metadata): Kenmerk[] {
@@ -190,4 +212,3 @@ export function modelKop(ctx: Context) {
     schemaId: um.schemaId,
   };
 }
-

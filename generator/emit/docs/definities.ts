@@ -13,7 +13,18 @@ import type {
   PrimitiefDatatype,
   Relatiesoort,
 } from '../../model/types.ts';
-import { codeKenmerk, jaNee, kenmerken, linkKenmerk, metadataKenmerken, modelKop, tekstKenmerk, type Context, type Kenmerk, type Pagina } from './context.ts';
+import {
+  codeKenmerk,
+  jaNee,
+  kenmerken,
+  linkKenmerk,
+  metadataKenmerken,
+  modelKop,
+  tekstKenmerk,
+  type Context,
+  type Kenmerk,
+  type Pagina,
+} from './context.ts';
 import type { Link } from './helpers.ts';
 
 export function definitiesView(ctx: Context) {
@@ -22,7 +33,10 @@ export function definitiesView(ctx: Context) {
   const link = (el: Metadata | undefined) => ctx.link(el, p);
   const inBericht = (el: unknown) => ctx.inBericht.get(el) ?? [];
   const gebruik = (d: Datatype | Gegevensgroeptype) =>
-    ctx.view.usages(d).map((a) => ctx.link(a, p, `${a.eigenaar.naam}.${a.naam}`)).filter((l): l is Link => l !== undefined);
+    ctx.view
+      .usages(d)
+      .map((a) => ctx.link(a, p, `${a.eigenaar.naam}.${a.naam}`))
+      .filter((l): l is Link => l !== undefined);
 
   const attribuut = (a: Attribuutsoort) => ({
     naam: a.naam,
@@ -80,7 +94,8 @@ export function definitiesView(ctx: Context) {
       linkKenmerk('In het bericht', inBericht(r)),
     ),
   });
-  const constraints = (owner: Objecttype | Gegevensgroeptype) => owner.constraints.map((c) => ({ naam: c.naam, specificatie: c.specificatie }));
+  const constraints = (owner: Objecttype | Gegevensgroeptype) =>
+    owner.constraints.map((c) => ({ naam: c.naam, specificatie: c.specificatie }));
 
   const objecttype = (ot: Objecttype) => ({
     naam: ot.naam,
@@ -92,7 +107,10 @@ export function definitiesView(ctx: Context) {
       tekstKenmerk('Abstract', jaNee(ot.indicatieAbstractObject)),
       linkKenmerk('Supertypen', ot.supertypen.map(link)),
       linkKenmerk('Subtypen', ctx.view.subtypen(ot).map(link)),
-      linkKenmerk('Doel van', ctx.view.incomingRelatiesoorten(ot).map((r) => ctx.link(r, p, `${r.eigenaar.naam}.${r.naam}`))),
+      linkKenmerk(
+        'Doel van',
+        ctx.view.incomingRelatiesoorten(ot).map((r) => ctx.link(r, p, `${r.eigenaar.naam}.${r.naam}`)),
+      ),
       linkKenmerk('In het bericht', inBericht(ot)),
     ),
     attribuutsoorten: ot.attribuutsoorten.map(attribuut),
@@ -123,14 +141,23 @@ export function definitiesView(ctx: Context) {
     ),
     heeftCodes: e.waarden.some((w) => w.code !== undefined),
     heeftToelichting: e.waarden.some((w) => w.toelichting !== undefined),
-    waarden: e.waarden.map((w) => ({ naam: w.naam, codeWaarde: w.code, definitie: w.definitie, toelichting: w.toelichting })),
+    waarden: e.waarden.map((w) => ({
+      naam: w.naam,
+      codeWaarde: w.code,
+      definitie: w.definitie,
+      toelichting: w.toelichting,
+    })),
   });
   const codelijst = (c: Codelijst) => ({
     naam: c.naam,
     anker: ctx.anker(p, c),
     definitie: c.definitie,
     toelichting: c.toelichting,
-    kenmerken: kenmerken(...metadataKenmerken(c), tekstKenmerk('Locatie', c.locatie), linkKenmerk('Gebruikt door', gebruik(c))),
+    kenmerken: kenmerken(
+      ...metadataKenmerken(c),
+      tekstKenmerk('Locatie', c.locatie),
+      linkKenmerk('Gebruikt door', gebruik(c)),
+    ),
   });
   const dataElement = (e: GestructureerdDatatype['dataElementen'][number]) => ({
     naam: e.naam,
@@ -158,7 +185,10 @@ export function definitiesView(ctx: Context) {
       tekstKenmerk('Soort', 'primitief datatype'),
       tekstKenmerk('Basis', d.basis),
       tekstKenmerk('Formaat', d.formaat),
-      tekstKenmerk('Lengte', d.lengte?.toString() ?? (d.lengteInNaam ? `in de naam: ${d.naam}200 is hoogstens 200 lang` : undefined)),
+      tekstKenmerk(
+        'Lengte',
+        d.lengte?.toString() ?? (d.lengteInNaam ? `in de naam: ${d.naam}200 is hoogstens 200 lang` : undefined),
+      ),
       tekstKenmerk('Minimumwaarde', d.minimumWaarde?.toString()),
       tekstKenmerk('Maximumwaarde', d.maximumWaarde?.toString()),
       tekstKenmerk('Patroon', d.patroon),
@@ -187,4 +217,3 @@ export function definitiesView(ctx: Context) {
     ],
   };
 }
-

@@ -88,14 +88,29 @@ export function informatiemodelDiagram(im: Informatiemodel): Diagram {
       ]),
     );
     for (const sup of ot.supertypen) {
-      if (im.objecttypen.includes(sup)) relaties.push({ van: id(sup), naar: id(ot), soort: 'generalisatie', vanEind: GEEN, naarEind: GEEN, label: undefined });
+      if (im.objecttypen.includes(sup))
+        relaties.push({
+          van: id(sup),
+          naar: id(ot),
+          soort: 'generalisatie',
+          vanEind: GEEN,
+          naarEind: GEEN,
+          label: undefined,
+        });
     }
     for (const r of ot.relatiesoorten) {
       if (!im.objecttypen.includes(r.doel)) continue;
       relaties.push({
         van: id(ot),
         naar: id(r.doel),
-        soort: r.aggregatie === 'compositie' ? 'compositie' : r.aggregatie === 'gedeeld' ? 'aggregatie' : r.richting === 'bidirectioneel' ? 'bidirectioneel' : 'associatie',
+        soort:
+          r.aggregatie === 'compositie'
+            ? 'compositie'
+            : r.aggregatie === 'gedeeld'
+              ? 'aggregatie'
+              : r.richting === 'bidirectioneel'
+                ? 'bidirectioneel'
+                : 'associatie',
         vanEind: eind(r.rolBron, r.kardinaliteitBron),
         naarEind: eind(r.rol, r.kardinaliteit),
         label: r.naam,
@@ -103,16 +118,38 @@ export function informatiemodelDiagram(im: Informatiemodel): Diagram {
     }
   }
   for (const g of im.gegevensgroeptypen) {
-    klassen.push(klasse(id(g), g.naam, 'gegevensgroeptype', g.attribuutsoorten.map((a) => lid(a.naam, a.type.naam, a.kardinaliteit.tekst))));
+    klassen.push(
+      klasse(
+        id(g),
+        g.naam,
+        'gegevensgroeptype',
+        g.attribuutsoorten.map((a) => lid(a.naam, a.type.naam, a.kardinaliteit.tekst)),
+      ),
+    );
   }
   for (const ot of [...im.objecttypen, ...im.gegevensgroeptypen]) {
     for (const g of ot.gegevensgroepen) {
       if (im.gegevensgroeptypen.includes(g.type)) {
-        relaties.push({ van: id(ot), naar: id(g.type), soort: 'compositie', vanEind: GEEN, naarEind: eind(undefined, g.kardinaliteit), label: g.naam });
+        relaties.push({
+          van: id(ot),
+          naar: id(g.type),
+          soort: 'compositie',
+          vanEind: GEEN,
+          naarEind: eind(undefined, g.kardinaliteit),
+          label: g.naam,
+        });
       }
     }
   }
-  for (const e of im.enumeraties) klassen.push(klasse(id(e), e.naam, 'enumeration', e.waarden.map((w) => lid(w.naam))));
+  for (const e of im.enumeraties)
+    klassen.push(
+      klasse(
+        id(e),
+        e.naam,
+        'enumeration',
+        e.waarden.map((w) => lid(w.naam)),
+      ),
+    );
   for (const c of im.codelijsten) klassen.push(klasse(id(c), c.naam, 'codelijst', []));
   return { klassen, relaties };
 }
@@ -142,13 +179,30 @@ export function uitwisselmodelDiagram(niveaus: UmNiveau[]): Diagram {
   for (const n of niveaus) {
     for (const v of n.velden) {
       const kind = v.object && niveaus.find((k) => k.object === v.object);
-      if (kind) relaties.push({ van: id(n.object, n.pad), naar: id(kind.object, kind.pad), soort: 'nesting', vanEind: GEEN, naarEind: eind(undefined, v.kardinaliteit), label: v.naam });
+      if (kind)
+        relaties.push({
+          van: id(n.object, n.pad),
+          naar: id(kind.object, kind.pad),
+          soort: 'nesting',
+          vanEind: GEEN,
+          naarEind: eind(undefined, v.kardinaliteit),
+          label: v.naam,
+        });
     }
     if (n.object.referentie) {
-      const doel = niveaus.find((k) => !k.object.referentie && k.object.objecttype !== undefined && k.object.objecttype === n.object.objecttype);
+      const doel = niveaus.find(
+        (k) => !k.object.referentie && k.object.objecttype !== undefined && k.object.objecttype === n.object.objecttype,
+      );
       if (doel) {
         const sleutels = n.object.velden.map((v) => v.naam).join(', ');
-        relaties.push({ van: id(n.object, n.pad), naar: id(doel.object, doel.pad), soort: 'verwijzing', vanEind: GEEN, naarEind: GEEN, label: `verwijst met ${sleutels}` });
+        relaties.push({
+          van: id(n.object, n.pad),
+          naar: id(doel.object, doel.pad),
+          soort: 'verwijzing',
+          vanEind: GEEN,
+          naarEind: GEEN,
+          label: `verwijst met ${sleutels}`,
+        });
       }
     }
   }

@@ -6,7 +6,18 @@
  * through.
  */
 import type Handlebars from 'handlebars';
-import { mdBlok, mdCel, mdCodeBlok, mdCodeOrInline, mdInline, mdKop, mdLink, mdTitel, mermaidTekst, yamlTekst } from '../../common/markdown.ts';
+import {
+  mdBlok,
+  mdCel,
+  mdCodeBlok,
+  mdCodeOrInline,
+  mdInline,
+  mdKop,
+  mdLink,
+  mdTitel,
+  mermaidTekst,
+  yamlTekst,
+} from '../../common/markdown.ts';
 
 /** A link from one generated page to a heading: the text comes from the model, the target from the emitter. */
 export interface Link {
@@ -50,7 +61,9 @@ export function registerHelpers(hb: typeof Handlebars): void {
   /** A link to a heading. */
   hb.registerHelper('link', (link: Link | undefined) => safe(link ? mdLink(link.tekst, link.href) : ''));
   /** Links separated by commas, for a table cell. */
-  hb.registerHelper('links', (links: Link[] | undefined) => safe((links ?? []).map((l) => mdLink(l.tekst, l.href)).join(', ')));
+  hb.registerHelper('links', (links: Link[] | undefined) =>
+    safe((links ?? []).map((l) => mdLink(l.tekst, l.href)).join(', ')),
+  );
   /** A code span (a path, a file name, a pattern), or escaped text where a code span cannot hold it. */
   hb.registerHelper('code', (text: unknown) => safe(mdCodeOrInline(str(text) ?? '')));
   /** A fenced code block: `{{codeblok tekst "json" 4}}`. */

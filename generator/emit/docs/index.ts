@@ -77,7 +77,13 @@ function hoofdlijnenView(ctx: Context) {
   const a = (s: string) => ctx.anker(p, s);
   return {
     model: modelKop(ctx),
-    ankers: { pagina: a('hoofdlijnen'), objecttypen: a('objecttypen'), diagramIm: a('diagram-informatiemodel'), enumeraties: a('enumeraties'), diagramUm: a('diagram-uitwisselmodel') },
+    ankers: {
+      pagina: a('hoofdlijnen'),
+      objecttypen: a('objecttypen'),
+      diagramIm: a('diagram-informatiemodel'),
+      enumeraties: a('enumeraties'),
+      diagramUm: a('diagram-uitwisselmodel'),
+    },
     objecttypen: ctx.im.objecttypen.map((ot) => ({
       link: ctx.link(ot, p),
       definitie: ot.definitie,
@@ -85,7 +91,10 @@ function hoofdlijnenView(ctx: Context) {
       aantalAttributen: ot.attribuutsoorten.length,
       relaties: ot.relatiesoorten.map((r) => ctx.link(r.doel, p)).filter((l): l is Link => l !== undefined),
     })),
-    enumeraties: ctx.im.enumeraties.map((e) => ({ link: ctx.link(e, p), waarden: e.waarden.map((w) => w.naam).join(', ') })),
+    enumeraties: ctx.im.enumeraties.map((e) => ({
+      link: ctx.link(e, p),
+      waarden: e.waarden.map((w) => w.naam).join(', '),
+    })),
     imDiagram: informatiemodelDiagram(ctx.im),
     umDiagram: uitwisselmodelDiagram(ctx.niveaus),
     niveaus: ctx.niveaus.map((n) => ({
@@ -94,7 +103,10 @@ function hoofdlijnenView(ctx: Context) {
       niveau: n.niveau,
       definitie: n.object.definitie ?? n.object.objecttype?.definitie,
     })),
-    links: { definities: ctx.href('definities', 'pagina', p), uitwisselspecificatie: ctx.href('uitwisselspecificatie', 'pagina', p) },
+    links: {
+      definities: ctx.href('definities', 'pagina', p),
+      uitwisselspecificatie: ctx.href('uitwisselspecificatie', 'pagina', p),
+    },
   };
 }
 
@@ -102,7 +114,13 @@ function apiPaginaView(ctx: Context) {
   const p: Pagina = 'api';
   return {
     anker: ctx.anker(p, 'pagina'),
-    ...apiView(ctx.um, ctx.um.api!, ctx.ankers.api, { uitwisselspecificatie: ctx.href('uitwisselspecificatie', 'pagina', p) }, modelKop(ctx)),
+    ...apiView(
+      ctx.um,
+      ctx.um.api!,
+      ctx.ankers.api,
+      { uitwisselspecificatie: ctx.href('uitwisselspecificatie', 'pagina', p) },
+      modelKop(ctx),
+    ),
   };
 }
 
@@ -120,7 +138,6 @@ function navView(ctx: Context) {
   };
 }
 
-
 /** Blank lines collapsed, no trailing spaces (a Markdown line break), one final newline. */
 function markdown(text: string): string {
   return `${text
@@ -129,4 +146,3 @@ function markdown(text: string): string {
     .replace(/^\n+/, '')
     .trimEnd()}\n`;
 }
-

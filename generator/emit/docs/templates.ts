@@ -19,7 +19,11 @@ registerHelpers(hb);
  * (@index, @first), and every helper is known when they are compiled: both let Handlebars write plainer,
  * faster code, which counts for the megabytes of documentation of a large model.
  */
-const OPTIES: Parameters<typeof Handlebars.compile>[1] = { strict: true, data: false, knownHelpers: Object.fromEntries(Object.keys(hb.helpers).map((h) => [h, true])) };
+const OPTIES: Parameters<typeof Handlebars.compile>[1] = {
+  strict: true,
+  data: false,
+  knownHelpers: Object.fromEntries(Object.keys(hb.helpers).map((h) => [h, true])),
+};
 for (const file of toolFolder(PARTIALS).filter((f) => f.endsWith('.hbs'))) {
   hb.registerPartial(file.replace(/\.hbs$/, ''), hb.compile(toolFile(`${PARTIALS}${file}`), OPTIES));
 }

@@ -14,8 +14,13 @@ export function uitwisselspecificatieView(ctx: Context) {
   const { um } = ctx;
   const herkomst = (v: UmVeldInfo) => herkomstTekst(ctx, v.veld.herkomst, p);
   const typeLink = (v: UmVeldInfo): Link | undefined =>
-    v.object ? { tekst: v.object.naam, href: ctx.href(p, v.object, p) } : v.veld.inhoud.soort === 'waarde' ? ctx.typeLink(v.veld.inhoud.type, p) : undefined;
-  const compatType = (v: UmVeldInfo) => (v.veld.inhoud.soort === 'waarde' && v.veld.inhoud.compat ? v.veld.inhoud.compat.type.naam : undefined);
+    v.object
+      ? { tekst: v.object.naam, href: ctx.href(p, v.object, p) }
+      : v.veld.inhoud.soort === 'waarde'
+        ? ctx.typeLink(v.veld.inhoud.type, p)
+        : undefined;
+  const compatType = (v: UmVeldInfo) =>
+    v.veld.inhoud.soort === 'waarde' && v.veld.inhoud.compat ? v.veld.inhoud.compat.type.naam : undefined;
 
   const verschillen: Verschil[] = [];
   berichtSchema(um, 'strict', verschillen);
@@ -46,7 +51,10 @@ export function uitwisselspecificatieView(ctx: Context) {
       objecttype: n.object.objecttype ? ctx.link(n.object.objecttype, p) : undefined,
       referentie: n.object.referentie,
       gesloten: n.object.gesloten,
-      via: n.via && n.ouder ? { naam: n.via.naam, ouder: { tekst: n.ouder.naam, href: ctx.href(p, n.ouder, p) } } : undefined,
+      via:
+        n.via && n.ouder
+          ? { naam: n.via.naam, ouder: { tekst: n.ouder.naam, href: ctx.href(p, n.ouder, p) } }
+          : undefined,
       velden: n.velden.map((v) => ({
         naam: v.naam,
         type: typeLink(v),
@@ -69,7 +77,12 @@ export function uitwisselspecificatieView(ctx: Context) {
     })),
     verschillen,
     schema: jsonText(berichtSchema(um, 'compat', [])),
-    voorbeelden: voorbeelden(um).map((v, i) => ({ naam: v.titel, anker: ctx.anker(p, `voorbeeld-${i}`), beschrijving: v.beschrijving, json: jsonText(v.bericht) })),
+    voorbeelden: voorbeelden(um).map((v, i) => ({
+      naam: v.titel,
+      anker: ctx.anker(p, `voorbeeld-${i}`),
+      beschrijving: v.beschrijving,
+      json: jsonText(v.bericht),
+    })),
   };
 }
 
@@ -82,7 +95,12 @@ export function uitwisselspecificatieView(ctx: Context) {
 function veldDefinitie(v: UmVeldInfo): string | undefined {
   const h = v.veld.herkomst;
   const objectDefinitie = v.object?.definitie ?? v.object?.objecttype?.definitie;
-  if (h.soort === 'relatiesoort' && !h.omgekeerd && h.relatiesoort.definitie && (v.veld.definitie === undefined || v.veld.definitie === objectDefinitie)) {
+  if (
+    h.soort === 'relatiesoort' &&
+    !h.omgekeerd &&
+    h.relatiesoort.definitie &&
+    (v.veld.definitie === undefined || v.veld.definitie === objectDefinitie)
+  ) {
     return h.relatiesoort.definitie;
   }
   return v.veld.definitie ?? objectDefinitie;
@@ -97,7 +115,11 @@ interface HerkomstView {
 function herkomstTekst(ctx: Context, h: Herkomst, p: Pagina): HerkomstView {
   switch (h.soort) {
     case 'attribuutsoort':
-      return { soort: 'attribuutsoort', link: ctx.link(h.attribuutsoort, p, `${h.attribuutsoort.eigenaar.naam}.${h.attribuutsoort.naam}`), tekst: undefined };
+      return {
+        soort: 'attribuutsoort',
+        link: ctx.link(h.attribuutsoort, p, `${h.attribuutsoort.eigenaar.naam}.${h.attribuutsoort.naam}`),
+        tekst: undefined,
+      };
     case 'relatiesoort': {
       const r = h.relatiesoort;
       return {
@@ -116,10 +138,18 @@ function herkomstTekst(ctx: Context, h: Herkomst, p: Pagina): HerkomstView {
 function mappingHerkomst(ctx: Context, bron: MappingBron, el: Metadata | undefined, p: Pagina): HerkomstView {
   switch (bron.soort) {
     case 'attribuutsoort':
-      return { soort: 'attribuutsoort', link: ctx.link(el, p, `${bron.objecttype}.${bron.attribuutsoort}`), tekst: `${bron.objecttype}.${bron.attribuutsoort}` };
+      return {
+        soort: 'attribuutsoort',
+        link: ctx.link(el, p, `${bron.objecttype}.${bron.attribuutsoort}`),
+        tekst: `${bron.objecttype}.${bron.attribuutsoort}`,
+      };
     case 'relatiesoort':
       return {
-        soort: bron.referentie ? 'relatiesoort, als verwijzing' : bron.omgekeerd ? 'relatiesoort (omgekeerd gevolgd)' : 'relatiesoort',
+        soort: bron.referentie
+          ? 'relatiesoort, als verwijzing'
+          : bron.omgekeerd
+            ? 'relatiesoort (omgekeerd gevolgd)'
+            : 'relatiesoort',
         link: ctx.link(el, p, `${bron.objecttype}.${bron.relatiesoort} → ${bron.doel}`),
         tekst: `${bron.objecttype}.${bron.relatiesoort} → ${bron.doel}`,
       };
@@ -129,4 +159,3 @@ function mappingHerkomst(ctx: Context, bron: MappingBron, el: Metadata | undefin
       return { soort: 'toegevoegd', link: undefined, tekst: 'niet in het informatiemodel' };
   }
 }
-

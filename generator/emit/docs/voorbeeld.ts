@@ -43,7 +43,8 @@ export function voorbeeldBericht(um: Uitwisselmodel): Json {
 function object(o: UmObject): { [key: string]: Json } {
   const result: { [key: string]: Json } = {};
   for (const veld of o.velden) {
-    const een = (): Json => (veld.inhoud.soort === 'object' ? object(veld.inhoud.object) : waarde(o, veld, veld.inhoud.type));
+    const een = (): Json =>
+      veld.inhoud.soort === 'object' ? object(veld.inhoud.object) : waarde(o, veld, veld.inhoud.type);
     if (!veld.lijst) {
       result[veld.naam] = een();
       continue;
@@ -79,7 +80,9 @@ function datatypeWaarde(d: Datatype, naam: string, lengte: number | undefined, p
     case 'primitiefDatatype':
       return primitief(d, naam, lengte ?? d.lengte, patroon ?? d.formeelPatroon);
     case 'gestructureerdDatatype':
-      return Object.fromEntries(d.dataElementen.map((e) => [e.naam, datatypeWaarde(e.type.datatype, e.naam, e.type.lengte, undefined)]));
+      return Object.fromEntries(
+        d.dataElementen.map((e) => [e.naam, datatypeWaarde(e.type.datatype, e.naam, e.type.lengte, undefined)]),
+      );
     case 'keuze': {
       const eerste = d.alternatieven[0];
       if (!eerste) return null;

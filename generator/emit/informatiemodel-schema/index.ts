@@ -54,7 +54,10 @@ export interface InformatiemodelSchemaOpties {
 }
 
 /** `informatiemodel.schema.json` of a model. */
-export function emitInformatiemodelSchema(im: Informatiemodel, opties: InformatiemodelSchemaOpties = {}): Map<string, string> {
+export function emitInformatiemodelSchema(
+  im: Informatiemodel,
+  opties: InformatiemodelSchemaOpties = {},
+): Map<string, string> {
   return new Map([[INFORMATIEMODEL_SCHEMA, jsonText(informatiemodelSchema(im, opties))]]);
 }
 
@@ -103,7 +106,9 @@ class Schrijver {
   constructor(private readonly im: Informatiemodel) {
     this.view = modelView(im);
     // Type names are unique in a model (lint), but `X.verwijzing` may be one: then the suffix is repeated.
-    const bezet = new Set<string>([...im.objecttypen, ...im.gegevensgroeptypen, ...this.view.datatypen].map((e) => e.naam));
+    const bezet = new Set<string>(
+      [...im.objecttypen, ...im.gegevensgroeptypen, ...this.view.datatypen].map((e) => e.naam),
+    );
     for (const o of im.objecttypen) {
       if (this.identificerend(o).length === 0) continue;
       let naam = `${o.naam}${VERWIJZING}`;
@@ -165,7 +170,9 @@ class Schrijver {
     return {
       type: 'object',
       ...beschrijving(o.definitie),
-      ...(o.indicatieAbstractObject ? { $comment: 'Abstract: an object of this type is always one of its subtypen.' } : {}),
+      ...(o.indicatieAbstractObject
+        ? { $comment: 'Abstract: an object of this type is always one of its subtypen.' }
+        : {}),
       ...eigenschappen.schema(),
     };
   }
@@ -173,7 +180,8 @@ class Schrijver {
   /** A reference by identification: only the identificerende attribuutsoorten of the objecttype, all required. */
   private verwijzing(o: Objecttype): Schema {
     const eigenschappen = new Eigenschappen();
-    for (const a of this.identificerend(o)) eigenschappen.zet(a.naam, this.attribuutsoort(a), { min: 1, max: 1, tekst: '1' });
+    for (const a of this.identificerend(o))
+      eigenschappen.zet(a.naam, this.attribuutsoort(a), { min: 1, max: 1, tekst: '1' });
     return {
       type: 'object',
       description: `Een verwijzing naar een ${o.naam} met de attribuutsoorten die het identificeren.`,
@@ -192,7 +200,12 @@ class Schrijver {
     const d = a.type.datatype;
     // The length the datatype states is in its def already; the one an attribuutsoort or a name (AN200) adds is not.
     const lengte = d.soort === 'primitiefDatatype' && a.lengte === d.lengte ? undefined : a.lengte;
-    return eigenschap(waarde(a.type, { lengte, formeelPatroon: a.formeelPatroon }), a.kardinaliteit, a.mogelijkGeenWaarde, a.definitie);
+    return eigenschap(
+      waarde(a.type, { lengte, formeelPatroon: a.formeelPatroon }),
+      a.kardinaliteit,
+      a.mogelijkGeenWaarde,
+      a.definitie,
+    );
   }
 
   /** A gegevensgroep is embedded: its gegevensgroeptype's def. */
@@ -201,7 +214,12 @@ class Schrijver {
   }
 
   private relatie(r: Relatiesoort): Schema {
-    return eigenschap(this.objectOfVerwijzing(r.doel, r.aggregatie !== 'compositie'), r.kardinaliteit, r.mogelijkGeenWaarde, r.definitie);
+    return eigenschap(
+      this.objectOfVerwijzing(r.doel, r.aggregatie !== 'compositie'),
+      r.kardinaliteit,
+      r.mogelijkGeenWaarde,
+      r.definitie,
+    );
   }
 
   /**
@@ -209,7 +227,12 @@ class Schrijver {
    * whole, so the whole may be referred to by identification there too.
    */
   private terug(r: Relatiesoort): Schema {
-    return eigenschap(this.objectOfVerwijzing(r.eigenaar, true), { ...bronKardinaliteit(r), min: 0 }, false, r.definitie);
+    return eigenschap(
+      this.objectOfVerwijzing(r.eigenaar, true),
+      { ...bronKardinaliteit(r), min: 0 },
+      false,
+      r.definitie,
+    );
   }
 
   /**
@@ -232,7 +255,12 @@ class Schrijver {
 
   private gestructureerd(d: GestructureerdDatatype): Schema {
     const eigenschappen = new Eigenschappen();
-    for (const e of d.dataElementen) eigenschappen.zet(e.naam, eigenschap(waarde(e.type, { lengte: e.type.lengte }), e.kardinaliteit, false, e.definitie), e.kardinaliteit);
+    for (const e of d.dataElementen)
+      eigenschappen.zet(
+        e.naam,
+        eigenschap(waarde(e.type, { lengte: e.type.lengte }), e.kardinaliteit, false, e.definitie),
+        e.kardinaliteit,
+      );
     return { type: 'object', ...beschrijving(d.definitie), ...eigenschappen.schema() };
   }
 
@@ -241,7 +269,8 @@ class Schrijver {
     return {
       ...beschrijving(k.definitie),
       oneOf: k.alternatieven.map((a) => {
-        const schema = 'datatype' in a.type ? waarde(a.type, { lengte: a.type.lengte }) : this.objectOfVerwijzing(a.type, true);
+        const schema =
+          'datatype' in a.type ? waarde(a.type, { lengte: a.type.lengte }) : this.objectOfVerwijzing(a.type, true);
         return { ...schema, ...beschrijving(a.definitie) };
       }),
     };
@@ -277,10 +306,20 @@ function rolNaam(r: Relatiesoort): string {
  * A property's schema from that of one value: an array when the kardinaliteit allows more than one (with its
  * bounds), null allowed in place of the value with mogelijkGeenWaarde, the definition as description.
  */
-function eigenschap(item: Schema, k: Kardinaliteit, mogelijkGeenWaarde: boolean, definitie: string | undefined): Schema {
+function eigenschap(
+  item: Schema,
+  k: Kardinaliteit,
+  mogelijkGeenWaarde: boolean,
+  definitie: string | undefined,
+): Schema {
   let schema = item;
   if (isMeervoud(k)) {
-    schema = { type: 'array', items: item, ...(k.min > 0 ? { minItems: k.min } : {}), ...(k.max !== undefined ? { maxItems: k.max } : {}) };
+    schema = {
+      type: 'array',
+      items: item,
+      ...(k.min > 0 ? { minItems: k.min } : {}),
+      ...(k.max !== undefined ? { maxItems: k.max } : {}),
+    };
   }
   if (mogelijkGeenWaarde) schema = nullbaar(schema);
   return { ...schema, ...beschrijving(definitie) };
@@ -291,7 +330,8 @@ function eigenschap(item: Schema, k: Kardinaliteit, mogelijkGeenWaarde: boolean,
  * default, `strictTypes`) warns about a `type` list, and `anyOf` reads the same for a `$ref`.
  */
 function nullbaar(schema: Schema): Schema {
-  if (Object.keys(schema).length === 1 && Array.isArray(schema.anyOf)) return { anyOf: [...(schema.anyOf as Schema[]), { type: 'null' }] };
+  if (Object.keys(schema).length === 1 && Array.isArray(schema.anyOf))
+    return { anyOf: [...(schema.anyOf as Schema[]), { type: 'null' }] };
   return { anyOf: [schema, { type: 'null' }] };
 }
 
@@ -301,7 +341,8 @@ function nullbaar(schema: Schema): Schema {
  */
 function waarde(type: TypeVerwijzing, facetten: Facetten): Schema {
   const d = type.datatype;
-  const jsonType = d.soort === 'primitiefDatatype' ? primitiefSchema(d).type : d.soort === 'codelijst' ? 'string' : undefined;
+  const jsonType =
+    d.soort === 'primitiefDatatype' ? primitiefSchema(d).type : d.soort === 'codelijst' ? 'string' : undefined;
   const facets = facetSchema(jsonType, facetten);
   return { ...ref(d.naam), ...(Object.keys(facets).length > 0 ? { type: jsonType, ...facets } : {}) };
 }
@@ -313,7 +354,11 @@ function primitief(d: PrimitiefDatatype): Schema {
 
 /** An enumeratie by the names of its waarden, which the package's types use too. Without waarden, nothing is valid. */
 function enumeratie(e: Enumeratie): Schema {
-  return { type: 'string', ...beschrijving(e.definitie), ...(e.waarden.length > 0 ? { enum: e.waarden.map((w) => w.naam) } : { not: {} }) };
+  return {
+    type: 'string',
+    ...beschrijving(e.definitie),
+    ...(e.waarden.length > 0 ? { enum: e.waarden.map((w) => w.naam) } : { not: {} }),
+  };
 }
 
 /** A codelijst is text whose values the model does not list: the description names the codelijst and where its values are. */

@@ -9,9 +9,24 @@ type Schema = Record<string, unknown>;
 /** The JSON type and format of a primitive datatype's value: `Datum` → string, date; `Integer` → integer. */
 export function primitiefSchema(d: { basis: Basis | string; formaat?: string }): Schema {
   const type =
-    d.basis === 'geheelGetal' || d.basis === 'jaar' ? 'integer' : d.basis === 'decimaalGetal' ? 'number' : d.basis === 'boolean' ? 'boolean' : 'string';
+    d.basis === 'geheelGetal' || d.basis === 'jaar'
+      ? 'integer'
+      : d.basis === 'decimaalGetal'
+        ? 'number'
+        : d.basis === 'boolean'
+          ? 'boolean'
+          : 'string';
   const format =
-    d.formaat ?? (d.basis === 'datum' ? 'date' : d.basis === 'datumTijd' ? 'date-time' : d.basis === 'tijd' ? 'time' : d.basis === 'uri' ? 'uri' : undefined);
+    d.formaat ??
+    (d.basis === 'datum'
+      ? 'date'
+      : d.basis === 'datumTijd'
+        ? 'date-time'
+        : d.basis === 'tijd'
+          ? 'time'
+          : d.basis === 'uri'
+            ? 'uri'
+            : undefined);
   return { type, ...(format ? { format } : {}) };
 }
 
@@ -49,5 +64,10 @@ export function facetSchema(jsonType: unknown, f: Facetten): Schema {
 
 /** The facets a primitive datatype states itself, whatever uses it. */
 export function datatypeFacetten(d: PrimitiefDatatype): Facetten {
-  return { lengte: d.lengte, formeelPatroon: d.formeelPatroon, minimumWaarde: d.minimumWaarde, maximumWaarde: d.maximumWaarde };
+  return {
+    lengte: d.lengte,
+    formeelPatroon: d.formeelPatroon,
+    minimumWaarde: d.minimumWaarde,
+    maximumWaarde: d.maximumWaarde,
+  };
 }

@@ -46,7 +46,12 @@ export function emitJsonSchemas(um: Uitwisselmodel): Map<string, string> {
  * The schema of the message. With `titels`, every object gets its type name as `title`, which is how the
  * TypeScript types get one named interface per object.
  */
-export function berichtSchema(um: Uitwisselmodel, vorm: Vorm, verschillen: Verschil[], titels?: Map<UmObject, string>): Schema {
+export function berichtSchema(
+  um: Uitwisselmodel,
+  vorm: Vorm,
+  verschillen: Verschil[],
+  titels?: Map<UmObject, string>,
+): Schema {
   const root = objectSchema(um, um.bericht, vorm, '', verschillen, titels);
   const { type, description, ...rest } = root;
   return {
@@ -55,7 +60,9 @@ export function berichtSchema(um: Uitwisselmodel, vorm: Vorm, verschillen: Versc
     title: um.naam,
     type,
     description: plainText(um.definitie) ?? description,
-    ...(vorm === 'strict' ? { $comment: `Strict form: adds what the informatiemodel states; see ${VERSCHILLEN}.` } : {}),
+    ...(vorm === 'strict'
+      ? { $comment: `Strict form: adds what the informatiemodel states; see ${VERSCHILLEN}.` }
+      : {}),
     ...rest,
     $defs: defs(um),
   };
@@ -67,12 +74,21 @@ function defs(um: Uitwisselmodel): Schema {
     result[defNaam] = withDescription(primitiefSchema(datatype), plainText(definitie ?? datatype.definitie));
   }
   for (const e of um.enumeraties) {
-    result[e.naam] = withDescription({ type: 'string' }, plainText(e.definitie), { enum: e.waarden.map((w) => w.naam) });
+    result[e.naam] = withDescription({ type: 'string' }, plainText(e.definitie), {
+      enum: e.waarden.map((w) => w.naam),
+    });
   }
   return result;
 }
 
-function objectSchema(um: Uitwisselmodel, object: UmObject, vorm: Vorm, pad: string, verschillen: Verschil[], titels?: Map<UmObject, string>): Schema {
+function objectSchema(
+  um: Uitwisselmodel,
+  object: UmObject,
+  vorm: Vorm,
+  pad: string,
+  verschillen: Verschil[],
+  titels?: Map<UmObject, string>,
+): Schema {
   const properties: Schema = {};
   const required: string[] = [];
   for (const veld of object.velden) {
@@ -91,7 +107,14 @@ function objectSchema(um: Uitwisselmodel, object: UmObject, vorm: Vorm, pad: str
   };
 }
 
-function veldSchema(um: Uitwisselmodel, veld: UmVeld, vorm: Vorm, pad: string, verschillen: Verschil[], titels?: Map<UmObject, string>): Schema {
+function veldSchema(
+  um: Uitwisselmodel,
+  veld: UmVeld,
+  vorm: Vorm,
+  pad: string,
+  verschillen: Verschil[],
+  titels?: Map<UmObject, string>,
+): Schema {
   const itemPad = veld.lijst ? `${pad}/*` : pad;
   // The list's own difference first, then those of its items: the verschillen read from the outside in.
   const minimaal = veld.lijst && vorm === 'strict' ? minimumInModel(veld, pad, verschillen) : veld.lijst?.minimaal;
@@ -118,7 +141,13 @@ function veldSchema(um: Uitwisselmodel, veld: UmVeld, vorm: Vorm, pad: string, v
 function vereistInModel(veld: UmVeld, pad: string, verschillen: Verschil[]): boolean {
   const model = modelKardinaliteit(veld);
   if (!model?.vereist) return false;
-  verschillen.push({ pad, soort: 'verplicht', compat: 'optioneel', strict: 'verplicht', toelichting: `het informatiemodel geeft ${model.tekst}` });
+  verschillen.push({
+    pad,
+    soort: 'verplicht',
+    compat: 'optioneel',
+    strict: 'verplicht',
+    toelichting: `het informatiemodel geeft ${model.tekst}`,
+  });
   return true;
 }
 
@@ -128,7 +157,13 @@ function minimumInModel(veld: UmVeld, pad: string, verschillen: Verschil[]): num
   const model = modelKardinaliteit(veld);
   if (!model?.vereist || model.kardinaliteit.min <= (eigen ?? 0)) return eigen;
   const min = model.kardinaliteit.min;
-  verschillen.push({ pad, soort: 'aantal', compat: `minItems ${eigen ?? 0}`, strict: `minItems ${min}`, toelichting: `het informatiemodel geeft ${model.tekst}` });
+  verschillen.push({
+    pad,
+    soort: 'aantal',
+    compat: `minItems ${eigen ?? 0}`,
+    strict: `minItems ${min}`,
+    toelichting: `het informatiemodel geeft ${model.tekst}`,
+  });
   return min;
 }
 
@@ -138,16 +173,34 @@ function waardeSchema(um: Uitwisselmodel, veld: UmVeld, vorm: Vorm, pad: string,
   if (vorm === 'compat') return typeSchema(um, compat?.type ?? type);
   const schema = typeSchema(um, type);
   if (compat && compat.type.naam !== type.naam) {
-    verschillen.push({ pad, soort: 'type', compat: compat.type.naam, strict: type.naam, toelichting: compat.toelichting });
+    verschillen.push({
+      pad,
+      soort: 'type',
+      compat: compat.type.naam,
+      strict: type.naam,
+      toelichting: compat.toelichting,
+    });
   }
   const basis = type.datatype.soort === 'primitiefDatatype' ? type.datatype.basis : undefined;
   if (lengte !== undefined && basis === 'tekst') {
     schema.maxLength = lengte;
-    verschillen.push({ pad, soort: 'lengte', compat: 'geen', strict: `maxLength ${lengte}`, toelichting: `het informatiemodel geeft ${type.naam}` });
+    verschillen.push({
+      pad,
+      soort: 'lengte',
+      compat: 'geen',
+      strict: `maxLength ${lengte}`,
+      toelichting: `het informatiemodel geeft ${type.naam}`,
+    });
   }
   if (formeelPatroon !== undefined) {
     schema.pattern = formeelPatroon;
-    verschillen.push({ pad, soort: 'patroon', compat: 'geen', strict: formeelPatroon, toelichting: 'het informatiemodel geeft een formeel patroon' });
+    verschillen.push({
+      pad,
+      soort: 'patroon',
+      compat: 'geen',
+      strict: formeelPatroon,
+      toelichting: 'het informatiemodel geeft een formeel patroon',
+    });
   }
   return schema;
 }
@@ -170,7 +223,9 @@ function typeSchema(um: Uitwisselmodel, type: TypeVerwijzing): Schema {
         additionalProperties: false,
       };
     case 'keuze':
-      return { oneOf: d.alternatieven.map((a) => ('datatype' in a.type ? typeSchema(um, a.type) : { type: 'object' })) };
+      return {
+        oneOf: d.alternatieven.map((a) => ('datatype' in a.type ? typeSchema(um, a.type) : { type: 'object' })),
+      };
   }
 }
 

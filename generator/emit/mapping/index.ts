@@ -18,7 +18,16 @@ export interface MappingRegel {
 
 export type MappingBron =
   | { soort: 'attribuutsoort'; objecttype: string; attribuutsoort: string; id: string }
-  | { soort: 'relatiesoort'; objecttype: string; relatiesoort: string; rol?: string; doel: string; id: string; omgekeerd?: true; referentie?: true }
+  | {
+      soort: 'relatiesoort';
+      objecttype: string;
+      relatiesoort: string;
+      rol?: string;
+      doel: string;
+      id: string;
+      omgekeerd?: true;
+      referentie?: true;
+    }
   | { soort: 'objecttype'; objecttype: string; id: string }
   | { soort: 'toegevoegd' };
 
@@ -31,13 +40,37 @@ export function mappingRegels(um: Uitwisselmodel): MappingRegel[] {
     .velden.filter((v) => !onderVerwijzing(v.in))
     .map(({ veld, in: object, pointer }) =>
       object.object.referentie
-        ? { pad: `${object.via!.pointer}/*/${veld.naam}`, veld: veld.naam, type: typeNaam(veld), verplicht: true, kardinaliteit: '1', bron: bron(veld) }
-        : { pad: pointer, veld: veld.naam, type: typeNaam(veld), verplicht: veld.verplicht, kardinaliteit: veldKardinaliteit(veld), bron: bron(veld) },
+        ? {
+            pad: `${object.via!.pointer}/*/${veld.naam}`,
+            veld: veld.naam,
+            type: typeNaam(veld),
+            verplicht: true,
+            kardinaliteit: '1',
+            bron: bron(veld),
+          }
+        : {
+            pad: pointer,
+            veld: veld.naam,
+            type: typeNaam(veld),
+            verplicht: veld.verplicht,
+            kardinaliteit: veldKardinaliteit(veld),
+            bron: bron(veld),
+          },
     );
 }
 
 export function emitMapping(um: Uitwisselmodel): Map<string, string> {
-  return new Map([[MAPPING, jsonText({ uitwisselmodel: um.naam, versie: um.versie, informatiemodel: um.informatiemodel.naam, velden: mappingRegels(um) })]]);
+  return new Map([
+    [
+      MAPPING,
+      jsonText({
+        uitwisselmodel: um.naam,
+        versie: um.versie,
+        informatiemodel: um.informatiemodel.naam,
+        velden: mappingRegels(um),
+      }),
+    ],
+  ]);
 }
 
 function typeNaam(veld: UmVeld): string {

@@ -12,7 +12,15 @@
  * `#/components/schemas/Uitwisselmodel/$defs/x`), so that tools that resolve JSON pointers from the root of
  * the document find them too.
  */
-import type { ApiBeschrijving, ApiHeader, ApiInhoud, ApiOperatie, ApiSchema, ApiVeld, Waarde } from '../../api/types.ts';
+import type {
+  ApiBeschrijving,
+  ApiHeader,
+  ApiInhoud,
+  ApiOperatie,
+  ApiSchema,
+  ApiVeld,
+  Waarde,
+} from '../../api/types.ts';
 import type { Uitwisselmodel } from '../../derive/types.ts';
 import { berichtSchema } from '../json-schema/index.ts';
 import { jsonText } from '../../common/text.ts';
@@ -41,13 +49,21 @@ export function openApiDocument(um: Uitwisselmodel, api: ApiBeschrijving): Obj {
       version: api.versie,
       contact: api.contact && definiet({ name: api.contact.naam, url: api.contact.url, email: api.contact.email }),
     }),
-    servers: api.servers.length > 0 ? api.servers.map((s) => definiet({ url: s.url, description: tekst(s.beschrijving) })) : undefined,
+    servers:
+      api.servers.length > 0
+        ? api.servers.map((s) => definiet({ url: s.url, description: tekst(s.beschrijving) }))
+        : undefined,
     security: b && b.vereist.length > 0 ? [{ [b.naam]: b.vereist }] : undefined,
     components: definiet({
       securitySchemes: b && {
         [b.naam]: {
           type: 'oauth2',
-          flows: { clientCredentials: { tokenUrl: b.tokenUrl, scopes: Object.fromEntries(b.scopes.map((s) => [s.naam, tekst(s.beschrijving) ?? ''])) } },
+          flows: {
+            clientCredentials: {
+              tokenUrl: b.tokenUrl,
+              scopes: Object.fromEntries(b.scopes.map((s) => [s.naam, tekst(s.beschrijving) ?? ''])),
+            },
+          },
         },
       },
       headers: api.headers.length > 0 ? Object.fromEntries(api.headers.map((h) => [h.naam, header(h)])) : undefined,
@@ -91,7 +107,10 @@ function operatie(op: ApiOperatie, schemeNaam: string | undefined): Obj {
 }
 
 function content(inhoud: ApiInhoud): Obj {
-  const schema = inhoud.component !== undefined ? ref(inhoud.component) : objectSchema(undefined, inhoud.velden ?? [], inhoud.gesloten);
+  const schema =
+    inhoud.component !== undefined
+      ? ref(inhoud.component)
+      : objectSchema(undefined, inhoud.velden ?? [], inhoud.gesloten);
   return { [inhoud.mediatype]: { schema } };
 }
 
@@ -157,7 +176,18 @@ export function berichtComponent(um: Uitwisselmodel, naam: string): Obj {
 }
 
 /** The keywords of JSON Schema 2020-12 whose value is a schema, a list of schemas, or schemas by name. */
-const SCHEMA = new Set(['items', 'not', 'if', 'then', 'else', 'contains', 'additionalProperties', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties']);
+const SCHEMA = new Set([
+  'items',
+  'not',
+  'if',
+  'then',
+  'else',
+  'contains',
+  'additionalProperties',
+  'propertyNames',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+]);
 const SCHEMAS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
 const PER_NAAM = new Set(['properties', 'patternProperties', '$defs', 'dependentSchemas']);
 
@@ -173,7 +203,8 @@ function herbaseer(schema: unknown, basis: string): unknown {
     if (k === '$ref' && typeof v === 'string' && v.startsWith('#')) result[k] = `${basis}${v.slice(1)}`;
     else if (SCHEMA.has(k)) result[k] = herbaseer(v, basis);
     else if (SCHEMAS.has(k) && Array.isArray(v)) result[k] = v.map((x) => herbaseer(x, basis));
-    else if (PER_NAAM.has(k) && v !== null && typeof v === 'object') result[k] = Object.fromEntries(Object.entries(v).map(([n, x]) => [n, herbaseer(x, basis)]));
+    else if (PER_NAAM.has(k) && v !== null && typeof v === 'object')
+      result[k] = Object.fromEntries(Object.entries(v).map(([n, x]) => [n, herbaseer(x, basis)]));
     else result[k] = v;
   }
   return result;

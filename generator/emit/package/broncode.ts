@@ -54,8 +54,21 @@ export async function pakketBroncode({
   const model = new Map<string, Bron>([
     ['informatiemodel.ts', informatiemodelTypes(um.informatiemodel)],
     ['mapping.ts', mappingFuncties(um, namen)],
-    ['validate.ts', VALIDATE({ naam: um.naam, versie: um.versie, berichtType: namen.get(um.bericht)!, validators: plan.eenheden.map((e) => e.validator) })],
-    ['stream-validators.d.ts', STREAM_VALIDATORS({ eenheden: plan.eenheden.map((e) => ({ naam: e.naam, validator: e.validator, pad: e.pad.join('.') })) })],
+    [
+      'validate.ts',
+      VALIDATE({
+        naam: um.naam,
+        versie: um.versie,
+        berichtType: namen.get(um.bericht)!,
+        validators: plan.eenheden.map((e) => e.validator),
+      }),
+    ],
+    [
+      'stream-validators.d.ts',
+      STREAM_VALIDATORS({
+        eenheden: plan.eenheden.map((e) => ({ naam: e.naam, validator: e.validator, pad: e.pad.join('.') })),
+      }),
+    ],
     ['validate-stream.ts', VALIDATE_STREAM({ naam: um.naam, versie: um.versie, pakketnaam: um.pakketnaam })],
     // The strict form: the strict schema's validators (stream-validators-strict.js) in validate() and the streaming functions.
     [
@@ -68,13 +81,31 @@ export async function pakketBroncode({
         validators: strictPlan.eenheden.map((e, i) => ({ naam: e.validator, eigen: strictEigen[i] })),
       }),
     ],
-    ['index.ts', INDEX({ pakketnaam: um.pakketnaam, informatiemodel: um.informatiemodel.naam, versie: um.versie, api: um.api !== undefined })],
+    [
+      'index.ts',
+      INDEX({
+        pakketnaam: um.pakketnaam,
+        informatiemodel: um.informatiemodel.naam,
+        versie: um.versie,
+        api: um.api !== undefined,
+      }),
+    ],
     ['uitwisselmodel.ts', types],
     ['tabellen.d.ts', TABELLEN_TYPES],
   ]);
   const eigen = strictPlan.eenheden.filter((_, i) => strictEigen[i]);
-  if (eigen.length > 0) model.set('stream-validators-strict.d.ts', STREAM_VALIDATORS({ eenheden: eigen.map((e) => ({ naam: e.naam, validator: e.validator, pad: e.pad.join('.') })) }));
+  if (eigen.length > 0)
+    model.set(
+      'stream-validators-strict.d.ts',
+      STREAM_VALIDATORS({
+        eenheden: eigen.map((e) => ({ naam: e.naam, validator: e.validator, pad: e.pad.join('.') })),
+      }),
+    );
   // The exchange API's server and client, bound to the model, when the model has an API section.
-  if (um.api) model.set('api.ts', API({ naam: um.naam, versie: um.versie, pakketnaam: um.pakketnaam, berichtType: namen.get(um.bericht)! }));
+  if (um.api)
+    model.set(
+      'api.ts',
+      API({ naam: um.naam, versie: um.versie, pakketnaam: um.pakketnaam, berichtType: namen.get(um.bericht)! }),
+    );
   return compileer(um.pakketnaam, model);
 }

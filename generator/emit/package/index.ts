@@ -49,8 +49,13 @@ export async function emitPackage(um: Uitwisselmodel): Promise<Map<string, strin
   const strictEenheden = eenheidSchemas(strictPlan, strict);
   // A unit that the strict form leaves as compat has it keeps compat's validator: what the informatiemodel adds
   // nothing to costs nothing twice (a model without lengths, patterns or required fields has no strict code).
-  const strictEigen = strictPlan.eenheden.map((e, i) => plan.eenheden[i]?.validator !== e.validator || !zelfdeEenheid(compatEenheden[i]!, strictEenheden[i]!));
-  const broncode = pakketWerker().voer<{ um: Uitwisselmodel; plan: StreamPlan; strictPlan: StreamPlan; strictEigen: boolean[] }, Map<string, string>>('pakketBroncode', {
+  const strictEigen = strictPlan.eenheden.map(
+    (e, i) => plan.eenheden[i]?.validator !== e.validator || !zelfdeEenheid(compatEenheden[i]!, strictEenheden[i]!),
+  );
+  const broncode = pakketWerker().voer<
+    { um: Uitwisselmodel; plan: StreamPlan; strictPlan: StreamPlan; strictEigen: boolean[] },
+    Map<string, string>
+  >('pakketBroncode', {
     um,
     plan,
     strictPlan,
@@ -58,9 +63,15 @@ export async function emitPackage(um: Uitwisselmodel): Promise<Map<string, strin
   });
   // Not awaited yet: a rejection must not count as unhandled while this thread works.
   broncode.catch(() => undefined);
-  const streamValidators = streamValidatorCode(plan.eenheden.map((e, i) => ({ naam: e.validator, schema: compatEenheden[i]! })), COMPAT_SCHEMA);
-  const strictEenhedenEigen = strictPlan.eenheden.flatMap((e, i) => (strictEigen[i] ? [{ naam: e.validator, schema: strictEenheden[i]! }] : []));
-  const strictValidators = strictEenhedenEigen.length > 0 ? streamValidatorCode(strictEenhedenEigen, STRICT_SCHEMA) : undefined;
+  const streamValidators = streamValidatorCode(
+    plan.eenheden.map((e, i) => ({ naam: e.validator, schema: compatEenheden[i]! })),
+    COMPAT_SCHEMA,
+  );
+  const strictEenhedenEigen = strictPlan.eenheden.flatMap((e, i) =>
+    strictEigen[i] ? [{ naam: e.validator, schema: strictEenheden[i]! }] : [],
+  );
+  const strictValidators =
+    strictEenhedenEigen.length > 0 ? streamValidatorCode(strictEenhedenEigen, STRICT_SCHEMA) : undefined;
   let files: Map<string, string>;
   try {
     files = await broncode;
@@ -69,7 +80,8 @@ export async function emitPackage(um: Uitwisselmodel): Promise<Map<string, strin
   }
   files.set('dist/stream-validators.js', streamValidators);
   if (strictValidators) files.set('dist/stream-validators-strict.js', strictValidators);
-  for (const pad of ['stream-validators.d.ts', 'stream-validators-strict.d.ts', 'tabellen.d.ts']) if (files.has(`src/${pad}`)) files.set(`dist/${pad}`, files.get(`src/${pad}`)!);
+  for (const pad of ['stream-validators.d.ts', 'stream-validators-strict.d.ts', 'tabellen.d.ts'])
+    if (files.has(`src/${pad}`)) files.set(`dist/${pad}`, files.get(`src/${pad}`)!);
   files.set('dist/tabellen.js', tabellenCode(um, plan, { plan: strictPlan, verschillen }));
   files.set('package.json', jsonText(packageJson(um)));
   const namen = umTypeNamen(um);
@@ -113,11 +125,19 @@ function packageJson(um: Uitwisselmodel): object {
     sideEffects: false,
     engines: { node: '>=20' },
     // The runtime by exact version: the package's generated code and the engine it calls are released together.
-    dependencies: { '@mimgen/runtime': runtimeVersie(), ajv: `^${TOOL.dependencies.ajv}`, 'ajv-formats': `^${TOOL.dependencies['ajv-formats']}` },
+    dependencies: {
+      '@mimgen/runtime': runtimeVersie(),
+      ajv: `^${TOOL.dependencies.ajv}`,
+      'ajv-formats': `^${TOOL.dependencies['ajv-formats']}`,
+    },
   };
 }
 
-function readme(um: Uitwisselmodel, berichtType: string, namen: Map<import('../../derive/types.ts').UmObject, string>): string {
+function readme(
+  um: Uitwisselmodel,
+  berichtType: string,
+  namen: Map<import('../../derive/types.ts').UmObject, string>,
+): string {
   const r = regels(um);
   return README({
     pakketnaam: um.pakketnaam,

@@ -1,5 +1,18 @@
-import { StructureKind, type InterfaceDeclarationStructure, type SourceFileStructure, type OptionalKind } from 'ts-morph';
-import type { Attribuutsoort, Gegevensgroep, Gegevensgroeptype, Informatiemodel, Kardinaliteit, Objecttype, Relatiesoort } from '../../model/types.ts';
+import {
+  StructureKind,
+  type InterfaceDeclarationStructure,
+  type SourceFileStructure,
+  type OptionalKind,
+} from 'ts-morph';
+import type {
+  Attribuutsoort,
+  Gegevensgroep,
+  Gegevensgroeptype,
+  Informatiemodel,
+  Kardinaliteit,
+  Objecttype,
+  Relatiesoort,
+} from '../../model/types.ts';
 import { bronKardinaliteit, isMeervoud, isOptioneel, modelView } from '../../model/view.ts';
 import { plainText } from '../../common/text.ts';
 import { jsdocTekst, propertyNaam, tsType, typeNaam } from './naming.ts';
@@ -27,14 +40,20 @@ export function informatiemodelTypes(model: Informatiemodel): OptionalKind<Sourc
   };
 }
 
-function interfaceVan(element: Objecttype | Gegevensgroeptype, terug: readonly Relatiesoort[]): InterfaceDeclarationStructure {
+function interfaceVan(
+  element: Objecttype | Gegevensgroeptype,
+  terug: readonly Relatiesoort[],
+): InterfaceDeclarationStructure {
   const supertypen = element.soort === 'objecttype' ? element.supertypen.map((s) => typeNaam(s.naam)) : [];
   return {
     kind: StructureKind.Interface,
     isExported: true,
     name: typeNaam(element.naam),
     extends: supertypen,
-    docs: docs(element.definitie, `${element.soort === 'objecttype' ? 'Objecttype' : 'Gegevensgroeptype'} ${element.naam}.`),
+    docs: docs(
+      element.definitie,
+      `${element.soort === 'objecttype' ? 'Objecttype' : 'Gegevensgroeptype'} ${element.naam}.`,
+    ),
     properties: [
       ...element.attribuutsoorten.map((a: Attribuutsoort) => ({
         name: propertyNaam(a.naam),

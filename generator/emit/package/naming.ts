@@ -52,7 +52,11 @@ export function tsType(type: TypeVerwijzing | Datatype, enumPrefix = ''): string
   const d = 'datatype' in type ? type.datatype : type;
   switch (d.soort) {
     case 'primitiefDatatype':
-      return d.basis === 'geheelGetal' || d.basis === 'decimaalGetal' || d.basis === 'jaar' ? 'number' : d.basis === 'boolean' ? 'boolean' : 'string';
+      return d.basis === 'geheelGetal' || d.basis === 'decimaalGetal' || d.basis === 'jaar'
+        ? 'number'
+        : d.basis === 'boolean'
+          ? 'boolean'
+          : 'string';
     case 'enumeratie':
       return `${enumPrefix}${typeNaam(d.naam)}`;
     case 'codelijst':
@@ -60,6 +64,8 @@ export function tsType(type: TypeVerwijzing | Datatype, enumPrefix = ''): string
     case 'gestructureerdDatatype':
       return `{ ${d.dataElementen.map((e) => `${propertyNaam(e.naam)}${e.kardinaliteit.min === 0 ? '?' : ''}: ${tsType(e.type, enumPrefix)}`).join('; ')} }`;
     case 'keuze':
-      return d.alternatieven.map((a) => ('datatype' in a.type ? tsType(a.type, enumPrefix) : typeNaam((a.type as Objecttype).naam))).join(' | ');
+      return d.alternatieven
+        .map((a) => ('datatype' in a.type ? tsType(a.type, enumPrefix) : typeNaam((a.type as Objecttype).naam)))
+        .join(' | ');
   }
 }

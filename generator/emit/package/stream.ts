@@ -53,7 +53,9 @@ export function recordLijsten(um: Uitwisselmodel): string[][] {
     if (!houder || !p.via!.veld.lijst || !p.object.objecttype || p.object.referentie) return false;
     return (houder.niveau === 1 || Boolean(houder.via?.veld.lijst)) && isEnvelop(houder);
   };
-  return berichtView(um).objecten.filter(isRecord).map((p) => p.pad.slice(0, -1));
+  return berichtView(um)
+    .objecten.filter(isRecord)
+    .map((p) => p.pad.slice(0, -1));
 }
 
 /** An object the derivation added, with only such objects above it: records lie nowhere else. */
@@ -62,7 +64,20 @@ function isEnvelop(p: ObjectInBericht | undefined): boolean {
   return true;
 }
 
-const PAD_OBJECT = new Set(['type', 'properties', 'required', 'additionalProperties', 'description', 'title', '$comment', 'minProperties', 'maxProperties', '$schema', '$id', '$defs']);
+const PAD_OBJECT = new Set([
+  'type',
+  'properties',
+  'required',
+  'additionalProperties',
+  'description',
+  'title',
+  '$comment',
+  'minProperties',
+  'maxProperties',
+  '$schema',
+  '$id',
+  '$defs',
+]);
 const PAD_LIJST = new Set(['type', 'items', 'minItems', 'maxItems', 'uniqueItems', 'description', 'title', '$comment']);
 
 function isSchema(x: unknown): x is Schema {
@@ -75,7 +90,8 @@ function resolve(root: Schema, s: unknown): Schema | undefined {
   const ref = s.$ref;
   if (typeof ref !== 'string') return s;
   const m = /^#\/\$defs\/([^/]+)$/.exec(ref);
-  if (!m || Object.keys(s).some((k) => k !== '$ref' && k !== 'description' && k !== 'title' && k !== '$comment')) return undefined;
+  if (!m || Object.keys(s).some((k) => k !== '$ref' && k !== 'description' && k !== 'title' && k !== '$comment'))
+    return undefined;
   return resolve(root, (root.$defs as Schema | undefined)?.[unescapeSegment(m[1]!)]);
 }
 
@@ -130,7 +146,13 @@ export function streamPlan(um: Uitwisselmodel, compat: Schema): StreamPlan {
   const lijsten = recordLijsten(um).filter((pad) => {
     const lijst = schemaOp(compat, pad);
     const item = schemaOp(compat, [...pad, '*']);
-    return lijst !== undefined && item !== undefined && allowed(lijst, PAD_LIJST) && hasType(lijst, 'array') && refsLocal(item);
+    return (
+      lijst !== undefined &&
+      item !== undefined &&
+      allowed(lijst, PAD_LIJST) &&
+      hasType(lijst, 'array') &&
+      refsLocal(item)
+    );
   });
   const sleutel = (pad: readonly string[]) => pad.join('\u0000');
   const paden: string[][] = [[]];
@@ -206,7 +228,10 @@ export function eenheidSchemas(plan: StreamPlan, compat: Schema): Schema[] {
       }
       const props = o.properties as Schema;
       const orig = resolve(compat, props[l.pad.at(-1)!])!;
-      props[l.pad.at(-1)!] = { type: orig.type, ...(typeof orig.description === 'string' ? { description: orig.description } : {}) };
+      props[l.pad.at(-1)!] = {
+        type: orig.type,
+        ...(typeof orig.description === 'string' ? { description: orig.description } : {}),
+      };
     }
     return { ...s, $defs: defs };
   });

@@ -15,11 +15,16 @@ import { regels } from './validator.ts';
 const TABELLEN = textTemplate('package/tabellen.js.hbs');
 
 /** dist/tabellen.js of a model: `strict` is the strict form's streaming plan and its differences with compat. */
-export function tabellenCode(um: Uitwisselmodel, plan: StreamPlan, strict: { plan: StreamPlan; verschillen: readonly Verschil[] }): string {
+export function tabellenCode(
+  um: Uitwisselmodel,
+  plan: StreamPlan,
+  strict: { plan: StreamPlan; verschillen: readonly Verschil[] },
+): string {
   const { velden, objecten } = beschrijvingen(um);
   // Why the strict form requires a field (or a longer list) that compat does not: its message names the model's reason.
   const vereist: Record<string, string> = {};
-  for (const v of strict.verschillen) if (v.soort === 'verplicht' || v.soort === 'aantal') vereist[v.pad] = v.toelichting;
+  for (const v of strict.verschillen)
+    if (v.soort === 'verplicht' || v.soort === 'aantal') vereist[v.pad] = v.toelichting;
   return TABELLEN({
     naam: um.naam,
     versie: um.versie,
@@ -48,13 +53,15 @@ function beschrijvingen(um: Uitwisselmodel): { velden: Record<string, string>; o
             : `${r.veld} (${r.type})`;
   }
   const objecten: Record<string, string> = {};
-  for (const { object, pad } of berichtView(um).objecten) objecten[pad.length === 0 ? '' : `/${pad.join('/')}`] = object.naam;
+  for (const { object, pad } of berichtView(um).objecten)
+    objecten[pad.length === 0 ? '' : `/${pad.join('/')}`] = object.naam;
   return { velden, objecten };
 }
 
 /** JSON with lists of plain values on one line, so that a path reads as one path. */
 function compactJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/\[\s*((?:"(?:[^"\\]|\\.)*"|[\d.\-]+|true|false|null)(?:,\s*(?:"(?:[^"\\]|\\.)*"|[\d.\-]+|true|false|null))*)\s*\]/g, (_, items: string) =>
-    `[${items.split(/,\s*(?=(?:[^"]*"[^"]*")*[^"]*$)/).join(', ')}]`,
+  return JSON.stringify(value, null, 2).replace(
+    /\[\s*((?:"(?:[^"\\]|\\.)*"|[\d.\-]+|true|false|null)(?:,\s*(?:"(?:[^"\\]|\\.)*"|[\d.\-]+|true|false|null))*)\s*\]/g,
+    (_, items: string) => `[${items.split(/,\s*(?=(?:[^"]*"[^"]*")*[^"]*$)/).join(', ')}]`,
   );
 }

@@ -46,11 +46,17 @@ export function libs(): Map<string, ts.SourceFile> {
   return libBestanden;
 }
 
-const FORMAT: ts.FormatDiagnosticsHost = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => '/', getNewLine: () => '\n' };
+const FORMAT: ts.FormatDiagnosticsHost = {
+  getCanonicalFileName: (f) => f,
+  getCurrentDirectory: () => '/',
+  getNewLine: () => '\n',
+};
 
 /** The text of a source: a structure is printed by ts-morph as it would write it into a file, with nothing parsed. */
 function tekstVan(bron: Bron): string {
-  return typeof bron === 'string' ? bron : printStructure({ kind: StructureKind.SourceFile, ...bron }, { indentNumberOfSpaces: 2, useSingleQuote: true });
+  return typeof bron === 'string'
+    ? bron
+    : printStructure({ kind: StructureKind.SourceFile, ...bron }, { indentNumberOfSpaces: 2, useSingleQuote: true });
 }
 
 /**
@@ -71,7 +77,12 @@ export async function compileer(naam: string, model: ReadonlyMap<string, Bron>):
     getSourceFile: (name) =>
       lib.get(name) ??
       runtime.get(name) ??
-      (teksten.has(name) ? ts.createSourceFile(name, teksten.get(name)!, { languageVersion: ts.ScriptTarget.ES2022, jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeErrors }) : undefined),
+      (teksten.has(name)
+        ? ts.createSourceFile(name, teksten.get(name)!, {
+            languageVersion: ts.ScriptTarget.ES2022,
+            jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeErrors,
+          })
+        : undefined),
     getDefaultLibFileName: (o) => `${LIB}/${ts.getDefaultLibFileName(o)}`,
     getDefaultLibLocation: () => LIB,
     writeFile: schrijf,
@@ -80,14 +91,26 @@ export async function compileer(naam: string, model: ReadonlyMap<string, Bron>):
     useCaseSensitiveFileNames: () => true,
     getNewLine: () => '\n',
     fileExists: bekend,
-    readFile: (f) => teksten.get(f) ?? lib.get(f)?.text ?? runtime.get(f)?.text ?? (f === RUNTIME_PACKAGE_JSON ? dependencyFile(RUNTIME_PACKAGE, 'package.json') : undefined),
-    directoryExists: (d) => d === '/' || d === '/src' || LIB.startsWith(`${d}/`) || d === LIB || RUNTIME.startsWith(`${d}/`) || d === RUNTIME || [...runtime.keys()].some((f) => f.startsWith(`${d}/`)),
+    readFile: (f) =>
+      teksten.get(f) ??
+      lib.get(f)?.text ??
+      runtime.get(f)?.text ??
+      (f === RUNTIME_PACKAGE_JSON ? dependencyFile(RUNTIME_PACKAGE, 'package.json') : undefined),
+    directoryExists: (d) =>
+      d === '/' ||
+      d === '/src' ||
+      LIB.startsWith(`${d}/`) ||
+      d === LIB ||
+      RUNTIME.startsWith(`${d}/`) ||
+      d === RUNTIME ||
+      [...runtime.keys()].some((f) => f.startsWith(`${d}/`)),
     getDirectories: () => [],
   };
   const program = ts.createProgram({ rootNames: [...teksten.keys(), OMGEVING], options: COMPILER_OPTIONS, host });
   const gecontroleerd = [...teksten.keys()].map((f) => program.getSourceFile(f)!);
   const diagnostics: ts.Diagnostic[] = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()];
-  for (const f of gecontroleerd) diagnostics.push(...program.getSyntacticDiagnostics(f), ...program.getSemanticDiagnostics(f));
+  for (const f of gecontroleerd)
+    diagnostics.push(...program.getSyntacticDiagnostics(f), ...program.getSemanticDiagnostics(f));
   if (diagnostics.length === 0) {
     // Declaration diagnostics come with the emit; nothing leaves this function unless there are none.
     for (const f of gecontroleerd) {
@@ -99,7 +122,10 @@ export async function compileer(naam: string, model: ReadonlyMap<string, Bron>):
       } else diagnostics.push(...program.emit(f, schrijf).diagnostics);
     }
   }
-  if (diagnostics.length > 0) throw new GeneratedCodeError(`generated TypeScript of ${naam} does not type-check:\n${ts.formatDiagnostics(diagnostics, FORMAT)}`);
+  if (diagnostics.length > 0)
+    throw new GeneratedCodeError(
+      `generated TypeScript of ${naam} does not type-check:\n${ts.formatDiagnostics(diagnostics, FORMAT)}`,
+    );
   for (const [pad, tekst] of teksten) schrijf(pad, tekst);
   return files;
 }
@@ -126,10 +152,18 @@ export function formatteer(code: string, bestand: string): string {
     const bezoek = (node: ts.Node): ts.Node => {
       if (ts.isStringLiteral(node)) return ts.factory.createStringLiteral(node.text, true);
       if (ts.isTypeAliasDeclaration(node) && ts.isParenthesizedTypeNode(node.type)) {
-        return ts.visitEachChild(ts.factory.updateTypeAliasDeclaration(node, node.modifiers, node.name, node.typeParameters, node.type.type), bezoek, context);
+        return ts.visitEachChild(
+          ts.factory.updateTypeAliasDeclaration(node, node.modifiers, node.name, node.typeParameters, node.type.type),
+          bezoek,
+          context,
+        );
       }
       if (ts.isPropertySignature(node) && node.type && ts.isParenthesizedTypeNode(node.type)) {
-        return ts.visitEachChild(ts.factory.updatePropertySignature(node, node.modifiers, node.name, node.questionToken, node.type.type), bezoek, context);
+        return ts.visitEachChild(
+          ts.factory.updatePropertySignature(node, node.modifiers, node.name, node.questionToken, node.type.type),
+          bezoek,
+          context,
+        );
       }
       return ts.visitEachChild(node, bezoek, context);
     };
@@ -143,7 +177,9 @@ export function formatteer(code: string, bestand: string): string {
     .replace(/^( +)/gm, (spaties) => ' '.repeat((spaties.length - (spaties.length % 4)) / 2 + (spaties.length % 4)))
     .replace(/[ \t]+$/gm, '')
     .replace(LANGE_OPSOMMING, (regel, inspringing: string, kop: string, waarden: string) =>
-      regel.length <= 110 ? regel : `${inspringing}${kop}\n${inspringing}  | ${waarden.split(' | ').join(`\n${inspringing}  | `)};`,
+      regel.length <= 110
+        ? regel
+        : `${inspringing}${kop}\n${inspringing}  | ${waarden.split(' | ').join(`\n${inspringing}  | `)};`,
     );
 }
 
@@ -178,9 +214,19 @@ export function runtimeVersie(): string {
 export function runtimeDeclaraties(): Map<string, ts.SourceFile> {
   if (!runtimeBestanden) {
     const namen = dependencyFiles(RUNTIME_PACKAGE, 'dist')?.filter((f) => f.endsWith('.d.ts'));
-    if (!namen || namen.length === 0) throw new Error(`${RUNTIME_PACKAGE} has no declarations in ${dependencyFolder(RUNTIME_PACKAGE)}/dist; build it (npm run build)`);
+    if (!namen || namen.length === 0)
+      throw new Error(
+        `${RUNTIME_PACKAGE} has no declarations in ${dependencyFolder(RUNTIME_PACKAGE)}/dist; build it (npm run build)`,
+      );
     runtimeBestanden = new Map(
-      namen.map((f) => [`${RUNTIME}/dist/${f}`, ts.createSourceFile(`${RUNTIME}/dist/${f}`, dependencyFile(RUNTIME_PACKAGE, `dist/${f}`), ts.ScriptTarget.ES2022)]),
+      namen.map((f) => [
+        `${RUNTIME}/dist/${f}`,
+        ts.createSourceFile(
+          `${RUNTIME}/dist/${f}`,
+          dependencyFile(RUNTIME_PACKAGE, `dist/${f}`),
+          ts.ScriptTarget.ES2022,
+        ),
+      ]),
     );
     runtimeBestanden.set(OMGEVING, ts.createSourceFile(OMGEVING, OMGEVING_TEKST, ts.ScriptTarget.ES2022));
   }

@@ -43,20 +43,37 @@ export function regels(um: Uitwisselmodel): Regels {
   for (const { object, pad } of alle) {
     if (!object.objecttype || object.referentie) continue;
     const wire = (attribuut: unknown): string | undefined =>
-      object.velden.find((v) => v.herkomst.soort === 'attribuutsoort' && v.herkomst.attribuutsoort === attribuut && !v.lijst)?.naam;
+      object.velden.find(
+        (v) => v.herkomst.soort === 'attribuutsoort' && v.herkomst.attribuutsoort === attribuut && !v.lijst,
+      )?.naam;
     for (const c of modelView(um.informatiemodel).constraintsOf(object.objecttype)) {
       const r = c.regel;
       if (r?.soort === 'datumvolgorde') {
         const vroegste = wire(r.vroegste);
         const laatste = wire(r.laatste);
         if (vroegste && laatste) {
-          datumvolgorde.push({ object: pad, objecttype: object.objecttype.naam, vroegste, laatste, element: c.naam, specificatie: c.specificatie });
+          datumvolgorde.push({
+            object: pad,
+            objecttype: object.objecttype.naam,
+            vroegste,
+            laatste,
+            element: c.naam,
+            specificatie: c.specificatie,
+          });
         }
       } else if (r?.soort === 'voorwaarde') {
         const als = wire(r.als);
         const vereist = wire(r.vereist);
         if (als && vereist) {
-          voorwaarden.push({ object: pad, objecttype: object.objecttype.naam, als, waarde: r.waarde, vereist, element: c.naam, specificatie: c.specificatie });
+          voorwaarden.push({
+            object: pad,
+            objecttype: object.objecttype.naam,
+            als,
+            waarde: r.waarde,
+            vereist,
+            element: c.naam,
+            specificatie: c.specificatie,
+          });
         }
       }
     }

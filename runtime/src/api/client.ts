@@ -15,8 +15,24 @@ import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { eenhedenValidator, maakValidate } from '../validatie.js';
 import type { StreamContext } from '../stream.js';
-import { digestValue, PayloadSigner, SIGNATURE_HEADER, SignatureError, TrustStore, verifyPayloadSignature } from './jades.js';
-import type { CertificateInfo, FetchCheck, FetchGegevensOptions, FetchLike, FetchResponseLike, GegevensPage, Paginering, RecordInPage } from './types.js';
+import {
+  digestValue,
+  PayloadSigner,
+  SIGNATURE_HEADER,
+  SignatureError,
+  TrustStore,
+  verifyPayloadSignature,
+} from './jades.js';
+import type {
+  CertificateInfo,
+  FetchCheck,
+  FetchGegevensOptions,
+  FetchLike,
+  FetchResponseLike,
+  GegevensPage,
+  Paginering,
+  RecordInPage,
+} from './types.js';
 
 /** A page that failed a check: `page` and `check` say which and what; `status` and `problem` for an HTTP error. */
 export class GegevensFetchError extends Error {
@@ -24,7 +40,12 @@ export class GegevensFetchError extends Error {
     readonly page: number,
     readonly check: FetchCheck,
     message: string,
-    readonly details: { status?: number; problem?: unknown; fscErrorCode?: string; errors?: readonly { path: string; message: string }[] } = {},
+    readonly details: {
+      status?: number;
+      problem?: unknown;
+      fscErrorCode?: string;
+      errors?: readonly { path: string; message: string }[];
+    } = {},
   ) {
     super(`page ${page}: ${message}`);
     this.name = 'GegevensFetchError';
@@ -56,7 +77,13 @@ class PageBuffer {
  * chunk is dropped at once; `reuse` lends the buffer, whose bytes are good until the next page is read), or
  * collected and joined when the length is not announced.
  */
-async function readAll(response: FetchResponseLike, max: number, page: number, onChunk?: (c: Uint8Array) => void, reuse?: PageBuffer): Promise<Uint8Array> {
+async function readAll(
+  response: FetchResponseLike,
+  max: number,
+  page: number,
+  onChunk?: (c: Uint8Array) => void,
+  reuse?: PageBuffer,
+): Promise<Uint8Array> {
   if (!response.body) return new Uint8Array(0);
   const reader = response.body.getReader();
   const announced = Number(response.headers.get('content-length') ?? Number.NaN);
@@ -71,12 +98,14 @@ async function readAll(response: FetchResponseLike, max: number, page: number, o
     for (;;) {
       const { done, value } = await reader.read();
       if (done || !value) break;
-      if (size + value.length > announced) throw new GegevensFetchError(page, 'format', `the body is longer than its Content-Length (${announced})`);
+      if (size + value.length > announced)
+        throw new GegevensFetchError(page, 'format', `the body is longer than its Content-Length (${announced})`);
       onChunk?.(value);
       bytes.set(value, size);
       size += value.length;
     }
-    if (size !== announced) throw new GegevensFetchError(page, 'format', `the body ended after ${size} of its ${announced} bytes`);
+    if (size !== announced)
+      throw new GegevensFetchError(page, 'format', `the body ended after ${size} of its ${announced} bytes`);
     return bytes;
   }
   const chunks: Uint8Array[] = [];
@@ -141,13 +170,21 @@ function* records(context: StreamContext, gegevens: unknown): Generator<RecordIn
  * Fetches every page of a delivery for a model (`context`: the generated package's STREAM_CONTEXT) and
  * yields each page once it is verified and valid.
  */
-export async function* fetchGegevens<M>(context: StreamContext, options: FetchGegevensOptions): AsyncGenerator<GegevensPage<M>, void, undefined> {
+export async function* fetchGegevens<M>(
+  context: StreamContext,
+  options: FetchGegevensOptions,
+): AsyncGenerator<GegevensPage<M>, void, undefined> {
   const trust = new TrustStore(options.trustedRoots);
   // One buffer for every page's bytes: receive() reads the pages one after the other and decodes them at once.
   const buffer = new PageBuffer();
-  const requestSigner = options.sign ? new PayloadSigner(options.sign.key, options.sign.chain, options.sign.kid) : undefined;
+  const requestSigner = options.sign
+    ? new PayloadSigner(options.sign.key, options.sign.chain, options.sign.kid)
+    : undefined;
   const doFetch: FetchLike = options.fetch ?? (fetch as unknown as FetchLike);
-  const validate = options.validate === false ? undefined : maakValidate(eenhedenValidator(context.plan, context.validators), context.regels, context.melding);
+  const validate =
+    options.validate === false
+      ? undefined
+      : maakValidate(eenhedenValidator(context.plan, context.validators), context.regels, context.melding);
   const maxPageBytes = options.maxPageBytes ?? 256 * (1 << 20);
   const now = options.now ?? ((): Date => new Date());
   const controller = new AbortController();
@@ -171,14 +208,23 @@ export async function* fetchGegevens<M>(context: StreamContext, options: FetchGe
       try {
         response = await doFetch(options.url, {
           method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json', ...signing },
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json',
+            accept: 'application/json',
+            ...signing,
+          },
           body,
           signal: controller.signal,
         });
       } catch (e) {
         if (attempt < 3 && !controller.signal.aborted) continue;
         const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-        throw new GegevensFetchError(page, 'http', `the request failed: ${(e as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ''}`);
+        throw new GegevensFetchError(
+          page,
+          'http',
+          `the request failed: ${(e as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ''}`,
+        );
       }
     }
     if (response.status !== 200) {
@@ -192,11 +238,26 @@ export async function* fetchGegevens<M>(context: StreamContext, options: FetchGe
       }
       const p = (problem ?? {}) as { title?: unknown; detail?: unknown };
       const fscErrorCode = response.headers.get('fsc-error-code') ?? undefined;
-      const what = [typeof p.title === 'string' ? p.title : undefined, typeof p.detail === 'string' ? p.detail : undefined, fscErrorCode].filter(Boolean).join(': ');
-      throw new GegevensFetchError(page, 'http', `the server answered ${response.status}${what ? ` (${what})` : ''}`, { status: response.status, problem, ...(fscErrorCode ? { fscErrorCode } : {}) });
+      const what = [
+        typeof p.title === 'string' ? p.title : undefined,
+        typeof p.detail === 'string' ? p.detail : undefined,
+        fscErrorCode,
+      ]
+        .filter(Boolean)
+        .join(': ');
+      throw new GegevensFetchError(page, 'http', `the server answered ${response.status}${what ? ` (${what})` : ''}`, {
+        status: response.status,
+        problem,
+        ...(fscErrorCode ? { fscErrorCode } : {}),
+      });
     }
     const type = response.headers.get('content-type') ?? '';
-    if (!/^application\/json\s*(?:;|$)/i.test(type)) throw new GegevensFetchError(page, 'format', `the answer is ${type || 'without Content-Type'}, not application/json`);
+    if (!/^application\/json\s*(?:;|$)/i.test(type))
+      throw new GegevensFetchError(
+        page,
+        'format',
+        `the answer is ${type || 'without Content-Type'}, not application/json`,
+      );
     const signature = response.headers.get(SIGNATURE_HEADER);
     const digest = response.headers.get('digest');
     if (!signature) throw new GegevensFetchError(page, 'signature', `the answer has no ${SIGNATURE_HEADER} header`);
@@ -208,7 +269,11 @@ export async function* fetchGegevens<M>(context: StreamContext, options: FetchGe
       signer = await verifyPayloadSignature(signature, digest, trust, now());
       await options.checkRevocation?.(signer);
     } catch (e) {
-      throw new GegevensFetchError(page, e instanceof SignatureError ? e.check : 'certificate', e instanceof Error ? e.message : String(e));
+      throw new GegevensFetchError(
+        page,
+        e instanceof SignatureError ? e.check : 'certificate',
+        e instanceof Error ? e.message : String(e),
+      );
     }
     return { page, response, signer, digest, sha256 };
   };
@@ -218,7 +283,12 @@ export async function* fetchGegevens<M>(context: StreamContext, options: FetchGe
     const hash = createHash('sha256');
     let bytes: Uint8Array | undefined = await readAll(response, maxPageBytes, page, (c) => hash.update(c), buffer);
     const received = hash.digest('base64');
-    if (received !== sha256) throw new GegevensFetchError(page, 'digest', `the Digest header (SHA-256=${sha256}) does not match the bytes received (SHA-256=${received})`);
+    if (received !== sha256)
+      throw new GegevensFetchError(
+        page,
+        'digest',
+        `the Digest header (SHA-256=${sha256}) does not match the bytes received (SHA-256=${received})`,
+      );
     let body: unknown;
     try {
       // The bytes and the text go as soon as the next form is made: a page is held in two forms at most.
@@ -229,26 +299,54 @@ export async function* fetchGegevens<M>(context: StreamContext, options: FetchGe
     } catch (e) {
       throw new GegevensFetchError(page, 'format', `the body is no JSON: ${(e as Error).message}`);
     }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new GegevensFetchError(page, 'format', 'the body is no JSON object');
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw new GegevensFetchError(page, 'format', 'the body is no JSON object');
     const { gegevens, paginering: p } = body as { gegevens?: unknown; paginering?: Partial<Paginering> };
-    if (typeof gegevens !== 'object' || gegevens === null || Array.isArray(gegevens)) throw new GegevensFetchError(page, 'format', 'the body has no gegevens object');
+    if (typeof gegevens !== 'object' || gegevens === null || Array.isArray(gegevens))
+      throw new GegevensFetchError(page, 'format', 'the body has no gegevens object');
     let paginering: Paginering;
-    if (p === undefined) paginering = { pageSize: Number.MAX_SAFE_INTEGER, currentPage: 1, totalPages: 1, totalRecords: -1 };
-    else if (typeof p === 'object' && p !== null && isCount(p.pageSize, 1) && isCount(p.currentPage, 1) && isCount(p.totalPages, 1) && isCount(p.totalRecords, 0)) paginering = p as Paginering;
-    else throw new GegevensFetchError(page, 'paginering', `paginering is not four whole numbers (pageSize, currentPage, totalPages, totalRecords): ${JSON.stringify(p)}`);
-    if (paginering.currentPage !== page) throw new GegevensFetchError(page, 'paginering', `the answer is page ${paginering.currentPage}`);
+    if (p === undefined)
+      paginering = { pageSize: Number.MAX_SAFE_INTEGER, currentPage: 1, totalPages: 1, totalRecords: -1 };
+    else if (
+      typeof p === 'object' &&
+      p !== null &&
+      isCount(p.pageSize, 1) &&
+      isCount(p.currentPage, 1) &&
+      isCount(p.totalPages, 1) &&
+      isCount(p.totalRecords, 0)
+    )
+      paginering = p as Paginering;
+    else
+      throw new GegevensFetchError(
+        page,
+        'paginering',
+        `paginering is not four whole numbers (pageSize, currentPage, totalPages, totalRecords): ${JSON.stringify(p)}`,
+      );
+    if (paginering.currentPage !== page)
+      throw new GegevensFetchError(page, 'paginering', `the answer is page ${paginering.currentPage}`);
     if (validate) {
       const result = validate(gegevens);
       if (!result.valid) {
         const first = result.errors[0]!;
-        throw new GegevensFetchError(page, 'validation', `the page's message is invalid (${result.errors.length} error${result.errors.length === 1 ? '' : 's'}; the first: ${first.path} ${first.message})`, {
-          errors: result.errors.map((e) => ({ path: e.path, message: e.message })),
-        });
+        throw new GegevensFetchError(
+          page,
+          'validation',
+          `the page's message is invalid (${result.errors.length} error${result.errors.length === 1 ? '' : 's'}; the first: ${first.path} ${first.message})`,
+          {
+            errors: result.errors.map((e) => ({ path: e.path, message: e.message })),
+          },
+        );
       }
     }
     const recordCount = countRecords(context, gegevens);
-    if (recordCount > paginering.pageSize) throw new GegevensFetchError(page, 'paginering', `the page holds ${recordCount} records, more than its pageSize ${paginering.pageSize}`);
-    if (paginering.totalRecords < 0) paginering = { pageSize: recordCount || 1, currentPage: 1, totalPages: 1, totalRecords: recordCount };
+    if (recordCount > paginering.pageSize)
+      throw new GegevensFetchError(
+        page,
+        'paginering',
+        `the page holds ${recordCount} records, more than its pageSize ${paginering.pageSize}`,
+      );
+    if (paginering.totalRecords < 0)
+      paginering = { pageSize: recordCount || 1, currentPage: 1, totalPages: 1, totalRecords: recordCount };
     return {
       page,
       paginering,
@@ -279,7 +377,11 @@ export async function* fetchGegevens<M>(context: StreamContext, options: FetchGe
         next = undefined;
         const p = current.paginering;
         if (p.totalPages !== totalPages || p.totalRecords !== totalRecords || p.pageSize !== pageSize) {
-          throw new GegevensFetchError(page, 'paginering', `paginering changed from ${JSON.stringify(first)} to ${JSON.stringify(p)}`);
+          throw new GegevensFetchError(
+            page,
+            'paginering',
+            `paginering changed from ${JSON.stringify(first)} to ${JSON.stringify(p)}`,
+          );
         }
       }
       seen += current.recordCount;
@@ -287,7 +389,12 @@ export async function* fetchGegevens<M>(context: StreamContext, options: FetchGe
       yield current;
       if (page >= totalPages) break;
     }
-    if (seen !== totalRecords) throw new GegevensFetchError(totalPages, 'paginering', `the pages hold ${seen} records, paginering says ${totalRecords}`);
+    if (seen !== totalRecords)
+      throw new GegevensFetchError(
+        totalPages,
+        'paginering',
+        `the pages hold ${seen} records, paginering says ${totalRecords}`,
+      );
   } finally {
     controller.abort();
     options.signal?.removeEventListener('abort', onAbort);

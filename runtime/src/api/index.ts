@@ -8,7 +8,14 @@
 export { createGegevensHandler } from './server.js';
 export { fetchGegevens, GegevensFetchError } from './client.js';
 export { ProblemError } from './request.js';
-export { digestValue, PayloadSigner, SIGNATURE_HEADER, SignatureError, TrustStore, verifyPayloadSignature } from './jades.js';
+export {
+  digestValue,
+  PayloadSigner,
+  SIGNATURE_HEADER,
+  SignatureError,
+  TrustStore,
+  verifyPayloadSignature,
+} from './jades.js';
 export type {
   AbortSignalLike,
   CertificateInfo,

@@ -61,9 +61,13 @@ export class PayloadSigner {
 
   constructor(key: PrivateKeyInput, chain: readonly CertificateInput[], kid?: string) {
     if (chain.length === 0) throw new Error('chain: the signing certificate (and its issuers) is required');
-    this.key = typeof key === 'string' || key instanceof Uint8Array ? createPrivateKey(typeof key === 'string' ? key : { key, format: 'der', type: 'pkcs8' }) : (key as KeyObject);
+    this.key =
+      typeof key === 'string' || key instanceof Uint8Array
+        ? createPrivateKey(typeof key === 'string' ? key : { key, format: 'der', type: 'pkcs8' })
+        : (key as KeyObject);
     if (this.key.type !== 'private') throw new Error('key: a private key is required');
-    if (this.key.asymmetricKeyType !== 'rsa' && this.key.asymmetricKeyType !== 'rsa-pss') throw new Error(`key: PS256 needs an RSA key, not ${this.key.asymmetricKeyType ?? 'this key'}`);
+    if (this.key.asymmetricKeyType !== 'rsa' && this.key.asymmetricKeyType !== 'rsa-pss')
+      throw new Error(`key: PS256 needs an RSA key, not ${this.key.asymmetricKeyType ?? 'this key'}`);
     const bits = this.key.asymmetricKeyDetails?.modulusLength ?? 0;
     if (bits < 2048) throw new Error(`key: an RSA key of at least 2048 bits is required (this one has ${bits})`);
     const certs = chain.map((c, i) => certificate(c, `chain[${i}]`));
@@ -86,7 +90,9 @@ export class PayloadSigner {
       crit: ['b64', 'sigD'],
       sigD: { mId: HTTP_HEADERS, pars: ['digest'] },
     };
-    const jws = await new FlattenedSign(payload(digest)).setProtectedHeader(header).sign(this.key, { crit: { sigD: true } });
+    const jws = await new FlattenedSign(payload(digest))
+      .setProtectedHeader(header)
+      .sign(this.key, { crit: { sigD: true } });
     return `${jws.protected}..${jws.signature}`;
   }
 }
@@ -141,7 +147,8 @@ function verifyChain(trust: TrustStore, chain: readonly X509Certificate[], now: 
   const valid = (c: X509Certificate, what: string): void => {
     const from = new Date(c.validFrom);
     const to = new Date(c.validTo);
-    if (!(now >= from)) throw new SignatureError('certificate', `${what} (${name(c)}) is not valid before ${from.toISOString()}`);
+    if (!(now >= from))
+      throw new SignatureError('certificate', `${what} (${name(c)}) is not valid before ${from.toISOString()}`);
     if (!(now <= to)) throw new SignatureError('certificate', `${what} (${name(c)}) expired on ${to.toISOString()}`);
   };
   const path: X509Certificate[] = [];
@@ -155,15 +162,24 @@ function verifyChain(trust: TrustStore, chain: readonly X509Certificate[], now: 
       return path;
     }
     valid(c, what);
-    if (i > 0 && !c.ca) throw new SignatureError('certificate', `${what} (${name(c)}) issues certificates but is no CA`);
+    if (i > 0 && !c.ca)
+      throw new SignatureError('certificate', `${what} (${name(c)}) issues certificates but is no CA`);
     path.push(c);
     const next = chain[i + 1];
     if (next) {
-      if (!c.checkIssued(next) || !c.verify(next.publicKey)) throw new SignatureError('certificate', `${what} (${name(c)}) was not issued by the next certificate of x5c (${name(next)})`);
+      if (!c.checkIssued(next) || !c.verify(next.publicKey))
+        throw new SignatureError(
+          'certificate',
+          `${what} (${name(c)}) was not issued by the next certificate of x5c (${name(next)})`,
+        );
       continue;
     }
     const issuer = roots.find((r) => c.checkIssued(r) && c.verify(r.publicKey));
-    if (!issuer) throw new SignatureError('certificate', `x5c does not lead to a trusted root: ${name(c)} was not issued by any of them`);
+    if (!issuer)
+      throw new SignatureError(
+        'certificate',
+        `x5c does not lead to a trusted root: ${name(c)} was not issued by any of them`,
+      );
     valid(issuer, 'the trusted root');
     path.push(issuer);
     return path;
@@ -178,7 +194,8 @@ function decodeHeader(part: string): Record<string, unknown> {
   } catch {
     throw new SignatureError('signature', 'the protected header is not base64url-encoded JSON');
   }
-  if (typeof header !== 'object' || header === null || Array.isArray(header)) throw new SignatureError('signature', 'the protected header is no JSON object');
+  if (typeof header !== 'object' || header === null || Array.isArray(header))
+    throw new SignatureError('signature', 'the protected header is no JSON object');
   return header as Record<string, unknown>;
 }
 
@@ -187,21 +204,32 @@ function decodeHeader(part: string): Record<string, unknown> {
  * in x5c up to a trusted root, and the signature with the signing certificate's key. Returns the chain,
  * signing certificate first and the root last.
  */
-export async function verifyPayloadSignature(signature: string, digest: string, trust: TrustStore, now: Date): Promise<CertificateInfo[]> {
+export async function verifyPayloadSignature(
+  signature: string,
+  digest: string,
+  trust: TrustStore,
+  now: Date,
+): Promise<CertificateInfo[]> {
   if (signature.includes(',')) throw new SignatureError('signature', `${SIGNATURE_HEADER} appears more than once`);
   const parts = signature.trim().split('.');
-  if (parts.length !== 3) throw new SignatureError('signature', `${SIGNATURE_HEADER} is no JWS in compact serialisation`);
+  if (parts.length !== 3)
+    throw new SignatureError('signature', `${SIGNATURE_HEADER} is no JWS in compact serialisation`);
   if (parts[1] !== '') throw new SignatureError('signature', `${SIGNATURE_HEADER} does not have detached content`);
   const header = decodeHeader(parts[0]!);
   if (header.alg !== 'PS256') throw new SignatureError('signature', `alg is ${JSON.stringify(header.alg)}, not PS256`);
-  if (header.b64 !== false) throw new SignatureError('signature', 'b64 is not false, as the HttpHeaders mechanism requires');
+  if (header.b64 !== false)
+    throw new SignatureError('signature', 'b64 is not false, as the HttpHeaders mechanism requires');
   const crit = header.crit;
-  if (!Array.isArray(crit) || !crit.includes('sigD') || !crit.includes('b64')) throw new SignatureError('signature', 'crit does not name b64 and sigD');
+  if (!Array.isArray(crit) || !crit.includes('sigD') || !crit.includes('b64'))
+    throw new SignatureError('signature', 'crit does not name b64 and sigD');
   const sigD = header.sigD as { mId?: unknown; pars?: unknown } | undefined;
-  if (typeof sigD !== 'object' || sigD === null || sigD.mId !== HTTP_HEADERS) throw new SignatureError('signature', `sigD is not of the HttpHeaders mechanism (${HTTP_HEADERS})`);
-  if (!Array.isArray(sigD.pars) || sigD.pars.length !== 1 || sigD.pars[0] !== 'digest') throw new SignatureError('signature', 'sigD.pars is not ["digest"]');
+  if (typeof sigD !== 'object' || sigD === null || sigD.mId !== HTTP_HEADERS)
+    throw new SignatureError('signature', `sigD is not of the HttpHeaders mechanism (${HTTP_HEADERS})`);
+  if (!Array.isArray(sigD.pars) || sigD.pars.length !== 1 || sigD.pars[0] !== 'digest')
+    throw new SignatureError('signature', 'sigD.pars is not ["digest"]');
   const x5c = header.x5c;
-  if (!Array.isArray(x5c) || x5c.length === 0 || !x5c.every((c) => typeof c === 'string')) throw new SignatureError('signature', 'x5c (the signing chain) is missing');
+  if (!Array.isArray(x5c) || x5c.length === 0 || !x5c.every((c) => typeof c === 'string'))
+    throw new SignatureError('signature', 'x5c (the signing chain) is missing');
   const chain = x5c.map((c: string, i) => {
     try {
       return new X509Certificate(fromText(c, 'base64'));
@@ -210,17 +238,29 @@ export async function verifyPayloadSignature(signature: string, digest: string, 
     }
   });
   const leaf = chain[0]!;
-  if (header['x5t#S256'] !== undefined && header['x5t#S256'] !== thumbprint(leaf)) throw new SignatureError('signature', 'x5t#S256 is not the thumbprint of x5c[0]');
+  if (header['x5t#S256'] !== undefined && header['x5t#S256'] !== thumbprint(leaf))
+    throw new SignatureError('signature', 'x5t#S256 is not the thumbprint of x5c[0]');
   const path = verifyChain(trust, chain, now);
   if (typeof header.sigT === 'string') {
     const sigT = new Date(header.sigT);
-    if (Number.isNaN(sigT.getTime())) throw new SignatureError('signature', `sigT ${JSON.stringify(header.sigT)} is no time`);
-    if (sigT < new Date(leaf.validFrom) || sigT > new Date(leaf.validTo)) throw new SignatureError('certificate', `the signing certificate (${name(leaf)}) was not valid at the claimed signing time ${header.sigT}`);
+    if (Number.isNaN(sigT.getTime()))
+      throw new SignatureError('signature', `sigT ${JSON.stringify(header.sigT)} is no time`);
+    if (sigT < new Date(leaf.validFrom) || sigT > new Date(leaf.validTo))
+      throw new SignatureError(
+        'certificate',
+        `the signing certificate (${name(leaf)}) was not valid at the claimed signing time ${header.sigT}`,
+      );
   }
   try {
-    await flattenedVerify({ protected: parts[0]!, payload: payload(digest), signature: parts[2]! }, leaf.publicKey, { algorithms: ['PS256'], crit: { sigD: true } });
+    await flattenedVerify({ protected: parts[0]!, payload: payload(digest), signature: parts[2]! }, leaf.publicKey, {
+      algorithms: ['PS256'],
+      crit: { sigD: true },
+    });
   } catch (e) {
-    throw new SignatureError('signature', `the signature does not verify with the key of ${name(leaf)}: ${(e as Error).message}`);
+    throw new SignatureError(
+      'signature',
+      `the signature does not verify with the key of ${name(leaf)}: ${(e as Error).message}`,
+    );
   }
   return path.map(info);
 }

@@ -22,7 +22,12 @@ declare module 'node:crypto' {
     readonly asymmetricKeyType?: string;
     readonly asymmetricKeyDetails?: { modulusLength?: number };
   }
-  function createPrivateKey(key: string | Uint8Array | { key: string | Uint8Array; passphrase?: string; format?: 'pem' | 'der'; type?: 'pkcs1' | 'pkcs8' | 'sec1' }): KeyObject;
+  function createPrivateKey(
+    key:
+      | string
+      | Uint8Array
+      | { key: string | Uint8Array; passphrase?: string; format?: 'pem' | 'der'; type?: 'pkcs1' | 'pkcs8' | 'sec1' },
+  ): KeyObject;
   class X509Certificate {
     constructor(buffer: string | Uint8Array);
     readonly ca: boolean;

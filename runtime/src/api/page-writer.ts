@@ -12,8 +12,10 @@ import type { AbortSignalLike } from './types.js';
 
 const BLOCK = 1 << 16;
 
-const isIterable = (v: object): v is Iterable<unknown> => typeof (v as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function';
-const isAsyncIterable = (v: object): v is AsyncIterable<unknown> => typeof (v as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] === 'function';
+const isIterable = (v: object): v is Iterable<unknown> =>
+  typeof (v as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function';
+const isAsyncIterable = (v: object): v is AsyncIterable<unknown> =>
+  typeof (v as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] === 'function';
 
 /** Aborted: the client hung up. */
 export class Aborted extends Error {
@@ -53,7 +55,8 @@ export class PageWriter {
 
   /** Writes the message (unit 0 of the plan). */
   async message(value: unknown): Promise<void> {
-    if (!isPlainObject(value)) throw new ProblemError(500, 'Internal Server Error', 'De bron gaf geen bericht (een object) als gegevens.');
+    if (!isPlainObject(value))
+      throw new ProblemError(500, 'Internal Server Error', 'De bron gaf geen bericht (een object) als gegevens.');
     await this.object(value, this.plan.eenheden[0]!, []);
   }
 
@@ -68,7 +71,11 @@ export class PageWriter {
       const path = [...rel, key];
       const list = unit.lijsten.find((l) => same(l.pad, path));
       if (list) await this.list(v, this.plan.eenheden[list.eenheid]!, path);
-      else if (isPlainObject(v) && unit.lijsten.some((l) => l.pad.length > path.length && same(l.pad.slice(0, path.length), path))) await this.object(v, unit, path);
+      else if (
+        isPlainObject(v) &&
+        unit.lijsten.some((l) => l.pad.length > path.length && same(l.pad.slice(0, path.length), path))
+      )
+        await this.object(v, unit, path);
       else await this.value(v);
     }
     this.write('}');
@@ -81,14 +88,20 @@ export class PageWriter {
       return;
     }
     const sync = Array.isArray(v) || (isIterable(v) && !isAsyncIterable(v));
-    if (!sync && !isAsyncIterable(v)) throw new ProblemError(500, 'Internal Server Error', `De bron gaf bij ${path.join('.')} geen lijst.`);
+    if (!sync && !isAsyncIterable(v))
+      throw new ProblemError(500, 'Internal Server Error', `De bron gaf bij ${path.join('.')} geen lijst.`);
     this.write('[');
     let n = 0;
     if (item.record) {
       // Records take the synchronous path: no promise per record from an array.
       const record = (x: unknown): void => {
         if (this.signal.aborted) throw new Aborted();
-        if (++this.records > this.pageSize) throw new ProblemError(500, 'Internal Server Error', `De bron gaf meer dan ${this.pageSize} records voor deze pagina.`);
+        if (++this.records > this.pageSize)
+          throw new ProblemError(
+            500,
+            'Internal Server Error',
+            `De bron gaf meer dan ${this.pageSize} records voor deze pagina.`,
+          );
         this.write(n++ === 0 ? (JSON.stringify(x) ?? 'null') : `,${JSON.stringify(x) ?? 'null'}`);
       };
       if (sync) for (const x of v as Iterable<unknown>) record(x);

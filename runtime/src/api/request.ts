@@ -19,7 +19,13 @@ export class ProblemError extends Error {
   }
 }
 
-const PROPERTIES = new Set(['aanleverperiodeStartdatum', 'aanleverperiodeEinddatum', 'aanleverende_organisatie', 'page', 'pageSize']);
+const PROPERTIES = new Set([
+  'aanleverperiodeStartdatum',
+  'aanleverperiodeEinddatum',
+  'aanleverende_organisatie',
+  'page',
+  'pageSize',
+]);
 
 /** A calendar date as JJJJ-MM-DD that exists (no 2025-02-30). */
 export function isDate(value: string): boolean {
@@ -42,9 +48,14 @@ function header(req: HttpRequest, name: string): string | undefined {
 export async function readBody(req: HttpRequest, maxBytes: number): Promise<{ json: unknown; bytes?: Uint8Array }> {
   const type = header(req, 'content-type');
   if (type === undefined || !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
-    throw new ProblemError(400, 'Bad Request', 'Het verzoek moet een JSON-body hebben (Content-Type: application/json).');
+    throw new ProblemError(
+      400,
+      'Bad Request',
+      'Het verzoek moet een JSON-body hebben (Content-Type: application/json).',
+    );
   }
-  if (req.body !== undefined && !(req.body instanceof Uint8Array) && typeof req.body !== 'string') return { json: req.body };
+  if (req.body !== undefined && !(req.body instanceof Uint8Array) && typeof req.body !== 'string')
+    return { json: req.body };
   let bytes: Uint8Array;
   if (req.body !== undefined) bytes = typeof req.body === 'string' ? Buffer.from(req.body, 'utf8') : req.body;
   else {
@@ -53,13 +64,15 @@ export async function readBody(req: HttpRequest, maxBytes: number): Promise<{ js
     for await (const chunk of { [Symbol.asyncIterator]: () => req[Symbol.asyncIterator]() }) {
       const b = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : (chunk as Uint8Array);
       size += b.length;
-      if (size > maxBytes) throw new ProblemError(400, 'Bad Request', `De body van het verzoek is groter dan ${maxBytes} bytes.`);
+      if (size > maxBytes)
+        throw new ProblemError(400, 'Bad Request', `De body van het verzoek is groter dan ${maxBytes} bytes.`);
       chunks.push(b);
     }
     bytes = Buffer.concat(chunks);
   }
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
-  if (text.trim() === '') throw new ProblemError(400, 'Bad Request', 'Het verzoek heeft geen body; verwacht een GegevensRequest.');
+  if (text.trim() === '')
+    throw new ProblemError(400, 'Bad Request', 'Het verzoek heeft geen body; verwacht een GegevensRequest.');
   try {
     return { json: JSON.parse(text), bytes };
   } catch (e) {
@@ -68,26 +81,54 @@ export async function readBody(req: HttpRequest, maxBytes: number): Promise<{ js
 }
 
 /** The checked request, with page and pageSize filled in; or a 400 ProblemError listing every problem. */
-export function checkRequest(body: unknown, maxPageSize: number): { request: GegevensRequest; page: number; pageSize: number } {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ProblemError(400, 'Bad Request', 'De body van het verzoek moet een JSON-object (GegevensRequest) zijn.', [{ pointer: '', detail: 'geen object' }]);
+export function checkRequest(
+  body: unknown,
+  maxPageSize: number,
+): { request: GegevensRequest; page: number; pageSize: number } {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new ProblemError(400, 'Bad Request', 'De body van het verzoek moet een JSON-object (GegevensRequest) zijn.', [
+      { pointer: '', detail: 'geen object' },
+    ]);
   const errors: { pointer: string; detail: string }[] = [];
   const b = body as Record<string, unknown>;
   for (const k of Object.keys(b)) {
-    if (!PROPERTIES.has(k)) errors.push({ pointer: `/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, detail: `onbekende eigenschap "${k}"` });
+    if (!PROPERTIES.has(k))
+      errors.push({ pointer: `/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, detail: `onbekende eigenschap "${k}"` });
   }
   for (const k of ['aanleverperiodeStartdatum', 'aanleverperiodeEinddatum'] as const) {
     const v = b[k];
-    if (v !== undefined && (typeof v !== 'string' || !isDate(v))) errors.push({ pointer: `/${k}`, detail: `${JSON.stringify(v)} is geen datum (JJJJ-MM-DD)` });
+    if (v !== undefined && (typeof v !== 'string' || !isDate(v)))
+      errors.push({ pointer: `/${k}`, detail: `${JSON.stringify(v)} is geen datum (JJJJ-MM-DD)` });
   }
-  if (b.aanleverende_organisatie !== undefined && typeof b.aanleverende_organisatie !== 'string') errors.push({ pointer: '/aanleverende_organisatie', detail: 'moet tekst zijn' });
+  if (b.aanleverende_organisatie !== undefined && typeof b.aanleverende_organisatie !== 'string')
+    errors.push({ pointer: '/aanleverende_organisatie', detail: 'moet tekst zijn' });
   for (const k of ['page', 'pageSize'] as const) {
     const v = b[k];
-    if (v !== undefined && (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1)) errors.push({ pointer: `/${k}`, detail: `de parameter ${k} moet een geheel getal groter dan of gelijk aan 1 zijn, niet ${JSON.stringify(v)}` });
+    if (v !== undefined && (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1))
+      errors.push({
+        pointer: `/${k}`,
+        detail: `de parameter ${k} moet een geheel getal groter dan of gelijk aan 1 zijn, niet ${JSON.stringify(v)}`,
+      });
   }
-  if (errors.length > 0) throw new ProblemError(400, 'Bad Request', `Ongeldig verzoek: ${errors.map((e) => `${e.pointer} ${e.detail}`).join('; ')}.`, errors);
+  if (errors.length > 0)
+    throw new ProblemError(
+      400,
+      'Bad Request',
+      `Ongeldig verzoek: ${errors.map((e) => `${e.pointer} ${e.detail}`).join('; ')}.`,
+      errors,
+    );
   const request = b as GegevensRequest;
-  if (request.aanleverperiodeStartdatum && request.aanleverperiodeEinddatum && request.aanleverperiodeStartdatum > request.aanleverperiodeEinddatum) {
-    throw new ProblemError(422, 'Unprocessable Content', 'aanleverperiodeEinddatum ligt voor aanleverperiodeStartdatum.', [{ pointer: '/aanleverperiodeEinddatum', detail: 'ligt voor de startdatum' }]);
+  if (
+    request.aanleverperiodeStartdatum &&
+    request.aanleverperiodeEinddatum &&
+    request.aanleverperiodeStartdatum > request.aanleverperiodeEinddatum
+  ) {
+    throw new ProblemError(
+      422,
+      'Unprocessable Content',
+      'aanleverperiodeEinddatum ligt voor aanleverperiodeStartdatum.',
+      [{ pointer: '/aanleverperiodeEinddatum', detail: 'ligt voor de startdatum' }],
+    );
   }
   return { request, page: request.page ?? 1, pageSize: Math.min(request.pageSize ?? maxPageSize, maxPageSize) };
 }

@@ -22,26 +22,65 @@ import { digestValue, PayloadSigner, SIGNATURE_HEADER, TrustStore, verifyPayload
 import { Aborted, PageWriter } from './page-writer.js';
 import { checkRequest, ProblemError, readBody } from './request.js';
 import { tokenVerifier } from './token.js';
-import type { CertificateInfo, FscError, FscErrorCode, GegevensHandler, GegevensHandlerOptions, HandlerErrorContext, HttpRequest, HttpResponse, Paginering, ProblemDetails } from './types.js';
+import type {
+  CertificateInfo,
+  FscError,
+  FscErrorCode,
+  GegevensHandler,
+  GegevensHandlerOptions,
+  HandlerErrorContext,
+  HttpRequest,
+  HttpResponse,
+  Paginering,
+  ProblemDetails,
+} from './types.js';
 
 const ERRORS_SHOWN = 10;
 
-function send(res: HttpResponse, status: number, body: ProblemDetails | FscError, headers: Record<string, string> = {}): void {
+function send(
+  res: HttpResponse,
+  status: number,
+  body: ProblemDetails | FscError,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent) {
     res.destroy();
     return;
   }
   const bytes = Buffer.from(JSON.stringify(body), 'utf8');
-  res.writeHead(status, { 'content-type': 'application/problem+json', 'content-length': bytes.length, 'cache-control': 'no-store', ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/problem+json',
+    'content-length': bytes.length,
+    'cache-control': 'no-store',
+    ...headers,
+  });
   res.end(bytes);
 }
 
-function fsc(res: HttpResponse, status: number, code: FscErrorCode, title: string, detail: string, headers: Record<string, string> = {}): void {
-  send(res, status, { code, domain: 'ERROR_DOMAIN_INWAY', title, detail, status }, { 'fsc-error-code': code, ...headers });
+function fsc(
+  res: HttpResponse,
+  status: number,
+  code: FscErrorCode,
+  title: string,
+  detail: string,
+  headers: Record<string, string> = {},
+): void {
+  send(
+    res,
+    status,
+    { code, domain: 'ERROR_DOMAIN_INWAY', title, detail, status },
+    { 'fsc-error-code': code, ...headers },
+  );
 }
 
 function problem(res: HttpResponse, e: ProblemError): void {
-  send(res, e.status, { type: 'about:blank', title: e.title, status: e.status, detail: e.detail, ...(e.errors ? { errors: e.errors } : {}) });
+  send(res, e.status, {
+    type: 'about:blank',
+    title: e.title,
+    status: e.status,
+    detail: e.detail,
+    ...(e.errors ? { errors: e.errors } : {}),
+  });
 }
 
 /** Waits until the response can take more, or is closed. */
@@ -58,7 +97,9 @@ function drain(res: HttpResponse): Promise<void> {
 }
 
 const defaultOnError = (error: unknown, context: HandlerErrorContext): void => {
-  console.error(`@mimgen/runtime gegevens handler: ${context.status || 'connection ended'}${context.page ? ` (page ${context.page})` : ''}: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `@mimgen/runtime gegevens handler: ${context.status || 'connection ended'}${context.page ? ` (page ${context.page})` : ''}: ${error instanceof Error ? error.message : String(error)}`,
+  );
 };
 
 /**
@@ -79,12 +120,16 @@ export function createGegevensHandler<M>(context: StreamContext, options: Gegeve
   const maxRequestBytes = options.maxRequestBytes ?? 1 << 16;
   const validate = options.validate ?? true;
   const onError = options.onError ?? defaultOnError;
-  if (!Number.isSafeInteger(maxPageSize) || maxPageSize < 1) throw new Error('maxPageSize: a whole number of at least 1');
+  if (!Number.isSafeInteger(maxPageSize) || maxPageSize < 1)
+    throw new Error('maxPageSize: a whole number of at least 1');
   const requestTrust = options.requestSignature ? new TrustStore(options.requestSignature.trustedRoots) : undefined;
   const requestSignatureRequired = options.requestSignature?.required ?? true;
 
   /** The request's own payload signature, when the handler checks them: its verified chain. */
-  const verifyRequest = async (req: HttpRequest, bytes: Uint8Array | undefined): Promise<CertificateInfo[] | undefined> => {
+  const verifyRequest = async (
+    req: HttpRequest,
+    bytes: Uint8Array | undefined,
+  ): Promise<CertificateInfo[] | undefined> => {
     if (!requestTrust) return undefined;
     const one = (name: string): string | undefined => {
       const v = req.headers[name];
@@ -94,14 +139,22 @@ export function createGegevensHandler<M>(context: StreamContext, options: Gegeve
     const digest = one('digest');
     if (signature === undefined && digest === undefined && !requestSignatureRequired) return undefined;
     const refuse = (detail: string): never => {
-      throw new ProblemError(400, 'Bad Request', `De handtekening van het verzoek is ongeldig: ${detail}`, [{ pointer: '', detail }]);
+      throw new ProblemError(400, 'Bad Request', `De handtekening van het verzoek is ongeldig: ${detail}`, [
+        { pointer: '', detail },
+      ]);
     };
     if (!signature) return refuse(`het verzoek heeft geen ${SIGNATURE_HEADER}-header`);
     if (!digest) return refuse('het verzoek heeft geen Digest-header');
-    if (!bytes) throw new ProblemError(500, 'Internal Server Error', 'De handtekening van het verzoek kan niet worden gecontroleerd: een body-parser heeft de body al gelezen (gebruik de handler zonder).');
+    if (!bytes)
+      throw new ProblemError(
+        500,
+        'Internal Server Error',
+        'De handtekening van het verzoek kan niet worden gecontroleerd: een body-parser heeft de body al gelezen (gebruik de handler zonder).',
+      );
     const sha256 = /(?:^|,)\s*sha-256=([A-Za-z0-9+/]+={0,2})\s*(?:,|$)/i.exec(digest)?.[1];
     if (!sha256) return refuse('de Digest-header heeft geen SHA-256-waarde');
-    if (createHash('sha256').update(bytes).digest('base64') !== sha256) return refuse('de Digest-header past niet bij de body');
+    if (createHash('sha256').update(bytes).digest('base64') !== sha256)
+      return refuse('de Digest-header past niet bij de body');
     try {
       return await verifyPayloadSignature(signature, digest, requestTrust, new Date());
     } catch (e) {
@@ -119,17 +172,37 @@ export function createGegevensHandler<M>(context: StreamContext, options: Gegeve
     try {
       const pathname = (req.url ?? '/').replace(/[?#].*$/, '');
       if (!(pathname === path || pathname.endsWith(path.startsWith('/') ? path : `/${path}`))) {
-        fsc(res, 404, 'ERROR_CODE_SERVICE_NOT_FOUND', 'Not Found', `Deze API heeft geen ${pathname}; de gegevens staan op ${path}.`);
+        fsc(
+          res,
+          404,
+          'ERROR_CODE_SERVICE_NOT_FOUND',
+          'Not Found',
+          `Deze API heeft geen ${pathname}; de gegevens staan op ${path}.`,
+        );
         return;
       }
       if (req.method !== 'POST') {
-        fsc(res, 405, 'ERROR_CODE_METHOD_UNSUPPORTED', 'Method Not Allowed', `${path} kent alleen POST, niet ${req.method ?? '?'}.`, { allow: 'POST' });
+        fsc(
+          res,
+          405,
+          'ERROR_CODE_METHOD_UNSUPPORTED',
+          'Method Not Allowed',
+          `${path} kent alleen POST, niet ${req.method ?? '?'}.`,
+          { allow: 'POST' },
+        );
         return;
       }
       const authorization = req.headers.authorization;
       const token = await verifyToken(typeof authorization === 'string' ? authorization : authorization?.[0]);
       if (!token.ok) {
-        fsc(res, token.status, token.code, token.status === 401 ? 'Unauthorized' : token.status === 403 ? 'Forbidden' : 'Bad Gateway', token.detail, token.wwwAuthenticate ? { 'www-authenticate': token.wwwAuthenticate } : {});
+        fsc(
+          res,
+          token.status,
+          token.code,
+          token.status === 401 ? 'Unauthorized' : token.status === 403 ? 'Forbidden' : 'Bad Gateway',
+          token.detail,
+          token.wwwAuthenticate ? { 'www-authenticate': token.wwwAuthenticate } : {},
+        );
         return;
       }
       const body = await readBody(req, maxRequestBytes);
@@ -138,16 +211,35 @@ export function createGegevensHandler<M>(context: StreamContext, options: Gegeve
       page = checked.page;
       const { pageSize, request } = checked;
       const signal = controller.signal;
-      const source = await options.source({ request, page, pageSize, offset: (page - 1) * pageSize, claims: token.claims, signal, ...(requestSigner ? { requestSigner } : {}) });
+      const source = await options.source({
+        request,
+        page,
+        pageSize,
+        offset: (page - 1) * pageSize,
+        claims: token.claims,
+        signal,
+        ...(requestSigner ? { requestSigner } : {}),
+      });
       const totalRecords = source.totalRecords;
-      if (!Number.isSafeInteger(totalRecords) || totalRecords < 0) throw new ProblemError(500, 'Internal Server Error', 'De bron gaf geen geldig totalRecords.');
+      if (!Number.isSafeInteger(totalRecords) || totalRecords < 0)
+        throw new ProblemError(500, 'Internal Server Error', 'De bron gaf geen geldig totalRecords.');
       const totalPages = Math.max(1, Math.ceil(totalRecords / pageSize));
-      if (page > totalPages) throw new ProblemError(422, 'Unprocessable Content', `Pagina ${page} bestaat niet: de levering heeft ${totalPages} pagina${totalPages === 1 ? '' : "'s"} van ${pageSize} records.`, [{ pointer: '/page', detail: `groter dan totalPages (${totalPages})` }]);
+      if (page > totalPages)
+        throw new ProblemError(
+          422,
+          'Unprocessable Content',
+          `Pagina ${page} bestaat niet: de levering heeft ${totalPages} pagina${totalPages === 1 ? '' : "'s"} van ${pageSize} records.`,
+          [{ pointer: '/page', detail: `groter dan totalPages (${totalPages})` }],
+        );
 
       const hash = createHash('sha256');
       const chunks: Uint8Array[] = [];
       let length = 0;
-      const validator = validate ? new StreamValidator(context.plan, context.validators, context.regels, context.melding, { maxErrors: ERRORS_SHOWN }) : undefined;
+      const validator = validate
+        ? new StreamValidator(context.plan, context.validators, context.regels, context.melding, {
+            maxErrors: ERRORS_SHOWN,
+          })
+        : undefined;
       let toValidator = false;
       const writer = new PageWriter(context.plan, pageSize, signal, (bytes) => {
         hash.update(bytes);
@@ -167,7 +259,9 @@ export function createGegevensHandler<M>(context: StreamContext, options: Gegeve
       if (validator) {
         const result = validator.end();
         if (!result.valid) {
-          const errors = result.errors.slice(0, ERRORS_SHOWN).map((e) => ({ pointer: `/gegevens${e.path === '/' ? '' : e.path}`, detail: e.message }));
+          const errors = result.errors
+            .slice(0, ERRORS_SHOWN)
+            .map((e) => ({ pointer: `/gegevens${e.path === '/' ? '' : e.path}`, detail: e.message }));
           throw new ProblemError(
             500,
             'Internal Server Error',
@@ -179,7 +273,13 @@ export function createGegevensHandler<M>(context: StreamContext, options: Gegeve
       const digest = digestValue(hash.digest());
       const signature = await signer.sign(digest);
       if (signal.aborted) return;
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': length, digest, [SIGNATURE_HEADER]: signature, 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': length,
+        digest,
+        [SIGNATURE_HEADER]: signature,
+        'cache-control': 'no-store',
+      });
       for (const chunk of chunks) {
         if (!res.write(chunk)) await drain(res);
         if (signal.aborted) return;
@@ -193,7 +293,14 @@ export function createGegevensHandler<M>(context: StreamContext, options: Gegeve
         return;
       }
       onError(e, { status: res.headersSent ? 0 : 500, ...(page ? { page } : {}) });
-      problem(res, new ProblemError(500, 'Internal Server Error', page ? `Pagina ${page} kon niet worden samengesteld.` : 'Het verzoek kon niet worden verwerkt.'));
+      problem(
+        res,
+        new ProblemError(
+          500,
+          'Internal Server Error',
+          page ? `Pagina ${page} kon niet worden samengesteld.` : 'Het verzoek kon niet worden verwerkt.',
+        ),
+      );
     } finally {
       res.removeListener('close', onClose);
     }

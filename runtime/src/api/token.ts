@@ -14,7 +14,14 @@
  *
  * A 401 carries `WWW-Authenticate: Bearer` with RFC 6750's error, a 403 `error="insufficient_scope"`.
  */
-import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  errors,
+  jwtVerify,
+  type JSONWebKeySet,
+  type JWTVerifyGetKey,
+} from 'jose';
 import type { FscErrorCode, JsonWebKeySet, TokenClaims } from './types.js';
 
 export interface TokenOptions {
@@ -32,7 +39,9 @@ export type TokenOutcome =
 /** A verifier of `Authorization` headers. */
 export function tokenVerifier(options: TokenOptions): (authorization: string | undefined) => Promise<TokenOutcome> {
   const keys: JWTVerifyGetKey =
-    typeof options.jwks === 'string' ? createRemoteJWKSet(new URL(options.jwks)) : createLocalJWKSet(options.jwks as unknown as JSONWebKeySet);
+    typeof options.jwks === 'string'
+      ? createRemoteJWKSet(new URL(options.jwks))
+      : createLocalJWKSet(options.jwks as unknown as JSONWebKeySet);
   const scope = options.scope;
   const invalid = (detail: string, error = 'invalid_token'): TokenOutcome => ({
     ok: false,
@@ -43,7 +52,14 @@ export function tokenVerifier(options: TokenOptions): (authorization: string | u
   });
   return async (authorization) => {
     const match = /^Bearer[ ]+([A-Za-z0-9\-._~+/]+=*)[ ]*$/i.exec(authorization ?? '');
-    if (!authorization) return { ok: false, status: 401, code: 'ERROR_CODE_ACCESS_TOKEN_MISSING', detail: 'Het verzoek heeft geen access token (Authorization: Bearer).', wwwAuthenticate: 'Bearer' };
+    if (!authorization)
+      return {
+        ok: false,
+        status: 401,
+        code: 'ERROR_CODE_ACCESS_TOKEN_MISSING',
+        detail: 'Het verzoek heeft geen access token (Authorization: Bearer).',
+        wwwAuthenticate: 'Bearer',
+      };
     if (!match) return invalid('De Authorization-header is geen Bearer-token.', 'invalid_request');
     let claims: TokenClaims;
     try {
@@ -56,15 +72,36 @@ export function tokenVerifier(options: TokenOptions): (authorization: string | u
       claims = r.payload;
     } catch (e) {
       if (e instanceof errors.JWTExpired) {
-        return { ok: false, status: 401, code: 'ERROR_CODE_ACCESS_TOKEN_EXPIRED', detail: 'Het access token is verlopen.', wwwAuthenticate: 'Bearer error="invalid_token", error_description="token expired"' };
+        return {
+          ok: false,
+          status: 401,
+          code: 'ERROR_CODE_ACCESS_TOKEN_EXPIRED',
+          detail: 'Het access token is verlopen.',
+          wwwAuthenticate: 'Bearer error="invalid_token", error_description="token expired"',
+        };
       }
-      if (e instanceof errors.JWTClaimValidationFailed) return invalid(`Het access token is ongeldig: claim ${e.claim} (${e.reason}).`);
-      if (e instanceof errors.JWKSTimeout || (e instanceof errors.JOSEError && e.code === 'ERR_JWKS_INVALID') || !(e instanceof errors.JOSEError)) {
-        return { ok: false, status: 502, code: 'ERROR_CODE_SERVICE_UNREACHABLE', detail: 'De sleutels van de autorisatieserver (JWKS) zijn niet te lezen.' };
+      if (e instanceof errors.JWTClaimValidationFailed)
+        return invalid(`Het access token is ongeldig: claim ${e.claim} (${e.reason}).`);
+      if (
+        e instanceof errors.JWKSTimeout ||
+        (e instanceof errors.JOSEError && e.code === 'ERR_JWKS_INVALID') ||
+        !(e instanceof errors.JOSEError)
+      ) {
+        return {
+          ok: false,
+          status: 502,
+          code: 'ERROR_CODE_SERVICE_UNREACHABLE',
+          detail: 'De sleutels van de autorisatieserver (JWKS) zijn niet te lezen.',
+        };
       }
       return invalid(`Het access token is ongeldig: ${e.message}.`);
     }
-    const granted = typeof claims.scope === 'string' ? claims.scope.split(' ') : Array.isArray(claims.scp) ? (claims.scp as unknown[]) : [];
+    const granted =
+      typeof claims.scope === 'string'
+        ? claims.scope.split(' ')
+        : Array.isArray(claims.scp)
+          ? (claims.scp as unknown[])
+          : [];
     if (!granted.includes(scope)) {
       return {
         ok: false,

@@ -212,7 +212,9 @@ export interface CertificateInfo {
 export interface FetchResponseLike {
   readonly status: number;
   readonly headers: { get(name: string): string | null };
-  readonly body: { getReader(): { read(): Promise<{ done: boolean; value?: Uint8Array }>; cancel(reason?: unknown): Promise<void> } } | null;
+  readonly body: {
+    getReader(): { read(): Promise<{ done: boolean; value?: Uint8Array }>; cancel(reason?: unknown): Promise<void> };
+  } | null;
 }
 
 /** The platform's fetch, or one with the same shape (a proxy, a test double at the network's edge). */

@@ -9,7 +9,19 @@ import type { Fout, Regels, VerwijzingRegel } from '../controles.js';
 import type { SchemaFout } from '../schema-validator.js';
 import { canoniek, inTekst, segment, segmenten, syntaxFout, zoek } from './json-text.js';
 import { padPointer, type EenheidRegels, type SleutelBijdrage } from './rules.js';
-import type { EenheidPlan, EenheidValidator, LijstPlan, Ontvanger, Positie, RecordReeks, Segment, StreamFout, StreamOpties, StreamPlan, StreamResultaat } from './types.js';
+import type {
+  EenheidPlan,
+  EenheidValidator,
+  LijstPlan,
+  Ontvanger,
+  Positie,
+  RecordReeks,
+  Segment,
+  StreamFout,
+  StreamOpties,
+  StreamPlan,
+  StreamResultaat,
+} from './types.js';
 import { units } from './utf8.js';
 import { Verwerker, type RecordLijst, type RecordUitkomst, type Uitkomst } from './verwerker.js';
 
@@ -99,12 +111,25 @@ export class Controleur implements Ontvanger, Uitkomst {
   /** The result, once the scanner is done (or stopped). */
   resultaat(bytes: number): StreamResultaat {
     const errors = [...this.errors].sort((a, b) => a.offset - b.offset);
-    return { valid: errors.length === 0, errors, bytes, records: this.verwerker.aantal, ...(this.stop ? { stopped: this.stop } : {}) };
+    return {
+      valid: errors.length === 0,
+      errors,
+      bytes,
+      records: this.verwerker.aantal,
+      ...(this.stop ? { stopped: this.stop } : {}),
+    };
   }
 
   fout(f: Fout, p: Positie, fataal = false): void {
     if (this.stop) return;
-    this.errors.push({ path: f.path === '' ? '/' : f.path, element: f.element, message: f.message, line: p.line, column: p.column, offset: p.offset });
+    this.errors.push({
+      path: f.path === '' ? '/' : f.path,
+      element: f.element,
+      message: f.message,
+      line: p.line,
+      column: p.column,
+      offset: p.offset,
+    });
     if (fataal) this.stop = 'fatal';
     else if (this.errors.length >= this.maxErrors) this.stop = 'max-errors';
   }
@@ -164,7 +189,8 @@ export class Controleur implements Ontvanger, Uitkomst {
       }
     }
     const lp = lijst.plan;
-    const schema = (keyword: string, limit: number): void => this.fout(this.melding({ instancePath: lijst.pointer, schemaPath: '', keyword, params: { limit } }), lijst.start);
+    const schema = (keyword: string, limit: number): void =>
+      this.fout(this.melding({ instancePath: lijst.pointer, schemaPath: '', keyword, params: { limit } }), lijst.start);
     if (lp.minItems !== undefined && count < lp.minItems) schema('minItems', lp.minItems);
     if (lp.maxItems !== undefined && count > lp.maxItems) schema('maxItems', lp.maxItems);
   }
@@ -197,16 +223,30 @@ export class Controleur implements Ontvanger, Uitkomst {
       } catch {
         ok = false;
         const f = syntaxFout(text);
-        this.fout({ path: e.pointer, element: e.plan.naam, message: `geen geldige JSON: ${f?.message ?? 'ongeldige waarde'}` }, waar(f?.index ?? 0));
+        this.fout(
+          { path: e.pointer, element: e.plan.naam, message: `geen geldige JSON: ${f?.message ?? 'ongeldige waarde'}` },
+          waar(f?.index ?? 0),
+        );
         this.onvolledigVan(e.ouder);
       }
       if (ok) {
         this.cScope = e;
         this.cLijst = null;
-        this.verwerker.waarde(e.index, value, text, e.pointer, -1, waar, (rel) => waar(zoek(text, segmenten(rel))), this, e.item);
+        this.verwerker.waarde(
+          e.index,
+          value,
+          text,
+          e.pointer,
+          -1,
+          waar,
+          (rel) => waar(zoek(text, segmenten(rel))),
+          this,
+          e.item,
+        );
         if (e.plan.vingerafdruk && e.lijst) {
           const h = createHash('sha1').update(canoniek(value));
-          for (const [pad, digest] of (e.lijstAfdrukken ?? []).sort((a, c) => (a[0] < c[0] ? -1 : a[0] > c[0] ? 1 : 0))) h.update(`\n${pad}\n${digest}`);
+          for (const [pad, digest] of (e.lijstAfdrukken ?? []).sort((a, c) => (a[0] < c[0] ? -1 : a[0] > c[0] ? 1 : 0)))
+            h.update(`\n${pad}\n${digest}`);
           this.afdrukIn(e.lijst, e.item, h.digest('base64'), e.start, e.bereiken);
         }
       }
@@ -232,7 +272,17 @@ export class Controleur implements Ontvanger, Uitkomst {
   record(lijstId: number, index: number, bytes: Uint8Array, ascii: boolean, p: Positie, colons: number): void {
     const lijst = this.huidig(lijstId);
     const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    this.verwerker.record(this.recordLijst(lijst), index, b.toString('utf8'), ascii, p.offset, p.line, p.column, colons, this);
+    this.verwerker.record(
+      this.recordLijst(lijst),
+      index,
+      b.toString('utf8'),
+      ascii,
+      p.offset,
+      p.line,
+      p.column,
+      colons,
+      this,
+    );
   }
 
   teGroot(lijstId: number, index: number, p: Positie): void {
@@ -250,7 +300,13 @@ export class Controleur implements Ontvanger, Uitkomst {
       const k = item - r.index[0]!;
       const b = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       const text = b.toString(u.ascii ? 'latin1' : 'utf8', r.start[k]!, r.end[k]!);
-      return inTekst(text, 0, zoek(text, segmenten(rel)), { offset: u.abs + r.start[k]!, line: r.line[k]!, column: r.column[k]! + 1 }, u.ascii);
+      return inTekst(
+        text,
+        0,
+        zoek(text, segmenten(rel)),
+        { offset: u.abs + r.start[k]!, line: r.line[k]!, column: r.column[k]! + 1 },
+        u.ascii,
+      );
     };
     for (const [plan, b, w, eigenRel, item] of u.sleutels) {
       const s = this.regelsPer[plan]!.sleutels[b]!;
@@ -267,7 +323,14 @@ export class Controleur implements Ontvanger, Uitkomst {
       const bijdrage = this.regelsPer[plan]!.verwijzingen[v]!;
       const scope = this.scope(this.cScope, bijdrage.scope);
       if (scope?.sleutels?.get(bijdrage.pad)?.has(String(w)) === false) {
-        scope.open!.push({ waarde: w, sleutel: String(w), pointer: `${lijst.pointer}/${item}${rel}`, pos: plek(item, rel), regel: bijdrage.regel, pad: bijdrage.pad });
+        scope.open!.push({
+          waarde: w,
+          sleutel: String(w),
+          pointer: `${lijst.pointer}/${item}${rel}`,
+          pos: plek(item, rel),
+          regel: bijdrage.regel,
+          pad: bijdrage.pad,
+        });
       }
     }
     for (const [item, afdruk, p] of u.afdrukken) this.afdruk(item, afdruk, p);
@@ -276,7 +339,15 @@ export class Controleur implements Ontvanger, Uitkomst {
 
   // --- Uitkomst: the outcome of a value validated in this thread
 
-  sleutel(plan: number, b: number, w: string | number, idx: readonly number[], item: number, pointer: () => string, plek: (rel: string) => Positie): void {
+  sleutel(
+    plan: number,
+    b: number,
+    w: string | number,
+    idx: readonly number[],
+    item: number,
+    pointer: () => string,
+    plek: (rel: string) => Positie,
+  ): void {
     const s = this.regelsPer[plan]!.sleutels[b]!;
     const scope = this.scope(this.cScope, s.scope);
     const map = scope?.sleutels?.get(s.pad);
@@ -284,16 +355,32 @@ export class Controleur implements Ontvanger, Uitkomst {
     const k = String(w);
     const eerder = map.get(k);
     if (eerder === undefined) map.set(k, s.compact ? item : pointer() + padPointer(s.rel, idx));
-    else if (s.uniek) this.dubbeleSleutel(s, scope!, w, eerder, pointer() + padPointer(s.rel, idx), plek(padPointer(s.rel, idx)));
+    else if (s.uniek)
+      this.dubbeleSleutel(s, scope!, w, eerder, pointer() + padPointer(s.rel, idx), plek(padPointer(s.rel, idx)));
   }
 
-  verwijzing(plan: number, v: number, w: string | number, idx: readonly number[], _item: number, pointer: () => string, plek: (rel: string) => Positie): void {
+  verwijzing(
+    plan: number,
+    v: number,
+    w: string | number,
+    idx: readonly number[],
+    _item: number,
+    pointer: () => string,
+    plek: (rel: string) => Positie,
+  ): void {
     const bijdrage = this.regelsPer[plan]!.verwijzingen[v]!;
     const scope = this.scope(this.cScope, bijdrage.scope);
     const map = scope?.sleutels?.get(bijdrage.pad);
     if (!map || map.has(String(w))) return;
     const rel = padPointer(bijdrage.rel, idx);
-    scope!.open!.push({ waarde: w, sleutel: String(w), pointer: pointer() + rel, pos: plek(rel), regel: bijdrage.regel, pad: bijdrage.pad });
+    scope!.open!.push({
+      waarde: w,
+      sleutel: String(w),
+      pointer: pointer() + rel,
+      pos: plek(rel),
+      regel: bijdrage.regel,
+      pad: bijdrage.pad,
+    });
   }
 
   onvolledig(): void {
@@ -304,9 +391,17 @@ export class Controleur implements Ontvanger, Uitkomst {
     if (this.cLijst) this.afdrukIn(this.cLijst, item, afdruk, p);
   }
 
-  private dubbeleSleutel(s: SleutelBijdrage, scope: CEenheid, w: string | number, eerder: number | string, pointer: string, pos: Positie): void {
+  private dubbeleSleutel(
+    s: SleutelBijdrage,
+    scope: CEenheid,
+    w: string | number,
+    eerder: number | string,
+    pointer: string,
+    pos: Positie,
+  ): void {
     const u = s.uniek!;
-    const eerderPointer = typeof eerder === 'number' ? `${scope.pointer}${s.lijstPointer}/${eerder}${s.relPointer}` : eerder;
+    const eerderPointer =
+      typeof eerder === 'number' ? `${scope.pointer}${s.lijstPointer}/${eerder}${s.relPointer}` : eerder;
     this.fout(
       {
         path: pointer,
@@ -317,7 +412,13 @@ export class Controleur implements Ontvanger, Uitkomst {
     );
   }
 
-  private afdrukIn(lijst: CLijst, item: number, afdruk: string, p: Positie, bereiken: [string, number, number][] | null = null): void {
+  private afdrukIn(
+    lijst: CLijst,
+    item: number,
+    afdruk: string,
+    p: Positie,
+    bereiken: [string, number, number][] | null = null,
+  ): void {
     lijst.hash?.update(`${afdruk}\n`);
     if (!lijst.gezien || lijst.dubbelGemeld) return;
     const nieuw: Gezien = { item, bereiken };
@@ -333,7 +434,15 @@ export class Controleur implements Ontvanger, Uitkomst {
       return;
     }
     lijst.dubbelGemeld = true;
-    this.fout(this.melding({ instancePath: lijst.pointer, schemaPath: '', keyword: 'uniqueItems', params: { i: item, j: gelijk.item } }), p);
+    this.fout(
+      this.melding({
+        instancePath: lijst.pointer,
+        schemaPath: '',
+        keyword: 'uniqueItems',
+        params: { i: item, j: gelijk.item },
+      }),
+      p,
+    );
   }
 
   private exact(g: Gezien): string {
@@ -348,7 +457,14 @@ export class Controleur implements Ontvanger, Uitkomst {
     for (const o of e.open ?? []) {
       if (e.sleutels!.get(o.pad)!.has(o.sleutel) || e.onvolledig) continue;
       const r = o.regel;
-      this.fout({ path: o.pointer, element: r.element, message: `${r.bron} verwijst naar ${r.doel} ${JSON.stringify(o.waarde)}, maar die ${r.doel} staat niet in dezelfde ${r.scopeNaam}` }, o.pos);
+      this.fout(
+        {
+          path: o.pointer,
+          element: r.element,
+          message: `${r.bron} verwijst naar ${r.doel} ${JSON.stringify(o.waarde)}, maar die ${r.doel} staat niet in dezelfde ${r.scopeNaam}`,
+        },
+        o.pos,
+      );
     }
     e.open = null;
     e.sleutels = null;

@@ -18,7 +18,12 @@ export function segment(naam: string): string {
 }
 
 export function segmenten(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** How many keys a parsed value has in all its objects: equal to the colons of its text unless a key repeats. */
@@ -48,7 +53,9 @@ export function canoniek(v: unknown): string {
 }
 
 export function teken(c: number): string {
-  return c >= 0x20 && c < 0x7f ? `'${String.fromCharCode(c)}'` : `byte 0x${c.toString(16).toUpperCase().padStart(2, '0')}`;
+  return c >= 0x20 && c < 0x7f
+    ? `'${String.fromCharCode(c)}'`
+    : `byte 0x${c.toString(16).toUpperCase().padStart(2, '0')}`;
 }
 
 function wit(t: string, i: number): number {
@@ -89,7 +96,6 @@ function waardeEinde(t: string, i: number): number {
   } while (diepte > 0 && j < t.length);
   return j;
 }
-
 
 /**
  * Where the value at a pointer (segments) starts in a valid JSON text; with `sleutel`, where that key of the
@@ -159,7 +165,8 @@ export function syntaxFout(t: string): { index: number; message: string } | unde
   const na = () => (stapel.length === 0 ? KLAAR : NA);
   for (;;) {
     i = wit(t, i);
-    if (i >= t.length) return toestand === KLAAR ? undefined : { index: i, message: 'de JSON houdt op voordat hij af is' };
+    if (i >= t.length)
+      return toestand === KLAAR ? undefined : { index: i, message: 'de JSON houdt op voordat hij af is' };
     const c = t.charCodeAt(i);
     if (toestand === W || toestand === WE) {
       if (c === 0x5d && toestand === WE) {
@@ -186,7 +193,13 @@ export function syntaxFout(t: string): { index: number; message: string } | unde
         if (!r || LITERAL_BYTE[t.charCodeAt(i + r[0].length)] === 1) {
           let j = i;
           while (LITERAL_BYTE[t.charCodeAt(j)] === 1) j++;
-          return { index: i, message: j > i ? `ongeldige waarde ${t.slice(i, Math.min(j, i + 40))}` : `onverwacht teken ${teken(c)}; verwacht een waarde` };
+          return {
+            index: i,
+            message:
+              j > i
+                ? `ongeldige waarde ${t.slice(i, Math.min(j, i + 40))}`
+                : `onverwacht teken ${teken(c)}; verwacht een waarde`,
+          };
         }
         i += r[0].length;
         toestand = na();
@@ -201,7 +214,8 @@ export function syntaxFout(t: string): { index: number; message: string } | unde
         if (typeof r !== 'number') return r;
         i = r;
         toestand = DP;
-      } else return { index: i, message: `onverwacht teken ${teken(c)}; verwacht een veldnaam tussen aanhalingstekens` };
+      } else
+        return { index: i, message: `onverwacht teken ${teken(c)}; verwacht een veldnaam tussen aanhalingstekens` };
     } else if (toestand === DP) {
       if (c !== 0x3a) return { index: i, message: `onverwacht teken ${teken(c)}; verwacht ':'` };
       i++;
@@ -224,11 +238,16 @@ function leesTekst(t: string, i: number): number | { index: number; message: str
   for (let j = i + 1; j < t.length; j++) {
     const c = t.charCodeAt(j);
     if (c === 0x22) return j + 1;
-    if (c < 0x20) return { index: j, message: 'een tekst bevat een stuurteken (zoals een tab of regeleinde) dat niet als \\-code geschreven is' };
+    if (c < 0x20)
+      return {
+        index: j,
+        message: 'een tekst bevat een stuurteken (zoals een tab of regeleinde) dat niet als \\-code geschreven is',
+      };
     if (c === 0x5c) {
       const d = t.charCodeAt(j + 1);
       if (d === 0x75) {
-        if (!/^[0-9a-fA-F]{4}$/.test(t.slice(j + 2, j + 6))) return { index: j, message: 'ongeldige \\u-code in een tekst' };
+        if (!/^[0-9a-fA-F]{4}$/.test(t.slice(j + 2, j + 6)))
+          return { index: j, message: 'ongeldige \\u-code in een tekst' };
         j += 5;
       } else if ('"\\/bfnrt'.includes(String.fromCharCode(d)) && !Number.isNaN(d)) j++;
       else return { index: j, message: 'ongeldige \\-code in een tekst' };

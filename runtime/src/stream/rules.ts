@@ -36,14 +36,22 @@ export interface EenheidRegels {
 
 /** Own property, never one from the prototype (a `__proto__` key of the input is an own property too). */
 export function eigen(v: unknown, naam: string): unknown {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.prototype.hasOwnProperty.call(v, naam) ? (v as Record<string, unknown>)[naam] : undefined;
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.prototype.hasOwnProperty.call(v, naam)
+    ? (v as Record<string, unknown>)[naam]
+    : undefined;
 }
 
 /**
  * Every string or number at `pad` below `v` (`*`: each item of a list), with the indices of its `*` steps in
  * `idx`: what doorloop() of the checks yields, without building a pointer for each value.
  */
-export function sleutelsOp(v: unknown, pad: Pad, k: number, idx: number[], f: (w: string | number, idx: number[]) => void): void {
+export function sleutelsOp(
+  v: unknown,
+  pad: Pad,
+  k: number,
+  idx: number[],
+  f: (w: string | number, idx: number[]) => void,
+): void {
   for (; k < pad.length; k++) {
     const seg = pad[k]!;
     if (seg === '*') {
@@ -108,13 +116,29 @@ export function verdeelRegels(plan: StreamPlan, regels: Regels): EenheidRegels[]
   const eenheidVan = (pad: Pad): number => {
     let best = 0;
     eenheden.forEach((e, k) => {
-      if (e.pad.length <= pad.length && e.pad.every((s, j) => pad[j] === s) && e.pad.length > eenheden[best]!.pad.length) best = k;
+      if (
+        e.pad.length <= pad.length &&
+        e.pad.every((s, j) => pad[j] === s) &&
+        e.pad.length > eenheden[best]!.pad.length
+      )
+        best = k;
     });
     return best;
   };
-  const result: EenheidRegels[] = eenheden.map(() => ({ lokaal: { uniek: [], verwijzingen: [], datumvolgorde: [], voorwaarden: [] }, sleutels: [], verwijzingen: [], scopePaden: [] }));
-  const lokaal = (k: number): { uniek: UniekRegel[]; verwijzingen: VerwijzingRegel[]; datumvolgorde: Regels['datumvolgorde'][number][]; voorwaarden: Regels['voorwaarden'][number][] } =>
-    result[k]!.lokaal as never;
+  const result: EenheidRegels[] = eenheden.map(() => ({
+    lokaal: { uniek: [], verwijzingen: [], datumvolgorde: [], voorwaarden: [] },
+    sleutels: [],
+    verwijzingen: [],
+    scopePaden: [],
+  }));
+  const lokaal = (
+    k: number,
+  ): {
+    uniek: UniekRegel[];
+    verwijzingen: VerwijzingRegel[];
+    datumvolgorde: Regels['datumvolgorde'][number][];
+    voorwaarden: Regels['voorwaarden'][number][];
+  } => result[k]!.lokaal as never;
   for (const r of regels.datumvolgorde) {
     const u = eenheidVan(r.object);
     lokaal(u).datumvolgorde.push({ ...r, object: r.object.slice(eenheden[u]!.pad.length) });
@@ -134,7 +158,9 @@ export function verdeelRegels(plan: StreamPlan, regels: Regels): EenheidRegels[]
         pad: naam,
         uniek: null,
         compact: eenheden[k]!.ouder === s && !rel.includes('*'),
-        lijstPointer: eenheden[k]!.pad.slice(eenheden[s]!.pad.length, -1).map((x) => `/${segment(x)}`).join(''),
+        lijstPointer: eenheden[k]!.pad.slice(eenheden[s]!.pad.length, -1)
+          .map((x) => `/${segment(x)}`)
+          .join(''),
         relPointer: rel.map((x) => `/${segment(x)}`).join(''),
       };
       result[k]!.sleutels.push(b);

@@ -103,7 +103,11 @@ export abstract class ScannerInput {
       // The character begun at the end of the previous chunk: on the line where that chunk ended.
       const rest = this.utf8Rest!;
       this.fataal(
-        { path: this.pointerHier() || '/', element: '', message: `ongeldige UTF-8 (${teken(rest[0]!)}): een JSON-bestand moet in UTF-8 zijn` },
+        {
+          path: this.pointerHier() || '/',
+          element: '',
+          message: `ongeldige UTF-8 (${teken(rest[0]!)}): een JSON-bestand moet in UTF-8 zijn`,
+        },
         { offset: this.utf8RestOffset, line: this.line, column: this.carry - units(rest, 0, rest.length) + 1 },
       );
       this.chunk = EMPTY;
@@ -112,7 +116,14 @@ export abstract class ScannerInput {
     this.scan(b, van, fout < 0 ? b.length : fout);
     if (fout >= 0 && !this.gestopt) {
       this.flush();
-      this.fataal({ path: this.pointerHier() || '/', element: '', message: `ongeldige UTF-8 (${teken(b[fout]!)}): een JSON-bestand moet in UTF-8 zijn` }, this.pos(fout));
+      this.fataal(
+        {
+          path: this.pointerHier() || '/',
+          element: '',
+          message: `ongeldige UTF-8 (${teken(b[fout]!)}): een JSON-bestand moet in UTF-8 zijn`,
+        },
+        this.pos(fout),
+      );
     }
     if (!this.gestopt) this.chunkEinde(b);
     this.bytes += b.length;
@@ -131,12 +142,23 @@ export abstract class ScannerInput {
 
   private bom(b: Buffer): number {
     if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
-      this.fout({ path: '/', element: '', message: 'het bestand begint met een byte order mark (BOM); JSON mag die niet hebben (RFC 8259): sla het op als UTF-8 zonder BOM' }, { offset: 0, line: 1, column: 1 });
+      this.fout(
+        {
+          path: '/',
+          element: '',
+          message:
+            'het bestand begint met een byte order mark (BOM); JSON mag die niet hebben (RFC 8259): sla het op als UTF-8 zonder BOM',
+        },
+        { offset: 0, line: 1, column: 1 },
+      );
       this.lineStart = 3;
       return 3;
     }
     if ((b[0] === 0xfe && b[1] === 0xff) || (b[0] === 0xff && b[1] === 0xfe)) {
-      this.fataal({ path: '/', element: '', message: 'het bestand is in UTF-16; een JSON-bestand moet in UTF-8 zijn' }, { offset: 0, line: 1, column: 1 });
+      this.fataal(
+        { path: '/', element: '', message: 'het bestand is in UTF-16; een JSON-bestand moet in UTF-8 zijn' },
+        { offset: 0, line: 1, column: 1 },
+      );
     }
     return 0;
   }
@@ -164,7 +186,8 @@ export abstract class ScannerInput {
     let k = e - 1;
     while (k > a && e - k < 4 && (b[k]! & 0xc0) === 0x80) k--;
     // A lead byte at the end that a character of more bytes starts with: the rest comes in the next chunk.
-    if (k >= a && b[k]! >= 0xc2 && b[k]! <= 0xf4 && sequentieLengte(b[k]!) > e - k && isUtf8Begin(b.subarray(k, e))) e = k;
+    if (k >= a && b[k]! >= 0xc2 && b[k]! <= 0xf4 && sequentieLengte(b[k]!) > e - k && isUtf8Begin(b.subarray(k, e)))
+      e = k;
     if (!isUtf8(b.subarray(a, e))) {
       const i = ongeldigeUtf8(b, a, e);
       return i < 0 ? a : i;

@@ -97,7 +97,12 @@ export abstract class StructureScanner extends ScannerInput {
   /** JSON pointer of where the structure machine is: the value being read, or the container when between values. */
   /** @internal */ protected pointerHier(): string {
     const st = this.state;
-    const inWaarde = st === S_DUBBELE_PUNT || st === S_WAARDE || st === S_NA_WAARDE || st === S_LITERAL || (st === S_TEKST && !this.tSleutel);
+    const inWaarde =
+      st === S_DUBBELE_PUNT ||
+      st === S_WAARDE ||
+      st === S_NA_WAARDE ||
+      st === S_LITERAL ||
+      (st === S_TEKST && !this.tSleutel);
     let p = '';
     for (let d = 0; d < this.depth; d++) {
       const k = this.kind[d];
@@ -127,7 +132,10 @@ export abstract class StructureScanner extends ScannerInput {
 
   /** @internal */ protected syntax(i: number, message: string): number {
     this.flush();
-    this.fataal({ path: this.pointerHier() || '/', element: this.cap?.plan.naam ?? '', message: `geen geldige JSON: ${message}` }, this.pos(i));
+    this.fataal(
+      { path: this.pointerHier() || '/', element: this.cap?.plan.naam ?? '', message: `geen geldige JSON: ${message}` },
+      this.pos(i),
+    );
     return this.chunk.length;
   }
 
@@ -146,7 +154,16 @@ export abstract class StructureScanner extends ScannerInput {
     const c = b[i]!;
     switch (this.state) {
       case S_BEGIN:
-        if (c !== 0x7b && c !== 0x5b && c !== 0x22 && c !== 0x2d && !(c >= 0x30 && c <= 0x39) && c !== 0x74 && c !== 0x66 && c !== 0x6e) {
+        if (
+          c !== 0x7b &&
+          c !== 0x5b &&
+          c !== 0x22 &&
+          c !== 0x2d &&
+          !(c >= 0x30 && c <= 0x39) &&
+          c !== 0x74 &&
+          c !== 0x66 &&
+          c !== 0x6e
+        ) {
           return this.syntax(i, `het bestand is geen JSON: het begint met ${teken(c)}`);
         }
         return this.waarde(b, i);
@@ -159,7 +176,8 @@ export abstract class StructureScanner extends ScannerInput {
         if (c === 0x7d) return this.sluit(i);
       // falls through
       case S_SLEUTEL:
-        if (c !== 0x22) return this.syntax(i, `onverwacht teken ${teken(c)}; verwacht een veldnaam tussen aanhalingstekens`);
+        if (c !== 0x22)
+          return this.syntax(i, `onverwacht teken ${teken(c)}; verwacht een veldnaam tussen aanhalingstekens`);
         this.tSleutel = true;
         this.tEsc = false;
         this.tVan = i;
@@ -253,7 +271,8 @@ export abstract class StructureScanner extends ScannerInput {
       const lp = lijsten[l]!;
       if (lp.pad.length !== rel) continue;
       let ok = true;
-      for (let k = 0; k < rel && ok; k++) ok = this.kind[u.diepte + k] === OBJ && this.fSleutel[u.diepte + k] === lp.pad[k];
+      for (let k = 0; k < rel && ok; k++)
+        ok = this.kind[u.diepte + k] === OBJ && this.fSleutel[u.diepte + k] === lp.pad[k];
       if (ok) return l;
     }
     return -1;
@@ -290,7 +309,14 @@ export abstract class StructureScanner extends ScannerInput {
         naam = JSON.parse(bytes.toString('utf8')) as string;
       } catch {
         this.flush();
-        this.fataal({ path: this.pointerHier() || '/', element: '', message: 'geen geldige JSON: ongeldige veldnaam (een stuurteken of een ongeldige \\-code)' }, this.tPos);
+        this.fataal(
+          {
+            path: this.pointerHier() || '/',
+            element: '',
+            message: 'geen geldige JSON: ongeldige veldnaam (een stuurteken of een ongeldige \\-code)',
+          },
+          this.tPos,
+        );
         return n;
       }
       const d = this.depth - 1;
@@ -318,11 +344,19 @@ export abstract class StructureScanner extends ScannerInput {
     let j = i;
     while (j < n && LITERAL_BYTE[b[j]!] === 1) j++;
     this.lit += b.toString('latin1', i, j);
-    if (this.lit.length > MAX_LITERAL) return this.syntax(i, `een waarde van meer dan ${MAX_LITERAL} tekens zonder aanhalingstekens`);
+    if (this.lit.length > MAX_LITERAL)
+      return this.syntax(i, `een waarde van meer dan ${MAX_LITERAL} tekens zonder aanhalingstekens`);
     if (j >= n) return n;
     if (!LITERAL.test(this.lit)) {
       this.flush();
-      this.fataal({ path: this.pointerHier() || '/', element: '', message: `geen geldige JSON: ongeldige waarde ${this.lit.slice(0, 40)}` }, this.tPos);
+      this.fataal(
+        {
+          path: this.pointerHier() || '/',
+          element: '',
+          message: `geen geldige JSON: ongeldige waarde ${this.lit.slice(0, 40)}`,
+        },
+        this.tPos,
+      );
       return n;
     }
     this.waardeKlaar(j);
@@ -384,7 +418,11 @@ export abstract class StructureScanner extends ScannerInput {
       e.teGroot = true;
       e.delen = [];
       this.fout(
-        { path: e.pointer || '/', element: e.plan.naam, message: `${e.plan.naam} is te groot om te controleren: meer dan ${this.maxRecordBytes} bytes buiten de records (maxRecordBytes)` },
+        {
+          path: e.pointer || '/',
+          element: e.plan.naam,
+          message: `${e.plan.naam} is te groot om te controleren: meer dan ${this.maxRecordBytes} bytes buiten de records (maxRecordBytes)`,
+        },
         e.start,
       );
       return;
@@ -415,7 +453,12 @@ export abstract class StructureScanner extends ScannerInput {
       count: 0,
       // The hash of the records' bytes, for the fingerprint of their unit; from a file that can be read again it
       // is made only when two units look alike (unless that fingerprint feeds another one).
-      hash: kind.record && eigenaar.plan.vingerafdruk && (!this.herleesbaar || this.eenheden[eigenaar.plan.ouder]?.vingerafdruk === true) ? createHash('sha1') : null,
+      hash:
+        kind.record &&
+        eigenaar.plan.vingerafdruk &&
+        (!this.herleesbaar || this.eenheden[eigenaar.plan.ouder]?.vingerafdruk === true)
+          ? createHash('sha1')
+          : null,
       van: this.chunkAbs + i + 1,
     };
     if (!this.push(kind.record ? RLIJST : LIJST, i)) return this.chunk.length;
@@ -455,5 +498,4 @@ export abstract class StructureScanner extends ScannerInput {
     e.delen = [];
     this.ontvanger.eenheidKlaar(e.id, bytes, e.segmenten);
   }
-
 }

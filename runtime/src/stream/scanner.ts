@@ -5,7 +5,21 @@
  */
 import { Buffer, isAscii } from 'node:buffer';
 import { LITERAL_BYTE, OBJ, teken } from './json-text.js';
-import { LITERAL, R_CONTAINER, R_ITEM, R_ITEM_OF_EIND, R_LITERAL, R_NA_ITEM, S_BEGIN, S_KLAAR, S_LITERAL, S_RECORDS, S_TEKST, StructureScanner, type ScanLijst } from './scanner-structure.js';
+import {
+  LITERAL,
+  R_CONTAINER,
+  R_ITEM,
+  R_ITEM_OF_EIND,
+  R_LITERAL,
+  R_NA_ITEM,
+  S_BEGIN,
+  S_KLAAR,
+  S_LITERAL,
+  S_RECORDS,
+  S_TEKST,
+  StructureScanner,
+  type ScanLijst,
+} from './scanner-structure.js';
 import { EMPTY } from './scanner-input.js';
 import type { Positie, RecordReeks } from './types.js';
 
@@ -40,9 +54,16 @@ export class Scanner extends StructureScanner {
   // --- the end of the input: here, because what is left open may be left open in any layer
 
   /** @internal */ protected einde(): void {
-    const eindPos: Positie = { offset: this.bytes, line: this.line, column: (this.lineStart >= this.bytes ? 0 : this.carry) + 1 };
+    const eindPos: Positie = {
+      offset: this.bytes,
+      line: this.line,
+      column: (this.lineStart >= this.bytes ? 0 : this.carry) + 1,
+    };
     if (this.utf8Rest) {
-      this.fataal({ path: '/', element: '', message: 'ongeldige UTF-8: het bestand houdt op midden in een teken' }, { ...eindPos, offset: this.utf8RestOffset });
+      this.fataal(
+        { path: '/', element: '', message: 'ongeldige UTF-8: het bestand houdt op midden in een teken' },
+        { ...eindPos, offset: this.utf8RestOffset },
+      );
       return;
     }
     this.chunk = EMPTY;
@@ -50,14 +71,27 @@ export class Scanner extends StructureScanner {
     this.capVan = -1;
     if (this.state === S_LITERAL && this.depth === 0) {
       if (!LITERAL.test(this.lit)) {
-        this.fataal({ path: '/', element: '', message: `geen geldige JSON: ongeldige waarde ${this.lit.slice(0, 40)}` }, this.tPos);
+        this.fataal(
+          { path: '/', element: '', message: `geen geldige JSON: ongeldige waarde ${this.lit.slice(0, 40)}` },
+          this.tPos,
+        );
         return;
       }
       this.waardeKlaar(0);
     }
     if (this.state === S_KLAAR) return;
     if (this.state === S_BEGIN) {
-      this.fataal({ path: '/', element: '', message: this.bytes === 0 ? 'het bestand is leeg: er staat geen JSON in' : 'het bestand bevat alleen witruimte: er staat geen JSON in' }, eindPos);
+      this.fataal(
+        {
+          path: '/',
+          element: '',
+          message:
+            this.bytes === 0
+              ? 'het bestand is leeg: er staat geen JSON in'
+              : 'het bestand bevat alleen witruimte: er staat geen JSON in',
+        },
+        eindPos,
+      );
       return;
     }
     let wat: string;
@@ -72,7 +106,10 @@ export class Scanner extends StructureScanner {
       for (let d = this.depth - 1; d >= 0; d--) sluiters += this.kind[d] === OBJ ? '}' : ']';
       wat = `voordat de JSON af is (er ontbreekt nog ${sluiters.length === 0 ? 'een waarde' : `'${sluiters}'`})`;
     }
-    this.fataal({ path: path || '/', element: '', message: `het bestand houdt op ${wat}: de JSON is afgebroken` }, eindPos);
+    this.fataal(
+      { path: path || '/', element: '', message: `het bestand houdt op ${wat}: de JSON is afgebroken` },
+      eindPos,
+    );
   }
 
   // --- records
@@ -333,7 +370,11 @@ export class Scanner extends StructureScanner {
         if (this.rBytes > this.maxRecordBytes) {
           this.rTeGroot = true;
           this.rDelen = null;
-          this.ontvanger.teGroot(this.rLijst!.id, this.rIndex, { offset: this.rOffset, line: this.rLine, column: this.rCol + 1 });
+          this.ontvanger.teGroot(this.rLijst!.id, this.rIndex, {
+            offset: this.rOffset,
+            line: this.rLine,
+            column: this.rCol + 1,
+          });
         } else this.rDelen!.push(Buffer.from(b.subarray(van, n)));
       }
     }
@@ -348,7 +389,10 @@ export class Scanner extends StructureScanner {
     if (this.state === S_TEKST && this.tSleutel) {
       this.tBytes += n - this.tVan;
       if (this.tBytes > MAX_SLEUTEL) {
-        this.fataal({ path: this.pointerHier() || '/', element: '', message: `een veldnaam van meer dan ${MAX_SLEUTEL} bytes` }, this.tPos);
+        this.fataal(
+          { path: this.pointerHier() || '/', element: '', message: `een veldnaam van meer dan ${MAX_SLEUTEL} bytes` },
+          this.tPos,
+        );
         return;
       }
       this.tDelen.push(Buffer.from(b.subarray(this.tVan, n)));
@@ -359,5 +403,12 @@ export class Scanner extends StructureScanner {
 }
 
 function nieuweReeks(n: number): RecordReeks {
-  return { start: new Int32Array(n), end: new Int32Array(n), colons: new Int32Array(n), line: new Float64Array(n), column: new Float64Array(n), index: new Float64Array(n) };
+  return {
+    start: new Int32Array(n),
+    end: new Int32Array(n),
+    colons: new Int32Array(n),
+    line: new Float64Array(n),
+    column: new Float64Array(n),
+    index: new Float64Array(n),
+  };
 }

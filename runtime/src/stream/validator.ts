@@ -19,7 +19,13 @@ export class StreamValidator {
   private readonly scanner: Scanner;
   private readonly onProgress: ((voortgang: Voortgang) => void) | undefined;
 
-  constructor(plan: StreamPlan, validators: Readonly<Record<string, EenheidValidator>>, regels: Regels, melding: (e: SchemaFout) => Fout, opties: StreamOpties = {}) {
+  constructor(
+    plan: StreamPlan,
+    validators: Readonly<Record<string, EenheidValidator>>,
+    regels: Regels,
+    melding: (e: SchemaFout) => Fout,
+    opties: StreamOpties = {},
+  ) {
     this.controleur = new Controleur(plan, validators, regels, melding, opties);
     this.scanner = new Scanner(plan, opties, this.controleur);
     this.onProgress = opties.onProgress;
@@ -38,7 +44,10 @@ export class StreamValidator {
 }
 
 /** Feeds a single-thread validator from any source of byte chunks and returns its result. */
-export async function valideerBron(validator: StreamValidator, bron: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<StreamResultaat> {
+export async function valideerBron(
+  validator: StreamValidator,
+  bron: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+): Promise<StreamResultaat> {
   for await (const chunk of bron) if (!validator.write(chunk)) break;
   return validator.end();
 }
@@ -56,7 +65,10 @@ export interface StreamValidatie {
    * Validates a delivery from any source of byte chunks (a file stream, an HTTP request body) in bounded
    * memory; by default a worker thread scans while this thread validates (worker: false: all in this thread).
    */
-  validateStream(bron: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, opties?: StreamOpties): Promise<StreamResultaat>;
+  validateStream(
+    bron: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+    opties?: StreamOpties,
+  ): Promise<StreamResultaat>;
   /** Validates a delivery file of any size, read in chunks of 1 MiB (by default in a worker thread, as validateStream). */
   validateFile(pad: string, opties?: StreamOpties): Promise<StreamResultaat>;
 }
@@ -66,7 +78,8 @@ export interface StreamValidatie {
  * exports `context` as STREAM_CONTEXT: the worker thread imports the model from there.
  */
 export function streamValidatie(context: StreamContext, contextModule: string): StreamValidatie {
-  const createStreamValidator = (opties?: StreamOpties): StreamValidator => new StreamValidator(context.plan, context.validators, context.regels, context.melding, opties);
+  const createStreamValidator = (opties?: StreamOpties): StreamValidator =>
+    new StreamValidator(context.plan, context.validators, context.regels, context.melding, opties);
   return {
     createStreamValidator,
     validateStream(bron, opties = {}) {

@@ -31,9 +31,25 @@ export interface Uitkomst {
    * Key `w` of the `b`-th key contribution of unit plan `plan`, found in item `item` (`idx`: its `*` steps);
    * `plek`: the position of a pointer within the value.
    */
-  sleutel(plan: number, b: number, w: string | number, idx: readonly number[], item: number, pointer: () => string, plek: (rel: string) => Positie): void;
+  sleutel(
+    plan: number,
+    b: number,
+    w: string | number,
+    idx: readonly number[],
+    item: number,
+    pointer: () => string,
+    plek: (rel: string) => Positie,
+  ): void;
   /** Reference `w` of the `v`-th reference contribution of unit plan `plan`, found in item `item`. */
-  verwijzing(plan: number, v: number, w: string | number, idx: readonly number[], item: number, pointer: () => string, plek: (rel: string) => Positie): void;
+  verwijzing(
+    plan: number,
+    v: number,
+    w: string | number,
+    idx: readonly number[],
+    item: number,
+    pointer: () => string,
+    plek: (rel: string) => Positie,
+  ): void;
   /** A record could not be read: references into its scope may point at it. */
   onvolledig(): void;
   afdruk(item: number, afdruk: string, p: Positie): void;
@@ -57,9 +73,12 @@ export class Verwerker {
   private pBasis = '';
   private pIndex = -1;
   private pWaarde: string | undefined;
-  private readonly pointer = (): string => (this.pWaarde ??= this.pIndex < 0 ? this.pBasis : `${this.pBasis}/${this.pIndex}`);
-  private readonly waarRecord = (idx: number): Positie => inTekst(this.cText, 0, idx, { offset: this.cOffset, line: this.cLine, column: this.cColumn }, this.cAscii);
-  private readonly plekRecord = (rel: string): Positie => this.waarRecord(zoek(this.cText, segmenten(rel), undefined, this.cEerste));
+  private readonly pointer = (): string =>
+    (this.pWaarde ??= this.pIndex < 0 ? this.pBasis : `${this.pBasis}/${this.pIndex}`);
+  private readonly waarRecord = (idx: number): Positie =>
+    inTekst(this.cText, 0, idx, { offset: this.cOffset, line: this.cLine, column: this.cColumn }, this.cAscii);
+  private readonly plekRecord = (rel: string): Positie =>
+    this.waarRecord(zoek(this.cText, segmenten(rel), undefined, this.cEerste));
 
   constructor(
     plan: StreamPlan,
@@ -77,7 +96,15 @@ export class Verwerker {
   }
 
   /** The records of a chunk, as the scanner found them. */
-  records(lijst: RecordLijst, chunk: Uint8Array, abs: number, ascii: boolean, n: number, r: RecordReeks, uit: Uitkomst): void {
+  records(
+    lijst: RecordLijst,
+    chunk: Uint8Array,
+    abs: number,
+    ascii: boolean,
+    n: number,
+    r: RecordReeks,
+    uit: Uitkomst,
+  ): void {
     const b = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     const snel = typeof b.latin1Slice === 'function' && typeof b.utf8Slice === 'function';
     for (let k = 0; k < n && !uit.gestopt(); k++) {
@@ -87,7 +114,11 @@ export class Verwerker {
         continue;
       }
       const e = r.end[k]!;
-      const text = snel ? (ascii ? b.latin1Slice!(s, e) : b.utf8Slice!(s, e)) : b.toString(ascii ? 'latin1' : 'utf8', s, e);
+      const text = snel
+        ? ascii
+          ? b.latin1Slice!(s, e)
+          : b.utf8Slice!(s, e)
+        : b.toString(ascii ? 'latin1' : 'utf8', s, e);
       this.record(lijst, r.index[k]!, text, ascii, abs + s, r.line[k]!, r.column[k]! + 1, r.colons[k]!, uit);
     }
   }
@@ -95,10 +126,27 @@ export class Verwerker {
   teGroot(lijst: RecordLijst, index: number, p: Positie, uit: Uitkomst): void {
     this.aantal++;
     uit.onvolledig();
-    uit.fout({ path: `${lijst.pointer}/${index}`, element: lijst.naam, message: `${lijst.naam} is te groot om te controleren: meer dan het maximum aan bytes van een record (maxRecordBytes)` }, p);
+    uit.fout(
+      {
+        path: `${lijst.pointer}/${index}`,
+        element: lijst.naam,
+        message: `${lijst.naam} is te groot om te controleren: meer dan het maximum aan bytes van een record (maxRecordBytes)`,
+      },
+      p,
+    );
   }
 
-  record(lijst: RecordLijst, index: number, text: string, ascii: boolean, offset: number, line: number, column: number, colons: number, uit: Uitkomst): void {
+  record(
+    lijst: RecordLijst,
+    index: number,
+    text: string,
+    ascii: boolean,
+    offset: number,
+    line: number,
+    column: number,
+    colons: number,
+    uit: Uitkomst,
+  ): void {
     this.aantal++;
     this.cText = text;
     this.cAscii = ascii;
@@ -112,7 +160,14 @@ export class Verwerker {
     } catch {
       const f = syntaxFout(text);
       uit.onvolledig();
-      uit.fout({ path: `${lijst.pointer}/${index}`, element: lijst.naam, message: `${lijst.naam} is geen geldige JSON: ${f?.message ?? 'ongeldige waarde'}` }, waar(f?.index ?? 0));
+      uit.fout(
+        {
+          path: `${lijst.pointer}/${index}`,
+          element: lijst.naam,
+          message: `${lijst.naam} is geen geldige JSON: ${f?.message ?? 'ongeldige waarde'}`,
+        },
+        waar(f?.index ?? 0),
+      );
       return;
     }
     this.cEerste = telSleutels(value) === colons;
@@ -131,14 +186,25 @@ export class Verwerker {
       }
     }
     this.waarde(lijst.eenheid, value, text, lijst.pointer, index, waar, this.plekRecord, uit, index);
-    if (lijst.uniek) uit.afdruk(index, createHash('sha1').update(canoniek(value)).digest('base64'), { offset, line, column });
+    if (lijst.uniek)
+      uit.afdruk(index, createHash('sha1').update(canoniek(value)).digest('base64'), { offset, line, column });
   }
 
   /**
    * Validates the value of a unit or record and hands on what the checks across records need. Its pointer is
    * `basis` (a unit: index -1) or `basis/index` (a record), made only when needed.
    */
-  waarde(plan: number, value: unknown, text: string, basis: string, index: number, waar: (idx: number) => Positie, plek: (rel: string) => Positie, uit: Uitkomst, item: number): void {
+  waarde(
+    plan: number,
+    value: unknown,
+    text: string,
+    basis: string,
+    index: number,
+    waar: (idx: number) => Positie,
+    plek: (rel: string) => Positie,
+    uit: Uitkomst,
+    item: number,
+  ): void {
     const validate = this.validators[plan]!;
     const ok = validate(value);
     this.pBasis = basis;
@@ -179,7 +245,8 @@ export class Verwerker {
       sleutelsOp(value, rel, 0, [], (w, idx) => uit.verwijzing(plan, v, w, idx, item, pointer, plek));
     }
     if (ok && r.lokaal && mogelijkGebroken(value, r.lokaal)) {
-      for (const f of controleer(value, r.lokaal)) uit.fout({ ...f, path: pointer() + f.path }, waar(zoek(text, segmenten(f.path))));
+      for (const f of controleer(value, r.lokaal))
+        uit.fout({ ...f, path: pointer() + f.path }, waar(zoek(text, segmenten(f.path))));
     }
   }
 }
@@ -201,7 +268,13 @@ export class Verzamelaar implements Uitkomst {
     this.fouten.push([f, p]);
   }
   sleutel(plan: number, b: number, w: string | number, idx: readonly number[], item: number): void {
-    this.sleutels.push([plan, b, w, idx.length === 0 ? '' : padPointer(this.regelsPer[plan]!.sleutels[b]!.rel, idx), item]);
+    this.sleutels.push([
+      plan,
+      b,
+      w,
+      idx.length === 0 ? '' : padPointer(this.regelsPer[plan]!.sleutels[b]!.rel, idx),
+      item,
+    ]);
   }
   verwijzing(plan: number, v: number, w: string | number, idx: readonly number[], item: number): void {
     this.verwijzingen.push([plan, v, w, padPointer(this.regelsPer[plan]!.verwijzingen[v]!.rel, idx), item]);

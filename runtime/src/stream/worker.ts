@@ -12,7 +12,16 @@ import { Controleur } from './controleur.js';
 import { segment } from './json-text.js';
 import type { ScanOpties } from './scanner-input.js';
 import { Scanner } from './scanner.js';
-import type { EenheidValidator, Ontvanger, Positie, RecordReeks, Segment, StreamOpties, StreamPlan, StreamResultaat } from './types.js';
+import type {
+  EenheidValidator,
+  Ontvanger,
+  Positie,
+  RecordReeks,
+  Segment,
+  StreamOpties,
+  StreamPlan,
+  StreamResultaat,
+} from './types.js';
 import { Verwerker, Verzamelaar, type RecordLijst, type RecordUitkomst } from './verwerker.js';
 
 /** Bytes read at a time, and the size of the chunks that travel between the threads. */
@@ -85,7 +94,8 @@ class Doorgever implements Ontvanger {
     const lp = e[owner]!.lijsten[plan]!;
     const pointer = this.pointers.get(eigenaar)! + lp.pad.map((s) => `/${segment(s)}`).join('');
     this.pointers.set(-1 - id, pointer);
-    if (e[lp.eenheid]!.record) this.lijsten.set(id, { eenheid: lp.eenheid, pointer, naam: e[lp.eenheid]!.naam, uniek: lp.uniqueItems === true });
+    if (e[lp.eenheid]!.record)
+      this.lijsten.set(id, { eenheid: lp.eenheid, pointer, naam: e[lp.eenheid]!.naam, uniek: lp.uniqueItems === true });
     this.gebeurtenissen.push(['L', id, eigenaar, plan, start]);
   }
   /** Unit plan of each open unit, by id. */
@@ -97,13 +107,30 @@ class Doorgever implements Ontvanger {
   }
   records(lijst: number, chunk: Uint8Array, abs: number, ascii: boolean, n: number, r: RecordReeks): void {
     const l = this.lijsten.get(lijst);
-    const reeks: RecordReeks = { start: r.start.slice(0, n), end: r.end.slice(0, n), colons: r.colons.slice(0, n), line: r.line.slice(0, n), column: r.column.slice(0, n), index: r.index.slice(0, n) };
+    const reeks: RecordReeks = {
+      start: r.start.slice(0, n),
+      end: r.end.slice(0, n),
+      colons: r.colons.slice(0, n),
+      line: r.line.slice(0, n),
+      column: r.column.slice(0, n),
+      index: r.index.slice(0, n),
+    };
     for (const a of Object.values(reeks) as ArrayBufferView[]) this.overdracht.push(a.buffer as ArrayBuffer);
     if (l && this.zelfDoen()) {
       const voor = this.verwerker.aantal;
       const v = new Verzamelaar(this.verwerker.regelsPer);
       this.verwerker.records(l, chunk, abs, ascii, n, r, v);
-      const u: RecordUitkomst = { aantal: this.verwerker.aantal - voor, fouten: v.fouten, sleutels: v.sleutels, verwijzingen: v.verwijzingen, afdrukken: v.afdrukken, onvolledig: v.isOnvolledig, abs, ascii, reeks };
+      const u: RecordUitkomst = {
+        aantal: this.verwerker.aantal - voor,
+        fouten: v.fouten,
+        sleutels: v.sleutels,
+        verwijzingen: v.verwijzingen,
+        afdrukken: v.afdrukken,
+        onvolledig: v.isOnvolledig,
+        abs,
+        ascii,
+        reeks,
+      };
       this.gebeurtenissen.push(['U', lijst, u]);
       return;
     }
@@ -173,7 +200,12 @@ export function werk(poort: WerkPoort, opdracht: WerkOpdracht, context: StreamCo
   let gestuurd = 0;
   // While the main thread has been busier, this one validates the records of a chunk itself: the load balances.
   const verwerker = new Verwerker(context.plan, context.validators, context.regels, context.melding);
-  const zelf = opdracht.verdeling === 'werker' ? () => true : opdracht.verdeling === 'hoofd' ? () => false : () => tijden[0]! > tijden[1]!;
+  const zelf =
+    opdracht.verdeling === 'werker'
+      ? () => true
+      : opdracht.verdeling === 'hoofd'
+        ? () => false
+        : () => tijden[0]! > tijden[1]!;
   const doorgever = new Doorgever(context.plan, verwerker, zelf);
   const scanner = new Scanner(context.plan, opdracht.opties, doorgever);
   const stuur = (chunk: Uint8Array | null): void => {
@@ -252,7 +284,14 @@ export async function valideerMetWerker(
     const s = statSync(bron);
     if (!s.isFile()) throw Object.assign(new Error(`${bron} is not a file`), { code: 'EISDIR' });
   }
-  const controleur = new Controleur(context.plan, context.validators, context.regels, context.melding, opties, typeof bron === 'string' ? herlezer(bron) : undefined);
+  const controleur = new Controleur(
+    context.plan,
+    context.validators,
+    context.regels,
+    context.melding,
+    opties,
+    typeof bron === 'string' ? herlezer(bron) : undefined,
+  );
   const gedeeld = new SharedArrayBuffer(TELLERS);
   const kanaal = new MessageChannel();
   const pool: ArrayBuffer[] = [];
@@ -269,7 +308,12 @@ export async function valideerMetWerker(
   const elu = performance.eventLoopUtilization();
   // The worker runs the package's plain JavaScript: none of this process's flags (a loader, --input-type) apply.
   // A small young generation keeps its memory low: what it allocates per chunk is short-lived.
-  const worker = new Worker(WERKER, { workerData: opdracht, execArgv: [], transferList: [kanaal.port2], resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+  const worker = new Worker(WERKER, {
+    workerData: opdracht,
+    execArgv: [],
+    transferList: [kanaal.port2],
+    resourceLimits: { maxYoungGenerationSizeMb: 8 },
+  });
   let inFlight = 0;
   let verder: (() => void) | null = null;
   let bytes = 0;
@@ -285,7 +329,14 @@ export async function valideerMetWerker(
       else resolve(r);
     };
     worker.on('message', (m) => {
-      const bericht = m as { soort: string; chunk?: Uint8Array | null; gebeurtenissen?: Gebeurtenis[]; bytes?: number; message?: string; code?: string };
+      const bericht = m as {
+        soort: string;
+        chunk?: Uint8Array | null;
+        gebeurtenissen?: Gebeurtenis[];
+        bytes?: number;
+        message?: string;
+        code?: string;
+      };
       if (gedaan) return;
       if (bericht.soort === 'deel') {
         speel(controleur, bericht.gebeurtenissen!, bericht.chunk ?? null);
@@ -352,7 +403,7 @@ function herlezer(pad: string): (van: number, tot: number) => string {
     const buf = new Uint8Array(CHUNK);
     const fd = openSync(pad, 'r');
     try {
-      for (let p = van; p < tot; ) {
+      for (let p = van; p < tot;) {
         const n = readSync(fd, buf, 0, Math.min(CHUNK, tot - p), p);
         if (n === 0) break;
         h.update(buf.subarray(0, n));
