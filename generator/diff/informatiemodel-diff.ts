@@ -6,6 +6,7 @@
 import type { BerichtView, VeldInBericht } from '../derive/bericht.ts';
 import type { DataElement, Enumeratie, Informatiemodel, Keuze, Waarde } from '../model/types.ts';
 import {
+  aanwezigheid,
   documentatie,
   inBericht,
   paren,
@@ -13,6 +14,7 @@ import {
   shownValue,
   velden,
   waardenVan,
+  zonderGevolg,
   type ModelChange,
   type Uit,
   type Zoek,
@@ -37,21 +39,11 @@ export function diffInformatiemodel(
   // The informatiemodel itself.
   const model = b.naam;
   if (a.naam !== b.naam)
-    uit({
-      path: model,
-      kind: 'model-renamed',
-      message: `informatiemodel ${shownValue(a.naam)} hernoemd naar ${shownValue(b.naam)}`,
-      paden: [],
-      familie: 'geen',
-    });
+    uit(
+      zonderGevolg(model, 'model-renamed', `informatiemodel ${shownValue(a.naam)} hernoemd naar ${shownValue(b.naam)}`),
+    );
   if (a.versie !== b.versie)
-    uit({
-      path: model,
-      kind: 'version-changed',
-      message: `versie van het informatiemodel ${a.versie} → ${b.versie}`,
-      paden: [],
-      familie: 'geen',
-    });
+    uit(zonderGevolg(model, 'version-changed', `versie van het informatiemodel ${a.versie} → ${b.versie}`));
   for (const k of ['definitie', 'toelichting', 'herkomst', 'basisUri', 'mimVersie'] as const) {
     if ((a[k] ?? '') !== (b[k] ?? '')) {
       uit({
@@ -73,30 +65,12 @@ export function diffInformatiemodel(
 
   const gt = paren(a.gegevensgroeptypen, b.gegevensgroeptypen, (g) => g.id);
   for (const g of gt.weg)
-    uit({
-      path: g.naam,
-      kind: 'gegevensgroeptype-removed',
-      message: `gegevensgroeptype ${g.naam} verwijderd`,
-      paden: [],
-      familie: 'geen',
-    });
+    uit(zonderGevolg(g.naam, 'gegevensgroeptype-removed', `gegevensgroeptype ${g.naam} verwijderd`));
   for (const g of gt.erbij)
-    uit({
-      path: g.naam,
-      kind: 'gegevensgroeptype-added',
-      message: `gegevensgroeptype ${g.naam} toegevoegd`,
-      paden: [],
-      familie: 'geen',
-    });
+    uit(zonderGevolg(g.naam, 'gegevensgroeptype-added', `gegevensgroeptype ${g.naam} toegevoegd`));
   for (const [x, y] of gt.beide) {
     if (x.naam !== y.naam)
-      uit({
-        path: y.naam,
-        kind: 'gegevensgroeptype-renamed',
-        message: `gegevensgroeptype ${x.naam} hernoemd naar ${y.naam}`,
-        paden: [],
-        familie: 'geen',
-      });
+      uit(zonderGevolg(y.naam, 'gegevensgroeptype-renamed', `gegevensgroeptype ${x.naam} hernoemd naar ${y.naam}`));
     documentatie(uit, `gegevensgroeptype ${y.naam}`, y.naam, x, y, []);
   }
 
@@ -111,61 +85,27 @@ export function diffInformatiemodel(
       paden: velden(oud((i) => i.veldenTyped(c.id))),
       familie: 'waarde',
     });
-  for (const c of cl.erbij)
-    uit({
-      path: c.naam,
-      kind: 'codelist-added',
-      message: `codelijst ${c.naam} toegevoegd`,
-      paden: [],
-      familie: 'geen',
-    });
+  for (const c of cl.erbij) uit(zonderGevolg(c.naam, 'codelist-added', `codelijst ${c.naam} toegevoegd`));
   for (const [x, y] of cl.beide) {
-    if (x.naam !== y.naam)
-      uit({
-        path: y.naam,
-        kind: 'codelist-renamed',
-        message: `codelijst ${x.naam} hernoemd naar ${y.naam}`,
-        paden: [],
-        familie: 'geen',
-      });
+    if (x.naam !== y.naam) uit(zonderGevolg(y.naam, 'codelist-renamed', `codelijst ${x.naam} hernoemd naar ${y.naam}`));
     if ((x.locatie ?? '') !== (y.locatie ?? ''))
-      uit({
-        path: y.naam,
-        kind: 'codelist-changed',
-        message: `codelijst ${y.naam}: locatie ${shownValue(x.locatie)} → ${shownValue(y.locatie)}`,
-        paden: [],
-        familie: 'geen',
-      });
+      uit(
+        zonderGevolg(
+          y.naam,
+          'codelist-changed',
+          `codelijst ${y.naam}: locatie ${shownValue(x.locatie)} → ${shownValue(y.locatie)}`,
+        ),
+      );
     documentatie(uit, `codelijst ${y.naam}`, y.naam, x, y, []);
   }
 
   const pd = paren(a.primitieveDatatypes, b.primitieveDatatypes, (d) => d.id);
-  for (const d of pd.weg)
-    uit({
-      path: d.naam,
-      kind: 'datatype-removed',
-      message: `primitief datatype ${d.naam} verwijderd`,
-      paden: [],
-      familie: 'geen',
-    });
-  for (const d of pd.erbij)
-    uit({
-      path: d.naam,
-      kind: 'datatype-added',
-      message: `primitief datatype ${d.naam} toegevoegd`,
-      paden: [],
-      familie: 'geen',
-    });
+  for (const d of pd.weg) uit(zonderGevolg(d.naam, 'datatype-removed', `primitief datatype ${d.naam} verwijderd`));
+  for (const d of pd.erbij) uit(zonderGevolg(d.naam, 'datatype-added', `primitief datatype ${d.naam} toegevoegd`));
   for (const [x, y] of pd.beide) {
     const p = beide((i) => i.veldenTyped(y.id));
     if (x.naam !== y.naam)
-      uit({
-        path: y.naam,
-        kind: 'datatype-renamed',
-        message: `primitief datatype ${x.naam} hernoemd naar ${y.naam}`,
-        paden: [],
-        familie: 'geen',
-      });
+      uit(zonderGevolg(y.naam, 'datatype-renamed', `primitief datatype ${x.naam} hernoemd naar ${y.naam}`));
     const anders = (
       [
         'basis',
@@ -191,32 +131,12 @@ export function diffInformatiemodel(
   }
 
   const gd = paren(a.gestructureerdeDatatypes, b.gestructureerdeDatatypes, (d) => d.id);
-  for (const d of gd.weg)
-    uit({
-      path: d.naam,
-      kind: 'datatype-removed',
-      message: `gestructureerd datatype ${d.naam} verwijderd`,
-      paden: [],
-      familie: 'geen',
-    });
-  for (const d of gd.erbij)
-    uit({
-      path: d.naam,
-      kind: 'datatype-added',
-      message: `gestructureerd datatype ${d.naam} toegevoegd`,
-      paden: [],
-      familie: 'geen',
-    });
+  for (const d of gd.weg) uit(zonderGevolg(d.naam, 'datatype-removed', `gestructureerd datatype ${d.naam} verwijderd`));
+  for (const d of gd.erbij) uit(zonderGevolg(d.naam, 'datatype-added', `gestructureerd datatype ${d.naam} toegevoegd`));
   for (const [x, y] of gd.beide) {
     const p = beide((i) => i.veldenTyped(y.id));
     if (x.naam !== y.naam)
-      uit({
-        path: y.naam,
-        kind: 'datatype-renamed',
-        message: `gestructureerd datatype ${x.naam} hernoemd naar ${y.naam}`,
-        paden: [],
-        familie: 'geen',
-      });
+      uit(zonderGevolg(y.naam, 'datatype-renamed', `gestructureerd datatype ${x.naam} hernoemd naar ${y.naam}`));
     const ea = x.dataElementen.map(dataElement).join('; ');
     const eb = y.dataElementen.map(dataElement).join('; ');
     if (ea !== eb) {
@@ -239,14 +159,7 @@ export function diffInformatiemodel(
     uit({ path: d.naam, kind: 'datatype-added', message: `keuze ${d.naam} toegevoegd`, paden: [], familie: 'geen' });
   for (const [x, y] of kz.beide) {
     const p = beide((i) => i.veldenTyped(y.id));
-    if (x.naam !== y.naam)
-      uit({
-        path: y.naam,
-        kind: 'datatype-renamed',
-        message: `keuze ${x.naam} hernoemd naar ${y.naam}`,
-        paden: [],
-        familie: 'geen',
-      });
+    if (x.naam !== y.naam) uit(zonderGevolg(y.naam, 'datatype-renamed', `keuze ${x.naam} hernoemd naar ${y.naam}`));
     if (alternatieven(x) !== alternatieven(y)) {
       uit({
         path: y.naam,
@@ -295,13 +208,13 @@ function enumeraties(uit: Uit, a: Informatiemodel, b: Informatiemodel, beide: Zo
   for (const [x, y] of es.beide) {
     const p = beide((i) => i.veldenTyped(y.id));
     if (x.naam !== y.naam)
-      uit({
-        path: y.naam,
-        kind: 'enumeration-renamed',
-        message: `enumeratie ${x.naam} hernoemd naar ${y.naam}${inBericht(velden(p))}`,
-        paden: [],
-        familie: 'geen',
-      });
+      uit(
+        zonderGevolg(
+          y.naam,
+          'enumeration-renamed',
+          `enumeratie ${x.naam} hernoemd naar ${y.naam}${inBericht(velden(p))}`,
+        ),
+      );
     waarden(uit, x, y, waardenVan(p), velden(p));
     documentatie(uit, `enumeratie ${y.naam}`, y.naam, x, y, []);
   }
@@ -351,28 +264,22 @@ function waarden(uit: Uit, x: Enumeratie, y: Enumeratie, paden: string[], getoon
       });
     }
     if ((w.code ?? '') !== (v.code ?? ''))
-      uit({
-        path: `${y.naam}.${v.naam}`,
-        kind: 'enumeration-value-code-changed',
-        message: `${label}: code ${shownValue(w.code)} → ${shownValue(v.code)}`,
-        paden: [],
-        familie: 'geen',
-      });
+      uit(
+        zonderGevolg(
+          `${y.naam}.${v.naam}`,
+          'enumeration-value-code-changed',
+          `${label}: code ${shownValue(w.code)} → ${shownValue(v.code)}`,
+        ),
+      );
     if ((w.definitie ?? '') !== (v.definitie ?? ''))
-      uit({
-        path: `${y.naam}.${v.naam}`,
-        kind: 'definition-changed',
-        message: `${label}: definitie gewijzigd: ${shownText(w.definitie)} → ${shownText(v.definitie)}`,
-        paden: [],
-        familie: 'geen',
-      });
+      uit(
+        zonderGevolg(
+          `${y.naam}.${v.naam}`,
+          'definition-changed',
+          `${label}: definitie gewijzigd: ${shownText(w.definitie)} → ${shownText(v.definitie)}`,
+        ),
+      );
     if ((w.toelichting ?? '') !== (v.toelichting ?? ''))
-      uit({
-        path: `${y.naam}.${v.naam}`,
-        kind: 'documentation-changed',
-        message: `${label}: toelichting gewijzigd`,
-        paden: [],
-        familie: 'geen',
-      });
+      uit(zonderGevolg(`${y.naam}.${v.naam}`, 'documentation-changed', `${label}: toelichting gewijzigd`));
   }
 }

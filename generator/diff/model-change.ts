@@ -56,6 +56,16 @@ export function inBericht(paden: string[]): string {
   return ` (in het bericht: ${shown.join(', ')}${p.length > 3 ? `, en ${p.length - 3} andere` : ''})`;
 }
 
+/** An element added or removed: the fields it gives the message appear or disappear with it. */
+export function aanwezigheid(path: string, kind: string, wat: string, paden: string[]): ModelChange {
+  return { path, kind, message: `${wat}${inBericht(paden)}`, paden, familie: 'aanwezigheid' };
+}
+
+/** A change that cannot change the generated schemas (a rename, an element no field uses): reported only. */
+export function zonderGevolg(path: string, kind: string, message: string): ModelChange {
+  return { path, kind, message, paden: [], familie: 'geen' };
+}
+
 export function shownValue(v: string | number | boolean | undefined): string {
   return v === undefined ? '(geen)' : typeof v === 'string' ? `"${v}"` : String(v);
 }

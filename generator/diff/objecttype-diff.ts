@@ -16,6 +16,7 @@ import type {
 } from '../model/types.ts';
 import { modelView } from '../model/view.ts';
 import {
+  aanwezigheid,
   documentatie,
   inBericht,
   paren,
@@ -26,6 +27,7 @@ import {
   uniek,
   velden,
   waardenVan,
+  zonderGevolg,
   type Uit,
   type Zoek,
 } from './model-change.ts';
@@ -41,42 +43,24 @@ export function objecttypen(
   const ot = paren(a.objecttypen, b.objecttypen, (o) => o.id);
   for (const o of ot.weg) {
     const p = oud((i) => i.veldenHolding(o.id));
-    uit({
-      path: o.naam,
-      kind: 'objecttype-removed',
-      message: `objecttype ${o.naam} verwijderd${inBericht(velden(p))}`,
-      paden: velden(p),
-      familie: 'aanwezigheid',
-    });
+    uit(aanwezigheid(o.naam, 'objecttype-removed', `objecttype ${o.naam} verwijderd`, velden(p)));
   }
   for (const o of ot.erbij) {
     const p = nieuw((i) => i.veldenHolding(o.id));
-    uit({
-      path: o.naam,
-      kind: 'objecttype-added',
-      message: `objecttype ${o.naam} toegevoegd${inBericht(velden(p))}`,
-      paden: velden(p),
-      familie: 'aanwezigheid',
-    });
+    uit(aanwezigheid(o.naam, 'objecttype-added', `objecttype ${o.naam} toegevoegd`, velden(p)));
   }
   for (const [x, y] of ot.beide) {
     const p = beide((i) => i.veldenHolding(y.id));
     if (x.naam !== y.naam)
-      uit({
-        path: y.naam,
-        kind: 'objecttype-renamed',
-        message: `objecttype ${x.naam} hernoemd naar ${y.naam}`,
-        paden: [],
-        familie: 'geen',
-      });
+      uit(zonderGevolg(y.naam, 'objecttype-renamed', `objecttype ${x.naam} hernoemd naar ${y.naam}`));
     if (x.indicatieAbstractObject !== y.indicatieAbstractObject) {
-      uit({
-        path: y.naam,
-        kind: 'objecttype-changed',
-        message: `objecttype ${y.naam} is nu ${y.indicatieAbstractObject ? 'abstract' : 'niet meer abstract'}`,
-        paden: [],
-        familie: 'geen',
-      });
+      uit(
+        zonderGevolg(
+          y.naam,
+          'objecttype-changed',
+          `objecttype ${y.naam} is nu ${y.indicatieAbstractObject ? 'abstract' : 'niet meer abstract'}`,
+        ),
+      );
     }
     const sa = x.supertypen.map((s) => s.id).sort();
     const sb = y.supertypen.map((s) => s.id).sort();
@@ -106,23 +90,18 @@ export function attribuutsoorten(
   const naam = (x: Attribuutsoort): string => `${x.eigenaar.naam}.${x.naam}`;
   for (const x of at.weg) {
     const p = oud((i) => i.veldenFrom('attribuutsoort', x.id));
-    uit({
-      path: naam(x),
-      kind: 'attribute-removed',
-      message: `attribuutsoort ${naam(x)} verwijderd${inBericht(velden(p))}`,
-      paden: velden(p),
-      familie: 'aanwezigheid',
-    });
+    uit(aanwezigheid(naam(x), 'attribute-removed', `attribuutsoort ${naam(x)} verwijderd`, velden(p)));
   }
   for (const y of at.erbij) {
     const p = nieuw((i) => i.veldenFrom('attribuutsoort', y.id));
-    uit({
-      path: naam(y),
-      kind: 'attribute-added',
-      message: `attribuutsoort ${naam(y)} toegevoegd (${y.type.naam}, kardinaliteit ${y.kardinaliteit.tekst})${inBericht(velden(p))}`,
-      paden: velden(p),
-      familie: 'aanwezigheid',
-    });
+    uit(
+      aanwezigheid(
+        naam(y),
+        'attribute-added',
+        `attribuutsoort ${naam(y)} toegevoegd (${y.type.naam}, kardinaliteit ${y.kardinaliteit.tekst})`,
+        velden(p),
+      ),
+    );
   }
   for (const [x, y] of at.beide) {
     const p = beide((i) => i.veldenFrom('attribuutsoort', y.id));
@@ -136,13 +115,13 @@ export function attribuutsoorten(
         familie: 'aanwezigheid',
       });
     } else if (x.naam !== y.naam) {
-      uit({
-        path: naam(y),
-        kind: 'attribute-renamed',
-        message: `attribuutsoort ${naam(x)} hernoemd naar ${y.naam}${inBericht(velden(p))}`,
-        paden: [],
-        familie: 'geen',
-      });
+      uit(
+        zonderGevolg(
+          naam(y),
+          'attribute-renamed',
+          `attribuutsoort ${naam(x)} hernoemd naar ${y.naam}${inBericht(velden(p))}`,
+        ),
+      );
     }
     if (!typeGelijk(x.type, y.type)) {
       uit({
@@ -189,13 +168,13 @@ export function attribuutsoorten(
     ).filter((k) => x[k] !== y[k]);
     if (meta.length > 0) {
       // mogelijkGeenWaarde decides whether the strict schema requires a field of kardinaliteit 1.
-      const aanwezigheid = meta.includes('mogelijkGeenWaarde');
+      const geenWaardeAnders = meta.includes('mogelijkGeenWaarde');
       uit({
         path: naam(y),
         kind: 'attribute-metadata-changed',
         message: `${label}: ${meta.map((k) => `${k} ${shownValue(x[k])} → ${shownValue(y[k])}`).join(', ')}`,
-        paden: aanwezigheid ? velden(p) : [],
-        familie: aanwezigheid ? 'verplicht' : 'geen',
+        paden: geenWaardeAnders ? velden(p) : [],
+        familie: geenWaardeAnders ? 'verplicht' : 'geen',
       });
     }
     documentatie(uit, label, naam(y), x, y, waardenVan(p));
@@ -213,56 +192,37 @@ function alleGegevensgroepen(m: Informatiemodel): Gegevensgroep[] {
 export function gegevensgroepen(uit: Uit, a: Informatiemodel, b: Informatiemodel): void {
   const gg = paren(alleGegevensgroepen(a), alleGegevensgroepen(b), (x) => x.id);
   const naam = (x: Gegevensgroep): string => `${x.eigenaar.naam}.${x.naam}`;
-  for (const x of gg.weg)
-    uit({
-      path: naam(x),
-      kind: 'gegevensgroep-removed',
-      message: `gegevensgroep ${naam(x)} verwijderd`,
-      paden: [],
-      familie: 'geen',
-    });
+  for (const x of gg.weg) uit(zonderGevolg(naam(x), 'gegevensgroep-removed', `gegevensgroep ${naam(x)} verwijderd`));
   for (const y of gg.erbij)
-    uit({
-      path: naam(y),
-      kind: 'gegevensgroep-added',
-      message: `gegevensgroep ${naam(y)} toegevoegd (${y.type.naam}, kardinaliteit ${y.kardinaliteit.tekst})`,
-      paden: [],
-      familie: 'geen',
-    });
+    uit(
+      zonderGevolg(
+        naam(y),
+        'gegevensgroep-added',
+        `gegevensgroep ${naam(y)} toegevoegd (${y.type.naam}, kardinaliteit ${y.kardinaliteit.tekst})`,
+      ),
+    );
   for (const [x, y] of gg.beide) {
     const label = `gegevensgroep ${naam(y)}`;
     if (x.eigenaar.id !== y.eigenaar.id)
-      uit({
-        path: naam(y),
-        kind: 'gegevensgroep-moved',
-        message: `gegevensgroep ${x.naam} verplaatst van ${x.eigenaar.naam} naar ${y.eigenaar.naam}`,
-        paden: [],
-        familie: 'geen',
-      });
+      uit(
+        zonderGevolg(
+          naam(y),
+          'gegevensgroep-moved',
+          `gegevensgroep ${x.naam} verplaatst van ${x.eigenaar.naam} naar ${y.eigenaar.naam}`,
+        ),
+      );
     else if (x.naam !== y.naam)
-      uit({
-        path: naam(y),
-        kind: 'gegevensgroep-renamed',
-        message: `gegevensgroep ${naam(x)} hernoemd naar ${y.naam}`,
-        paden: [],
-        familie: 'geen',
-      });
+      uit(zonderGevolg(naam(y), 'gegevensgroep-renamed', `gegevensgroep ${naam(x)} hernoemd naar ${y.naam}`));
     if (x.type.id !== y.type.id)
-      uit({
-        path: naam(y),
-        kind: 'datatype-changed',
-        message: `${label}: type ${x.type.naam} → ${y.type.naam}`,
-        paden: [],
-        familie: 'geen',
-      });
+      uit(zonderGevolg(naam(y), 'datatype-changed', `${label}: type ${x.type.naam} → ${y.type.naam}`));
     if (x.kardinaliteit.tekst !== y.kardinaliteit.tekst)
-      uit({
-        path: naam(y),
-        kind: 'cardinality-changed',
-        message: `${label}: kardinaliteit ${x.kardinaliteit.tekst} → ${y.kardinaliteit.tekst}`,
-        paden: [],
-        familie: 'geen',
-      });
+      uit(
+        zonderGevolg(
+          naam(y),
+          'cardinality-changed',
+          `${label}: kardinaliteit ${x.kardinaliteit.tekst} → ${y.kardinaliteit.tekst}`,
+        ),
+      );
     documentatie(uit, label, naam(y), x, y, []);
   }
 }
@@ -279,52 +239,44 @@ export function relatiesoorten(
   const naam = (x: Relatiesoort): string => `${x.eigenaar.naam}.${x.naam}`;
   for (const x of rs.weg) {
     const p = oud((i) => i.veldenFrom('relatiesoort', x.id));
-    uit({
-      path: naam(x),
-      kind: 'relation-removed',
-      message: `relatiesoort ${naam(x)} (naar ${x.doel.naam}) verwijderd${inBericht(velden(p))}`,
-      paden: velden(p),
-      familie: 'aanwezigheid',
-    });
+    uit(
+      aanwezigheid(naam(x), 'relation-removed', `relatiesoort ${naam(x)} (naar ${x.doel.naam}) verwijderd`, velden(p)),
+    );
   }
   for (const y of rs.erbij) {
     const p = nieuw((i) => i.veldenFrom('relatiesoort', y.id));
-    uit({
-      path: naam(y),
-      kind: 'relation-added',
-      message: `relatiesoort ${naam(y)} (naar ${y.doel.naam}, kardinaliteit ${y.kardinaliteit.tekst}) toegevoegd${inBericht(velden(p))}`,
-      paden: velden(p),
-      familie: 'aanwezigheid',
-    });
+    uit(
+      aanwezigheid(
+        naam(y),
+        'relation-added',
+        `relatiesoort ${naam(y)} (naar ${y.doel.naam}, kardinaliteit ${y.kardinaliteit.tekst}) toegevoegd`,
+        velden(p),
+      ),
+    );
   }
   for (const [x, y] of rs.beide) {
     const p = beide((i) => i.veldenFrom('relatiesoort', y.id));
     const label = `relatiesoort ${naam(y)}`;
     if (x.eigenaar.id !== y.eigenaar.id) {
-      uit({
-        path: naam(y),
-        kind: 'relation-moved',
-        message: `relatiesoort ${x.naam} verplaatst van ${x.eigenaar.naam} naar ${y.eigenaar.naam}${inBericht(velden(p))}`,
-        paden: velden(p),
-        familie: 'aanwezigheid',
-      });
+      uit(
+        aanwezigheid(
+          naam(y),
+          'relation-moved',
+          `relatiesoort ${x.naam} verplaatst van ${x.eigenaar.naam} naar ${y.eigenaar.naam}`,
+          velden(p),
+        ),
+      );
     } else if (x.naam !== y.naam) {
-      uit({
-        path: naam(y),
-        kind: 'relation-renamed',
-        message: `relatiesoort ${naam(x)} hernoemd naar ${y.naam}`,
-        paden: [],
-        familie: 'geen',
-      });
+      uit(zonderGevolg(naam(y), 'relation-renamed', `relatiesoort ${naam(x)} hernoemd naar ${y.naam}`));
     }
     if ((x.rol ?? '') !== (y.rol ?? '') || (x.rolBron ?? '') !== (y.rolBron ?? '')) {
-      uit({
-        path: naam(y),
-        kind: 'relation-role-changed',
-        message: `${label}: rol ${shownValue(x.rol)} → ${shownValue(y.rol)}${(x.rolBron ?? '') !== (y.rolBron ?? '') ? `, rol bron ${shownValue(x.rolBron)} → ${shownValue(y.rolBron)}` : ''}`,
-        paden: [],
-        familie: 'geen',
-      });
+      uit(
+        zonderGevolg(
+          naam(y),
+          'relation-role-changed',
+          `${label}: rol ${shownValue(x.rol)} → ${shownValue(y.rol)}${(x.rolBron ?? '') !== (y.rolBron ?? '') ? `, rol bron ${shownValue(x.rolBron)} → ${shownValue(y.rolBron)}` : ''}`,
+        ),
+      );
     }
     if (x.doel.id !== y.doel.id) {
       uit({
@@ -362,14 +314,14 @@ export function relatiesoorten(
         'indicatieFormeleHistorie',
       ] as const
     ).filter((k) => x[k] !== y[k]);
-    const aanwezigheid = meta.includes('mogelijkGeenWaarde');
+    const geenWaardeAnders = meta.includes('mogelijkGeenWaarde');
     if (meta.length > 0)
       uit({
         path: naam(y),
         kind: 'relation-changed',
         message: `${label}: ${meta.map((k) => `${k} ${shownValue(x[k])} → ${shownValue(y[k])}`).join(', ')}`,
-        paden: aanwezigheid ? velden(p) : [],
-        familie: aanwezigheid ? 'verplicht' : 'geen',
+        paden: geenWaardeAnders ? velden(p) : [],
+        familie: geenWaardeAnders ? 'verplicht' : 'geen',
       });
     documentatie(uit, label, naam(y), x, y, waardenVan(p));
   }
@@ -436,13 +388,13 @@ export function constraints(
   for (const [x, y] of cs.beide) {
     const p = uniek([...knopen(ia, x.eigenaar.id), ...knopen(ib, y.eigenaar.id)]);
     if (x.c.naam !== y.c.naam)
-      uit({
-        path: naam(y),
-        kind: 'constraint-renamed',
-        message: `constraint "${x.c.naam}" van ${y.eigenaar.naam} hernoemd naar "${y.c.naam}"`,
-        paden: [],
-        familie: 'geen',
-      });
+      uit(
+        zonderGevolg(
+          naam(y),
+          'constraint-renamed',
+          `constraint "${x.c.naam}" van ${y.eigenaar.naam} hernoemd naar "${y.c.naam}"`,
+        ),
+      );
     const regel = regelSleutel(x.c.regel) !== regelSleutel(y.c.regel);
     const spec = x.c.specificatie.replace(/\s+/g, ' ').trim() !== y.c.specificatie.replace(/\s+/g, ' ').trim();
     if (regel || spec || x.eigenaar.id !== y.eigenaar.id) {

@@ -3,7 +3,16 @@
  * element it comes from, so a new wire name or a move to another object is reported as such.
  */
 import type { Lijst, UmObject, UmVeld, Uitwisselmodel } from '../derive/types.ts';
-import { paren, shownText, shownValue, typeGelijk, uniek, type ModelChange } from './model-change.ts';
+import {
+  aanwezigheid,
+  paren,
+  shownText,
+  shownValue,
+  typeGelijk,
+  uniek,
+  zonderGevolg,
+  type ModelChange,
+} from './model-change.ts';
 import { pointer } from './schema-change.ts';
 
 function sleutel(v: UmVeld): string {
@@ -97,29 +106,11 @@ class UmDiff {
         familie: 'doc',
       });
     if (a.versie !== b.versie)
-      uit({
-        path: '',
-        kind: 'version-changed',
-        message: `versie van het uitwisselmodel ${a.versie} → ${b.versie}`,
-        paden: [],
-        familie: 'geen',
-      });
+      uit(zonderGevolg('', 'version-changed', `versie van het uitwisselmodel ${a.versie} → ${b.versie}`));
     if (a.schemaId !== b.schemaId)
-      uit({
-        path: '',
-        kind: 'schema-id-changed',
-        message: `$id van het schema ${a.schemaId} → ${b.schemaId}`,
-        paden: [],
-        familie: 'geen',
-      });
+      uit(zonderGevolg('', 'schema-id-changed', `$id van het schema ${a.schemaId} → ${b.schemaId}`));
     if (a.pakketnaam !== b.pakketnaam)
-      uit({
-        path: '',
-        kind: 'package-name-changed',
-        message: `npm-pakket ${a.pakketnaam} → ${b.pakketnaam}`,
-        paden: [],
-        familie: 'geen',
-      });
+      uit(zonderGevolg('', 'package-name-changed', `npm-pakket ${a.pakketnaam} → ${b.pakketnaam}`));
     if ((a.definitie ?? '') !== (b.definitie ?? ''))
       uit({
         path: '',
@@ -129,40 +120,24 @@ class UmDiff {
         familie: 'doc',
       });
     if ((a.herkomst ?? '') !== (b.herkomst ?? ''))
-      uit({
-        path: '',
-        kind: 'documentation-changed',
-        message: `uitwisselmodel ${naam}: herkomst gewijzigd`,
-        paden: [],
-        familie: 'geen',
-      });
+      uit(zonderGevolg('', 'documentation-changed', `uitwisselmodel ${naam}: herkomst gewijzigd`));
 
     const defs = paren(a.datatypeDefs, b.datatypeDefs, (d) => d.datatype.id);
     for (const d of defs.weg)
-      uit({
-        path: '',
-        kind: 'schema-def-removed',
-        message: `$defs/${d.defNaam} (${d.datatype.naam}) niet meer apart in het schema`,
-        paden: [],
-        familie: 'geen',
-      });
+      uit(
+        zonderGevolg('', 'schema-def-removed', `$defs/${d.defNaam} (${d.datatype.naam}) niet meer apart in het schema`),
+      );
     for (const d of defs.erbij)
-      uit({
-        path: '',
-        kind: 'schema-def-added',
-        message: `$defs/${d.defNaam} (${d.datatype.naam}) apart in het schema`,
-        paden: [],
-        familie: 'geen',
-      });
+      uit(zonderGevolg('', 'schema-def-added', `$defs/${d.defNaam} (${d.datatype.naam}) apart in het schema`));
     for (const [x, y] of defs.beide) {
       if (x.defNaam !== y.defNaam)
-        uit({
-          path: '',
-          kind: 'schema-def-renamed',
-          message: `$defs/${x.defNaam} heet nu $defs/${y.defNaam} (${y.datatype.naam}); de berichten veranderen daardoor niet`,
-          paden: [],
-          familie: 'geen',
-        });
+        uit(
+          zonderGevolg(
+            '',
+            'schema-def-renamed',
+            `$defs/${x.defNaam} heet nu $defs/${y.defNaam} (${y.datatype.naam}); de berichten veranderen daardoor niet`,
+          ),
+        );
     }
 
     this.objecten(a.bericht, b.bericht, '', '');
@@ -202,13 +177,7 @@ class UmDiff {
       });
     }
     if (oa.naam !== ob.naam && !oa.objecttype && !ob.objecttype) {
-      uit({
-        path: kb,
-        kind: 'object-renamed',
-        message: `het toegevoegde object op ${waar} heet nu ${ob.naam} (was ${oa.naam})`,
-        paden: [],
-        familie: 'geen',
-      });
+      uit(zonderGevolg(kb, 'object-renamed', `het toegevoegde object op ${waar} heet nu ${ob.naam} (was ${oa.naam})`));
     }
     const eigenA = oa.objecttype?.definitie;
     const eigenB = ob.objecttype?.definitie;
@@ -309,13 +278,7 @@ class UmDiff {
     }
     const herkomstSleutel = (v: UmVeld): string => (v.herkomst.soort === 'toegevoegd' ? 't' : sleutel(v));
     if (herkomstSleutel(x) !== herkomstSleutel(y)) {
-      uit({
-        path: pb,
-        kind: 'field-origin-changed',
-        message: `veld ${pb}: herkomst ${herkomstTekst(x)} → ${herkomstTekst(y)}`,
-        paden: [],
-        familie: 'geen',
-      });
+      uit(zonderGevolg(pb, 'field-origin-changed', `veld ${pb}: herkomst ${herkomstTekst(x)} → ${herkomstTekst(y)}`));
     }
     if (x.verplicht !== y.verplicht) {
       uit({
@@ -385,13 +348,7 @@ class UmDiff {
       });
     }
     if ((x.toelichting ?? '') !== (y.toelichting ?? ''))
-      uit({
-        path: pb,
-        kind: 'documentation-changed',
-        message: `veld ${pb}: toelichting gewijzigd`,
-        paden: [],
-        familie: 'geen',
-      });
+      uit(zonderGevolg(pb, 'documentation-changed', `veld ${pb}: toelichting gewijzigd`));
     if (x.inhoud.soort === 'object' && y.inhoud.soort === 'object' && vorm(x) === vorm(y))
       this.objecten(x.inhoud.object, y.inhoud.object, na, nb);
   }
