@@ -43,6 +43,18 @@ export function schemaChange(
   };
 }
 
+/** A change the diff does not look into: it may break anyone, so it is reported as breaking both sides. */
+export function nietVergeleken(kind: string, oldPath: string, newPath: string, wat: string): SchemaChange {
+  return schemaChange(
+    kind,
+    oldPath,
+    newPath,
+    true,
+    true,
+    `${wat}; niet nader vergeleken en daarom als brekend gemarkeerd`,
+  );
+}
+
 export interface Comparison {
   readonly oud: Document;
   readonly nieuw: Document;

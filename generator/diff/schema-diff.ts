@@ -11,7 +11,7 @@
  * `additionalProperties`), and whatever the diff does not compare precisely is marked as breaking both
  * ways. A change can thus be marked breaking when it is not (an over-approximation), never the reverse.
  */
-import { schemaChange, type Comparison, type SchemaChange } from './schema-change.ts';
+import { nietVergeleken, schemaChange, type Comparison, type SchemaChange } from './schema-change.ts';
 import { ANNOTATIES, beschrijf, canon, Document, shownJson, STRUCTUUR, type Opgelost } from './schema-document.ts';
 import { compareProperties } from './schema-properties.ts';
 import {
@@ -194,16 +194,7 @@ class SchemaDiff implements Comparison {
       if (canon(this.oud, x) === canon(this.nieuw, y)) continue;
       const wat = x === undefined ? 'toegevoegd' : y === undefined ? 'verwijderd' : 'gewijzigd';
       const naam = k === '$geenSchema' ? 'een waarde die geen schema is' : k;
-      out.push(
-        schemaChange(
-          'keyword-changed',
-          op,
-          np,
-          true,
-          true,
-          `${naam} ${wat}; niet nader vergeleken en daarom als brekend gemarkeerd`,
-        ),
-      );
+      out.push(nietVergeleken('keyword-changed', op, np, `${naam} ${wat}`));
     }
     if (a.$ref !== b.$ref && (typeof a.$ref === 'string' || typeof b.$ref === 'string')) {
       out.push(
@@ -225,16 +216,7 @@ class SchemaDiff implements Comparison {
     if (Array.isArray(a.items) || Array.isArray(b.items) || ongezien) {
       // Items as a list (draft-07 tuples), or items that unevaluatedItems looks at: compared as a whole.
       if (canon(this.oud, a.items) !== canon(this.nieuw, b.items)) {
-        out.push(
-          schemaChange(
-            'keyword-changed',
-            `${op}/*`,
-            `${np}/*`,
-            true,
-            true,
-            'items gewijzigd; niet nader vergeleken en daarom als brekend gemarkeerd',
-          ),
-        );
+        out.push(nietVergeleken('keyword-changed', `${op}/*`, `${np}/*`, 'items gewijzigd'));
       }
       return;
     }
@@ -262,16 +244,7 @@ class SchemaDiff implements Comparison {
       if (Array.isArray(a.allOf) && Array.isArray(b.allOf) && a.allOf.length === b.allOf.length) {
         a.allOf.forEach((x, i) => this.compare(x, (b.allOf as Json[])[i], op, np, out, diepte + 1));
       } else if (canon(this.oud, a.allOf) !== canon(this.nieuw, b.allOf)) {
-        out.push(
-          schemaChange(
-            'keyword-changed',
-            op,
-            np,
-            true,
-            true,
-            'allOf gewijzigd; niet nader vergeleken en daarom als brekend gemarkeerd',
-          ),
-        );
+        out.push(nietVergeleken('keyword-changed', op, np, 'allOf gewijzigd'));
       }
     }
     if (a.anyOf !== undefined || b.anyOf !== undefined) {

@@ -3,7 +3,7 @@
  * `properties[name]`, else by `additionalProperties`, so a property that enters or leaves `properties` is
  * compared with what governed it before. A removed and an added property can be one property renamed.
  */
-import { pointer, schemaChange, type Comparison, type SchemaChange } from './schema-change.ts';
+import { nietVergeleken, pointer, schemaChange, type Comparison, type SchemaChange } from './schema-change.ts';
 import { beschrijf, canon, type Opgelost } from './schema-document.ts';
 import { isObject, type Json, type JsonObject } from './types.ts';
 
@@ -21,16 +21,7 @@ export function compareProperties(
   const ra = new Set(Array.isArray(a.required) ? a.required.filter((x): x is string => typeof x === 'string') : []);
   const rb = new Set(Array.isArray(b.required) ? b.required.filter((x): x is string => typeof x === 'string') : []);
   if (canon(d.oud, a.patternProperties) !== canon(d.nieuw, b.patternProperties)) {
-    out.push(
-      schemaChange(
-        'pattern-properties-changed',
-        op,
-        np,
-        true,
-        true,
-        'patternProperties gewijzigd; niet nader vergeleken en daarom als brekend gemarkeerd',
-      ),
-    );
+    out.push(nietVergeleken('pattern-properties-changed', op, np, 'patternProperties gewijzigd'));
   }
 
   const verwijderd = Object.keys(pa).filter((k) => !Object.hasOwn(pb, k));
