@@ -100,7 +100,9 @@ function run(file: string, options: ImportXmiCliOptions, config: Config): number
     package: { naam: model.packageNaam, id: model.packageId },
     out,
     files: [...files.keys()],
+    exporter: model.exporter.naam,
     counts: model.counts,
+    notImported: model.notImported,
     externalReferences: externals.map((e) => ({
       naam: e.naam,
       id: e.eaId,
@@ -118,11 +120,14 @@ function run(file: string, options: ImportXmiCliOptions, config: Config): number
   if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else for (const f of findings) process.stderr.write(`${formatFinding(f)}\n`);
   const c = model.counts;
+  const errors = findings.filter((f) => f.severity === 'error').length;
   process.stderr.write(
     `mimgen import-xmi: wrote ${[...files.keys()].join(', ')} to ${out}: ${c.objecttypen} objecttypen, ${c.attribuutsoorten} attribuutsoorten, ` +
-      `${c.relatiesoorten} relatiesoorten, ${c.enumeraties} enumeraties; ${externals.length} external reference(s), ${unresolved.length} unresolved\n`,
+      `${c.relatiesoorten} relatiesoorten, ${c.enumeraties} enumeraties; ${externals.length} external reference(s), ${unresolved.length} unresolved` +
+      `${errors > 0 ? `; ${errors} error(s): the model was written with them, and lint reports what is still wrong` : ''}\n`,
   );
-  return unresolved.length > 0 ? EXIT_FINDINGS : EXIT_OK;
+  // Written with problems: exit 1. Exit 2 (above, XmiError) is for input that could not be imported at all.
+  return errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
 function readInput(file: string): Uint8Array {

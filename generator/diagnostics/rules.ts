@@ -350,7 +350,19 @@ export const RULES = {
     severity: 'error',
     stages: ['import'],
     summary: 'a multiplicity that is not a kardinaliteit',
-    doc: 'Such as a lower bound above the upper one.',
+    doc: 'Such as a lower bound above the upper one. Imported as it stands, so that lint reports it until it is set.',
+  },
+  'unset-multiplicity': {
+    severity: 'warning',
+    stages: ['import'],
+    summary: 'a multiplicity of 0..0, what Enterprise Architect writes for an end left unset',
+    doc: 'Imported as 0..0, which lint reports as an invalid kardinaliteit until it is set.',
+  },
+  'not-imported': {
+    severity: 'warning',
+    stages: ['import'],
+    summary: 'UML elements the model format has no place for',
+    doc: 'Operations, dependencies, comments and the like: counted by kind, so that nothing is dropped without a word.',
   },
   'invalid-tag': {
     severity: 'warning',

@@ -52,7 +52,8 @@ function association(cx: ConvertContext, node: XNode, eaId: string, selected: Se
           `${text}; the end is read from EA's connector instead`,
         );
     } else if (touchesSelection(node, selected)) {
-      cx.errors.push(cx.error(m.holder, 'dangling-idref', text));
+      cx.account(node);
+      cx.findings.error(cx.ea.at(m.holder), 'dangling-idref', `${text}; the association is left out`);
       return;
     } else {
       return;
@@ -73,8 +74,21 @@ function association(cx: ConvertContext, node: XNode, eaId: string, selected: Se
       srcEnd = ends.find((e) => e !== tgtEnd);
     }
   } else {
-    if (ends.length !== 2) return;
-    tgtEnd = ends.find((e) => e.name === 'ownedAttribute') ?? ends[0]!;
+    if (ends.length !== 2) {
+      if (touchesSelection(node, selected)) {
+        cx.account(node);
+        cx.findings.warning(
+          cx.ea.at(node),
+          'unsupported-relation',
+          `association "${node.attrs.name ?? eaId}" has ${ends.length} ends; the model format has relations between two ends only, so it is left out`,
+        );
+      }
+      return;
+    }
+    // UML's way: the navigable end is an ownedAttribute of the class it starts from (or a navigableOwnedEnd
+    // of the association), the other an ownedEnd of the association.
+    const navigable = navigableEnds(node, ends);
+    tgtEnd = navigable[0] ?? ends[0]!;
     srcEnd = ends.find((e) => e !== tgtEnd)!;
   }
   let direction = kid(connector, 'properties')?.attrs.direction;
@@ -82,7 +96,7 @@ function association(cx: ConvertContext, node: XNode, eaId: string, selected: Se
     const nav = (end: 'source' | 'target') => kid(kid(connector, end), 'modifiers')?.attrs.isNavigable === 'true';
     if (connector && nav('source') && !nav('target')) direction = 'Destination -> Source';
     else if (connector && nav('source') && nav('target')) direction = 'Bi-Directional';
-    else if (!connector && ends.every((e) => e.name === 'ownedAttribute')) direction = 'Bi-Directional';
+    else if (!connector && navigableEnds(node, ends).length === 2) direction = 'Bi-Directional';
     else direction = 'Source -> Destination';
   }
   let ownerId = srcId ?? typeOf(srcEnd);
@@ -93,16 +107,18 @@ function association(cx: ConvertContext, node: XNode, eaId: string, selected: Se
     [ownerId, doelId] = [doelId, ownerId];
   }
   if (!ownerId || !doelId) {
-    cx.errors.push(
-      cx.error(
-        (!ownerId ? srcEnd : tgtEnd) ?? node,
+    if (touchesSelection(node, selected)) {
+      cx.account(node);
+      cx.findings.error(
+        cx.ea.at((!ownerId ? srcEnd : tgtEnd) ?? node),
         'dangling-idref',
-        `an end of association "${node.attrs.name ?? eaId}" (${eaId}) has no type`,
-      ),
-    );
+        `an end of association "${node.attrs.name ?? eaId}" (${eaId}) has no type; the association is left out`,
+      );
+    }
     return;
   }
   const owner = cx.classifiers.get(ownerId);
+  if (owner || cx.classifiers.has(doelId)) for (const n of [node, ...ends]) cx.account(n);
   const doelIntern = cx.classifiers.get(doelId);
   if (!owner) {
     if (doelIntern) {
@@ -183,10 +199,9 @@ function association(cx: ConvertContext, node: XNode, eaId: string, selected: Se
       `the association from ${owner.naam} to ${ref.naam} (${eaId}) has no name; imported as "${naam}"`,
     );
   }
-  if (
-    node.attrs['xmi:type'] === 'uml:AssociationClass' &&
-    kids(node, 'ownedAttribute').some((a) => !a.attrs.association)
-  ) {
+  const ownAttributes = kids(node, 'ownedAttribute').filter((a) => !a.attrs.association);
+  for (const a of ownAttributes) cx.account(a);
+  if (node.attrs['xmi:type'] === 'uml:AssociationClass' && ownAttributes.length > 0) {
     cx.findings.warning(
       cx.ea.at(node),
       'relatieklasse',
@@ -227,6 +242,15 @@ function touchesSelection(node: XNode, selected: Set<string>): boolean {
   return false;
 }
 
+/** The ends of an association that can be followed: owned by a class, or listed as navigableOwnedEnd. */
+function navigableEnds(node: XNode, ends: XNode[]): XNode[] {
+  const listed = new Set([
+    ...kids(node, 'navigableOwnedEnd').map((n) => n.attrs['xmi:idref'] ?? ''),
+    ...(node.attrs.navigableOwnedEnd ?? '').split(/\s+/),
+  ]);
+  return ends.filter((e) => e.name === 'ownedAttribute' || listed.has(e.attrs['xmi:id'] ?? ''));
+}
+
 function endName(end: XNode | undefined, ext: XNode | undefined): string | undefined {
   const naam = end?.attrs.name?.trim() || kid(ext, 'role')?.attrs.name?.trim();
   return naam || undefined;
@@ -239,9 +263,14 @@ export function generalisaties(cx: ConvertContext, c: Classifier): void {
   );
   for (const g of list) {
     const general = g.attrs.general ?? kid(g, 'general')?.attrs['xmi:idref'];
+    cx.account(g);
     if (!general) {
       if (!kid(g, 'general')?.attrs.href)
-        cx.errors.push(cx.error(g, 'dangling-idref', `the generalization of ${c.naam} names no general class`));
+        cx.findings.error(
+          cx.ea.at(g),
+          'dangling-idref',
+          `the generalization of ${c.naam} names no general class; it is left out`,
+        );
       continue;
     }
     const what = `the generalisatie of objecttype ${c.naam}`;

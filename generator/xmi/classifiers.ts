@@ -6,7 +6,7 @@
  */
 import { normaliseTag } from './ea.ts';
 import { standaardDatatype, standaardNaam, type Basis } from './datatypes.ts';
-import { modelId, type Classifier, type ConvertContext, type Data, type Kind } from './context.ts';
+import { idOf, modelId, type Classifier, type ConvertContext, type Data, type Kind } from './context.ts';
 import { XmiError } from './errors.ts';
 import { htmlToMarkdown } from './html.ts';
 import { typeRef } from './references.ts';
@@ -41,8 +41,8 @@ export function selectPackage(cx: ConvertContext): XNode {
   if (wanted === undefined) {
     const top = packages.filter((p) => p.parent === cx.ea.model);
     if (top.length === 1) return top[0]!;
-    if (packages.length === 0)
-      throw XmiError.at(cx.ea.at(cx.ea.model), 'missing-package', 'the XMI file holds no package');
+    // Tools other than EA may keep the classes in the model itself, without a package.
+    if (packages.length === 0) return cx.ea.model;
     throw XmiError.at(
       cx.ea.at(cx.ea.model),
       'missing-package',
@@ -72,28 +72,46 @@ export function selectPackage(cx: ConvertContext): XNode {
 }
 
 export function collect(cx: ConvertContext, pkg: XNode): void {
+  cx.account(pkg);
   const visit = (node: XNode) => {
     for (const child of node.children) {
       if (child.name !== 'packagedElement') continue;
       const type = child.attrs['xmi:type'] ?? '';
       if (type === 'uml:Package') {
+        cx.account(child);
         visit(child);
         continue;
       }
       if (!CLASSIFIER_TYPES.has(type)) continue;
-      const eaId = child.attrs['xmi:id'];
-      if (!eaId) {
-        cx.errors.push(cx.error(child, 'missing-id', `${type} "${child.attrs.name ?? '?'}" has no xmi:id`));
-        continue;
-      }
-      const extType = cx.ea.extElement(eaId)?.attrs['xmi:type'];
+      const given = child.attrs['xmi:id']?.trim();
+      const extType = given ? cx.ea.extElement(given)?.attrs['xmi:type'] : undefined;
       if (extType && NOT_CLASSES.has(extType)) continue;
       const raw = child.attrs.name;
       if (raw === undefined || raw.trim() === '') {
-        cx.findings.warning(cx.ea.at(child), 'unnamed-element', `${type} ${eaId} has no name and is left out`);
+        cx.account(child);
+        cx.findings.warning(
+          cx.ea.at(child),
+          'unnamed-element',
+          `${type} ${given ?? '(no xmi:id)'} has no name and is left out`,
+        );
         continue;
       }
       const naam = raw.trim();
+      let eaId = given;
+      if (!eaId) {
+        eaId = `no-xmi-id.${naam}`;
+        cx.findings.error(
+          cx.ea.at(child),
+          'missing-id',
+          `${type} "${naam}" has no xmi:id; imported with the id ${modelId(eaId)}, which changes when it is renamed: give it an id in the tool that wrote the file`,
+        );
+      }
+      if (cx.classifiers.has(eaId)) {
+        // The second element with an id (reported as duplicate-id): references to the id go to the first.
+        cx.account(child);
+        continue;
+      }
+      cx.account(child);
       if (naam !== raw)
         cx.findings.warning(
           cx.ea.at(child),
@@ -290,6 +308,7 @@ function attribuut(
   owner: Classifier,
 ): { data: Data; gegevensgroep: boolean } | undefined {
   const eaId = attr.attrs['xmi:id'] ?? '';
+  cx.account(attr);
   const naam = elementNaam(cx, attr, `an attribute of ${owner.naam}`);
   if (!naam) return undefined;
   const what = `attribuutsoort "${naam}" of ${owner.naam}`;
@@ -302,7 +321,7 @@ function attribuut(
   }
   if (ref.soort === 'intern' && ref.classifier.kind === 'gegevensgroeptype') {
     const data: Data = {
-      id: modelId(eaId),
+      id: idOf(attr, owner.eaId, naam),
       naam,
       type: ref.naam,
       kardinaliteit,
@@ -312,7 +331,7 @@ function attribuut(
     return { data, gegevensgroep: true };
   }
   const data: Data = {
-    id: modelId(eaId),
+    id: idOf(attr, owner.eaId, naam),
     naam,
     alias: meta.alias,
     type: ref.naam,
@@ -334,6 +353,7 @@ function enumeratie(cx: ConvertContext, c: Classifier): void {
   const { data: meta } = metadata(cx, c.eaId, `enumeratie "${c.naam}"`);
   const literals = [...kids(c.node, 'ownedLiteral'), ...attributes(cx, c.node)];
   const waarden = literals.flatMap((l) => {
+    cx.account(l);
     const naam = elementNaam(cx, l, `a value of ${c.naam}`);
     if (!naam) return [];
     const eaId = l.attrs['xmi:id'] ?? '';
@@ -341,7 +361,7 @@ function enumeratie(cx: ConvertContext, c: Classifier): void {
     cx.counts.waarden++;
     return [
       {
-        id: modelId(eaId),
+        id: idOf(l, c.eaId, naam),
         naam,
         code: tags.get('code')?.value.trim(),
         definitie: m.definitie,
@@ -360,6 +380,7 @@ function codelijst(cx: ConvertContext, c: Classifier): void {
   const elements = attributes(cx, c.node);
   if (elements.length > 0) {
     const list = elements.map((e) => {
+      cx.account(e);
       const ref = typeRef(cx, e, `referentie-element "${e.attrs.name ?? '?'}" of ${c.naam}`);
       return `${e.attrs.name ?? '?'}: ${ref.soort === 'weglaten' ? '?' : ref.naam}`;
     });
@@ -372,6 +393,7 @@ function primitief(cx: ConvertContext, c: Classifier): void {
   const { data: meta, tags } = metadata(cx, c.eaId, what);
   let basis: Basis | undefined = standaardDatatype(standaardNaam(c.naam) ?? '')?.basis;
   for (const g of kids(c.node, 'generalization')) {
+    cx.account(g);
     const general = g.attrs.general ?? kid(g, 'general')?.attrs['xmi:idref'];
     const target = general
       ? (cx.classifiers.get(general)?.naam ?? cx.ea.byId.get(general)?.attrs.name ?? cx.ea.namesSeen.get(general))
@@ -403,6 +425,7 @@ function primitief(cx: ConvertContext, c: Classifier): void {
 function gestructureerd(cx: ConvertContext, c: Classifier): void {
   const { data: meta } = metadata(cx, c.eaId, `gestructureerd datatype "${c.naam}"`);
   const dataElementen = attributes(cx, c.node).flatMap((e) => {
+    cx.account(e);
     const naam = elementNaam(cx, e, `a data-element of ${c.naam}`);
     if (!naam) return [];
     const what = `data-element "${naam}" of ${c.naam}`;
@@ -413,7 +436,7 @@ function gestructureerd(cx: ConvertContext, c: Classifier): void {
     }
     const eaId = e.attrs['xmi:id'] ?? '';
     const d: Data = {
-      id: modelId(eaId),
+      id: idOf(e, c.eaId, naam),
       naam,
       definitie: htmlToMarkdown(cx.ea.documentation(eaId)),
       type: ref.naam,
@@ -429,6 +452,7 @@ function gestructureerd(cx: ConvertContext, c: Classifier): void {
 function keuze(cx: ConvertContext, c: Classifier): void {
   const { data: meta } = metadata(cx, c.eaId, `keuze "${c.naam}"`);
   const alternatieven = attributes(cx, c.node).flatMap((a) => {
+    cx.account(a);
     const naam = elementNaam(cx, a, `an alternative of ${c.naam}`);
     const ref = typeRef(cx, a, `alternatief "${naam ?? '?'}" of keuze ${c.naam}`);
     if (ref.soort === 'weglaten') return [];
@@ -440,11 +464,26 @@ function keuze(cx: ConvertContext, c: Classifier): void {
   c.data = { id: modelId(c.eaId), naam: c.naam, ...meta, alias: undefined, alternatieven };
 }
 
+/** EA's constraints from its extension, else UML's ownedRules (a name and a specification's body). */
 function constraints(cx: ConvertContext, c: Classifier): Data[] {
-  const list = kids(
-    kid(cx.ea.extElement(c.eaId), 'constraints') ?? ({ children: [] } as unknown as XNode),
-    'constraint',
-  );
+  const rules = kids(c.node, 'ownedRule');
+  for (const r of rules) cx.account(r);
+  const ext = kid(cx.ea.extElement(c.eaId), 'constraints');
+  if (!ext && rules.length > 0)
+    return rules.flatMap((r, i) => {
+      const naam = r.attrs.name?.trim();
+      const spec = kid(r, 'specification');
+      const body = spec?.attrs.body ?? spec?.attrs.value ?? kid(spec, 'body')?.text;
+      if (!naam && !body) return [];
+      return [
+        {
+          id: `${modelId(c.eaId)}.constraint-${i + 1}`,
+          naam: naam ?? `constraint ${i + 1}`,
+          specificatie: htmlToMarkdown(body) ?? naam,
+        },
+      ];
+    });
+  const list = kids(ext ?? ({ children: [] } as unknown as XNode), 'constraint');
   return list.flatMap((k, i) => {
     const naam = k.attrs.name?.trim();
     if (!naam) return [];

@@ -103,6 +103,14 @@ export class ConvertContext {
   /** MIM datatypes that no shared file defines, which the import then writes itself. */
   readonly ownStandaard = new Map<string, Data>();
   readonly ignoredTags = new Map<string, number>();
+  /**
+   * The UML elements that are accounted for: turned into model content, read as part of one (a multiplicity,
+   * a type, a comment), or left out with a finding of their own. What the package holds beyond these is
+   * counted by kind in one warning (convert.ts), so that nothing is dropped without a word.
+   */
+  readonly accounted = new Set<XNode>();
+  /** The UML elements left out, by kind (`ownedOperation uml:Operation`): counted for the warning and the report. */
+  readonly notImported = new Map<string, number>();
   readonly counts: Counts = {
     objecttypen: 0,
     gegevensgroeptypen: 0,
@@ -127,6 +135,13 @@ export class ConvertContext {
     return finding(this.ea.at(node), 'error', rule, message);
   }
 
+  /** Marks a UML element as accounted for, with the parts it is read through. */
+  account(node: XNode | undefined): void {
+    if (!node) return;
+    this.accounted.add(node);
+    for (const c of node.children) if (PARTS.has(c.name)) this.accounted.add(c);
+  }
+
   commentOn(target: object, key: string, text: string): void {
     const list = this.comments.get(target) ?? [];
     list.push({ key, text });
@@ -138,6 +153,25 @@ export class ConvertContext {
     list.push({ text });
     this.comments.set(target, list);
   }
+}
+
+/** Child elements read as part of the element that holds them. */
+const PARTS = new Set(['lowerValue', 'upperValue', 'type', 'memberEnd', 'general', 'ownedComment', 'annotatedElement']);
+
+/**
+ * The model id of an element: from its xmi:id, or, where the file gives it none (EA writes xmi:id="" on
+ * enumeration literals under some export settings), from its owner's id and its name.
+ */
+export function idOf(node: XNode, ownerId: string, naam: string): string {
+  const id = node.attrs['xmi:id']?.trim();
+  if (id) return modelId(id);
+  const slug = naam
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `${modelId(ownerId)}.${slug || 'naamloos'}`;
 }
 
 /** A stable model id from an EA id: `EAID_C7000EFD_826C_...` → `eaid-c7000efd-826c-...`. */

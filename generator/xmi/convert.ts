@@ -26,6 +26,7 @@ import {
 import type { Finding } from '../diagnostics/findings.ts';
 import { XmiError } from './errors.ts';
 import { checkMapKeys, indexShared } from './references.ts';
+import { reportNotImported } from './not-imported.ts';
 import { reportIgnoredTags } from './tags.ts';
 
 export { modelId };
@@ -48,17 +49,24 @@ export interface Converted {
   comments: Comments;
   packageNaam: string;
   packageId: string;
+  /** The tool that wrote the file, as it says; `ea` is true for Enterprise Architect. */
+  exporter: { naam?: string; ea: boolean };
+  /** UML elements of the package that are not model content, by kind, as the `not-imported` warnings count them. */
+  notImported: Record<string, number>;
 }
 
 export function convert(ea: EaModel, options: ConvertOptions): Converted {
   const cx = new ConvertContext(ea, options);
+  cx.findings.all.push(...ea.findings);
   for (const file of options.shared) indexShared(cx, file);
   const pkg = selectPackage(cx);
   collect(cx, pkg);
   for (const c of sorted(cx)) build(cx, c);
   associations(cx);
   for (const c of sorted(cx)) if (c.kind === 'objecttype') generalisaties(cx, c);
-  if (cx.errors.length > 0) throw new XmiError(cx.errors);
+  // Errors in the file are findings beside the model; only what makes the command itself unusable (a --map
+  // target no model defines) refuses the import, and then with every error found.
+  if (cx.errors.length > 0) throw new XmiError([...cx.findings.errors, ...cx.errors]);
   checkMapKeys(cx);
 
   const of = (kind: Kind) =>
@@ -82,8 +90,12 @@ export function convert(ea: EaModel, options: ConvertOptions): Converted {
     comments: cx.comments,
     packageNaam: pkg.attrs.name ?? '',
     packageId: pkg.attrs['xmi:id'] ?? '',
+    exporter: { naam: ea.exporter, ea: ea.isEa },
+    notImported: {},
   };
   reportIgnoredTags(cx, pkg);
+  reportNotImported(cx, pkg);
+  result.notImported = Object.fromEntries(cx.notImported);
   return result;
 }
 

@@ -35,21 +35,33 @@ export class EaModel {
   /** Names that the extension gives ids the UML part does not define (classes outside the export). */
   readonly namesSeen = new Map<string, string>();
   readonly primitiveIds = new Set<string>();
+  /** Problems found while indexing (an xmi:id used twice): reported, never a reason to refuse the file. */
+  readonly findings: Finding[] = [];
+  /** The tool that wrote the file, as the file says (`Enterprise Architect`, `MagicDraw UML`), if it says. */
+  readonly exporter: string | undefined;
+
+  /** Whether Enterprise Architect wrote the file (its extension or documentation says so). */
+  get isEa(): boolean {
+    return this.exporter !== undefined && /enterprise architect/i.test(this.exporter);
+  }
 
   constructor(
     root: XNode,
     readonly file: string,
   ) {
     this.root = root;
-    if (!XMI_NS.test(root.uri) || root.local !== 'XMI') {
+    // A file of a tool other than EA may hold the model itself as its root (Eclipse UML2, Papyrus).
+    const rootIsModel = root.name === 'uml:Model' || root.name === 'uml:Package';
+    if (!rootIsModel && (!XMI_NS.test(root.uri) || root.local !== 'XMI')) {
       const what =
         root.local === 'XMI' || root.name === 'XMI'
           ? 'an XMI 1.x file (UML 1.3); export XMI 2.1 from Enterprise Architect'
           : `XML with the root element <${root.prefix ? `${root.prefix}:` : ''}${root.local}>, not an XMI export`;
       throw XmiError.at(this.at(root), 'not-xmi', `the file is ${what}`);
     }
-    const model =
-      root.children.find((c) => c.name === 'uml:Model') ?? root.children.find((c) => c.name === 'uml:Package');
+    const model = rootIsModel
+      ? root
+      : (root.children.find((c) => c.name === 'uml:Model') ?? root.children.find((c) => c.name === 'uml:Package'));
     if (!model)
       throw XmiError.at(
         this.at(root),
@@ -57,6 +69,7 @@ export class EaModel {
         'the XMI file holds no uml:Model; export a package from Enterprise Architect as XMI 2.1',
       );
     this.model = model;
+    this.exporter = exporterOf(root);
     this.index();
   }
 
@@ -65,23 +78,23 @@ export class EaModel {
   }
 
   private index(): void {
-    const duplicates: Finding[] = [];
     for (const node of descendants(this.model)) {
       const id = node.attrs['xmi:id'];
-      if (id === undefined) continue;
+      // EA writes xmi:id="" on enumeration literals and their bounds under some export settings: an empty id
+      // names nothing, so nothing can refer to it, and it is no duplicate of another.
+      if (id === undefined || id.trim() === '') continue;
       const earlier = this.byId.get(id);
       if (earlier) {
-        duplicates.push({
+        this.findings.push({
           ...this.at(node),
           severity: 'error',
           rule: 'duplicate-id',
-          message: `xmi:id "${id}" is used a second time (first at line ${earlier.line}); every element of an XMI file needs its own id`,
+          message: `xmi:id "${id}" is used a second time (first at line ${earlier.line}); references to it go to the first, and every element of an XMI file needs its own id`,
         });
       } else {
         this.byId.set(id, node);
       }
     }
-    if (duplicates.length > 0) throw new XmiError(duplicates);
 
     for (const ext of this.root.children.filter((c) => c.name === 'xmi:Extension')) {
       for (const element of kids(kid(ext, 'elements') ?? ext, 'element')) {
@@ -130,6 +143,10 @@ export class EaModel {
         if (k.startsWith('base_') || k.startsWith('__') || k.startsWith('xmi:')) continue;
         tags.push({ naam: k.replaceAll('_', ' '), value: v, node });
       }
+      // A tagged value may be a child element too: <MIM:Objecttype base_Class="…"><Toelichting>…</Toelichting></…>.
+      for (const c of node.children)
+        if (c.text !== undefined && !c.name.startsWith('xmi:'))
+          tags.push({ naam: c.local.replaceAll('_', ' '), value: c.text, node: c });
       this.profileTags.set(base[1], tags);
     }
   }
@@ -191,8 +208,24 @@ export class EaModel {
     if (attribute) return nonEmpty(kid(attribute, 'documentation')?.attrs.value);
     const connector = this.extConnectors.get(id);
     if (connector) return nonEmpty(kid(connector, 'documentation')?.attrs.value);
-    return undefined;
+    // UML's own way, which tools other than EA use: an ownedComment with a body attribute or element.
+    const comment = this.ownedComment(id);
+    return comment ? nonEmpty(comment.attrs.body ?? kid(comment, 'body')?.text) : undefined;
   }
+
+  /** The first ownedComment of a UML element, which holds its documentation in XMI from tools other than EA. */
+  ownedComment(id: string): XNode | undefined {
+    const node = this.byId.get(id);
+    return node ? kid(node, 'ownedComment') : undefined;
+  }
+}
+
+/** The tool that wrote an XMI file: `xmi:Documentation exporter=…`, else `xmi:Extension extender=…`. */
+function exporterOf(root: XNode): string | undefined {
+  const documentation = root.children.find((c) => c.name === 'xmi:Documentation');
+  const extension = root.children.find((c) => c.name === 'xmi:Extension');
+  const naam = documentation?.attrs.exporter ?? extension?.attrs.extender;
+  return naam?.trim() || undefined;
 }
 
 /**

@@ -100,7 +100,12 @@ export function extBounds(cx: ConvertContext, eaId: string): { lower?: string; u
   return { lower: b?.attrs.lower, upper: b?.attrs.upper };
 }
 
-/** MIM kardinaliteit from UML lower/upper values, with what the extension says as fallback. */
+/**
+ * MIM kardinaliteit from UML lower/upper values, with what the extension says as fallback. A multiplicity
+ * that is no kardinaliteit is imported as it stands (lower..upper), with a finding here, so that lint goes
+ * on reporting it in the model until it is set: 0..0, which EA writes for an end left unset, with a warning;
+ * anything else with an error.
+ */
 export function multiplicity(
   cx: ConvertContext,
   node: XNode,
@@ -120,24 +125,29 @@ export function multiplicity(
       if (lower === '*') lower = '0';
     }
   }
+  // UML: a LiteralInteger or LiteralUnlimitedNatural without a value is 0.
   lower ??= fallback.lower ?? (lowerNode ? '0' : '1');
-  upper ??= fallback.upper ?? (upperNode ? undefined : '1');
+  upper ??= fallback.upper ?? (upperNode ? '0' : '1');
   if (lowerNode?.attrs.value === undefined && upperNode?.attrs.value !== undefined) at = upperNode!;
   const lo = lower.trim();
-  const up = upper?.trim();
-  const valid =
-    /^\d+$/.test(lo) &&
-    up !== undefined &&
-    (/^\d+$/.test(up) ? Number(up) >= Number(lo) && Number(up) > 0 : up === '*' || up === '-1');
-  if (!valid) {
-    cx.errors.push(
-      cx.error(
-        at,
-        'invalid-multiplicity',
-        `${what} has the multiplicity lower "${lower}" upper "${upper ?? ''}", which is not valid; write n..m with 0 <= n <= m, m > 0 or *`,
-      ),
+  const up = upper.trim();
+  if (lo === '0' && up === '0') {
+    cx.findings.warning(
+      cx.ea.at(at),
+      'unset-multiplicity',
+      `${what} has the multiplicity 0..0, which is what EA writes for an end left unset; imported as 0..0, which lint reports until the kardinaliteit is set`,
     );
-    return '1';
+    return '0..0';
+  }
+  const valid =
+    /^\d+$/.test(lo) && (/^\d+$/.test(up) ? Number(up) >= Number(lo) && Number(up) > 0 : up === '*' || up === '-1');
+  if (!valid) {
+    cx.findings.error(
+      cx.ea.at(at),
+      'invalid-multiplicity',
+      `${what} has the multiplicity lower "${lower}" upper "${upper}", which is not valid; write n..m with 0 <= n <= m, m > 0 or *. Imported as it stands, so that lint reports it until it is set`,
+    );
+    return `${lo || '?'}..${up || '?'}`;
   }
   const max = up === '*' || up === '-1' ? '*' : String(Number(up));
   const min = String(Number(lo));

@@ -5,8 +5,10 @@
 import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
 import { XmiError } from './errors.ts';
 
-export const XMI_NS = /^https?:\/\/(schema\.omg\.org|www\.omg\.org)\/spec\/XMI\//;
-export const UML_NS = /^https?:\/\/(schema\.omg\.org|www\.omg\.org)\/spec\/UML\//;
+/** XMI's namespace as EA (schema.omg.org/spec/XMI/2.1), MagicDraw (www.omg.org/spec/XMI/20131001) and Eclipse (www.omg.org/XMI) write it. */
+export const XMI_NS = /^https?:\/\/(schema\.omg\.org|www\.omg\.org)\/(spec\/XMI\/|XMI$)/;
+/** UML's namespace: the OMG's, or Eclipse UML2's (Papyrus). */
+export const UML_NS = /^https?:\/\/((schema\.omg\.org|www\.omg\.org)\/spec\/UML\/|www\.eclipse\.org\/uml2\/)/;
 
 export interface XNode {
   /** The name with a normalised prefix: `xmi:` and `uml:` for those namespaces whatever prefix the file uses. */
@@ -20,6 +22,8 @@ export interface XNode {
   parent: XNode | undefined;
   line: number;
   column: number;
+  /** The element's own text, where it has any besides white space (a comment's body, a tag's value). */
+  text?: string;
 }
 
 function normalise(prefix: string, local: string, uri: string): string {
@@ -58,6 +62,12 @@ export function parseXml(text: string, file: string): XNode {
     else root ??= node;
     stack.push(node);
   });
+  const addText = (t: string) => {
+    const top = stack[stack.length - 1];
+    if (top && (top.text !== undefined || t.trim() !== '')) top.text = (top.text ?? '') + t;
+  };
+  parser.on('text', addText);
+  parser.on('cdata', addText);
   parser.on('closetag', () => {
     stack.pop();
   });

@@ -233,6 +233,33 @@ describe('mimgen import-xmi', () => {
     expect(tree(dir)).toEqual([]);
   });
 
+  it('exit 1 on errors in the file alone: every one reported with its place, the model written with them', async () => {
+    const { out } = place();
+    const r = await inProcess(['import-xmi', EVERY_ERROR, '--out', out]);
+    expect(r.code, r.stderr).toBe(1);
+    const errors = r.stderr.split('\n').filter((l) => l.includes('  error  '));
+    expect(
+      errors.map((l) =>
+        l
+          .replace(/^.*every-error\.xmi:/, '')
+          .split('  ')
+          .slice(0, 3)
+          .join(' '),
+      ),
+    ).toEqual([
+      '29:4 error missing-id',
+      '15:6 error dangling-idref',
+      '21:6 error invalid-multiplicity',
+      '25:6 error external-reference',
+    ]);
+    expect(r.stderr).toContain('4 error(s): the model was written with them');
+    expect(readdirSync(out).sort()).toEqual(['datatypes.yaml', 'informatiemodel.yaml', 'objecttypen.yaml']);
+    const objecttypen = readFileSync(join(out, 'objecttypen.yaml'), 'utf8');
+    expect(objecttypen).toContain('kardinaliteit: 3..1');
+    expect(objecttypen).toContain('type: EAID_DEADBEEF_0000_0000_0000_000000000000');
+    expect(objecttypen).toContain('naam: Naamloos');
+  });
+
   it('exit 2 on input that cannot be read: the file named, what is wrong, nothing written', async () => {
     const { dir, out } = place();
     const folder = join(dir, 'een-map.xmi');

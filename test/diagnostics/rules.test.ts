@@ -434,9 +434,9 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     corpus('informatiemodel', 'duplicate-id', 'a.yaml', 'id "ot.persoon" is already used'),
     {
       stage: 'import',
-      fixture: 'every-warning.xmi with an xmi:id used twice, made here',
-      run: importXmi(duplicateXmiId()),
-      exit: 2,
+      fixture: 'every-warning.xmi with an xmi:id used twice, made here, --package Waarschuwingen',
+      run: importXmi(duplicateXmiId(), '--package', 'Waarschuwingen'),
+      exit: 1,
       file: 'export.xmi',
       message: 'is used a second time',
     },
@@ -636,6 +636,12 @@ const TRIGGERS: Record<RuleId, Trigger> = {
   'unsupported-generalisatie': [{ ...W, message: 'Persoon specialises gegevensgroeptype Contact' }],
   'missing-type': [{ ...W, message: 'attribuutsoort "opmerking" of Persoon has no type in EA' }],
   'invalid-multiplicity': [{ ...E, message: 'lower "3" upper "1"' }],
+  'unset-multiplicity': [
+    { ...W, message: 'the source end of relatiesoort "?" of Persoon has the multiplicity 0..0' },
+  ],
+  'not-imported': [
+    { ...W, message: '1 ownedOperation element is not turned into model content (the first here: "verhuis")' },
+  ],
   'invalid-tag': [{ ...W, message: 'tag "Lengte" of attribuutsoort "bsn" of Persoon is "negen"' }],
   'ignored-tag': [{ ...W, message: 'Informatiedomein (1x)' }],
   'external-reference': [

@@ -1,9 +1,11 @@
 /**
  * A corpus of malformed XMI files, each run through the CLI as a child process: every one gives a clear
- * `file:line:col  error  rule  message` line, exit 2, no stack trace, and leaves no output folder behind.
+ * `file:line:col  error  rule  message` line and no stack trace. A file that cannot be read as XMI at all
+ * gives exit 2 and leaves no output folder behind; an error in one element (a dangling idref, a duplicate
+ * id, a multiplicity that is no kardinaliteit) gives exit 1 with the rest of the model written.
  * The files are made in the test from a small synthetic EA export (test/xmi/synthetic.ts).
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from './helpers.ts';
@@ -145,6 +147,31 @@ const CASES: Case[] = [
     message: /entity/i,
   },
   {
+    name: 'package that is not there',
+    bytes: utf8(BASE),
+    args: ['--package', 'Geen model'],
+    rule: 'missing-package',
+    message: /no package named "Geen model".*"Synthetisch model"/,
+  },
+  {
+    name: 'package named in another case',
+    bytes: utf8(BASE),
+    args: ['--package', 'synthetisch model'],
+    rule: 'missing-package',
+    message: /did you mean "Synthetisch model"/,
+  },
+  {
+    name: 'map target that no model defines',
+    bytes: utf8(outsideType),
+    args: ['--map', 'Elders=Nergens'],
+    rule: 'unknown-map-target',
+    message: /--map Elders=Nergens: no shared model file/,
+  },
+];
+
+/** Errors in one element: the rest is imported and written, the error reported at its place, exit 1. */
+const ELEMENT_ERRORS: Case[] = [
+  {
     name: 'dangling type idref',
     bytes: utf8(danglingType),
     rule: 'dangling-idref',
@@ -171,27 +198,6 @@ const CASES: Case[] = [
     rule: 'invalid-multiplicity',
     message: /lower "7" upper "2"/,
   },
-  {
-    name: 'package that is not there',
-    bytes: utf8(BASE),
-    args: ['--package', 'Geen model'],
-    rule: 'missing-package',
-    message: /no package named "Geen model".*"Synthetisch model"/,
-  },
-  {
-    name: 'package named in another case',
-    bytes: utf8(BASE),
-    args: ['--package', 'synthetisch model'],
-    rule: 'missing-package',
-    message: /did you mean "Synthetisch model"/,
-  },
-  {
-    name: 'map target that no model defines',
-    bytes: utf8(outsideType),
-    args: ['--map', 'Elders=Nergens'],
-    rule: 'unknown-map-target',
-    message: /--map Elders=Nergens: no shared model file/,
-  },
 ];
 
 let root: string;
@@ -202,6 +208,25 @@ afterAll(() => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
+/** Runs the CLI on the case's bytes and checks the error it must give: its rule, message and place. */
+function run(c: Case): { r: ReturnType<typeof runCli>; out: string; dir: string } {
+  const dir = join(root, c.name.replace(/[^a-z0-9]+/gi, '-'));
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'export.xml');
+  writeFileSync(file, c.bytes);
+  const out = join(dir, 'model', 'out');
+  const r = runCli(['import-xmi', file, '--out', out, ...(c.args ?? [])]);
+  expect(r.stderr, 'no stack trace').not.toMatch(/\n\s+at |internal error|TypeError|RangeError/);
+  const lines = r.stderr.split('\n').filter((l) => /  error  /.test(l));
+  expect(lines.length, r.stderr).toBeGreaterThan(0);
+  const pattern = new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):(\\d+)  error  ${c.rule}  (.+)$`);
+  const match = lines.map((l) => pattern.exec(l)).find((m) => m !== null);
+  expect(match, `expected a ${c.rule} error in:\n${r.stderr}`).toBeTruthy();
+  expect(match![3]).toMatch(c.message);
+  if (c.line !== undefined) expect(Number(match![1]), r.stderr).toBe(c.line);
+  return { r, out, dir };
+}
+
 describe('malformed XMI gives a clear error, exit 2 and nothing written', () => {
   it('has a corpus of at least 15 malformed files', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(15);
@@ -210,23 +235,8 @@ describe('malformed XMI gives a clear error, exit 2 and nothing written', () => 
 
   for (const c of CASES) {
     it(c.name, () => {
-      const dir = join(root, c.name.replace(/[^a-z0-9]+/gi, '-'));
-      mkdirSync(dir, { recursive: true });
-      const file = join(dir, 'export.xml');
-      writeFileSync(file, c.bytes);
-      const out = join(dir, 'model', 'out');
-      const r = runCli(['import-xmi', file, '--out', out, ...(c.args ?? [])]);
-      expect(r.stderr, 'no stack trace').not.toMatch(/\n\s+at |internal error|TypeError|RangeError/);
+      const { r, out, dir } = run(c);
       expect(r.status, r.stderr).toBe(2);
-      const lines = r.stderr.split('\n').filter((l) => /  error  /.test(l));
-      expect(lines.length, r.stderr).toBeGreaterThan(0);
-      const pattern = new RegExp(
-        `^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):(\\d+)  error  ${c.rule}  (.+)$`,
-      );
-      const match = lines.map((l) => pattern.exec(l)).find((m) => m !== null);
-      expect(match, `expected a ${c.rule} error in:\n${r.stderr}`).toBeTruthy();
-      expect(match![3]).toMatch(c.message);
-      if (c.line !== undefined) expect(Number(match![1]), r.stderr).toBe(c.line);
       expect(r.stderr).toMatch(/nothing written/);
       expect(existsSync(out)).toBe(false);
       expect(
@@ -244,7 +254,7 @@ describe('malformed XMI gives a clear error, exit 2 and nothing written', () => 
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'x.xml'), text);
     const r = runCli(['import-xmi', join(dir, 'x.xml'), '--out', join(dir, 'out')]);
-    expect(r.status).toBe(2);
+    expect(r.status).toBe(1);
     expect(r.stderr).toMatch(
       /error  dangling-idref  attribuutsoort "attribuut\d_\d" of Klasse\d names xmi:idref "EAID_GONE_1"/,
     );
@@ -280,4 +290,18 @@ describe('malformed XMI gives a clear error, exit 2 and nothing written', () => 
     expect(again.status, again.stderr).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['datatypes.yaml', 'informatiemodel.yaml', 'objecttypen.yaml']);
   });
+});
+
+describe('an error in one element does not refuse the model: the rest is written, exit 1', () => {
+  for (const c of ELEMENT_ERRORS) {
+    it(c.name, () => {
+      const { r, out } = run(c);
+      expect(r.status, r.stderr).toBe(1);
+      expect(r.stderr).not.toMatch(/nothing written/);
+      expect(readdirSync(out).sort()).toEqual(['datatypes.yaml', 'informatiemodel.yaml', 'objecttypen.yaml']);
+      // The other classes arrive whole.
+      const objecttypen = readFileSync(join(out, 'objecttypen.yaml'), 'utf8');
+      for (const k of ['Klasse0', 'Klasse1', 'Klasse2']) expect(objecttypen).toContain(`naam: ${k}`);
+    });
+  }
 });
