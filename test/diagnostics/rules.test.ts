@@ -636,9 +636,7 @@ const TRIGGERS: Record<RuleId, Trigger> = {
   'unsupported-generalisatie': [{ ...W, message: 'Persoon specialises gegevensgroeptype Contact' }],
   'missing-type': [{ ...W, message: 'attribuutsoort "opmerking" of Persoon has no type in EA' }],
   'invalid-multiplicity': [{ ...E, message: 'lower "3" upper "1"' }],
-  'unset-multiplicity': [
-    { ...W, message: 'the source end of relatiesoort "?" of Persoon has the multiplicity 0..0' },
-  ],
+  'unset-multiplicity': [{ ...W, message: 'the source end of relatiesoort "?" of Persoon has the multiplicity 0..0' }],
   'not-imported': [
     { ...W, message: '1 ownedOperation element is not turned into model content (the first here: "verhuis")' },
   ],
