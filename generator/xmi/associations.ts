@@ -52,7 +52,7 @@ function association(cx: ConvertContext, node: XNode, eaId: string, selected: Se
           `${text}; the end is read from EA's connector instead`,
         );
     } else if (touchesSelection(node, selected)) {
-      cx.account(node);
+      for (const n of [node, ...ends]) cx.account(n);
       cx.findings.error(cx.ea.at(m.holder), 'dangling-idref', `${text}; the association is left out`);
       return;
     } else {
@@ -76,7 +76,7 @@ function association(cx: ConvertContext, node: XNode, eaId: string, selected: Se
   } else {
     if (ends.length !== 2) {
       if (touchesSelection(node, selected)) {
-        cx.account(node);
+        for (const n of [node, ...ends]) cx.account(n);
         cx.findings.warning(
           cx.ea.at(node),
           'unsupported-relation',
@@ -108,7 +108,7 @@ function association(cx: ConvertContext, node: XNode, eaId: string, selected: Se
   }
   if (!ownerId || !doelId) {
     if (touchesSelection(node, selected)) {
-      cx.account(node);
+      for (const n of [node, ...ends]) cx.account(n);
       cx.findings.error(
         cx.ea.at((!ownerId ? srcEnd : tgtEnd) ?? node),
         'dangling-idref',

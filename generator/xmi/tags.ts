@@ -142,6 +142,7 @@ export function multiplicity(
   const valid =
     /^\d+$/.test(lo) && (/^\d+$/.test(up) ? Number(up) >= Number(lo) && Number(up) > 0 : up === '*' || up === '-1');
   if (!valid) {
+    if (!/^\d+$/.test(lo) && lowerNode) at = lowerNode;
     cx.findings.error(
       cx.ea.at(at),
       'invalid-multiplicity',

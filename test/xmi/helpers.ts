@@ -178,3 +178,38 @@ export function kardinaliteit(lower: string, upper: string): string {
   const up = upper === '-1' || upper === '*' ? '*' : upper;
   return lower === up ? lower : `${lower}..${up}`;
 }
+
+// ----- the command in process -----
+
+export interface InProcessRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** `mimgen <args>` in this process (main(), stdout and stderr captured): no child process, no build needed. */
+export async function mimgenInProcess(args: string[]): Promise<InProcessRun> {
+  const { vi } = await import('vitest');
+  const { main } = await import('../../generator/cli/main.ts');
+  let stdout = '';
+  let stderr = '';
+  const out = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  const err = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  try {
+    return { code: await main(args), stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+/** The line (1-based) of the first occurrence of `needle` in `text`. */
+export function lineOf(text: string, needle: string): number {
+  const i = text.indexOf(needle);
+  if (i < 0) throw new Error(`no ${needle} in the text`);
+  return text.slice(0, i).split('\n').length;
+}
