@@ -395,9 +395,11 @@ function primitief(cx: ConvertContext, c: Classifier): void {
   for (const g of kids(c.node, 'generalization')) {
     cx.account(g);
     const general = g.attrs.general ?? kid(g, 'general')?.attrs['xmi:idref'];
+    // Tools other than EA refer to UML's own primitive types by href: …/PrimitiveTypes.xmi#String.
+    const href = kid(g, 'general')?.attrs.href?.replace(/^.*#/, '');
     const target = general
       ? (cx.classifiers.get(general)?.naam ?? cx.ea.byId.get(general)?.attrs.name ?? cx.ea.namesSeen.get(general))
-      : undefined;
+      : href;
     const std = target ? standaardDatatype(standaardNaam(target) ?? '') : undefined;
     if (std) basis ??= std.basis;
   }

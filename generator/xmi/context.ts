@@ -140,6 +140,10 @@ export class ConvertContext {
     if (!node) return;
     this.accounted.add(node);
     for (const c of node.children) if (PARTS.has(c.name)) this.accounted.add(c);
+    // The first ownedComment is the documentation, where EA's extension does not give it (ea.ts).
+    const id = node.attrs['xmi:id'];
+    const comment = node.children.find((c) => c.name === 'ownedComment');
+    if (comment && id && !this.ea.hasExtension(id)) this.accounted.add(comment);
   }
 
   commentOn(target: object, key: string, text: string): void {
@@ -156,7 +160,7 @@ export class ConvertContext {
 }
 
 /** Child elements read as part of the element that holds them. */
-const PARTS = new Set(['lowerValue', 'upperValue', 'type', 'memberEnd', 'general', 'ownedComment', 'annotatedElement']);
+const PARTS = new Set(['lowerValue', 'upperValue', 'type', 'memberEnd', 'general', 'annotatedElement']);
 
 /**
  * The model id of an element: from its xmi:id, or, where the file gives it none (EA writes xmi:id="" on

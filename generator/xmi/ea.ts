@@ -200,6 +200,11 @@ export class EaModel {
     return result;
   }
 
+  /** Whether EA's extension describes the element (its documentation, tags and stereotype then come from there). */
+  hasExtension(id: string): boolean {
+    return this.extElements.has(id) || this.extAttributes.has(id) || this.extConnectors.has(id);
+  }
+
   /** EA's notes of an element, attribute or connector (HTML, as EA keeps it). */
   documentation(id: string): string | undefined {
     const element = this.extElements.get(id);
@@ -224,7 +229,8 @@ export class EaModel {
 function exporterOf(root: XNode): string | undefined {
   const documentation = root.children.find((c) => c.name === 'xmi:Documentation');
   const extension = root.children.find((c) => c.name === 'xmi:Extension');
-  const naam = documentation?.attrs.exporter ?? extension?.attrs.extender;
+  // EA writes attributes (exporter="Enterprise Architect"), MagicDraw and others child elements (<xmi:exporter>).
+  const naam = documentation?.attrs.exporter ?? kid(documentation, 'xmi:exporter')?.text ?? extension?.attrs.extender;
   return naam?.trim() || undefined;
 }
 

@@ -31,3 +31,4 @@ export function importXmi(bytes: Uint8Array, options: ImportOptions): ImportResu
 
 export { XmiError } from './errors.ts';
 export type { ExternalReference, SharedFile } from './convert.ts';
+export { detectXmi, type XmiFormaat } from './detect.ts';
