@@ -16,6 +16,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -124,6 +125,10 @@ export async function buildSite(out: string, options: BuildSiteOptions = {}): Pr
     ...(options.siteName !== undefined ? { siteName: options.siteName } : {}),
   });
   const build = mkdtempSync(join(tmpdir(), 'mimgen-site-'));
+  // mkdocs writes its pages before --strict counts the warnings: it builds beside the target, which is
+  // replaced only by a site that passed, so a failed build leaves the previous site (or nothing) in place.
+  const fresh = `${target}.tmp-${process.pid}`;
+  const old = `${target}.old-${process.pid}`;
   try {
     for (const [path, contents] of site.files) {
       mkdirSync(dirname(join(build, path)), { recursive: true });
@@ -131,14 +136,18 @@ export async function buildSite(out: string, options: BuildSiteOptions = {}): Pr
     }
     const result = await run(
       mkdocs,
-      ['build', '--strict', '--config-file', join(build, 'mkdocs.yml'), '--site-dir', target],
+      ['build', '--strict', '--config-file', join(build, 'mkdocs.yml'), '--site-dir', fresh],
       build,
     );
     if (result.code !== 0)
       throw new Error(`mkdocs build --strict failed (exit ${result.code}):\n${result.output.trim()}`);
-    writeFileSync(join(target, MARKER), 'Built by mimgen (npm run site); this folder is replaced by the next build.\n');
+    writeFileSync(join(fresh, MARKER), 'Built by mimgen (npm run site); this folder is replaced by the next build.\n');
+    if (existsSync(target)) renameSync(target, old);
+    renameSync(fresh, target);
+    rmSync(old, { recursive: true, force: true });
   } finally {
     rmSync(build, { recursive: true, force: true });
+    rmSync(fresh, { recursive: true, force: true });
   }
   return {
     out: target,

@@ -1,0 +1,222 @@
+/**
+ * The documentation site (issue 17, items 2 and 3) built with Debian's mkdocs (`mkdocs build --strict`, as
+ * `npm run site` does) and read in Debian's chromium, headless: every page loads without console errors and
+ * asks nothing outside the site, every Mermaid diagram becomes an SVG with all the classes of its source, the
+ * search finds `dwangakkoord`, each model with a validator page (generated/<name>/validator/) has it in its
+ * navigation, and a screenshot of each kind of page lands in test-results/screenshots/ for CI to keep.
+ *
+ * Skipped, with a message, when mkdocs or chromium is missing outside CI; under CI=true their absence fails.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mermaidBlokken } from '../../scripts/render-mermaid.ts';
+import { buildSite, DEFAULT_MKDOCS, type BuiltSite } from '../../scripts/site.ts';
+import { drawnClassId, mermaidClasses } from './mermaid.ts';
+import { CHROMIUM, launchChromium, serveFolder, type Chromium, type StaticServer } from './browser.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** Where the screenshots go; CI keeps this folder (named in the README). */
+export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+const CI = process.env.CI === 'true';
+const missing = [DEFAULT_MKDOCS, CHROMIUM].filter((p) => !existsSync(p));
+const skip = missing.length > 0 && !CI;
+if (skip)
+  console.warn(
+    `test/site: skipped, ${missing.join(' and ')} not installed (apt-get install mkdocs mkdocs-material chromium); under CI=true this fails`,
+  );
+
+/** The models of generated/ that have a validator page, which the site must then link. */
+const VALIDATORS = ['schuldhulpverlening', 'vroegsignalering'].filter((m) =>
+  existsSync(join(ROOT, 'generated', m, 'validator', 'index.html')),
+);
+
+interface Visit {
+  errors: string[];
+  outside: string[];
+  millis: number;
+}
+
+describe.skipIf(skip)('the documentation site in chromium', () => {
+  let out: string;
+  let site: BuiltSite;
+  let server: StaticServer;
+  let browser: Chromium;
+
+  beforeAll(async () => {
+    out = mkdtempSync(join(tmpdir(), 'mimgen-site-'));
+    site = await buildSite(out);
+    console.log(`test/site: mkdocs build --strict of ${site.pages.length} pages in ${Math.round(site.millis)} ms`);
+    server = await serveFolder(out);
+    browser = await launchChromium();
+    rmSync(SCREENSHOTS, { recursive: true, force: true });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (out) rmSync(out, { recursive: true, force: true });
+  });
+
+  /** Opens a page of the site and waits until every diagram on it is drawn (or failed, which logs an error). */
+  async function visit(path: string, use?: (page: Page) => Promise<void>): Promise<Visit> {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    const outside: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+    page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+    page.on('request', (r) => {
+      if (!r.url().startsWith(`${server.origin}/`) && !/^(data|blob):/.test(r.url())) outside.push(r.url());
+    });
+    const started = performance.now();
+    try {
+      await page.goto(`${server.origin}/${path}`, { waitUntil: 'load' });
+      await page.waitForFunction(
+        () =>
+          [...document.querySelectorAll('div.mermaid')].every(
+            (d) => d.querySelector('svg') !== null || d.getAttribute('data-processed') === 'true',
+          ),
+        undefined,
+        { timeout: 30_000 },
+      );
+      const millis = performance.now() - started;
+      await use?.(page);
+      return { errors, outside, millis };
+    } finally {
+      await page.close();
+    }
+  }
+
+  it('has every page of the nav, each model with its validator page when there is one', () => {
+    for (const page of site.pages) expect(existsSync(join(out, page)), page).toBe(true);
+    expect(existsSync(join(out, 'assets/javascripts/mermaid.min.js'))).toBe(true);
+    expect(site.validators).toEqual(VALIDATORS);
+    for (const model of VALIDATORS) {
+      expect(site.pages).toContain(`${model}/validator/index.html`);
+      const html = readFileSync(join(out, model, 'index.html'), 'utf8');
+      expect(html, `${model}/index.html links its validator page in the navigation`).toContain(
+        'href="validator/index.html"',
+      );
+    }
+  });
+
+  /** The kinds of page, each with the page whose screenshot shows it. */
+  const KINDS: Record<string, string> = {
+    index: 'index.html',
+    'model-overzicht': 'vroegsignalering/index.html',
+    hoofdlijnen: 'vroegsignalering/hoofdlijnen.html',
+    definities: 'schuldhulpverlening/definities.html',
+    uitwisselspecificatie: 'vroegsignalering/uitwisselspecificatie.html',
+    api: 'vroegsignalering/api.html',
+    ...Object.fromEntries(VALIDATORS.map((m) => [`validator-${m}`, `${m}/validator/index.html`])),
+  };
+
+  interface Seen extends Visit {
+    path: string;
+    diagrams: { svg: boolean; nodes: { id: string; text: string }[] }[];
+  }
+
+  /** Every page of the site visited once (each visit costs chromium the parsing of mermaid): what it showed. */
+  let all: Promise<Seen[]> | undefined;
+  const visitAll = (): Promise<Seen[]> =>
+    (all ??= (async () => {
+      const seen: Seen[] = [];
+      for (const path of site.pages) {
+        let diagrams: Seen['diagrams'] = [];
+        const visited = await visit(path, async (page) => {
+          diagrams = await page.$$eval('div.mermaid', (divs) =>
+            divs.map((d) => ({
+              svg: d.querySelector('svg') !== null,
+              nodes: [...d.querySelectorAll('svg g.node')].map((g) => ({ id: g.id, text: g.textContent ?? '' })),
+            })),
+          );
+          for (const [kind, at] of Object.entries(KINDS)) {
+            if (at !== path) continue;
+            if (diagrams.length > 0) {
+              await page.locator('div.mermaid svg').first().scrollIntoViewIfNeeded();
+              await page
+                .locator('div.mermaid')
+                .first()
+                .screenshot({ path: join(SCREENSHOTS, `${kind}-diagram.png`) });
+            }
+            await page.screenshot({ path: join(SCREENSHOTS, `${kind}.png`) });
+          }
+        });
+        seen.push({ path, diagrams, ...visited });
+      }
+      return seen;
+    })());
+
+  it('loads every page without console errors and without a request outside the site', async () => {
+    const seen = await visitAll();
+    for (const { path, errors, outside } of seen) {
+      expect(errors, path).toEqual([]);
+      expect(outside, path).toEqual([]);
+    }
+    expect(server.missing).toEqual([]);
+    console.log(
+      `test/site: pages loaded, diagrams drawn: ${seen.map((s) => `${s.path} ${Math.round(s.millis)} ms`).join(', ')}`,
+    );
+  }, 300_000);
+
+  it('renders every Mermaid diagram to an SVG with all the classes of its source', async () => {
+    let diagrams = 0;
+    for (const { path, diagrams: rendered } of await visitAll()) {
+      if (path.includes('/validator/') || path === 'index.html') continue;
+      const [model, file] = path.split('/') as [string, string];
+      const markdown = readFileSync(join(ROOT, 'generated', model, 'docs', file.replace(/\.html$/, '.md')), 'utf8');
+      const sources = mermaidBlokken(markdown).map((b) => b.code);
+      expect(rendered.length, `${path}: diagrams on the page`).toBe(sources.length);
+      rendered.forEach((r, i) => {
+        const where = `${path}, diagram ${i + 1}`;
+        expect(r.svg, where).toBe(true);
+        const classes = mermaidClasses(sources[i]!);
+        expect(classes.size, where).toBeGreaterThan(0);
+        const drawn = new Map(r.nodes.map((n) => [drawnClassId(n.id), n.text]));
+        for (const [id, label] of classes) {
+          expect(drawn.has(id), `${where}: class ${id} drawn (nodes: ${[...drawn.keys()].join(', ')})`).toBe(true);
+          if (label !== undefined) expect(drawn.get(id), `${where}: class ${id} labelled`).toContain(label);
+        }
+        expect(drawn.size, `${where}: no class more than the source`).toBe(classes.size);
+      });
+      diagrams += rendered.length;
+    }
+    expect(diagrams).toBeGreaterThanOrEqual(4);
+    console.log(`test/site: ${diagrams} diagrams drawn with all their classes`);
+  }, 300_000);
+
+  it('writes a screenshot of each kind of page', async () => {
+    await visitAll();
+    const written = Object.keys(KINDS).map((kind) => `${kind}.png`);
+    for (const file of [...written, 'hoofdlijnen-diagram.png'])
+      expect(existsSync(join(SCREENSHOTS, file)), file).toBe(true);
+    console.log(`test/site: screenshots in ${SCREENSHOTS}: ${[...written, 'hoofdlijnen-diagram.png'].join(', ')}`);
+  }, 300_000);
+
+  it('finds dwangakkoord with the site search', async () => {
+    const { errors } = await visit('index.html', async (page) => {
+      await page.locator('input.md-search__input').click();
+      await page.keyboard.type('dwangakkoord');
+      await page.waitForSelector('.md-search-result__item', { timeout: 30_000 });
+      const results = await page.$$eval('.md-search-result__item a', (links) =>
+        links.map((a) => ({ href: (a as HTMLAnchorElement).href, text: a.textContent ?? '' })),
+      );
+      expect(results.length).toBeGreaterThan(0);
+      expect(results.some((r) => /\/schuldhulpverlening\/definities\.html/.test(r.href))).toBe(true);
+      expect(
+        results.every((r) => r.href.includes('/schuldhulpverlening/')),
+        JSON.stringify(results),
+      ).toBe(true);
+      expect(results.some((r) => /dwangakkoord/i.test(r.text))).toBe(true);
+      await page.screenshot({ path: join(SCREENSHOTS, 'zoeken-dwangakkoord.png') });
+    });
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
