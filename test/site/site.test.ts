@@ -7,10 +7,11 @@
  *
  * Skipped, with a message, when mkdocs or chromium is missing outside CI; under CI=true their absence fails.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, normalize, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parse } from 'node-html-parser';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mermaidBlokken } from '../../scripts/render-mermaid.ts';
@@ -153,6 +154,73 @@ describe.skipIf(skip)('the documentation site in chromium', () => {
       }
       return seen;
     })());
+
+  it('has every link within the site point at a file that exists, and at an id on it when it names one', () => {
+    const html = readdirSync(out, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => f.split('\\').join('/'))
+      .sort();
+    const ids = new Map<string, Set<string>>();
+    const idsOf = (file: string): Set<string> => {
+      let set = ids.get(file);
+      if (!set) {
+        const root = parse(readFileSync(join(out, file), 'utf8'));
+        set = new Set(root.querySelectorAll('[id]').map((e) => e.getAttribute('id') ?? ''));
+        ids.set(file, set);
+      }
+      return set;
+    };
+    const broken: string[] = [];
+    let links = 0;
+    for (const file of html) {
+      const root = parse(readFileSync(join(out, file), 'utf8'));
+      for (const el of root.querySelectorAll('a[href], link[href], script[src], img[src]')) {
+        const ref = el.getAttribute('href') ?? el.getAttribute('src') ?? '';
+        if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('//')) continue;
+        links++;
+        const [path = '', fragment] = ref.split('#');
+        let target =
+          path === ''
+            ? file
+            : normalize(join(dirname(file), decodeURI(path)))
+                .split('\\')
+                .join('/');
+        if (target.endsWith('/') || (existsSync(join(out, target)) && !target.includes('.')))
+          target = join(target, 'index.html');
+        if (target.startsWith('..') || !existsSync(join(out, target))) {
+          broken.push(`${file}: ${ref} (no ${target})`);
+          continue;
+        }
+        if (fragment && target.endsWith('.html') && !idsOf(target).has(decodeURIComponent(fragment)))
+          broken.push(`${file}: ${ref} (no id "${fragment}" on ${target})`);
+      }
+    }
+    expect(broken).toEqual([]);
+    expect(links).toBeGreaterThan(500);
+    console.log(`test/site: ${links} links within the site checked on ${html.length} HTML files`);
+  });
+
+  it('opens from the file system too: diagrams drawn, only the search (which needs HTTP) failing', async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(pathToFileURL(join(out, 'vroegsignalering', 'hoofdlijnen.html')).href, { waitUntil: 'load' });
+      await page.waitForFunction(
+        () => [...document.querySelectorAll('div.mermaid')].every((d) => d.querySelector('svg') !== null),
+        undefined,
+        { timeout: 30_000 },
+      );
+      await page.click('a[href="definities.html"]');
+      expect(relative(out, fileURLToPath(page.url()))).toBe(join('vroegsignalering', 'definities.html'));
+    } finally {
+      await page.close();
+    }
+    expect(errors.filter((e) => !/search_index\.json|ERR_FAILED|Failed to fetch/.test(e))).toEqual([]);
+  }, 120_000);
 
   it('loads every page without console errors and without a request outside the site', async () => {
     const seen = await visitAll();
