@@ -26,6 +26,7 @@ import {
 import type { Finding } from '../diagnostics/findings.ts';
 import { XmiError } from './errors.ts';
 import { checkMapKeys, indexShared } from './references.ts';
+import { checkReferences } from './idrefs.ts';
 import { reportNotImported } from './not-imported.ts';
 import { reportIgnoredTags } from './tags.ts';
 
@@ -94,6 +95,7 @@ export function convert(ea: EaModel, options: ConvertOptions): Converted {
     notImported: {},
   };
   reportIgnoredTags(cx, pkg);
+  checkReferences(cx, pkg);
   reportNotImported(cx, pkg);
   result.notImported = Object.fromEntries(cx.notImported);
   return result;

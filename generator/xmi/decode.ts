@@ -79,8 +79,9 @@ export function decodeXmi(bytes: Uint8Array, file: string): Decoded {
     }
   }
   const body = bytes.subarray(offset);
+  let text: string;
   try {
-    return { text: new TextDecoder(encoding, { fatal: true }).decode(body), encoding };
+    text = new TextDecoder(encoding, { fatal: true }).decode(body);
   } catch {
     const bad = firstInvalid(body, encoding);
     throw XmiError.at(
@@ -89,6 +90,24 @@ export function decodeXmi(bytes: Uint8Array, file: string): Decoded {
       `the bytes at offset ${bad + offset} are not valid ${encoding}; the XML declaration must name the encoding the file is written in`,
     );
   }
+  if (encoding.startsWith('utf-16')) {
+    // With a UTF-16 byte order mark the declaration can only be read once decoded; it must not say otherwise.
+    const m = DECLARATION.exec(text);
+    const label = m?.[2]?.trim();
+    let named: string | undefined;
+    try {
+      named = label === undefined ? undefined : new TextDecoder(label).encoding;
+    } catch {
+      named = label;
+    }
+    if (label !== undefined && !named?.startsWith('utf-16'))
+      throw XmiError.at(
+        { file, line: 1, column: text.indexOf(label, m!.index) + 1 },
+        'unknown-encoding',
+        `the file starts with a UTF-16 byte order mark but declares the encoding "${label}"; declare UTF-16 or write the file in ${label}`,
+      );
+  }
+  return { text, encoding };
 }
 
 /** Offset of the first byte that does not decode, found line by line (the decoder does not say where). */

@@ -96,20 +96,17 @@ export class EaModel {
       }
     }
 
-    for (const ext of this.root.children.filter((c) => c.name === 'xmi:Extension')) {
+    const extensions = this.root.children.filter((c) => c.name === 'xmi:Extension');
+    for (const ext of extensions) {
       for (const element of kids(kid(ext, 'elements') ?? ext, 'element')) {
         const id = element.attrs['xmi:idref'];
-        if (!id) continue;
-        this.extElements.set(id, element);
-        for (const attribute of kids(kid(element, 'attributes') ?? element, 'attribute')) {
-          const aid = attribute.attrs['xmi:idref'];
-          if (aid) this.extAttributes.set(aid, attribute);
-        }
+        if (!this.describes(element, id, this.extElements)) continue;
+        for (const attribute of kids(kid(element, 'attributes') ?? element, 'attribute'))
+          this.describes(attribute, attribute.attrs['xmi:idref'], this.extAttributes);
       }
       for (const connector of kids(kid(ext, 'connectors') ?? ext, 'connector')) {
         const id = connector.attrs['xmi:idref'];
-        if (!id) continue;
-        this.extConnectors.set(id, connector);
+        if (!this.describes(connector, id, this.extConnectors)) continue;
         for (const end of ['source', 'target']) {
           const e = kid(connector, end);
           const eid = e?.attrs['xmi:idref'];
@@ -129,11 +126,35 @@ export class EaModel {
       }
     }
 
+    // EA's note links and the links of an association class live in the extension alone.
+    const inUml = (node: XNode) => {
+      if (node.name !== 'connector') return true;
+      const properties = kid(node, 'properties');
+      return (
+        /^(Association|Aggregation|Generalization)$/.test(properties?.attrs.ea_type ?? '') && !properties?.attrs.subtype
+      );
+    };
+    for (const { node, id } of this.pendingDescriptions)
+      if (!this.byId.has(id) && inUml(node))
+        this.findings.push({
+          ...this.at(node),
+          severity: 'warning',
+          rule: 'dangling-idref',
+          message: `EA's extension describes xmi:idref "${id}", which no element of the UML part has; what it says (documentation, tags, stereotype) is left out`,
+        });
+
     // Profile applications stand beside the packages, inside or after uml:Model.
     for (const node of descendants(this.root)) {
       if (XMI_NS.test(node.uri) || node.name.startsWith('uml:') || !node.prefix) continue;
       const base = Object.entries(node.attrs).find(([k]) => k.startsWith('base_'));
       if (!base) continue;
+      if (!this.byId.has(base[1]))
+        this.findings.push({
+          ...this.at(node),
+          severity: 'warning',
+          rule: 'dangling-idref',
+          message: `the stereotype application <${node.name}> names ${base[0]}="${base[1]}", which no element of the file has; its stereotype and tagged values are left out`,
+        });
       const naam = node.attrs.__EAStereoName ?? node.local.replaceAll('_', ' ');
       const list = this.applications.get(base[1]) ?? [];
       list.push({ naam, profiel: node.prefix, node });
@@ -150,6 +171,39 @@ export class EaModel {
       this.profileTags.set(base[1], tags);
     }
   }
+
+  /**
+   * Indexes what EA's extension says about one UML element. An entry that names no element of the UML part,
+   * or an element described before, is reported (what it says is then left out or not used), never silently
+   * lost; the check runs once the primitive types are indexed too (pendingDescriptions).
+   */
+  private describes(node: XNode, id: string | undefined, index: Map<string, XNode>): boolean {
+    if (id === undefined) return false;
+    if (id.trim() === '') {
+      this.findings.push({
+        ...this.at(node),
+        severity: 'warning',
+        rule: 'dangling-idref',
+        message: `EA's extension describes an element with an empty xmi:idref; what it says is left out`,
+      });
+      return false;
+    }
+    const earlier = index.get(id);
+    if (earlier) {
+      this.findings.push({
+        ...this.at(node),
+        severity: 'warning',
+        rule: 'dangling-idref',
+        message: `EA's extension describes xmi:idref "${id}" a second time (first at line ${earlier.line}); this description is not used`,
+      });
+      return false;
+    }
+    index.set(id, node);
+    this.pendingDescriptions.push({ node, id });
+    return true;
+  }
+
+  private readonly pendingDescriptions: { node: XNode; id: string }[] = [];
 
   extElement(id: string): XNode | undefined {
     return this.extElements.get(id);
