@@ -26,10 +26,23 @@ export interface XNode {
   text?: string;
 }
 
+/** Normalised names by namespace, prefix and local name: a file has few, and every element and attribute asks. */
+const names = new Map<string, string>();
+
 function normalise(prefix: string, local: string, uri: string): string {
-  if (XMI_NS.test(uri)) return `xmi:${local}`;
-  if (UML_NS.test(uri)) return `uml:${local}`;
-  return prefix ? `${prefix}:${local}` : local;
+  const key = `${uri}\u0000${prefix}\u0000${local}`;
+  let name = names.get(key);
+  if (name === undefined) {
+    name = XMI_NS.test(uri)
+      ? `xmi:${local}`
+      : UML_NS.test(uri)
+        ? `uml:${local}`
+        : prefix
+          ? `${prefix}:${local}`
+          : local;
+    if (names.size < 10_000) names.set(key, name);
+  }
+  return name;
 }
 
 export function parseXml(text: string, file: string): XNode {
@@ -101,8 +114,11 @@ export function kid(node: XNode | undefined, name: string): XNode | undefined {
 
 /** Every descendant, depth first in document order. */
 export function* descendants(node: XNode): Generator<XNode> {
-  for (const c of node.children) {
+  // A stack rather than nested generators, whose cost grows with the depth of every element.
+  const stack: XNode[] = [...node.children].reverse();
+  while (stack.length > 0) {
+    const c = stack.pop()!;
     yield c;
-    yield* descendants(c);
+    for (let i = c.children.length - 1; i >= 0; i--) stack.push(c.children[i]!);
   }
 }
