@@ -52,7 +52,7 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('import-xmi')
     .description(
-      'import an Enterprise Architect XMI 2.1 export (MIM profile) as model YAML; exit 0 imported, 1 imported with unresolved references outside the export, 2 nothing written',
+      'import XMI 2.1 (an Enterprise Architect export with the MIM profile, or XMI of another tool) as model YAML; exit 0 imported, 1 imported with errors (references outside the export, broken elements; each reported with its place), 2 nothing written (unreadable input)',
     )
     .argument('<file>', 'the XMI file (UTF-8 or windows-1252, as the XML declaration says)')
     .requiredOption(
