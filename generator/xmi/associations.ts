@@ -8,14 +8,14 @@ import { cmp, modelId, type Classifier, type ConvertContext, type Data } from '.
 import { htmlToMarkdown } from './html.ts';
 import { classifierRef } from './references.ts';
 import { authentiek, beschrijving, bool, historie, metadata, multiplicity } from './tags.ts';
-import { descendants, kid, kids, type XNode } from './xml.ts';
+import { descendants, isPackaged, kid, kids, type XNode } from './xml.ts';
 
 /** Every association of the file, in the order of its id, so that the relations of a class are too. */
 export function associations(cx: ConvertContext): void {
   const found: { node: XNode; eaId: string }[] = [];
   for (const node of descendants(cx.ea.model)) {
     const type = node.attrs['xmi:type'];
-    if (node.name !== 'packagedElement' || (type !== 'uml:Association' && type !== 'uml:AssociationClass')) continue;
+    if (!isPackaged(node) || (type !== 'uml:Association' && type !== 'uml:AssociationClass')) continue;
     found.push({ node, eaId: node.attrs['xmi:id'] ?? '' });
   }
   found.sort((a, b) => cmp(modelId(a.eaId), modelId(b.eaId)));

@@ -11,7 +11,7 @@ import { XmiError } from './errors.ts';
 import { htmlToMarkdown } from './html.ts';
 import { typeRef } from './references.ts';
 import { authentiek, beschrijving, bool, extBounds, historie, lengte, metadata, multiplicity } from './tags.ts';
-import { descendants, kid, kids, type XNode } from './xml.ts';
+import { descendants, isPackaged, kid, kids, type XNode } from './xml.ts';
 
 const CLASSIFIER_TYPES = new Set([
   'uml:Class',
@@ -75,7 +75,7 @@ export function collect(cx: ConvertContext, pkg: XNode): void {
   cx.account(pkg);
   const visit = (node: XNode) => {
     for (const child of node.children) {
-      if (child.name !== 'packagedElement') continue;
+      if (!isPackaged(child)) continue;
       const type = child.attrs['xmi:type'] ?? '';
       if (type === 'uml:Package') {
         cx.account(child);

@@ -103,6 +103,11 @@ export function parseXml(text: string, file: string): XNode {
   return root;
 }
 
+/** An element a package owns: `packagedElement`, or `ownedMember` as tools on UML 2.0 write it (StarUML, ArgoUML). */
+export function isPackaged(node: XNode): boolean {
+  return node.name === 'packagedElement' || node.name === 'ownedMember';
+}
+
 /** The child elements with this (normalised) name. */
 export function kids(node: XNode, name: string): XNode[] {
   return node.children.filter((c) => c.name === name);

@@ -212,6 +212,23 @@ describe('XMI 2.1 of another tool (MagicDraw-like: no EA extension, UUIDs, UML-s
     expect(readFileSync(join(out, 'objecttypen.yaml'), 'utf8')).toContain('naam: Ingezetene');
   });
 
+  it('reads ownedMember as UML 2.0 tools write it for packagedElement: the same model', () => {
+    const uml20 = TEXT.replaceAll('<packagedElement ', '<ownedMember ').replaceAll(
+      '</packagedElement>',
+      '</ownedMember>',
+    );
+    expect(uml20).not.toContain('packagedElement');
+    const a = imported(TEXT);
+    const b = imported(uml20);
+    expect(b.objecttypen).toEqual(a.objecttypen);
+    expect(b.datatypes).toEqual(a.datatypes);
+    expect(b.result.model.notImported).toEqual(
+      Object.fromEntries(
+        Object.entries(NOT_IMPORTED).map(([k, v]) => [k.replace('packagedElement', 'ownedMember'), v]),
+      ),
+    );
+  });
+
   it('without any stereotype, brings the same elements by their UML types, each class with a warning', () => {
     const bare = TEXT.replace(/^ {2}<MIM:[\s\S]*?(?:\/>|<\/MIM:\w+>)\n/gm, '');
     expect(bare).not.toContain('<MIM:');
