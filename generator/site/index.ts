@@ -46,6 +46,7 @@ export const validatorPath = (name: string): string => `${name}/validator/index.
 
 export const MERMAID_SCRIPT = 'assets/javascripts/mermaid.min.js';
 export const MERMAID_INIT = 'assets/javascripts/mermaid-init.js';
+export const STYLESHEET = 'assets/stylesheets/mimgen.css';
 const DEFAULT_NAME = 'DDAS informatiemodellen';
 
 const hb = Handlebars.create();
@@ -111,6 +112,7 @@ export function buildSiteFiles(input: SiteInput): Site {
   }
   files.set(`docs/${MERMAID_SCRIPT}`, input.mermaid);
   files.set(`docs/${MERMAID_INIT}`, toolFile('templates/site/mermaid-init.js'));
+  files.set(`docs/${STYLESHEET}`, toolFile('templates/site/site.css'));
   const modellen = navs.map((nav) => ({
     name: nav.name,
     title: nav.title,
@@ -134,6 +136,7 @@ export function buildSiteFiles(input: SiteInput): Site {
       siteName,
       mermaidScript: MERMAID_SCRIPT,
       mermaidInit: MERMAID_INIT,
+      stylesheet: STYLESHEET,
       version: input.version,
       nav: navText,
     }),

@@ -39,12 +39,14 @@ describe('the site build folder', () => {
     expect(files).toContain('docs/schuldhulpverlening/hoofdlijnen.md');
     expect(files.some((f) => f.endsWith('mkdocs-nav.yml'))).toBe(false);
     expect(site.files.get('docs/assets/javascripts/mermaid.min.js')).toBe('mermaid()');
-    expect(String(site.files.get('docs/assets/javascripts/mermaid-init.js'))).toContain('mermaid.run(');
+    expect(String(site.files.get('docs/assets/javascripts/mermaid-init.js'))).toContain('.run({ nodes: nodes })');
+    expect(String(site.files.get('docs/assets/stylesheets/mimgen.css'))).toContain('.mimgen-zoom');
     const yml = config(String(site.files.get('mkdocs.yml')));
     expect(yml.use_directory_urls).toBe(false);
     expect(yml.strict).toBe(true);
     expect((yml.theme as Record<string, unknown>).font).toBe(false);
     expect(yml.extra_javascript).toEqual(['assets/javascripts/mermaid.min.js', 'assets/javascripts/mermaid-init.js']);
+    expect(yml.extra_css).toEqual(['assets/stylesheets/mimgen.css']);
     expect(yml.extra).toBeUndefined();
     const nav = yml.nav as Record<string, unknown>[];
     expect(nav.map((e) => Object.keys(e)[0])).toEqual(['Start', 'Schuldhulpverlening', 'Vroegsignalering']);

@@ -122,6 +122,8 @@ describe.skipIf(skip)('the documentation site in chromium', () => {
   interface Seen extends Visit {
     path: string;
     diagrams: { svg: boolean; nodes: { id: string; text: string }[] }[];
+    /** The first diagram's width against its box: fitted, after a click (own size), after another click. */
+    zoom?: { fitted: [number, number]; zoomed: [number, number]; again: [number, number] };
   }
 
   /** Every page of the site visited once (each visit costs chromium the parsing of mermaid): what it showed. */
@@ -131,6 +133,7 @@ describe.skipIf(skip)('the documentation site in chromium', () => {
       const seen: Seen[] = [];
       for (const path of site.pages) {
         let diagrams: Seen['diagrams'] = [];
+        let zoom: Seen['zoom'];
         const visited = await visit(path, async (page) => {
           diagrams = await page.$$eval('div.mermaid', (divs) =>
             divs.map((d) => ({
@@ -138,19 +141,43 @@ describe.skipIf(skip)('the documentation site in chromium', () => {
               nodes: [...d.querySelectorAll('svg g.node')].map((g) => ({ id: g.id, text: g.textContent ?? '' })),
             })),
           );
+          const first = page.locator('div.mermaid').first();
+          const svg = first.locator('svg');
+          const widths = (): Promise<[number, number]> =>
+            first.evaluate((d) => [
+              Math.round(d.querySelector('svg')!.getBoundingClientRect().width),
+              Math.round(d.getBoundingClientRect().width),
+            ]);
+          if (diagrams.length > 0) {
+            await page.waitForSelector('div.mermaid[role="button"]');
+            await svg.scrollIntoViewIfNeeded();
+          }
           for (const [kind, at] of Object.entries(KINDS)) {
-            if (at !== path) continue;
-            if (diagrams.length > 0) {
-              await page.locator('div.mermaid svg').first().scrollIntoViewIfNeeded();
-              await page
-                .locator('div.mermaid')
-                .first()
-                .screenshot({ path: join(SCREENSHOTS, `${kind}-diagram.png`) });
+            // As a reader sees it: the viewport, at the first diagram where there is one.
+            if (at === path) await page.screenshot({ path: join(SCREENSHOTS, `${kind}.png`) });
+          }
+          if (diagrams.length > 0) {
+            const fitted = await widths();
+            await first.click();
+            const zoomed = await widths();
+            const kind = Object.entries(KINDS).find(([, at]) => at === path)?.[0];
+            if (kind) await page.screenshot({ path: join(SCREENSHOTS, `${kind}-vergroot.png`) });
+            await first.click();
+            zoom = { fitted, zoomed, again: await widths() };
+            if (kind) {
+              // The whole first diagram at its own size: a viewport wide enough, its box not clipping it.
+              await page.setViewportSize({ width: Math.max(1280, zoomed[0] + 700), height: 900 });
+              await first.evaluate((d) => {
+                d.classList.add('mimgen-zoom');
+                (d as HTMLElement).style.overflow = 'visible';
+                (d as HTMLElement).style.maxHeight = 'none';
+              });
+              await svg.screenshot({ path: join(SCREENSHOTS, `${kind}-diagram.png`) });
+              await page.setViewportSize({ width: 1280, height: 900 });
             }
-            await page.screenshot({ path: join(SCREENSHOTS, `${kind}.png`) });
           }
         });
-        seen.push({ path, diagrams, ...visited });
+        seen.push({ path, diagrams, ...visited, ...(zoom ? { zoom } : {}) });
       }
       return seen;
     })());
@@ -236,7 +263,7 @@ describe.skipIf(skip)('the documentation site in chromium', () => {
 
   it('renders every Mermaid diagram to an SVG with all the classes of its source', async () => {
     let diagrams = 0;
-    for (const { path, diagrams: rendered } of await visitAll()) {
+    for (const { path, diagrams: rendered, zoom } of await visitAll()) {
       if (path.includes('/validator/') || path === 'index.html') continue;
       const [model, file] = path.split('/') as [string, string];
       const markdown = readFileSync(join(ROOT, 'generated', model, 'docs', file.replace(/\.html$/, '.md')), 'utf8');
@@ -254,6 +281,13 @@ describe.skipIf(skip)('the documentation site in chromium', () => {
         }
         expect(drawn.size, `${where}: no class more than the source`).toBe(classes.size);
       });
+      if (rendered.length > 0) {
+        // Fitted to its box, at its own (larger) size once clicked, fitted again after another click.
+        const { fitted, zoomed, again } = zoom!;
+        expect(fitted[0], `${path}: fitted`).toBeLessThanOrEqual(fitted[1]);
+        expect(zoomed[0], `${path}: clicked, at its own size`).toBeGreaterThan(zoomed[1]);
+        expect(again, `${path}: clicked again`).toEqual(fitted);
+      }
       diagrams += rendered.length;
     }
     expect(diagrams).toBeGreaterThanOrEqual(4);
@@ -263,9 +297,11 @@ describe.skipIf(skip)('the documentation site in chromium', () => {
   it('writes a screenshot of each kind of page', async () => {
     await visitAll();
     const written = Object.keys(KINDS).map((kind) => `${kind}.png`);
-    for (const file of [...written, 'hoofdlijnen-diagram.png'])
+    for (const file of [...written, 'hoofdlijnen-diagram.png', 'hoofdlijnen-vergroot.png'])
       expect(existsSync(join(SCREENSHOTS, file)), file).toBe(true);
-    console.log(`test/site: screenshots in ${SCREENSHOTS}: ${[...written, 'hoofdlijnen-diagram.png'].join(', ')}`);
+    console.log(
+      `test/site: screenshots in ${SCREENSHOTS}: ${[...written, 'hoofdlijnen-vergroot.png', 'hoofdlijnen-diagram.png'].join(', ')}`,
+    );
   }, 300_000);
 
   it('finds dwangakkoord with the site search', async () => {
