@@ -29,6 +29,8 @@ import { buildSiteFiles, SiteError, type SiteModel } from '../generator/site/ind
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DEFAULT_MKDOCS = '/usr/bin/mkdocs';
 export const DEFAULT_OUT = join(ROOT, 'site');
+/** mermaid's browser build, from mimgen's own dependencies (whichever repository's docs are built). */
+const MERMAID = join(ROOT, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js');
 /** Left in a built site, so that a rebuild may empty the folder (mkdocs does) but never a folder of something else. */
 const MARKER = '.mimgen-site';
 
@@ -77,6 +79,7 @@ function isDir(path: string): boolean {
 /** The models of generated/ that have docs, each with its validator page when there is one. */
 export function readModels(root: string): SiteModel[] {
   const generated = join(root, 'generated');
+  if (!isDir(generated)) throw new SiteError(`${generated} does not exist: run npm run generate`);
   return readdirSync(generated)
     .sort()
     .filter((name) => isDir(join(generated, name, 'docs')))
@@ -120,7 +123,7 @@ export async function buildSite(out: string, options: BuildSiteOptions = {}): Pr
   const models = readModels(root);
   const site = buildSiteFiles({
     models,
-    mermaid: readFileSync(join(root, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js')),
+    mermaid: readFileSync(MERMAID),
     ...(options.version !== undefined ? { version: options.version } : {}),
     ...(options.siteName !== undefined ? { siteName: options.siteName } : {}),
   });

@@ -4,7 +4,7 @@
  * command says so in one line with exit 2 or 1, no stack trace. Skipped when mkdocs is missing outside CI.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +24,6 @@ function copyRoot(name: string): string {
   cpSync(join(ROOT, 'generated', 'vroegsignalering', 'docs'), join(root, 'generated', 'vroegsignalering', 'docs'), {
     recursive: true,
   });
-  symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
   return root;
 }
 
@@ -34,6 +33,20 @@ describe('npm run site', () => {
     await expect(buildSite(join(temp, 'x'), { mkdocs: join(temp, 'no-mkdocs') })).rejects.toThrow(
       /no-mkdocs is not installed: apt-get install mkdocs mkdocs-material/,
     );
+  });
+
+  it('says to generate first when there is nothing to build from', async () => {
+    const root = join(temp, 'leeg');
+    mkdirSync(root);
+    const options = { root, mkdocs: process.execPath };
+    await expect(buildSite(join(temp, 'leeg-site'), options)).rejects.toThrow(
+      `${join(root, 'generated')} does not exist: run npm run generate`,
+    );
+    mkdirSync(join(root, 'generated'));
+    await expect(buildSite(join(temp, 'leeg-site'), options)).rejects.toThrow(
+      'no model has documentation under generated/: run npm run generate',
+    );
+    expect(existsSync(join(temp, 'leeg-site'))).toBe(false);
   });
 
   it.skipIf(skip)(
