@@ -4,7 +4,7 @@
  * data-elements or alternatieven. Relations and supertypen are added afterwards (associations.ts), once every
  * classifier they may point at is known.
  */
-import { normaliseTag } from './ea.ts';
+import { byNameKey, normaliseTag } from './ea.ts';
 import { standaardDatatype, standaardNaam, type Basis } from './datatypes.ts';
 import { idOf, modelId, type Classifier, type ConvertContext, type Data, type Kind } from './context.ts';
 import { XmiError } from './errors.ts';
@@ -307,10 +307,10 @@ function attribuut(
   attr: XNode,
   owner: Classifier,
 ): { data: Data; gegevensgroep: boolean } | undefined {
-  const eaId = attr.attrs['xmi:id'] ?? '';
   cx.account(attr);
   const naam = elementNaam(cx, attr, `an attribute of ${owner.naam}`);
   if (!naam) return undefined;
+  const { eaId, id } = ids(cx, attr, owner, naam);
   const what = `attribuutsoort "${naam}" of ${owner.naam}`;
   const ref = typeRef(cx, attr, what);
   const { data: meta, tags } = metadata(cx, eaId, what);
@@ -321,7 +321,7 @@ function attribuut(
   }
   if (ref.soort === 'intern' && ref.classifier.kind === 'gegevensgroeptype') {
     const data: Data = {
-      id: idOf(attr, owner.eaId, naam),
+      id,
       naam,
       type: ref.naam,
       kardinaliteit,
@@ -331,7 +331,7 @@ function attribuut(
     return { data, gegevensgroep: true };
   }
   const data: Data = {
-    id: idOf(attr, owner.eaId, naam),
+    id,
     naam,
     alias: meta.alias,
     type: ref.naam,
@@ -356,12 +356,12 @@ function enumeratie(cx: ConvertContext, c: Classifier): void {
     cx.account(l);
     const naam = elementNaam(cx, l, `a value of ${c.naam}`);
     if (!naam) return [];
-    const eaId = l.attrs['xmi:id'] ?? '';
+    const { eaId, id } = ids(cx, l, c, naam);
     const { data: m, tags } = metadata(cx, eaId, `waarde "${naam}" of ${c.naam}`);
     cx.counts.waarden++;
     return [
       {
-        id: idOf(l, c.eaId, naam),
+        id,
         naam,
         code: tags.get('code')?.value.trim(),
         definitie: m.definitie,
@@ -436,9 +436,9 @@ function gestructureerd(cx: ConvertContext, c: Classifier): void {
       cx.commentBefore(meta, `${what}: ${ref.comment}`);
       return [];
     }
-    const eaId = e.attrs['xmi:id'] ?? '';
+    const { eaId, id } = ids(cx, e, c, naam);
     const d: Data = {
-      id: idOf(e, c.eaId, naam),
+      id,
       naam,
       definitie: htmlToMarkdown(cx.ea.documentation(eaId)),
       type: ref.naam,
@@ -492,6 +492,20 @@ function constraints(cx: ConvertContext, c: Classifier): Data[] {
     const specificatie = htmlToMarkdown(k.attrs.notes) ?? naam;
     return [{ id: `${modelId(c.eaId)}.constraint-${i + 1}`, naam, specificatie }];
   });
+}
+
+/**
+ * The id to read EA's extension by and the model id of an attribute, value or data-element: its xmi:id; where
+ * that is empty (EA's literals with xmi:id=""), the id EA's extension gives the attribute of that name, else
+ * one made from the owner's id and the name.
+ */
+function ids(cx: ConvertContext, node: XNode, owner: Classifier, naam: string): { eaId: string; id: string } {
+  const own = node.attrs['xmi:id']?.trim();
+  if (own) return { eaId: own, id: modelId(own) };
+  const described = cx.ea.extAttributeByName(owner.eaId, naam);
+  const ext = described?.attrs['xmi:idref']?.trim();
+  if (ext && !cx.ea.byId.has(ext)) return { eaId: ext, id: modelId(ext) };
+  return { eaId: described && !ext ? byNameKey(owner.eaId, naam) : '', id: idOf(node, owner.eaId, naam) };
 }
 
 /** The name of an attribute, value or data-element; one without a name is left out, as a model element is known by its name. */

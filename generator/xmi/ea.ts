@@ -29,6 +29,7 @@ export class EaModel {
   readonly byId = new Map<string, XNode>();
   private readonly extElements = new Map<string, XNode>();
   private readonly extAttributes = new Map<string, XNode>();
+  private readonly extAttributesByName = new Map<string, XNode>();
   private readonly extConnectors = new Map<string, XNode>();
   private readonly applications = new Map<string, StereotypeApplication[]>();
   private readonly profileTags = new Map<string, Tag[]>();
@@ -101,8 +102,16 @@ export class EaModel {
       for (const element of kids(kid(ext, 'elements') ?? ext, 'element')) {
         const id = element.attrs['xmi:idref'];
         if (!this.describes(element, id, this.extElements)) continue;
-        for (const attribute of kids(kid(element, 'attributes') ?? element, 'attribute'))
-          this.describes(attribute, attribute.attrs['xmi:idref'], this.extAttributes);
+        for (const attribute of kids(kid(element, 'attributes') ?? element, 'attribute')) {
+          const naam = attribute.attrs.name;
+          if (naam) this.extAttributesByName.set(`${id}\u0000${naam}`, attribute);
+          // EA writes xmi:idref="" here too where the UML part has xmi:id="": such an entry goes by its name.
+          if (naam && (attribute.attrs['xmi:idref'] ?? '').trim() === '') {
+            this.extAttributes.set(byNameKey(id!, naam), attribute);
+            continue;
+          }
+          this.describes(attribute, attribute.attrs['xmi:idref'], this.extAttributes, id);
+        }
       }
       for (const connector of kids(kid(ext, 'connectors') ?? ext, 'connector')) {
         const id = connector.attrs['xmi:idref'];
@@ -134,8 +143,15 @@ export class EaModel {
         /^(Association|Aggregation|Generalization)$/.test(properties?.attrs.ea_type ?? '') && !properties?.attrs.subtype
       );
     };
-    for (const { node, id } of this.pendingDescriptions)
-      if (!this.byId.has(id) && inUml(node))
+    // An attribute whose element holds one of that name without an id (EA's literals with xmi:id="").
+    const byName = (node: XNode, owner: string | undefined) =>
+      node.name === 'attribute' &&
+      owner !== undefined &&
+      (this.byId.get(owner)?.children ?? []).some(
+        (c) => (c.attrs['xmi:id'] ?? '').trim() === '' && c.attrs.name === node.attrs.name,
+      );
+    for (const { node, id, owner } of this.pendingDescriptions)
+      if (!this.byId.has(id) && inUml(node) && !byName(node, owner))
         this.findings.push({
           ...this.at(node),
           severity: 'warning',
@@ -177,7 +193,7 @@ export class EaModel {
    * or an element described before, is reported (what it says is then left out or not used), never silently
    * lost; the check runs once the primitive types are indexed too (pendingDescriptions).
    */
-  private describes(node: XNode, id: string | undefined, index: Map<string, XNode>): boolean {
+  private describes(node: XNode, id: string | undefined, index: Map<string, XNode>, owner?: string): boolean {
     if (id === undefined) return false;
     if (id.trim() === '') {
       this.findings.push({
@@ -199,11 +215,16 @@ export class EaModel {
       return false;
     }
     index.set(id, node);
-    this.pendingDescriptions.push({ node, id });
+    this.pendingDescriptions.push({ node, id, owner });
     return true;
   }
 
-  private readonly pendingDescriptions: { node: XNode; id: string }[] = [];
+  private readonly pendingDescriptions: { node: XNode; id: string; owner?: string }[] = [];
+
+  /** EA's description of the attribute of this name of an element, for attributes the UML part gives no id. */
+  extAttributeByName(owner: string, naam: string): XNode | undefined {
+    return this.extAttributesByName.get(`${owner}\u0000${naam}`);
+  }
 
   extElement(id: string): XNode | undefined {
     return this.extElements.get(id);
@@ -277,6 +298,11 @@ export class EaModel {
     const node = this.byId.get(id);
     return node ? kid(node, 'ownedComment') : undefined;
   }
+}
+
+/** The key under which an attribute of EA's extension without an id is kept: its element's id and its name. */
+export function byNameKey(owner: string, naam: string): string {
+  return `${owner}#${naam}`;
 }
 
 /** The tool that wrote an XMI file: `xmi:Documentation exporter=…`, else `xmi:Extension extender=…`. */
