@@ -10,7 +10,8 @@
  */
 import type { EaModel } from './ea.ts';
 import { associations, generalisaties } from './associations.ts';
-import { build, collect, header, selectPackage } from './classifiers.ts';
+import { build } from './classifiers.ts';
+import { collect, header, selectPackage } from './package.ts';
 import {
   cmp,
   ConvertContext,
