@@ -90,6 +90,54 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('import')
+    .description(
+      'import a model from the format the file has: Enterprise Architect XMI or XMI of another tool (as import-xmi, with its options), or MIM-XML (Geonovum); exit 0 imported, 1 imported with errors (each reported with its place), 2 nothing written (unreadable input)',
+    )
+    .argument('<file>', 'the XMI or MIM-XML file')
+    .requiredOption(
+      '--out <folder>',
+      "the model folder to write (a path, or a name for a folder under model/ or the config's models folder); written all at once",
+    )
+    .option('--package <name or id>', 'XMI: the package to import')
+    .option(
+      '--map <ea=model>',
+      'XMI: map a class outside the export to a model element; repeatable',
+      collectXmiOption,
+      [],
+    )
+    .option('--map-file <yaml>', 'XMI: a YAML file with "map:" and "omit:"')
+    .option(
+      '--omit <ea>',
+      'XMI: leave out what refers to this class outside the export; repeatable',
+      collectXmiOption,
+      [],
+    )
+    .option('--shared <path>', 'XMI: shared model files or folders to refer to; repeatable', collectXmiOption, [])
+    .option('--replace', 'replace model files in --out that an earlier import did not write')
+    .option('--report <file>', 'also write the import report as JSON')
+    .option('--json', 'print the import report as JSON instead of the findings')
+    .action(async (file: string, options: Parameters<typeof importXmiCommand>[1]) => {
+      code = (await import('./import.ts')).importCommand(file, options, await config());
+    });
+
+  program
+    .command('export')
+    .description(
+      'write a model as MIM-XML (Geonovum), valid against MIMFORMAT_Mim_relatiesoort.xsd; exit 0 written, 1 the model has errors, 2 usage',
+    )
+    .argument('<model>', 'a model name (folder under model/) or a model folder')
+    .option('--format <format>', 'the format to write: mim-xml', 'mim-xml')
+    .option(
+      '--mim-versie <versie>',
+      "MIM-XML's version: 1.1.1 or 1.2 (default: the model's mimVersie when it is one of them, else 1.2)",
+    )
+    .requiredOption('--out <file>', 'the file to write (all at once)')
+    .action(async (model: string, options: { format?: string; mimVersie?: string; out?: string }) => {
+      code = (await import('./export.ts')).exportCommand(model, options, await config());
+    });
+
+  program
     .command('diff')
     .description(
       'compare two versions of a model, or two JSON Schemas: every change classified by whom it breaks; exit 0 when the diff ran, 2 on bad input',

@@ -406,6 +406,31 @@ export const RULES = {
     summary: 'the output folder holds model files that no import wrote',
     doc: 'Choose another --out, or pass --replace.',
   },
+  // import of MIM-XML
+  'not-mim-xml': {
+    severity: 'error',
+    stages: ['import'],
+    summary: 'the XML is not MIM-XML',
+    doc: 'The root must be a MIM-XML element (mim:Informatiemodel, or one element such as mim:Objecttype) in a mim-core namespace. Nothing is imported.',
+  },
+  'mim-xml-structure': {
+    severity: 'error or warning',
+    stages: ['import'],
+    summary: 'MIM-XML that deviates from the XSD',
+    doc: 'A warning where the import reads past it (an element out of place, a value of the wrong form: left out); an error where an element lacks what the model needs (a naam, a type, a doel: the element is left out).',
+  },
+  'mim-xml-reference': {
+    severity: 'error',
+    stages: ['import'],
+    summary: 'an xlink:href that names no element of the file',
+    doc: 'Written by the name the reference gives, so that lint reports it until it names a model element.',
+  },
+  'mim-xml-not-mapped': {
+    severity: 'warning',
+    stages: ['import'],
+    summary: 'MIM-XML content the model format has no place for',
+    doc: 'Counted by kind (begrip, populatie, indicatieAfleidbaar, externe koppelingen, ...), so that nothing is dropped without a word; see the README on MIM-XML.',
+  },
 } as const satisfies Record<string, RuleDefinition>;
 
 export type RuleId = keyof typeof RULES;

@@ -312,6 +312,55 @@ const E = {
   file: 'test/fixtures/xmi/every-error.xmi',
 } as const;
 
+/** `mimgen import <file> --out <a new folder>` of MIM-XML made here, in process. */
+function importMimXml(bytes: string): () => Promise<Run> {
+  return tracked(
+    once(() => {
+      const dir = join(temp, `import-${++importCount}`);
+      mkdirSync(dir);
+      const file = join(dir, 'model.xml');
+      writeFileSync(file, bytes);
+      return inProcess(['import', file, '--out', join(dir, 'model', 'uit')]);
+    }),
+  );
+}
+
+/** MIM-XML with a deviation of each kind: an element out of place, an objecttype without naam, a dangling href, a begrip. */
+const MIM_XML_FOUTEN = [
+  '<?xml version="1.0" encoding="UTF-8"?>',
+  '<mim:Informatiemodel xmlns:mim="http://www.geostandaarden.nl/mim/mim-core/1.2" xmlns:mim-ref="http://www.geostandaarden.nl/mim/mim-ref/1.0" xmlns:xlink="http://www.w3.org/1999/xlink">',
+  '  <mim:naam>Fouten</mim:naam>',
+  '  <mim:kleur>blauw</mim:kleur>',
+  '  <mim:packages>',
+  '    <mim:Domein id="d">',
+  '      <mim:naam>Fouten</mim:naam>',
+  '      <mim:objecttypen>',
+  '        <mim:Objecttype id="naamloos"/>',
+  '        <mim:Objecttype id="persoon">',
+  '          <mim:naam>Persoon</mim:naam>',
+  '          <mim:begrip>http://example.org/begrip/persoon</mim:begrip>',
+  '          <mim:relatiesoorten>',
+  '            <mim:Relatiesoort>',
+  '              <mim:naam>woont</mim:naam>',
+  '              <mim:doel><mim-ref:ObjecttypeRef xlink:href="#nergens">Adres</mim-ref:ObjecttypeRef></mim:doel>',
+  '            </mim:Relatiesoort>',
+  '          </mim:relatiesoorten>',
+  '        </mim:Objecttype>',
+  '      </mim:objecttypen>',
+  '    </mim:Domein>',
+  '  </mim:packages>',
+  '</mim:Informatiemodel>',
+  '',
+].join('\n');
+const mimXmlFouten = importMimXml(MIM_XML_FOUTEN);
+const M = {
+  stage: 'import',
+  fixture: 'MIM-XML with a deviation of each kind, made here',
+  run: mimXmlFouten,
+  exit: 1,
+  file: 'model.xml',
+} as const;
+
 /** A case of the lint corpus: the folder's expected.json lists the finding too. */
 function corpus(stage: Stage, name: string, file: string, message: string | RegExp): Case {
   return {
@@ -657,6 +706,22 @@ const TRIGGERS: Record<RuleId, Trigger> = {
       message: '"omit" must be a list of EA names or ids',
     },
   ],
+  'not-mim-xml': [
+    {
+      stage: 'import',
+      fixture: 'XML that is neither XMI nor MIM-XML, made here',
+      run: importMimXml('<?xml version="1.0"?>\n<catalog xmlns="urn:boeken"><book/></catalog>\n'),
+      exit: 2,
+      file: 'model.xml',
+      message: 'not a MIM-XML element',
+    },
+  ],
+  'mim-xml-structure': [
+    { ...M, severity: 'warning', message: '<mim:kleur> has no place in mim:Informatiemodel' },
+    { ...M, severity: 'error', message: 'mim:Objecttype has no mim:naam; it is left out' },
+  ],
+  'mim-xml-reference': [{ ...M, message: 'xlink:href="#nergens" names no element of this file' }],
+  'mim-xml-not-mapped': [{ ...M, message: 'mim:Objecttype/begrip (1x)' }],
   'out-not-empty': [
     {
       ...W,
