@@ -29,8 +29,14 @@ const NOT_CLASSES = new Set([
 ]);
 
 export function selectPackage(cx: ConvertContext): XNode {
+  // A package whose xmi:id an earlier element has is a copy (reported as duplicate-id), not a second choice.
   const packages = [...descendants(cx.ea.model)].filter(
-    (n) => n.attrs['xmi:type'] === 'uml:Package' && n.attrs['xmi:id'] !== 'EAPrimitiveTypesPackage',
+    (n) =>
+      n.attrs['xmi:type'] === 'uml:Package' &&
+      n.attrs['xmi:id'] !== 'EAPrimitiveTypesPackage' &&
+      (n.attrs['xmi:id'] === undefined ||
+        cx.ea.byId.get(n.attrs['xmi:id']) === n ||
+        !cx.ea.byId.has(n.attrs['xmi:id'])),
   );
   const wanted = cx.options.package;
   const list = () => packages.map((p) => `"${p.attrs.name ?? '?'}" (${p.attrs['xmi:id']})`).join(', ');

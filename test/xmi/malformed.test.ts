@@ -169,8 +169,20 @@ const CASES: Case[] = [
   },
 ];
 
+// The package copied whole beside itself: every id is used twice, and the copy is no second package to choose.
+const packageStart = BASE.indexOf('\t\t<packagedElement xmi:type="uml:Package"');
+const packageEnd = BASE.indexOf('\n\t\t</packagedElement>\n') + '\n\t\t</packagedElement>\n'.length;
+const packageTwice = BASE.slice(0, packageEnd) + BASE.slice(packageStart, packageEnd) + BASE.slice(packageEnd);
+
 /** Errors in one element: the rest is imported and written, the error reported at its place, exit 1. */
 const ELEMENT_ERRORS: Case[] = [
+  {
+    name: 'package copied beside itself',
+    bytes: utf8(packageTwice),
+    rule: 'duplicate-id',
+    message: /xmi:id "EAPK_00000001_1A2B_4C3D_8E9F_000000000001" is used a second time/,
+    line: packageTwice.slice(0, packageEnd).split('\n').length,
+  },
   {
     name: 'dangling type idref',
     bytes: utf8(danglingType),
