@@ -30,7 +30,9 @@ export function emitFiles(model: Converted, options: EmitOptions): Map<string, s
   const head = [
     ` yaml-language-server: $schema=${options.schema}`,
     ` ${IMPORT_MARKER} from ${options.bron}, package "${model.packageNaam}" (${model.packageId}).`,
-    ' Ids come from the EA GUIDs, so they survive a rename in EA. Re-importing overwrites this file.',
+    model.exporter.ea || !model.exporter.naam
+      ? ' Ids come from the EA GUIDs, so they survive a rename in EA. Re-importing overwrites this file.'
+      : ` Ids come from the xmi:ids ${model.exporter.naam} wrote, so they survive a rename there. Re-importing overwrites this file.`,
   ];
   const header: string[] = [...head];
   const externals = model.externals.filter((e) => e.status !== 'datatype');
