@@ -652,7 +652,7 @@ class Converter {
             mogelijkGeenWaarde: 1,
             identificerend: 1,
             locatie: 1,
-          }).map((f) => [f, ['naam', 'definitie', 'type'].includes(f) ? 'mapped' : 'unmapped']),
+          }).map((f) => [f, ['naam', 'definitie', 'type', 'kardinaliteit'].includes(f) ? 'mapped' : 'unmapped']),
         ) as Fields,
       );
       const kenmerken = this.r.kenmerken(k);
@@ -660,6 +660,10 @@ class Converter {
       this.r.restKenmerken(kenmerken, n);
       const type = this.ref(k.get('type')?.[0], n, 'type');
       if (type === undefined) return undefined;
+      // An alternative is one value: a kardinaliteit other than 1 has no place in the model format.
+      const kardinaliteit = this.r.text(k, 'kardinaliteit', n)?.trim();
+      if (kardinaliteit !== undefined && kardinaliteit !== '1')
+        this.r.unmapped(k.get('kardinaliteit')![0]!, 'mim:Keuze/keuzeAttributen/Attribuutsoort/kardinaliteit');
       return {
         naam: naamloos ? undefined : this.r.text(k, 'naam', n)?.trim(),
         type,

@@ -47,8 +47,11 @@ export const MIM_REF_NAMESPACE = 'http://www.geostandaarden.nl/mim/mim-ref/1.0';
 export const MIM_EXT_NAMESPACE = 'http://www.geostandaarden.nl/mim/mim-ext/1.0';
 export const XLINK_NAMESPACE = 'http://www.w3.org/1999/xlink';
 
-/** The values MIM-XML's MIMVersie allows. */
-const MIM_VERSIE_WAARDEN = ['1.0', '1.1', '1.1.0', '1.1.1', '1.2'];
+/** The values MIMVersie allows in each version of the format. */
+const MIM_VERSIE_WAARDEN: Record<MimVersie, string[]> = {
+  '1.1.1': ['1.0', '1.1', '1.1.0', '1.1.1'],
+  '1.2': ['1.0', '1.1', '1.1.0', '1.1.1', '1.2'],
+};
 
 export interface ExportOptions {
   versie: MimVersie;
@@ -71,7 +74,7 @@ class Exporter {
 
   informatiemodel(): XmlElement {
     const m = this.model;
-    const mimVersie = MIM_VERSIE_WAARDEN.includes(m.mimVersie ?? '') ? m.mimVersie! : this.versie;
+    const mimVersie = MIM_VERSIE_WAARDEN[this.versie].includes(m.mimVersie ?? '') ? m.mimVersie! : this.versie;
     const kenmerken: [string, string | undefined][] = [
       ['versie', m.versie],
       ['basisUri', m.basisUri],
