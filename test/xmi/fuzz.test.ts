@@ -21,6 +21,7 @@ import {
   tempDir,
   VROEGSIGNALERING_XMI,
 } from './helpers.ts';
+import { quirksXmi } from './ea-files.ts';
 import { otherToolXmi } from './other-tool.ts';
 import { syntheticXmi } from './synthetic.ts';
 
@@ -41,6 +42,7 @@ const SOURCES: Source[] = [
     args: [],
   },
   { name: 'other-tool.xmi', bytes: Buffer.from(otherToolXmi()), args: [] },
+  { name: 'ea-quirks.xmi', bytes: Buffer.from(quirksXmi(), 'latin1'), args: [] },
   { name: 'every-warning.xmi', bytes: fixture('every-warning.xmi'), args: ['--package', 'Waarschuwingen'] },
   { name: 'every-error.xmi', bytes: fixture('every-error.xmi'), args: [] },
   ...[
