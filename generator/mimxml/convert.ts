@@ -235,6 +235,10 @@ class Converter {
 
   /** id, naam and the metadata MIM gives most elements; undefined (with an error) without a naam. */
   private meta(node: XNode, kids: Map<string, XNode[]>, owner?: string): Raw | undefined {
+    // The model format has an alias for objecttypen and attribuutsoorten only.
+    const alias = ['Objecttype', 'Attribuutsoort'].includes(node.local);
+    if (!alias && this.r.text(kids, 'alias', node) !== undefined)
+      this.r.unmapped(kids.get('alias')![0]!, `${name(node)}/alias`);
     const naam = this.r.text(kids, 'naam', node)?.trim();
     if (naam === undefined) {
       this.r.error(
@@ -252,7 +256,7 @@ class Converter {
       herkomst: this.r.text(kids, 'herkomst', node),
       herkomstDefinitie: this.r.text(kids, 'herkomstDefinitie', node),
       datumOpname: this.r.text(kids, 'datumOpname', node),
-      alias: this.r.text(kids, 'alias', node),
+      alias: alias ? this.r.text(kids, 'alias', node) : undefined,
     };
   }
 

@@ -42,6 +42,13 @@ export function decodeMimXml(bytes: Uint8Array, file: string): { text: string; e
   else if (bytes[0] === 0xff && bytes[1] === 0xfe) [encoding, offset] = ['utf-16le', 2];
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) [encoding, offset] = ['utf-16be', 2];
   else {
+    const nul = bytes.subarray(0, 8192).indexOf(0);
+    if (nul >= 0)
+      throw MimXmlError.at(
+        positionOfByte(file, bytes, nul),
+        'not-xml',
+        'the file holds binary data (a NUL byte), not XML text; UTF-16 needs its byte order mark',
+      );
     const head = Buffer.from(bytes.subarray(0, 200)).toString('latin1');
     const declared = DECLARATION.exec(head)?.[2]?.trim().toLowerCase();
     if (declared) {
