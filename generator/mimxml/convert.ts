@@ -105,8 +105,8 @@ class Converter {
       datumOpname: 'unmapped',
       informatiemodeltype: 'unmapped',
       informatiedomein: 'unmapped',
-      relatiemodelleringstype: 'mapped',
-      relatiemodelleringtype: 'mapped',
+      // MIM-XML 1.1 names it relatiemodelleringtype, 1.2 relatiemodelleringstype.
+      ...(node.uri.endsWith('/1.1') ? { relatiemodelleringtype: 'mapped' } : { relatiemodelleringstype: 'mapped' }),
       MIMVersie: 'mapped',
       MIMExtensie: 'unmapped',
       MIMExtensieVersie: 'unmapped',

@@ -62,7 +62,7 @@ export function decodeMimXml(bytes: Uint8Array, file: string): { text: string; e
         new TextDecoder(declared);
       } catch {
         throw MimXmlError.at(
-          { file, line: 1, column: head.indexOf(declared) + 1 },
+          { file, line: 1, column: head.toLowerCase().indexOf(declared, head.indexOf('encoding')) + 1 || 1 },
           'unknown-encoding',
           `the declaration names the encoding "${declared}", which is not known; write the file as UTF-8`,
         );

@@ -30,6 +30,55 @@ export const META: Fields = {
   datumOpname: 'mapped',
 };
 
+const META_REQUIRED = ['herkomst', 'definitie', 'herkomstDefinitie', 'datumOpname'];
+const HISTORIE_REQUIRED = ['indicatieMaterieleHistorie', 'indicatieFormeleHistorie'];
+const REQUIRED: Record<string, readonly string[]> = {
+  Informatiemodel: [...META_REQUIRED, 'informatiemodeltype', 'informatiedomein', 'MIMVersie'],
+  Domein: META_REQUIRED,
+  View: [...META_REQUIRED, 'locatie'],
+  Objecttype: [...META_REQUIRED, 'indicatieAbstractObject'],
+  Gegevensgroeptype: META_REQUIRED,
+  Attribuutsoort: [
+    ...META_REQUIRED,
+    ...HISTORIE_REQUIRED,
+    'kardinaliteit',
+    'authentiek',
+    'indicatieAfleidbaar',
+    'indicatieClassificerend',
+    'mogelijkGeenWaarde',
+  ],
+  Gegevensgroep: [...META_REQUIRED, 'kardinaliteit', 'authentiek'],
+  Relatiesoort: [
+    ...META_REQUIRED,
+    ...HISTORIE_REQUIRED,
+    'kardinaliteit',
+    'kardinaliteitBron',
+    'authentiek',
+    'indicatieAfleidbaar',
+    'mogelijkGeenWaarde',
+    'unidirectioneel',
+    'aggregatietype',
+  ],
+  Bron: ['herkomst', 'herkomstDefinitie', 'datumOpname'],
+  Doel: ['herkomst', 'herkomstDefinitie', 'datumOpname'],
+  Enumeratie: [...META_REQUIRED, 'waarden'],
+  Waarde: ['datumOpname'],
+  Codelijst: META_REQUIRED,
+  Referentielijst: [...META_REQUIRED, 'locatie'],
+  PrimitiefDatatype: ['datumOpname'],
+  GestructureerdDatatype: ['datumOpname'],
+  DataElement: ['datumOpname', 'kardinaliteit'],
+  Keuze: ['datumOpname'],
+  GeneralisatieObjecttypen: ['datumOpname'],
+};
+const RELATIEROL_LEIDEND = [
+  ...META_REQUIRED,
+  ...HISTORIE_REQUIRED,
+  'kardinaliteit',
+  'authentiek',
+  'mogelijkGeenWaarde',
+];
+
 export class Reader {
   readonly findings: Finding[] = [];
   /** Elements by their id attribute as written (the first, where an id is used twice). */
@@ -76,8 +125,10 @@ export class Reader {
   /** The element's MIM children by local name, after checking every child against `fields`. */
   children(node: XNode, fields: Fields): Map<string, XNode[]> {
     const out = new Map<string, XNode[]>();
+    const present = new Set<string>();
     for (const c of node.children) {
       const isCore = MIM_CORE.test(c.uri);
+      if (isCore) present.add(c.local);
       if (c.uri === MIM_EXT && c.local === 'kenmerken') {
         out.set('kenmerken', [c]);
         continue;
@@ -95,7 +146,37 @@ export class Reader {
       list.push(c);
       out.set(c.local, list);
     }
+    const missing = this.required(node, present).filter((r) => !present.has(r));
+    if (missing.length > 0)
+      this.warning(
+        node,
+        `${name(node)} lacks ${missing.map((m) => `mim:${m}`).join(', ')}, which MIM-XML requires there; read without`,
+      );
     return out;
+  }
+
+  /**
+   * The children the XSD requires of an element (beside a naam and the references, whose absence leaves the
+   * element out with an error of its own). Relations by the document's relatiemodelleringstype, or, in a file
+   * without one, by where the kardinaliteit is written.
+   */
+  private required(node: XNode, present: Set<string>): readonly string[] {
+    if (!MIM_CORE.test(node.uri)) return [];
+    if (node.local === 'Relatiesoort' && this.relatierolLeidend(node, present)) return ['datumOpname', 'relatierollen'];
+    if ((node.local === 'Bron' || node.local === 'Doel') && this.relatierolLeidend(undefined, present))
+      return RELATIEROL_LEIDEND;
+    if (node.local === 'Informatiemodel')
+      return [
+        ...REQUIRED.Informatiemodel!,
+        node.uri.endsWith('/1.1') ? 'relatiemodelleringtype' : 'relatiemodelleringstype',
+      ];
+    return REQUIRED[node.local] ?? [];
+  }
+
+  private relatierolLeidend(relatiesoort: XNode | undefined, present: Set<string>): boolean {
+    const type = this.root.children.find((c) => /^relatiemodelleringst?ype$/.test(c.local))?.text.trim();
+    if (type !== undefined) return type === 'Relatierol leidend';
+    return relatiesoort ? !present.has('kardinaliteit') : present.has('kardinaliteit');
   }
 
   /** A text child: its text, undefined when absent or empty. A second one is a deviation. */
@@ -173,6 +254,8 @@ export class Reader {
    * samples refer to their root). Undefined when it names nothing here; the caller reports that.
    */
   resolve(href: string): XNode | undefined {
+    // An empty reference would name the document itself by RFC 3986; in MIM-XML it is a tool's slip, not a target.
+    if (href.trim() === '' || href.trim() === '#') return undefined;
     const [path, fragment] = href.includes('#')
       ? [href.slice(0, href.indexOf('#')), href.slice(href.indexOf('#') + 1)]
       : [href, ''];
