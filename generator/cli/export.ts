@@ -1,5 +1,5 @@
 /**
- * `mimgen export <model> --format mim-xml [--mim-versie 1.1.1|1.2] --out <file>`: the informatiemodel as
+ * `mimgen export <model> --format mim-xml [--mim-versie 1.1.1|1.2] [--relatiemodellering relatiesoort|relatierol] --out <file>`: the informatiemodel as
  * MIM-XML (generator/mimxml/export.ts), written all at once. Exit 0 written, 1 the model has errors (lint
  * lists them; nothing written), 2 usage or a model that cannot be read.
  */
@@ -18,6 +18,7 @@ import { writeFileAtOnce } from './writer.ts';
 export interface ExportOptions {
   format?: string;
   mimVersie?: string;
+  relatiemodellering?: string;
   out?: string;
 }
 
@@ -28,6 +29,9 @@ export function exportCommand(model: string, options: ExportOptions, config: Con
   if (format !== 'mim-xml') throw usage('--format', `--format ${format}: the export writes mim-xml`);
   if (options.mimVersie !== undefined && !MIM_VERSIES.includes(options.mimVersie as MimVersie))
     throw usage('--mim-versie', `--mim-versie ${options.mimVersie}: write ${MIM_VERSIES.join(' or ')}`);
+  const relatiemodellering = options.relatiemodellering ?? 'relatiesoort';
+  if (relatiemodellering !== 'relatiesoort' && relatiemodellering !== 'relatierol')
+    throw usage('--relatiemodellering', `--relatiemodellering ${relatiemodellering}: write relatiesoort or relatierol`);
   if (!options.out) throw usage('--out', 'name the file to write with --out <file>');
   const parent = dirname(options.out);
   if (!existsSync(parent) || !statSync(parent).isDirectory())
@@ -46,9 +50,9 @@ export function exportCommand(model: string, options: ExportOptions, config: Con
     return EXIT_FINDINGS;
   }
   const versie = (options.mimVersie as MimVersie | undefined) ?? defaultMimVersie(loaded.model);
-  writeFileAtOnce(options.out, exportMimXml(loaded.model, { versie }));
+  writeFileAtOnce(options.out, exportMimXml(loaded.model, { versie, relatiemodellering }));
   process.stderr.write(
-    `mimgen export: wrote ${options.out}: MIM-XML ${versie} (MIMFORMAT_Mim_relatiesoort.xsd) of ${loaded.model.naam}\n`,
+    `mimgen export: wrote ${options.out}: MIM-XML ${versie} (MIMFORMAT_Mim_${relatiemodellering}.xsd) of ${loaded.model.naam}\n`,
   );
   return EXIT_OK;
 }

@@ -124,7 +124,7 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('export')
     .description(
-      'write a model as MIM-XML (Geonovum), valid against MIMFORMAT_Mim_relatiesoort.xsd; exit 0 written, 1 the model has errors, 2 usage',
+      'write a model as MIM-XML (Geonovum), valid against MIMFORMAT_Mim_relatiesoort.xsd (or _relatierol.xsd); exit 0 written, 1 the model has errors, 2 usage',
     )
     .argument('<model>', 'a model name (folder under model/) or a model folder')
     .option('--format <format>', 'the format to write: mim-xml', 'mim-xml')
@@ -132,8 +132,12 @@ export async function main(argv: string[]): Promise<number> {
       '--mim-versie <versie>',
       "MIM-XML's version: 1.1.1 or 1.2 (default: the model's mimVersie when it is one of them, else 1.2)",
     )
+    .option(
+      '--relatiemodellering <wijze>',
+      'relatiesoort (MIMFORMAT_Mim_relatiesoort.xsd, default) or relatierol (the roles lead: MIMFORMAT_Mim_relatierol.xsd)',
+    )
     .requiredOption('--out <file>', 'the file to write (all at once)')
-    .action(async (model: string, options: { format?: string; mimVersie?: string; out?: string }) => {
+    .action(async (model: string, options: import('./export.ts').ExportOptions) => {
       code = (await import('./export.ts')).exportCommand(model, options, await config());
     });
 

@@ -410,18 +410,25 @@ class Converter {
     });
     const raw = this.meta(node, kids, owner);
     if (!raw) return undefined;
-    this.r.restKenmerken(this.r.kenmerken(kids), node);
+    const kenmerken = this.r.kenmerken(kids);
+    const unidirectioneelKenmerk = take(kenmerken, 'unidirectioneel');
+    this.r.restKenmerken(kenmerken, node);
     const doel = this.ref(kids.get('doel')?.[0], node, 'doel');
     if (doel === undefined) return undefined;
-    // Relatierol leidend (MIMFORMAT_Mim_relatierol.xsd): the kardinaliteiten are the roles'.
+    // Relatierol leidend (MIMFORMAT_Mim_relatierol.xsd): the roles carry the kardinaliteiten, and the Doel the
+    // metadata of the relation's own end, which the relatiesoort then takes where it does not state it.
     const rollen = kids.get('relatierollen')?.[0];
-    const rol: Record<'Bron' | 'Doel', { naam?: string; kardinaliteit?: string }> = { Bron: {}, Doel: {} };
+    const rol: Record<
+      'Bron' | 'Doel',
+      { naam?: string; kardinaliteit?: string; kids?: Map<string, XNode[]>; node?: XNode }
+    > = { Bron: {}, Doel: {} };
     if (rollen) {
       const rk = this.r.children(rollen, { Bron: 'mapped', Doel: 'mapped' });
       for (const kant of ['Bron', 'Doel'] as const) {
         const n = rk.get(kant)?.[0];
         if (!n) continue;
-        const fields: Fields = { naam: 'mapped', kardinaliteit: 'mapped' };
+        const eigen = kant === 'Doel';
+        const fields: Fields = { naam: 'mapped', kardinaliteit: 'mapped', aggregatietype: 'mapped' };
         for (const u of [
           'begrip',
           'alias',
@@ -430,31 +437,38 @@ class Converter {
           'herkomstDefinitie',
           'toelichting',
           'datumOpname',
-          'indicatieMaterieleHistorie',
-          'indicatieFormeleHistorie',
           'kardinaliteitBron',
-          'authentiek',
-          'mogelijkGeenWaarde',
           'identificerend',
-          'aggregatietype',
         ])
           fields[u] = 'unmapped';
+        for (const u of ['indicatieMaterieleHistorie', 'indicatieFormeleHistorie', 'authentiek', 'mogelijkGeenWaarde'])
+          fields[u] = eigen ? 'mapped' : 'unmapped';
         const k = this.r.children(n, fields);
         this.r.restKenmerken(this.r.kenmerken(k), n);
         rol[kant] = {
           naam: this.r.text(k, 'naam', n)?.trim(),
           kardinaliteit: this.r.text(k, 'kardinaliteit', n)?.trim(),
+          kids: k,
+          node: n,
         };
       }
     }
-    const unidirectioneel = this.r.bool(kids, 'unidirectioneel', node);
-    const aggregatie = this.r.text(kids, 'aggregatietype', node)?.trim();
+    const doelrol = rol.Doel.kids && rol.Doel.node ? { kids: rol.Doel.kids, node: rol.Doel.node } : undefined;
+    const of = <T>(read: (k: Map<string, XNode[]>, n: XNode) => T | undefined): T | undefined =>
+      read(kids, node) ?? (doelrol ? read(doelrol.kids, doelrol.node) : undefined);
+    let unidirectioneel = this.r.bool(kids, 'unidirectioneel', node);
+    if (unidirectioneel === undefined && unidirectioneelKenmerk !== undefined)
+      unidirectioneel = unidirectioneelKenmerk.trim() === 'true';
     const aggregaties = ['Geen', 'Compositie', 'Gedeeld'];
-    if (aggregatie !== undefined && !aggregaties.includes(aggregatie))
+    const aggregatie = of((k, n) => {
+      const t = this.r.text(k, 'aggregatietype', n)?.trim();
+      if (t === undefined || aggregaties.includes(t)) return t;
       this.r.warning(
-        kids.get('aggregatietype')![0]!,
-        `aggregatietype "${aggregatie}" is not one of ${aggregaties.join(', ')}; it is left out`,
+        k.get('aggregatietype')![0]!,
+        `aggregatietype "${t}" is not one of ${aggregaties.join(', ')}; it is left out`,
       );
+      return undefined;
+    });
     return {
       ...raw,
       doel,
@@ -463,10 +477,11 @@ class Converter {
       rolBron: rol.Bron.naam,
       kardinaliteitBron: this.r.text(kids, 'kardinaliteitBron', node)?.trim() ?? rol.Bron.kardinaliteit,
       richting: unidirectioneel === undefined ? undefined : unidirectioneel ? 'unidirectioneel' : 'bidirectioneel',
-      aggregatie: aggregatie && aggregaties.includes(aggregatie) ? aggregatie.toLowerCase() : undefined,
-      authentiek: this.authentiek(kids, node),
-      mogelijkGeenWaarde: this.r.bool(kids, 'mogelijkGeenWaarde', node),
-      ...this.historie(kids, node),
+      aggregatie: aggregatie?.toLowerCase(),
+      authentiek: of((k, n) => this.authentiek(k, n)),
+      mogelijkGeenWaarde: of((k, n) => this.r.bool(k, 'mogelijkGeenWaarde', n)),
+      indicatieMaterieleHistorie: of((k, n) => this.r.bool(k, 'indicatieMaterieleHistorie', n)),
+      indicatieFormeleHistorie: of((k, n) => this.r.bool(k, 'indicatieFormeleHistorie', n)),
     };
   }
 

@@ -53,8 +53,13 @@ const MIM_VERSIE_WAARDEN: Record<MimVersie, string[]> = {
   '1.2': ['1.0', '1.1', '1.1.0', '1.1.1', '1.2'],
 };
 
+/** MIM's two ways of modelling relations: the relatiesoort leads (MIMFORMAT_Mim_relatiesoort.xsd) or its roles do (_relatierol). */
+export type Relatiemodellering = 'relatiesoort' | 'relatierol';
+
 export interface ExportOptions {
   versie: MimVersie;
+  /** Default relatiesoort. */
+  relatiemodellering?: Relatiemodellering;
 }
 
 /** The version of the format to write when none is asked for: the model's own MIM version when the format has it, else 1.2. */
@@ -63,13 +68,14 @@ export function defaultMimVersie(model: Informatiemodel): MimVersie {
 }
 
 export function exportMimXml(model: Informatiemodel, options: ExportOptions): string {
-  return writeXml(new Exporter(model, options.versie).informatiemodel());
+  return writeXml(new Exporter(model, options.versie, options.relatiemodellering ?? 'relatiesoort').informatiemodel());
 }
 
 class Exporter {
   constructor(
     private readonly model: Informatiemodel,
     private readonly versie: MimVersie,
+    private readonly relatiemodellering: Relatiemodellering,
   ) {}
 
   informatiemodel(): XmlElement {
@@ -93,7 +99,10 @@ class Exporter {
         el('mim:datumOpname', ''),
         el('mim:informatiemodeltype', ''),
         el('mim:informatiedomein', ''),
-        el(`mim:${relatiemodellering}`, 'Relatiesoort leidend'),
+        el(
+          `mim:${relatiemodellering}`,
+          this.relatiemodellering === 'relatierol' ? 'Relatierol leidend' : 'Relatiesoort leidend',
+        ),
         el('mim:MIMVersie', mimVersie),
         el('mim:packages', [
           ...m.pakketten.filter((p) => !p.extern).map((p) => this.pakket(p, 'mim:Domein')),
@@ -263,6 +272,7 @@ class Exporter {
   }
 
   private relatiesoort(r: Relatiesoort): XmlElement {
+    if (this.relatiemodellering === 'relatierol') return this.relatierolLeidend(r);
     const rol = (naam: string) => [
       el('mim:naam', naam),
       el('mim:herkomst', ''),
@@ -288,6 +298,55 @@ class Exporter {
         el('mim:aggregatietype', AGGREGATIE[r.aggregatie]),
         el('mim:doel', [ref('mim-ref:ObjecttypeRef', r.doel.id, r.doel.naam)]),
         ...list('mim:relatierollen', rollen),
+      ],
+      [['id', r.id]],
+    );
+  }
+
+  /**
+   * Relatierol leidend: the roles carry the kardinaliteit and the other metadata of each end, the Doel the
+   * relatiesoort's own; MIM-XML 1.1.1 has no unidirectioneel there (a kenmerk) and wants aggregatietype and
+   * kardinaliteitBron on each role.
+   */
+  private relatierolLeidend(r: Relatiesoort): XmlElement {
+    const oud = this.versie === '1.1.1';
+    const rol = (
+      kant: 'mim:Bron' | 'mim:Doel',
+      naam: string | undefined,
+      kardinaliteit: string,
+      eigen: boolean,
+    ): XmlElement =>
+      el(kant, [
+        el('mim:naam', naam ?? ''),
+        el('mim:herkomst', ''),
+        el('mim:definitie', ''),
+        el('mim:herkomstDefinitie', ''),
+        el('mim:datumOpname', ''),
+        el('mim:indicatieMaterieleHistorie', bool(eigen && r.indicatieMaterieleHistorie)),
+        el('mim:indicatieFormeleHistorie', bool(eigen && r.indicatieFormeleHistorie)),
+        el('mim:kardinaliteit', kardinaliteit),
+        ...(oud ? [el('mim:kardinaliteitBron', '')] : []),
+        el('mim:authentiek', eigen ? (r.authentiek ?? '') : ''),
+        el('mim:mogelijkGeenWaarde', bool(eigen && r.mogelijkGeenWaarde)),
+        ...(oud ? [el('mim:aggregatietype', AGGREGATIE[r.aggregatie])] : []),
+      ]);
+    const bron = r.rolBron !== undefined || r.kardinaliteitBron !== undefined;
+    return el(
+      'mim:Relatiesoort',
+      [
+        ...this.meta(r),
+        ...(oud
+          ? []
+          : [
+              el('mim:unidirectioneel', bool(r.richting === 'unidirectioneel')),
+              el('mim:aggregatietype', AGGREGATIE[r.aggregatie]),
+            ]),
+        el('mim:doel', [ref('mim-ref:ObjecttypeRef', r.doel.id, r.doel.naam)]),
+        el('mim:relatierollen', [
+          ...(bron ? [rol('mim:Bron', r.rolBron, r.kardinaliteitBron?.tekst ?? '', false)] : []),
+          rol('mim:Doel', r.rol, r.kardinaliteit.tekst, true),
+        ]),
+        ...this.kenmerken([['unidirectioneel', oud ? bool(r.richting === 'unidirectioneel') : undefined]]),
       ],
       [['id', r.id]],
     );

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exportMimXml, type MimVersie } from '../../generator/mimxml/export.ts';
+import { exportMimXml, type MimVersie, type Relatiemodellering } from '../../generator/mimxml/export.ts';
 import { importMimXml } from '../../generator/mimxml/import.ts';
 import { loadInformatiemodel } from '../../generator/model/load.ts';
 import type { Informatiemodel } from '../../generator/model/types.ts';
@@ -27,8 +27,12 @@ function load(files: Record<string, string>, folder: string): Informatiemodel {
 }
 
 /** Export, import, load the import: the model that comes back. */
-export function roundTrip(model: Informatiemodel, versie: MimVersie): { xml: string; back: Informatiemodel } {
-  const xml = exportMimXml(model, { versie });
+export function roundTrip(
+  model: Informatiemodel,
+  versie: MimVersie,
+  relatiemodellering: Relatiemodellering = 'relatiesoort',
+): { xml: string; back: Informatiemodel } {
+  const xml = exportMimXml(model, { versie, relatiemodellering });
   const result = importMimXml(Buffer.from(xml), { file: 'test.xml', schema: 'schema.json' });
   expect(result.findings).toEqual([]);
   const files: Record<string, string> = {};
@@ -74,6 +78,25 @@ describe.each(['1.1.1', '1.2'] as const)('every construct through MIM-XML %s', (
     const file = join(temp, `constructs-${versie}.xml`);
     writeFileSync(file, xml);
     const r = xmllint(file, versie);
+    expect(r.output).toContain('validates');
+    expect(r.status).toBe(0);
+  });
+});
+
+describe.each(['1.1.1', '1.2'] as const)('relations the relatierol way (Relatierol leidend), MIM-XML %s', (versie) => {
+  const { xml, back } = roundTrip(model, versie, 'relatierol');
+
+  it('carries kardinaliteiten, rollen, richting and aggregatie on the roles and comes back as the same model', () => {
+    expect(xml).toContain('Relatierol leidend');
+    expect(xml).toMatch(/<mim:Doel>\s*<mim:naam>behandelaar<\/mim:naam>/);
+    expect(canon(back)).toEqual(canon(model));
+  });
+
+  const skip = xsdUnavailable();
+  it.skipIf(skip !== undefined)(`validates against MIMFORMAT_Mim_relatierol.xsd ${skip ?? ''}`, () => {
+    const file = join(temp, `constructs-relatierol-${versie}.xml`);
+    writeFileSync(file, xml);
+    const r = xmllint(file, versie, 'relatierol');
     expect(r.output).toContain('validates');
     expect(r.status).toBe(0);
   });

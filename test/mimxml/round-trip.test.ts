@@ -81,6 +81,34 @@ describe.each(['vroegsignalering', 'schuldhulpverlening'])('%s: export, import, 
     expect(verschil).toEqual([]);
   }, 120_000);
 
+  it.each(['1.1.1', '1.2'])(
+    'exports the relatierol way (MIM-XML %s), valid, and imports to the same model files',
+    async (versie) => {
+      const xmlRol = join(temp, `${naam}-relatierol-${versie}.xml`);
+      const uitRol = join(temp, `relatierol-${versie}`, naam);
+      const exp = await mimgenInProcess([
+        'export',
+        join(repoRoot, 'model', naam),
+        '--mim-versie',
+        versie,
+        '--relatiemodellering',
+        'relatierol',
+        '--out',
+        xmlRol,
+      ]);
+      expect(exp.code, exp.stderr).toBe(0);
+      expect(exp.stderr).toContain('MIMFORMAT_Mim_relatierol.xsd');
+      if (skipXsd === undefined)
+        expect(xmllint(xmlRol, versie as '1.1.1' | '1.2', 'relatierol').output).toContain('validates');
+      const imp = await mimgenInProcess(['import', xmlRol, '--out', uitRol]);
+      expect(imp.code, imp.stderr).toBe(0);
+      expect(imp.stderr).toContain('0 error(s), 0 warning(s)');
+      const alleenModel = (m: Map<string, string>) =>
+        new Map([...m].filter(([p]) => p.startsWith('gedeeld/') || p === 'informatiemodel.yaml'));
+      expect(modelFiles(uitRol)).toEqual(alleenModel(modelFiles(uit)));
+    },
+  );
+
   it('imports MIM-XML 1.2 of the model to the same model files', async () => {
     const xml12 = join(temp, `${naam}-1.2.xml`);
     const uit12 = join(temp, '1.2', naam);
