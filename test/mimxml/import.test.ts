@@ -253,6 +253,7 @@ describe('mimgen export refuses what it cannot do, and writes nothing', () => {
   it.each([
     [['--mim-versie', '2.0'], 2, '--mim-versie 2.0: write 1.1.1 or 1.2'],
     [['--format', 'xmi'], 2, 'the export writes mim-xml'],
+    [['--relatiemodellering', 'relatieklasse'], 2, 'write relatiesoort or relatierol'],
   ])('%j', async (args, code, message) => {
     const out = join(fresh(), 'm.xml');
     mkdirSync(join(out, '..'));
