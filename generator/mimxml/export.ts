@@ -16,23 +16,31 @@
 import { posix } from 'node:path';
 import type {
   Attribuutsoort,
-  Codelijst,
   Constraint,
-  Datatype,
-  Enumeratie,
   Gegevensgroep,
   Gegevensgroeptype,
-  GestructureerdDatatype,
   Informatiemodel,
-  Keuze,
   Metadata,
   Objecttype,
   Pakket,
-  PrimitiefDatatype,
   Regel,
   Relatiesoort,
-  TypeVerwijzing,
 } from '../model/types.ts';
+import {
+  AGGREGATIE,
+  bool,
+  codelijst,
+  enumeratie,
+  gestructureerd,
+  kenmerken,
+  keuze,
+  list,
+  meta,
+  opt,
+  primitief,
+  ref,
+  typeRef,
+} from './export-elements.ts';
 import { el, writeXml, type XmlElement } from './xml-writer.ts';
 
 export type MimVersie = '1.1.1' | '1.2';
@@ -81,7 +89,7 @@ class Exporter {
   informatiemodel(): XmlElement {
     const m = this.model;
     const mimVersie = MIM_VERSIE_WAARDEN[this.versie].includes(m.mimVersie ?? '') ? m.mimVersie! : this.versie;
-    const kenmerken: [string, string | undefined][] = [
+    const eigen: [string, string | undefined][] = [
       ['versie', m.versie],
       ['basisUri', m.basisUri],
       // The model's own MIM version where MIMVersie cannot say it (empty: the model names none).
@@ -108,7 +116,7 @@ class Exporter {
           ...m.pakketten.filter((p) => !p.extern).map((p) => this.pakket(p, 'mim:Domein')),
           ...m.pakketten.filter((p) => p.extern).map((p) => this.pakket(p, 'mim:View')),
         ]),
-        ...this.kenmerken(kenmerken),
+        ...kenmerken(eigen),
       ],
       [
         ['xmlns:mim', MIM_NAMESPACE[this.versie]],
@@ -124,14 +132,14 @@ class Exporter {
     const m = this.model;
     const of = <T extends Metadata>(list: T[]) => list.filter((e) => e.pakket === p);
     const datatypen = [
-      ...of(m.primitieveDatatypes).map((d) => this.primitief(d)),
-      ...of(m.gestructureerdeDatatypes).map((d) => this.gestructureerd(d)),
-      ...of(m.enumeraties).map((d) => this.enumeratie(d)),
-      ...of(m.codelijsten).map((d) => this.codelijst(d)),
+      ...of(m.primitieveDatatypes).map((d) => primitief(d)),
+      ...of(m.gestructureerdeDatatypes).map((d) => gestructureerd(d)),
+      ...of(m.enumeraties).map((d) => enumeratie(d)),
+      ...of(m.codelijsten).map((d) => codelijst(d)),
     ];
     const objecttypen = of(m.objecttypen).map((o) => this.objecttype(o));
     const groepen = of(m.gegevensgroeptypen).map((g) => this.gegevensgroeptype(g));
-    const keuzen = of(m.keuzes).map((k) => this.keuze(k));
+    const keuzen = of(m.keuzes).map((k) => keuze(k));
     const source = p.extern ? this.first(p)?.bron.file : undefined;
     const locatie =
       source !== undefined ? posix.relative(posix.dirname(m.bron.file), source) || posix.basename(source) : p.id;
@@ -167,24 +175,11 @@ class Exporter {
     return all.find((e) => e.pakket === p);
   }
 
-  /** naam, alias, herkomst, definitie, herkomstDefinitie, toelichting, datumOpname: the order most MIM-XML types share. */
-  private meta(e: Omit<Metadata, 'bron' | 'pakket' | 'id'>): XmlElement[] {
-    return [
-      el('mim:naam', e.naam),
-      ...opt('mim:alias', e.alias),
-      el('mim:herkomst', e.herkomst ?? ''),
-      el('mim:definitie', e.definitie ?? ''),
-      el('mim:herkomstDefinitie', e.herkomstDefinitie ?? ''),
-      ...opt('mim:toelichting', e.toelichting),
-      el('mim:datumOpname', e.datumOpname ?? ''),
-    ];
-  }
-
   private objecttype(o: Objecttype): XmlElement {
     return el(
       'mim:Objecttype',
       [
-        ...this.meta(o),
+        ...meta(o),
         el('mim:indicatieAbstractObject', bool(o.indicatieAbstractObject)),
         ...list(
           'mim:supertypen',
@@ -217,7 +212,7 @@ class Exporter {
     return el(
       'mim:Gegevensgroeptype',
       [
-        ...this.meta(g),
+        ...meta(g),
         ...list(
           'mim:attribuutsoorten',
           g.attribuutsoorten.map((a) => this.attribuutsoort(a)),
@@ -238,7 +233,7 @@ class Exporter {
     return el(
       'mim:Attribuutsoort',
       [
-        ...this.meta(a),
+        ...meta(a),
         el('mim:type', [typeRef(a.type)]),
         ...opt('mim:lengte', lengte),
         ...opt('mim:patroon', a.patroon),
@@ -260,7 +255,7 @@ class Exporter {
     return el(
       'mim:Gegevensgroep',
       [
-        ...this.meta(g),
+        ...meta(g),
         el('mim:indicatieMaterieleHistorie', bool(g.indicatieMaterieleHistorie)),
         el('mim:indicatieFormeleHistorie', bool(g.indicatieFormeleHistorie)),
         el('mim:kardinaliteit', g.kardinaliteit.tekst),
@@ -286,7 +281,7 @@ class Exporter {
     return el(
       'mim:Relatiesoort',
       [
-        ...this.meta(r),
+        ...meta(r),
         el('mim:indicatieMaterieleHistorie', bool(r.indicatieMaterieleHistorie)),
         el('mim:indicatieFormeleHistorie', bool(r.indicatieFormeleHistorie)),
         el('mim:kardinaliteit', r.kardinaliteit.tekst),
@@ -334,7 +329,7 @@ class Exporter {
     return el(
       'mim:Relatiesoort',
       [
-        ...this.meta(r),
+        ...meta(r),
         ...(oud
           ? []
           : [
@@ -346,7 +341,7 @@ class Exporter {
           ...(bron ? [rol('mim:Bron', r.rolBron, r.kardinaliteitBron?.tekst ?? '', false)] : []),
           rol('mim:Doel', r.rol, r.kardinaliteit.tekst, true),
         ]),
-        ...this.kenmerken([['unidirectioneel', oud ? bool(r.richting === 'unidirectioneel') : undefined]]),
+        ...kenmerken([['unidirectioneel', oud ? bool(r.richting === 'unidirectioneel') : undefined]]),
       ],
       [['id', r.id]],
     );
@@ -360,178 +355,11 @@ class Exporter {
           el('mim:naam', c.naam),
           el('mim:specificatieTekst', c.specificatie),
           ...opt('mim:specificatieFormeel', c.regel ? JSON.stringify(regel(c.regel)) : undefined),
-          ...this.kenmerken([['id', c.id]]),
+          ...kenmerken([['id', c.id]]),
         ]),
       ),
     );
   }
-
-  private primitief(d: PrimitiefDatatype): XmlElement {
-    return el(
-      'mim:PrimitiefDatatype',
-      [
-        ...this.meta(d),
-        ...opt('mim:lengte', d.lengte?.toString()),
-        ...opt('mim:patroon', d.patroon),
-        ...opt('mim:formeelPatroon', d.formeelPatroon),
-        ...this.kenmerken([
-          ['basis', d.basis],
-          ['formaat', d.formaat],
-          ['lengteInNaam', d.lengteInNaam ? 'true' : undefined],
-          ['minimumWaarde', d.minimumWaarde?.toString()],
-          ['maximumWaarde', d.maximumWaarde?.toString()],
-        ]),
-      ],
-      [['id', d.id]],
-    );
-  }
-
-  private gestructureerd(d: GestructureerdDatatype): XmlElement {
-    return el(
-      'mim:GestructureerdDatatype',
-      [
-        ...this.meta(d),
-        ...list(
-          'mim:dataElementen',
-          d.dataElementen.map((e) =>
-            el(
-              'mim:DataElement',
-              [
-                el('mim:naam', e.naam),
-                el('mim:definitie', e.definitie ?? ''),
-                el('mim:datumOpname', ''),
-                el('mim:type', [typeRef(e.type)]),
-                el('mim:kardinaliteit', e.kardinaliteit.tekst),
-              ],
-              e.id !== undefined ? [['id', e.id]] : undefined,
-            ),
-          ),
-        ),
-      ],
-      [['id', d.id]],
-    );
-  }
-
-  private enumeratie(d: Enumeratie): XmlElement {
-    return el(
-      'mim:Enumeratie',
-      [
-        ...this.meta(d),
-        el(
-          'mim:waarden',
-          d.waarden.map((w) =>
-            el(
-              'mim:Waarde',
-              [
-                el('mim:naam', w.naam),
-                ...opt('mim:definitie', w.definitie),
-                ...opt('mim:toelichting', w.toelichting),
-                el('mim:datumOpname', ''),
-                ...opt('mim:code', w.code),
-              ],
-              w.id !== undefined ? [['id', w.id]] : undefined,
-            ),
-          ),
-        ),
-      ],
-      [['id', d.id]],
-    );
-  }
-
-  private codelijst(d: Codelijst): XmlElement {
-    return el('mim:Codelijst', [...this.meta(d), ...opt('mim:locatie', d.locatie)], [['id', d.id]]);
-  }
-
-  private keuze(k: Keuze): XmlElement {
-    const alternatieven = k.alternatieven;
-    const isObjecttype = (t: TypeVerwijzing | Objecttype): t is Objecttype => 'soort' in t;
-    const named = alternatieven.some((a) => a.naam !== undefined || a.definitie !== undefined);
-    let keuze: XmlElement;
-    if (!named && alternatieven.every((a) => isObjecttype(a.type))) {
-      keuze = el(
-        'mim:keuzeRelatiedoelen',
-        alternatieven.map((a) =>
-          el('mim:Relatiedoel', [ref('mim-ref:ObjecttypeRef', (a.type as Objecttype).id, (a.type as Objecttype).naam)]),
-        ),
-      );
-    } else if (!named && alternatieven.every((a) => !isObjecttype(a.type))) {
-      keuze = el(
-        'mim:keuzeDatatypen',
-        alternatieven.map((a) => typeRef(a.type as TypeVerwijzing)),
-      );
-    } else {
-      keuze = el(
-        'mim:keuzeAttributen',
-        alternatieven.map((a) => {
-          const type = isObjecttype(a.type)
-            ? el('mim-ext:ConstructieRef', a.type.naam, [['xlink:href', `#${a.type.id}`]])
-            : typeRef(a.type);
-          return el('mim:Attribuutsoort', [
-            el('mim:naam', a.naam ?? a.type.naam),
-            el('mim:herkomst', ''),
-            el('mim:definitie', a.definitie ?? ''),
-            el('mim:herkomstDefinitie', ''),
-            el('mim:datumOpname', ''),
-            el('mim:type', [type]),
-            el('mim:indicatieMaterieleHistorie', 'false'),
-            el('mim:indicatieFormeleHistorie', 'false'),
-            el('mim:kardinaliteit', '1'),
-            el('mim:authentiek', ''),
-            el('mim:indicatieAfleidbaar', 'false'),
-            el('mim:indicatieClassificerend', 'false'),
-            el('mim:mogelijkGeenWaarde', 'false'),
-            ...this.kenmerken([['naamloos', a.naam === undefined ? 'true' : undefined]]),
-          ]);
-        }),
-      );
-    }
-    return el(
-      'mim:Keuze',
-      [
-        el('mim:naam', k.naam),
-        ...opt('mim:alias', k.alias),
-        ...opt('mim:herkomst', k.herkomst),
-        ...opt('mim:definitie', k.definitie),
-        ...opt('mim:herkomstDefinitie', k.herkomstDefinitie),
-        ...opt('mim:toelichting', k.toelichting),
-        el('mim:datumOpname', k.datumOpname ?? ''),
-        keuze,
-      ],
-      [['id', k.id]],
-    );
-  }
-
-  private kenmerken(pairs: [string, string | undefined][]): XmlElement[] {
-    const present = pairs.filter((p): p is [string, string] => p[1] !== undefined);
-    return list(
-      'mim-ext:kenmerken',
-      present.map(([naam, waarde]) => el('mim-ext:Kenmerk', waarde, [['naam', naam]])),
-    );
-  }
-}
-
-const AGGREGATIE = { geen: 'Geen', compositie: 'Compositie', gedeeld: 'Gedeeld' } as const;
-
-function bool(b: boolean): string {
-  return b ? 'true' : 'false';
-}
-
-function opt(name: string, value: string | undefined): XmlElement[] {
-  return value === undefined ? [] : [el(name, value)];
-}
-
-function list(name: string, children: XmlElement[]): XmlElement[] {
-  return children.length > 0 ? [el(name, children)] : [];
-}
-
-function ref(name: string, id: string, text: string): XmlElement {
-  return el(name, text, [['xlink:href', `#${id}`]]);
-}
-
-/** A datatype reference: to a keuze by KeuzeRef, to any other datatype by DatatypeRef; the text is the name as written. */
-function typeRef(t: TypeVerwijzing): XmlElement {
-  const d: Datatype = t.datatype;
-  return ref(d.soort === 'keuze' ? 'mim-ref:KeuzeRef' : 'mim-ref:DatatypeRef', d.id, t.naam);
 }
 
 /** A constraint's regel as the model writes it: attribuutsoorten by name. */
