@@ -73,6 +73,10 @@ describe.skipIf(skip)('the documentation site in chromium', () => {
     });
     page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
     page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+    // Named here with its URL: chromium's console error for it does not say what was missing (a favicon.ico, say).
+    page.on('response', (r) => {
+      if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
+    });
     page.on('request', (r) => {
       if (!r.url().startsWith(`${server.origin}/`) && !/^(data|blob):/.test(r.url())) outside.push(r.url());
     });
