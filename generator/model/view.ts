@@ -39,6 +39,8 @@ export class ModelView {
   private readonly naarGeerfd = new Map<Objecttype, readonly Relatiesoort[]>();
   private readonly geerfdeGroepen = new Map<Objecttype, readonly Gegevensgroep[]>();
   private readonly nazaten = new Map<Objecttype, readonly Objecttype[]>();
+  /** Each relatiesoort's place in `relatiesoorten`, made when first needed. */
+  private volgorde: Map<Relatiesoort, number> | undefined;
 
   constructor(readonly model: Informatiemodel) {
     const m = model;
@@ -115,8 +117,14 @@ export class ModelView {
   incomingRelatiesoorten(o: Objecttype, options: { inherited?: boolean } = {}): readonly Relatiesoort[] {
     if (!options.inherited) return this.naar.get(o) ?? [];
     return memo(this.naarGeerfd, o, () => {
-      const doelen = new Set([o, ...this.ancestors(o)]);
-      return this.relatiesoorten.filter((r) => doelen.has(r.doel));
+      // From the index by target, not a scan of every relatiesoort (quadratic on a model of 1,000 objecttypen).
+      const voorouders = this.ancestors(o);
+      if (voorouders.length === 0) return this.naar.get(o) ?? [];
+      this.volgorde ??= new Map(this.relatiesoorten.map((r, i) => [r, i]));
+      const volgorde = this.volgorde;
+      return [...new Set([o, ...voorouders])]
+        .flatMap((d) => this.naar.get(d) ?? [])
+        .sort((a, b) => volgorde.get(a)! - volgorde.get(b)!);
     });
   }
 

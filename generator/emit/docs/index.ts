@@ -5,7 +5,6 @@
  *
  * The views built here hold the model's text as it is; the templates' helpers escape it for where it lands.
  */
-import type { Uitwisselmodel } from '../../derive/types.ts';
 import { INFORMATIEMODEL_SCHEMA } from '../informatiemodel-schema/index.ts';
 import { mappingRegels } from '../mapping/index.ts';
 import { OPENAPI } from '../openapi/index.ts';
@@ -14,6 +13,7 @@ import { codeKenmerk, Context, kenmerken, modelKop, tekstKenmerk, type Pagina } 
 import { definitiesView } from './definities.ts';
 import { informatiemodelDiagram, uitwisselmodelDiagram } from './diagrams.ts';
 import type { Link } from './helpers.ts';
+import type { ModelInvoer } from '../invoer.ts';
 import { TEMPLATES } from './templates.ts';
 import { uitwisselspecificatieView } from './uitwisselspecificatie.ts';
 
@@ -30,20 +30,28 @@ export const DOCS = {
   nav: 'docs/mkdocs-nav.yml',
 } as const;
 
-export function emitDocs(um: Uitwisselmodel): Map<string, string> {
-  const ctx = new Context(um);
+/**
+ * The pages of a model. Without a derivation the pages about the message (uitwisselspecificatie, api) are left
+ * out, and the index says how to start one.
+ */
+export function emitDocs(invoer: ModelInvoer): Map<string, string> {
+  const ctx = new Context(invoer);
+  const um = invoer.uitwisselmodel;
   return new Map([
     [DOCS.index, markdown(TEMPLATES.index(indexView(ctx)))],
     [DOCS.hoofdlijnen, markdown(TEMPLATES.hoofdlijnen(hoofdlijnenView(ctx)))],
     [DOCS.definities, markdown(TEMPLATES.definities(definitiesView(ctx)))],
-    [DOCS.uitwisselspecificatie, markdown(TEMPLATES.uitwisselspecificatie(uitwisselspecificatieView(ctx)))],
-    ...(um.api ? [[DOCS.api, markdown(TEMPLATES.api(apiPaginaView(ctx)))] as const] : []),
+    ...(um
+      ? [[DOCS.uitwisselspecificatie, markdown(TEMPLATES.uitwisselspecificatie(uitwisselspecificatieView(ctx)))] as const]
+      : []),
+    ...(um?.api ? [[DOCS.api, markdown(TEMPLATES.api(apiPaginaView(ctx)))] as const] : []),
     [DOCS.nav, markdown(TEMPLATES.nav(navView(ctx)))],
   ]);
 }
 
 function indexView(ctx: Context) {
   const p: Pagina = 'index';
+  const um = ctx.bericht;
   return {
     model: modelKop(ctx),
     anker: ctx.anker(p, 'pagina'),
@@ -52,22 +60,22 @@ function indexView(ctx: Context) {
     links: {
       hoofdlijnen: ctx.href('hoofdlijnen', 'hoofdlijnen', p),
       definities: ctx.href('definities', 'pagina', p),
-      uitwisselspecificatie: ctx.href('uitwisselspecificatie', 'pagina', p),
-      api: ctx.um.api ? ctx.href('api', 'pagina', p) : undefined,
+      uitwisselspecificatie: um ? ctx.href('uitwisselspecificatie', 'pagina', p) : undefined,
+      api: um?.api ? ctx.href('api', 'pagina', p) : undefined,
     },
     kenmerken: kenmerken(
       tekstKenmerk('Informatiemodel', `${ctx.im.naam}, versie ${ctx.im.versie}`),
       tekstKenmerk('MIM-versie', ctx.im.mimVersie),
-      tekstKenmerk('Uitwisselmodel', `${ctx.um.naam}, versie ${ctx.um.versie}`),
-      codeKenmerk('JSON Schema', ctx.um.schemaId),
-      codeKenmerk('npm-pakket', ctx.um.pakketnaam),
+      tekstKenmerk('Uitwisselmodel', um ? `${um.naam}, versie ${um.versie}` : 'nog niet afgeleid'),
+      codeKenmerk('JSON Schema', um?.schemaId),
+      codeKenmerk('npm-pakket', ctx.invoer.pakketnaam),
       tekstKenmerk('Herkomst', ctx.im.herkomst),
       tekstKenmerk('Basis-URI', ctx.im.basisUri),
     ),
     aantallen: {
       objecttypen: ctx.im.objecttypen.length,
       enumeraties: ctx.im.enumeraties.length,
-      velden: mappingRegels(ctx.um).length,
+      velden: um ? mappingRegels(um).length : 0,
     },
   };
 }
@@ -96,7 +104,7 @@ function hoofdlijnenView(ctx: Context) {
       waarden: e.waarden.map((w) => w.naam).join(', '),
     })),
     imDiagram: informatiemodelDiagram(ctx.im),
-    umDiagram: uitwisselmodelDiagram(ctx.niveaus),
+    umDiagram: ctx.bericht ? uitwisselmodelDiagram(ctx.niveaus) : undefined,
     niveaus: ctx.niveaus.map((n) => ({
       link: { tekst: n.object.naam, href: ctx.href('uitwisselspecificatie', n.object, p) },
       pad: n.pad === '' ? '/' : n.pad,
@@ -105,7 +113,7 @@ function hoofdlijnenView(ctx: Context) {
     })),
     links: {
       definities: ctx.href('definities', 'pagina', p),
-      uitwisselspecificatie: ctx.href('uitwisselspecificatie', 'pagina', p),
+      uitwisselspecificatie: ctx.bericht ? ctx.href('uitwisselspecificatie', 'pagina', p) : undefined,
     },
   };
 }
@@ -132,8 +140,8 @@ function navView(ctx: Context) {
       { titel: 'Overzicht', bestand: `${ctx.im.folder}/index.md` },
       { titel: 'Op hoofdlijnen', bestand: `${ctx.im.folder}/hoofdlijnen.md` },
       { titel: 'Definities', bestand: `${ctx.im.folder}/definities.md` },
-      { titel: 'Uitwisselspecificatie', bestand: `${ctx.im.folder}/uitwisselspecificatie.md` },
-      ...(ctx.um.api ? [{ titel: 'API', bestand: `${ctx.im.folder}/api.md` }] : []),
+      ...(ctx.bericht ? [{ titel: 'Uitwisselspecificatie', bestand: `${ctx.im.folder}/uitwisselspecificatie.md` }] : []),
+      ...(ctx.bericht?.api ? [{ titel: 'API', bestand: `${ctx.im.folder}/api.md` }] : []),
     ],
   };
 }

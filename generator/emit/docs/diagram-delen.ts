@@ -1,0 +1,107 @@
+/**
+ * The informatiemodel's class diagrams split so that each stays readable. A model of at most MAX_KLASSEN
+ * classes is one diagram. A larger one gets a diagram per pakket: its classes with their members and, by
+ * name alone, the classes of other pakketten they are related to. A pakket that is still larger than
+ * MAX_KLASSEN gets a diagram per objecttype with its neighbours (by name alone), and its gegevensgroeptypen,
+ * enumeraties and codelijsten in diagrams of their own, at most MAX_KLASSEN classes each.
+ *
+ * Why 40: the largest diagram the DDAS models draw (Schuldhulpverlening, 38 classes) is about as much as
+ * Mermaid's layout still shows at page width with legible names; beyond that the boxes shrink to unreadable
+ * and the layout time grows quickly. So the DDAS models keep their one diagram, and no part is larger.
+ */
+import type { Informatiemodel, Objecttype, Pakket } from '../../model/types.ts';
+import type { Context, Pagina } from './context.ts';
+import { type Diagram, type ImKlasse, ImDiagrammen } from './diagrams.ts';
+
+export const MAX_KLASSEN = 40;
+
+export interface ObjecttypeDiagram {
+  objecttype: Objecttype;
+  diagram: Diagram;
+  /** Neighbours left out to stay within the maximum (an objecttype related to very many). */
+  weggelaten: number;
+}
+
+export interface PakketDiagrammen {
+  pakket: Pakket;
+  /** The pakket as one diagram, when it fits. */
+  diagram: Diagram | undefined;
+  /** Else: each objecttype with its neighbours, */
+  objecttypen: ObjecttypeDiagram[];
+  /** and its other classes (gegevensgroeptypen, enumeraties, codelijsten). */
+  overige: Diagram[];
+}
+
+export type InformatiemodelDiagrammen =
+  | { geheel: Diagram; pakketten: undefined; max: number }
+  | { geheel: undefined; pakketten: PakketDiagrammen[]; max: number };
+
+export function informatiemodelDiagrammen(im: Informatiemodel, max = MAX_KLASSEN): InformatiemodelDiagrammen {
+  const d = new ImDiagrammen(im);
+  if (d.klassen.length <= max) return { geheel: d.geheel(), pakketten: undefined, max };
+  const perPakket = new Map<Pakket, ImKlasse[]>();
+  for (const k of d.klassen) {
+    const lijst = perPakket.get(k.pakket);
+    if (lijst) lijst.push(k);
+    else perPakket.set(k.pakket, [k]);
+  }
+  const pakketten: PakketDiagrammen[] = [];
+  for (const pakket of [...im.pakketten, ...perPakket.keys()]) {
+    const eigen = perPakket.get(pakket);
+    if (!eigen) continue;
+    perPakket.delete(pakket);
+    const binnen = new Set(eigen);
+    const buren = new Set<ImKlasse>();
+    for (const k of eigen)
+      for (const r of d.randenVan(k)) for (const b of [r.van, r.naar]) if (!binnen.has(b)) buren.add(b);
+    if (eigen.length + buren.size <= max) {
+      const diagram = d.diagram(binnen, buren);
+      pakketten.push({ pakket, diagram, objecttypen: [], overige: [] });
+      continue;
+    }
+    const objecttypen = eigen
+      .filter((k): k is Objecttype => k.soort === 'objecttype')
+      .map((ot) => {
+        const naast: ImKlasse[] = [];
+        const gezien = new Set<ImKlasse>([ot]);
+        for (const r of d.randenVan(ot))
+          for (const b of [r.van, r.naar])
+            if (!gezien.has(b)) {
+              gezien.add(b);
+              naast.push(b);
+            }
+        const getoond = new Set(naast.slice(0, max - 1));
+        const diagram = d.diagram(new Set([ot]), getoond);
+        return { objecttype: ot, diagram, weggelaten: naast.length - getoond.size };
+      });
+    const rest = eigen.filter((k) => k.soort !== 'objecttype');
+    const overige: Diagram[] = [];
+    for (let i = 0; i < rest.length; i += max) {
+      const deel = new Set<ImKlasse>(rest.slice(i, i + max));
+      overige.push(d.diagram(deel));
+    }
+    pakketten.push({ pakket, diagram: undefined, objecttypen, overige });
+  }
+  return { geheel: undefined, pakketten, max };
+}
+
+/** The view of the informatiemodel's diagrams on the hoofdlijnen page (templates/docs/partials/im-diagrammen.hbs). */
+export function informatiemodelDiagrammenView(ctx: Context) {
+  const p: Pagina = 'hoofdlijnen';
+  const delen = informatiemodelDiagrammen(ctx.im);
+  return {
+    max: delen.max,
+    geheel: delen.geheel,
+    pakketten: delen.pakketten?.map((d) => ({
+      naam: d.pakket.naam,
+      anker: ctx.ankers.hoofdlijnen.anker(d.pakket, `pakket-${d.pakket.naam}`),
+      diagram: d.diagram,
+      objecttypen: d.objecttypen.map((o) => ({
+        link: ctx.link(o.objecttype, p),
+        diagram: o.diagram,
+        weggelaten: o.weggelaten,
+      })),
+      overige: d.overige,
+    })),
+  };
+}
