@@ -5,9 +5,12 @@
 export {
   emitModel,
   EMITTERS,
+  invoerVan,
   loadModel,
+  modelInvoer,
   voorbereiden,
   type Emitter,
+  type ModelInvoer,
   type LoadedModel,
   type LoadOptions,
 } from './pipeline.ts';

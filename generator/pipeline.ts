@@ -1,11 +1,13 @@
 /**
  * The pipeline from model folder to generated files: load and check the informatiemodel, derive the
- * uitwisselmodel, run every emitter. Pure apart from the injected SourceReader; writing is the writer's job.
+ * uitwisselmodel when the folder has a derivation, run every emitter. Pure apart from the injected
+ * SourceReader; writing is the writer's job.
  */
 import type { Uitwisselmodel } from './derive/types.ts';
 import { emitChangelog, type Vorige } from './emit/changelog/index.ts';
 import { emitDocs } from './emit/docs/index.ts';
 import { emitInformatiemodelSchema } from './emit/informatiemodel-schema/index.ts';
+import type { ModelInvoer } from './emit/invoer.ts';
 import { emitJsonSchemas } from './emit/json-schema/index.ts';
 import { emitMapping } from './emit/mapping/index.ts';
 import { emitOpenApi } from './emit/openapi/index.ts';
@@ -13,14 +15,25 @@ import { emitPackage, pakketWerkerVoorbereiden } from './emit/package/index.ts';
 
 // Loading lives in its own module so that commands which only check (lint) do not load the emitters.
 export { loadModel, type LoadedModel, type LoadOptions } from './load.ts';
+export { invoerVan, modelInvoer, type ModelInvoer } from './emit/invoer.ts';
 
 /** What emitters get besides the model: the previous version, which the changelog compares with. */
 export interface EmitContext {
   vorige?: Vorige;
 }
 
-/** One emitter per artefact: a pure function from the resolved models to file contents by relative path. */
-export type Emitter = (um: Uitwisselmodel, context: EmitContext) => Map<string, string> | Promise<Map<string, string>>;
+/**
+ * One emitter per artefact: a pure function from the resolved models to file contents by relative path. It
+ * gets the informatiemodel with the uitwisselmodel when there is one, and writes what it can from that.
+ */
+export type Emitter = (invoer: ModelInvoer, context: EmitContext) => Map<string, string> | Promise<Map<string, string>>;
+
+/** An emitter of the message's artefacts: it writes nothing for a model without a derivation. */
+function metBericht(
+  emit: (um: Uitwisselmodel, context: EmitContext) => Map<string, string> | Promise<Map<string, string>>,
+): Emitter {
+  return ({ uitwisselmodel }, context) => (uitwisselmodel ? emit(uitwisselmodel, context) : new Map());
+}
 
 /**
  * The package emitter comes first: it hands the model to its worker thread before this thread does the rest,
@@ -28,13 +41,14 @@ export type Emitter = (um: Uitwisselmodel, context: EmitContext) => Map<string, 
  */
 export const EMITTERS: readonly Emitter[] = [
   emitPackage,
-  emitJsonSchemas,
+  metBericht(emitJsonSchemas),
   // The informatiemodel schema needs the informatiemodel alone; the message schema's $id gives it a neighbour's $id.
-  (um) => emitInformatiemodelSchema(um.informatiemodel, { naast: um.schemaId }),
-  emitMapping,
-  emitOpenApi,
+  ({ informatiemodel, uitwisselmodel }) =>
+    emitInformatiemodelSchema(informatiemodel, { naast: uitwisselmodel?.schemaId }),
+  metBericht(emitMapping),
+  metBericht(emitOpenApi),
   emitDocs,
-  (um, { vorige }) => emitChangelog(um, vorige),
+  metBericht((um, { vorige }) => emitChangelog(um, vorige)),
 ];
 
 /**
@@ -51,12 +65,12 @@ export function voorbereiden(): void {
  * one waits for its worker thread, the next one works.
  */
 export async function emitModel(
-  um: Uitwisselmodel,
+  invoer: ModelInvoer,
   context: EmitContext = {},
   emitters: readonly Emitter[] = EMITTERS,
 ): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  const maps = await Promise.all(emitters.map((emit) => emit(um, context)));
+  const maps = await Promise.all(emitters.map((emit) => emit(invoer, context)));
   for (const map of maps) {
     for (const [path, contents] of map) {
       if (files.has(path)) throw new Error(`two emitters write ${path}`);

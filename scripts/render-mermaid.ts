@@ -20,6 +20,7 @@ import { chromium } from 'playwright-core';
 import { fileSystemReader } from '../generator/cli/fs-reader.ts';
 import { emitDocs } from '../generator/emit/docs/index.ts';
 import { loadModel } from '../generator/pipeline.ts';
+import { invoerVan } from '../generator/emit/invoer.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'test', '.render');
@@ -94,7 +95,7 @@ function diagrammen(): Diagram[] {
       const loaded = loadModel(relative(ROOT, folder), fileSystemReader);
       if (!loaded.uitwisselmodel)
         throw new Error(`test model ${relative(ROOT, folder)} does not load: ${JSON.stringify(loaded.findings)}`);
-      for (const [path, text] of emitDocs(loaded.uitwisselmodel)) {
+      for (const [path, text] of emitDocs(invoerVan(loaded.uitwisselmodel))) {
         if (path.endsWith('.md'))
           add(
             `${relative(ROOT, folder)} → ${path}`,

@@ -24,6 +24,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { discoverModels, fileSystemReader } from '../generator/cli/fs-reader.ts';
 import { recover, staleFiles, writeGenerated, type GeneratedTree } from '../generator/cli/writer.ts';
 import { emitModel, loadModel } from '../generator/pipeline.ts';
+import { invoerVan } from '../generator/emit/invoer.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const slowFs = join(repoRoot, 'test/helpers/slow-fs.mjs');
@@ -67,7 +68,8 @@ async function generateInProcess(modelRoot: string, models: readonly string[] = 
     const errors = loaded.findings.filter((f) => f.severity === 'error');
     expect(errors, `model ${m} in ${modelRoot} has errors`).toEqual([]);
     expect(loaded.uitwisselmodel, `model ${m} derives no uitwisselmodel`).toBeDefined();
-    for (const [path, contents] of await emitModel(loaded.uitwisselmodel!)) out.set(`${m}/${path}`, contents);
+    for (const [path, contents] of await emitModel(invoerVan(loaded.uitwisselmodel!)))
+      out.set(`${m}/${path}`, contents);
   }
   return out;
 }
@@ -340,7 +342,7 @@ describe('a killed `generate` leaves the old or the new generated/, and the next
     const loaded = pipeline.loadModel(join(dir, 'model', model), reader.fileSystemReader);
     expect(loaded.findings.filter((f) => f.severity === 'error')).toEqual([]);
     const newTree = new Map([...oldTree].filter(([p]) => !p.startsWith(`${model}/`)));
-    for (const [path, contents] of await pipeline.emitModel(loaded.uitwisselmodel!))
+    for (const [path, contents] of await pipeline.emitModel(invoerVan(loaded.uitwisselmodel!)))
       newTree.set(`${model}/${path}`, contents);
     const changed = [...newTree].filter(([p, c]) => oldTree.get(p) !== c).map(([p]) => p);
     expect(changed.length, 'the changed definitie must change the output').toBeGreaterThan(0);

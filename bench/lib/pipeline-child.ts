@@ -6,6 +6,7 @@
  */
 import { fileSystemReader } from '../../generator/cli/fs-reader.ts';
 import { EMITTERS, loadModel } from '../../generator/pipeline.ts';
+import { invoerVan } from '../../generator/emit/invoer.ts';
 
 const folder = process.argv[2]!;
 const times: Record<string, number> = {};
@@ -22,7 +23,7 @@ if (!loaded.uitwisselmodel)
 let files = 0;
 for (const emit of EMITTERS) {
   const t = performance.now();
-  files += (await emit(loaded.uitwisselmodel, {})).size;
+  files += (await emit(invoerVan(loaded.uitwisselmodel), {})).size;
   times[emit.name] = performance.now() - t;
 }
 times.pipeline = performance.now() - t0;

@@ -1,5 +1,5 @@
 import { finding, formatFinding, type Finding } from '../diagnostics/findings.ts';
-import { emitModel, loadModel, voorbereiden } from '../pipeline.ts';
+import { emitModel, loadModel, modelInvoer, voorbereiden } from '../pipeline.ts';
 import type { Config } from './config.ts';
 import { defaultConfig, loadOptions } from './config-defaults.ts';
 import { discoverModels, fileSystemReader } from './fs-reader.ts';
@@ -25,6 +25,7 @@ export async function generateCommand(
   voorbereiden();
   const tree: GeneratedTree = new Map();
   const errors: Finding[] = [];
+  const warnings: Finding[] = [];
   for (const name of names) {
     if (name.includes('/') || name.includes('\\') || name.startsWith('.')) {
       process.stderr.write(
@@ -39,25 +40,28 @@ export async function generateCommand(
     errors.push(...modelErrors);
     // A model with errors is not emitted: its findings are the answer, and an emitter must not see what lint refuses.
     if (modelErrors.length > 0) continue;
-    if (!loaded.uitwisselmodel) {
-      errors.push(
+    // Without a derivation the informatiemodel's artefacts are generated all the same (docs, the package with
+    // its types, informatiemodel.schema.json); the warning says what is left out and how to start a derivation.
+    if (!loaded.uitwisselmodel)
+      warnings.push(
         finding(
           { file: `${folder}/uitwisselmodel.yaml`, line: 1, column: 1 },
-          'error',
+          'warning',
           'missing-derivation',
-          'the model has no uitwisselmodel.yaml; add one',
+          'the model has no uitwisselmodel.yaml: only the informatiemodel is generated (docs, types, informatiemodel.schema.json); ' +
+            'start a derivation with mimgen derive --scaffold <objecttype>',
         ),
       );
-      continue;
-    }
     // CHANGELOG.md against the previous version recorded in model/<name>/vorige-versie.json, if any.
     const { vorige, findings } = vorigeVersie(folder, loaded, fileSystemReader, process.cwd(), {
       load: opties,
       output,
     });
     errors.push(...findings);
-    tree.set(name, await emitModel(loaded.uitwisselmodel, { vorige }));
+    tree.set(name, await emitModel(modelInvoer(loaded.informatiemodel!, loaded.uitwisselmodel, opties), { vorige }));
   }
+  // Warnings go to stderr: stdout holds the errors and the stale files.
+  for (const f of warnings) process.stderr.write(`${formatFinding(f)}\n`);
   if (errors.length > 0) {
     for (const f of errors) process.stdout.write(`${formatFinding(f)}\n`);
     process.stderr.write(`mimgen generate: ${errors.length} error(s); nothing written\n`);

@@ -206,10 +206,10 @@ export const RULES = {
   },
   // generate
   'missing-derivation': {
-    severity: 'error',
+    severity: 'warning',
     stages: ['generate'],
     summary: 'a model has no uitwisselmodel.yaml',
-    doc: 'generate derives the message from it; add one.',
+    doc: 'generate writes what the informatiemodel alone gives (docs, types, informatiemodel.schema.json), no message; mimgen derive --scaffold starts a derivation.',
   },
   // diff
   'diff-input': {

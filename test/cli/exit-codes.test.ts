@@ -120,34 +120,40 @@ describe('mimgen generate', () => {
   let check: Run;
   let unreadable: Run;
   let noFolder: Run;
+  let afterRefusals: string[];
   beforeAll(async () => {
     assertBuilt();
     repo = repository();
     before = tree(repo);
-    [both, check, unreadable, noFolder] = await Promise.all([
-      child(['generate', 'klein', 'zonder'], repo),
+    // --check before anything is written; generate writes after the runs that must find the tree unchanged.
+    [check, unreadable, noFolder] = await Promise.all([
       child(['generate', '--check', 'zonder'], repo),
       child(['generate', 'kapot'], repo),
       child(['generate', 'bestaat-niet'], repo),
     ]);
+    afterRefusals = tree(repo);
+    both = await child(['generate', 'klein', 'zonder'], repo);
   });
 
-  it('a model without uitwisselmodel.yaml: exit 1, the finding, and nothing written, not even for the model that generates', () => {
-    expect(both.code, both.stdout + both.stderr).toBe(1);
-    expect(both.stdout).toBe(
-      'model/zonder/uitwisselmodel.yaml:1:1  error  missing-derivation  the model has no uitwisselmodel.yaml; add one\n',
+  it('a model without uitwisselmodel.yaml: exit 0, a warning, its informatiemodel generated and nothing of a message', () => {
+    expect(both.code, both.stdout + both.stderr).toBe(0);
+    expect(both.stdout).toBe('');
+    expect(both.stderr).toContain(
+      'model/zonder/uitwisselmodel.yaml:1:1  warning  missing-derivation  the model has no uitwisselmodel.yaml: only the informatiemodel is generated',
     );
-    expect(both.stderr).toContain('mimgen generate: 1 error(s); nothing written');
+    expect(both.stderr).toContain('mimgen derive --scaffold <objecttype>');
     expect(noStack(both.stderr)).toBe(true);
-    expect(tree(repo)).toEqual(before);
+    const zonder = tree(repo).filter((f) => f.startsWith('generated/zonder/'));
+    expect(zonder).toEqual(expect.arrayContaining(['generated/zonder/informatiemodel.schema.json']));
+    expect(zonder.some((f) => f.includes('uitwisselmodel'))).toBe(false);
+    expect(tree(repo)).toContain('generated/klein/uitwisselmodel.schema.json');
   });
 
-  it('--check on a model with findings: exit 1 with the findings, no stale files listed', () => {
+  it('--check on a model without uitwisselmodel.yaml that was never generated: exit 1, its files stale', () => {
     expect(check.code, check.stdout + check.stderr).toBe(1);
-    expect(check.stdout).toBe(
-      'model/zonder/uitwisselmodel.yaml:1:1  error  missing-derivation  the model has no uitwisselmodel.yaml; add one\n',
-    );
-    expect(check.stderr).not.toContain('stale');
+    expect(check.stdout).toContain('stale: generated/zonder/informatiemodel.schema.json');
+    expect(check.stderr).toContain('warning  missing-derivation');
+    expect(afterRefusals).toEqual(before);
   });
 
   it('a model file that is not UTF-8: exit 2, the file, line and column and what is wrong, nothing written', () => {
@@ -157,14 +163,14 @@ describe('mimgen generate', () => {
     );
     expect(unreadable.stderr).not.toContain('internal error');
     expect(noStack(unreadable.stderr)).toBe(true);
-    expect(tree(repo)).toEqual(before);
+    expect(afterRefusals).toEqual(before);
   });
 
   it('a model that does not exist: exit 2, the folder named', () => {
     expect(noFolder.code, noFolder.stdout + noFolder.stderr).toBe(2);
     expect(noFolder.stderr).toContain('model/bestaat-niet:1:1  error  unreadable  no such model folder');
     expect(noFolder.stderr).not.toContain('internal error');
-    expect(tree(repo)).toEqual(before);
+    expect(afterRefusals).toEqual(before);
   });
 });
 

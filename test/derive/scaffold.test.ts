@@ -24,6 +24,7 @@ import { modelView } from '../../generator/model/view.ts';
 import { emitPackage } from '../../generator/emit/package/index.ts';
 import { EMITTERS, emitModel, loadModel } from '../../generator/pipeline.ts';
 import { assertBuilt, mimgen, noStack, ROOT } from '../cli/support.ts';
+import { invoerVan } from '../../generator/emit/invoer.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'mimgen-scaffold-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -83,7 +84,11 @@ function alleenRegexFormaten(um: Uitwisselmodel): boolean {
 
 /** Every emitter runs on the message (the package emitter type-checks the TypeScript it makes). */
 async function genereert(um: Uitwisselmodel): Promise<void> {
-  const files = await emitModel(um, {}, alleenRegexFormaten(um) ? EMITTERS.filter((e) => e !== emitPackage) : EMITTERS);
+  const files = await emitModel(
+    invoerVan(um),
+    {},
+    alleenRegexFormaten(um) ? EMITTERS.filter((e) => e !== emitPackage) : EMITTERS,
+  );
   for (const f of ['uitwisselmodel.schema.json', 'mapping.json', 'docs/uitwisselspecificatie.md'])
     expect(files.has(f), f).toBe(true);
   if (!alleenRegexFormaten(um)) expect(files.has('src/index.ts')).toBe(true);

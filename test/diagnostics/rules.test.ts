@@ -573,11 +573,12 @@ const TRIGGERS: Record<RuleId, Trigger> = {
   'missing-derivation': [
     {
       stage: 'generate',
-      fixture: 'generate: model/zonder has no uitwisselmodel.yaml',
+      fixture:
+        'generate: model/zonder has no uitwisselmodel.yaml (exit 1 for the previous-version error of the same run)',
       run: generateInRepository,
       exit: 1,
       file: 'model/zonder/uitwisselmodel.yaml',
-      message: 'the model has no uitwisselmodel.yaml',
+      message: 'the model has no uitwisselmodel.yaml: only the informatiemodel is generated',
     },
   ],
   'diff-input': [

@@ -9,8 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { DOCS, emitDocs } from '../../generator/emit/docs/index.ts';
 import { mdBlok, mdCel, mdInline, mdKop, mermaidTekst } from '../../generator/common/markdown.ts';
 import { codeBlokken, elementen, laadModel, mermaidDecode, renderDom, renderHtml } from './render.ts';
+import { invoerVan } from '../../generator/emit/invoer.ts';
 
-const docs = emitDocs(laadModel('test/fixtures/docs/vijandig'));
+const docs = emitDocs(invoerVan(laadModel('test/fixtures/docs/vijandig')));
 const pages = new Map([...docs].filter(([p]) => p.endsWith('.md')).map(([p, text]) => [p, renderDom(text)]));
 const definities = pages.get(DOCS.definities) as HTMLElement;
 

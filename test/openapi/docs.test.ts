@@ -9,10 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { DOCS, emitDocs } from '../../generator/emit/docs/index.ts';
 import { openApiDocument } from '../../generator/emit/openapi/index.ts';
 import { laadModel, renderDom } from '../docs/render.ts';
+import { invoerVan } from '../../generator/emit/invoer.ts';
 
 function pagina(folder: string): { root: HTMLElement; tekst: string; doc: Record<string, unknown> } {
   const um = laadModel(folder);
-  const md = emitDocs(um).get(DOCS.api);
+  const md = emitDocs(invoerVan(um)).get(DOCS.api);
   if (md === undefined) throw new Error(`${folder} has no API page`);
   return { root: renderDom(md), tekst: md, doc: openApiDocument(um, um.api!) };
 }

@@ -6,6 +6,7 @@
 import { herkomstElement } from '../../derive/bericht.ts';
 import type { Uitwisselmodel } from '../../derive/types.ts';
 import type { Informatiemodel, Metadata, TypeVerwijzing } from '../../model/types.ts';
+import type { ModelInvoer } from '../invoer.ts';
 import { modelView, type ModelView } from '../../model/view.ts';
 import { Ankers } from './anchors.ts';
 import { apiAnkers } from './api.ts';
@@ -50,11 +51,16 @@ export class Context {
     uitwisselspecificatie: new Ankers(),
     api: new Ankers(),
   };
+  /** The message's levels; none without a derivation. */
   readonly niveaus: UmNiveau[];
   readonly inBericht = new Map<unknown, Link[]>();
+  /** The uitwisselmodel, when the model has a derivation: the pages about the message need it. */
+  readonly bericht: Uitwisselmodel | undefined;
 
-  constructor(readonly um: Uitwisselmodel) {
-    this.im = um.informatiemodel;
+  constructor(readonly invoer: ModelInvoer) {
+    const um = invoer.uitwisselmodel;
+    this.bericht = um;
+    this.im = invoer.informatiemodel;
     this.view = modelView(this.im);
     const im = this.im;
     const def = this.ankers.definities;
@@ -82,15 +88,15 @@ export class Context {
     const um_ = this.ankers.uitwisselspecificatie;
     um_.anker('pagina', 'uitwisselspecificatie');
     um_.anker('opbouw', 'opbouw-van-het-bericht');
-    this.niveaus = berichtNiveaus(um);
+    this.niveaus = um ? berichtNiveaus(um) : [];
     for (const n of this.niveaus) um_.anker(n.object, n.pad === '' ? 'bericht' : `bericht-${n.pad}`);
     for (const s of ['mapping', 'verschillen', 'schema', 'voorbeelden']) um_.anker(s, s);
-    voorbeelden(um).forEach((v, i) => um_.anker(`voorbeeld-${i}`, `voorbeeld-${v.titel}`));
+    if (um) voorbeelden(um).forEach((v, i) => um_.anker(`voorbeeld-${i}`, `voorbeeld-${v.titel}`));
 
     const hl = this.ankers.hoofdlijnen;
     for (const s of ['hoofdlijnen', 'objecttypen', 'diagram-informatiemodel', 'enumeraties', 'diagram-uitwisselmodel'])
       hl.anker(s, s);
-    if (um.api) {
+    if (um?.api) {
       this.ankers.api.anker('pagina', um.api.titel);
       apiAnkers(um.api, this.ankers.api);
     }
@@ -108,6 +114,12 @@ export class Context {
         if (bron) this.push(this.inBericht, bron, { tekst: v.pad, href: naarNiveau.href });
       }
     }
+  }
+
+  /** The uitwisselmodel, for the pages that exist only with one (uitwisselspecificatie, api). */
+  get um(): Uitwisselmodel {
+    if (!this.bericht) throw new Error('a page about the message asked for, but the model has no uitwisselmodel');
+    return this.bericht;
   }
 
   private element(el: Metadata, soort: string): void {
@@ -197,7 +209,7 @@ export function metadataKenmerken(el: Metadata): Kenmerk[] {
 }
 
 export function modelKop(ctx: Context) {
-  const { im, um } = ctx;
+  const { im, bericht: um, invoer } = ctx;
   return {
     naam: im.naam,
     versie: im.versie,
@@ -205,10 +217,10 @@ export function modelKop(ctx: Context) {
     toelichting: im.toelichting,
     herkomst: im.herkomst,
     folder: im.folder,
-    map: um.modelmap,
-    umNaam: um.naam,
-    umVersie: um.versie,
-    pakketnaam: um.pakketnaam,
-    schemaId: um.schemaId,
+    map: invoer.modelmap,
+    umNaam: um?.naam,
+    umVersie: um?.versie,
+    pakketnaam: invoer.pakketnaam,
+    schemaId: um?.schemaId,
   };
 }

@@ -137,7 +137,7 @@ export function definitiesView(ctx: Context) {
     kenmerken: kenmerken(
       ...metadataKenmerken(e),
       linkKenmerk('Gebruikt door', gebruik(e)),
-      codeKenmerk('In het schema', ctx.um.enumeraties.includes(e) ? `$defs/${e.naam}` : undefined),
+      codeKenmerk('In het schema', ctx.bericht?.enumeraties.includes(e) ? `$defs/${e.naam}` : undefined),
     ),
     heeftCodes: e.waarden.some((w) => w.code !== undefined),
     heeftToelichting: e.waarden.some((w) => w.toelichting !== undefined),
@@ -179,7 +179,7 @@ export function definitiesView(ctx: Context) {
     elementen: d.soort === 'gestructureerdDatatype' ? d.dataElementen.map(dataElement) : [],
     alternatieven: d.soort === 'keuze' ? d.alternatieven.map(alternatief) : [],
   });
-  const defNaam = (d: PrimitiefDatatype) => ctx.um.datatypeDefs.find((x) => x.datatype === d)?.defNaam;
+  const defNaam = (d: PrimitiefDatatype) => ctx.bericht?.datatypeDefs.find((x) => x.datatype === d)?.defNaam;
   const primitief = (d: PrimitiefDatatype) =>
     datatype(d, [
       tekstKenmerk('Soort', 'primitief datatype'),

@@ -11,7 +11,8 @@ import { OPENAPI } from '../openapi/index.ts';
 import { apiView } from './api.ts';
 import { codeKenmerk, Context, kenmerken, modelKop, tekstKenmerk, type Pagina } from './context.ts';
 import { definitiesView } from './definities.ts';
-import { informatiemodelDiagram, uitwisselmodelDiagram } from './diagrams.ts';
+import { informatiemodelDiagrammenView } from './diagram-delen.ts';
+import { uitwisselmodelDiagram } from './diagrams.ts';
 import type { Link } from './helpers.ts';
 import type { ModelInvoer } from '../invoer.ts';
 import { TEMPLATES } from './templates.ts';
@@ -103,7 +104,7 @@ function hoofdlijnenView(ctx: Context) {
       link: ctx.link(e, p),
       waarden: e.waarden.map((w) => w.naam).join(', '),
     })),
-    imDiagram: informatiemodelDiagram(ctx.im),
+    imDiagram: informatiemodelDiagrammenView(ctx),
     umDiagram: ctx.bericht ? uitwisselmodelDiagram(ctx.niveaus) : undefined,
     niveaus: ctx.niveaus.map((n) => ({
       link: { tekst: n.object.naam, href: ctx.href('uitwisselspecificatie', n.object, p) },

@@ -7,6 +7,7 @@
  */
 import { textTemplate, toolFile } from '../../common/tool-files.ts';
 import type { Uitwisselmodel } from '../../derive/types.ts';
+import type { Informatiemodel } from '../../model/types.ts';
 import { berichtTypes } from './bericht-types.ts';
 import { informatiemodelTypes } from './informatiemodel-types.ts';
 import { mappingFuncties } from './mapping-functions.ts';
@@ -21,6 +22,7 @@ const VALIDATE_STREAM = sjabloon('validate-stream.ts.hbs');
 const STRICT = sjabloon('strict.ts.hbs');
 const API = sjabloon('api.ts.hbs');
 const STREAM_VALIDATORS = sjabloon('stream-validators.d.ts.hbs');
+const INDEX_INFORMATIEMODEL = sjabloon('index-informatiemodel.ts.hbs');
 /** The declarations of the model's tables (tabellen.js): the same shapes for every model. */
 const TABELLEN_TYPES = toolFile('templates/package/tabellen.d.ts');
 
@@ -108,4 +110,24 @@ export async function pakketBroncode({
       API({ naam: um.naam, versie: um.versie, pakketnaam: um.pakketnaam, berichtType: namen.get(um.bericht)! }),
     );
   return compileer(um.pakketnaam, model);
+}
+
+/**
+ * The package of a model without a derivation: the informatiemodel's types alone (no message, so no mapping
+ * functions and no validators), type-checked and compiled as the full package's are.
+ */
+export async function informatiemodelBroncode({
+  im,
+  pakketnaam,
+}: {
+  im: Informatiemodel;
+  pakketnaam: string;
+}): Promise<Map<string, string>> {
+  return compileer(
+    pakketnaam,
+    new Map<string, Bron>([
+      ['informatiemodel.ts', informatiemodelTypes(im)],
+      ['index.ts', INDEX_INFORMATIEMODEL({ pakketnaam, informatiemodel: im.naam, versie: im.versie })],
+    ]),
+  );
 }

@@ -1,5 +1,7 @@
 import { textTemplate, toolFile } from '../../common/tool-files.ts';
 import type { Uitwisselmodel } from '../../derive/types.ts';
+import type { Informatiemodel } from '../../model/types.ts';
+import type { ModelInvoer } from '../invoer.ts';
 import { berichtSchema, COMPAT_SCHEMA, STRICT_SCHEMA, VERSCHILLEN, type Verschil } from '../json-schema/index.ts';
 import { INFORMATIEMODEL_SCHEMA } from '../informatiemodel-schema/index.ts';
 import { MAPPING } from '../mapping/index.ts';
@@ -19,6 +21,7 @@ export { GeneratedCodeError };
 // Templates and the tool's own dependency versions are part of the tool, read once when it loads; the
 // emitter itself reads nothing and depends only on the model.
 const README = textTemplate('package/README.md.hbs');
+const README_INFORMATIEMODEL = textTemplate('package/README-informatiemodel.md.hbs');
 const TOOL = JSON.parse(toolFile('package.json')) as { dependencies: Record<string, string> };
 
 /** The worker thread that makes the package's TypeScript (broncode.ts). */
@@ -38,7 +41,9 @@ export function pakketWerkerVoorbereiden(): void {
  * made in the worker thread while this thread writes the validators' Ajv code (and, the emitters running
  * together, the documentation).
  */
-export async function emitPackage(um: Uitwisselmodel): Promise<Map<string, string>> {
+export async function emitPackage(invoer: ModelInvoer): Promise<Map<string, string>> {
+  const um = invoer.uitwisselmodel;
+  if (!um) return informatiemodelPakket(invoer.informatiemodel, invoer.pakketnaam);
   const compat = berichtSchema(um, 'compat', []);
   const plan = streamPlan(um, compat);
   // The strict form (validate of ./strict.js): its own plan, as it may bound a streamed list more tightly.
@@ -72,12 +77,7 @@ export async function emitPackage(um: Uitwisselmodel): Promise<Map<string, strin
   );
   const strictValidators =
     strictEenhedenEigen.length > 0 ? streamValidatorCode(strictEenhedenEigen, STRICT_SCHEMA) : undefined;
-  let files: Map<string, string>;
-  try {
-    files = await broncode;
-  } catch (e) {
-    throw e instanceof WerkerFout && e.soort === 'GeneratedCodeError' ? new GeneratedCodeError(e.message) : e;
-  }
+  const files = await opgevangen(broncode);
   files.set('dist/stream-validators.js', streamValidators);
   if (strictValidators) files.set('dist/stream-validators-strict.js', strictValidators);
   for (const pad of ['stream-validators.d.ts', 'stream-validators-strict.d.ts', 'tabellen.d.ts'])
@@ -87,6 +87,50 @@ export async function emitPackage(um: Uitwisselmodel): Promise<Map<string, strin
   const namen = umTypeNamen(um);
   files.set('README.md', readme(um, namen.get(um.bericht)!, namen));
   return files;
+}
+
+/**
+ * The package of a model without a derivation: the informatiemodel's types (made in the worker thread) and
+ * informatiemodel.schema.json, with a package.json and README that promise nothing about a message.
+ */
+async function informatiemodelPakket(im: Informatiemodel, pakketnaam: string): Promise<Map<string, string>> {
+  const files = await opgevangen(
+    pakketWerker().voer<{ im: Informatiemodel; pakketnaam: string }, Map<string, string>>('informatiemodelBroncode', {
+      im,
+      pakketnaam,
+    }),
+  );
+  files.set(
+    'package.json',
+    jsonText({
+      name: pakketnaam,
+      version: semver(im.versie),
+      description: `The informatiemodel ${im.naam} ${im.versie}: TypeScript types and a JSON Schema`,
+      license: 'EUPL-1.2',
+      type: 'module',
+      main: './dist/index.js',
+      types: './dist/index.d.ts',
+      exports: {
+        '.': { types: './dist/index.d.ts', default: './dist/index.js' },
+        './informatiemodel.schema.json': `./${INFORMATIEMODEL_SCHEMA}`,
+        './package.json': './package.json',
+      },
+      files: ['dist', 'src', '*.json', 'README.md', 'docs'],
+      sideEffects: false,
+      engines: { node: '>=20' },
+    }),
+  );
+  files.set('README.md', README_INFORMATIEMODEL({ pakketnaam, informatiemodel: im.naam, versie: im.versie }));
+  return files;
+}
+
+/** The worker's result; its GeneratedCodeError arrives as one again. */
+async function opgevangen(werk: Promise<Map<string, string>>): Promise<Map<string, string>> {
+  try {
+    return await werk;
+  } catch (e) {
+    throw e instanceof WerkerFout && e.soort === 'GeneratedCodeError' ? new GeneratedCodeError(e.message) : e;
+  }
 }
 
 /** Whether a unit's schema is the same in both forms; the strict form's note at the root does not count. */
