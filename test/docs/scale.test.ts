@@ -1,0 +1,140 @@
+/**
+ * Scale (issue 15, item 4), not timed (bench/gemeentelijk.ts measures): the synthetic model of 1,000
+ * objecttypen (bench/lib/synthetic.ts) generates with the real `mimgen generate`, and every part of its
+ * split informatiemodel diagram stays within MAX_KLASSEN classes; a sample of them renders in Debian's
+ * chromium (skipped outside CI when chromium is missing). The message's own diagram ("Het bericht") is not
+ * split and not checked here.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeGemeentelijkModel } from '../../bench/lib/synthetic.ts';
+import { fileSystemReader } from '../../generator/cli/fs-reader.ts';
+import { informatiemodelDiagrammen, MAX_KLASSEN } from '../../generator/emit/docs/diagram-delen.ts';
+import { loadInformatiemodel } from '../../generator/model/load.ts';
+import { mermaidBlokken } from '../../scripts/render-mermaid.ts';
+import { CHROMIUM, launchChromium } from '../site/browser.ts';
+import { mermaidClasses } from '../site/mermaid.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const dir = mkdtempSync(join(tmpdir(), 'mimgen-scale-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The diagrams of the informatiemodel section of hoofdlijnen.md (before "Enumeraties"). */
+function imDiagrammen(hoofdlijnen: string): string[] {
+  const sectie = hoofdlijnen.slice(
+    hoofdlijnen.indexOf('{#diagram-informatiemodel}'),
+    hoofdlijnen.indexOf('{#enumeraties}'),
+  );
+  return mermaidBlokken(sectie).map((b) => b.code);
+}
+
+describe('a model of 1,000 objecttypen', () => {
+  let hoofdlijnen = '';
+
+  it('generates, and its informatiemodel diagram is split into parts of at most MAX_KLASSEN classes', () => {
+    mkdirSync(join(dir, 'model'));
+    writeGemeentelijkModel(join(dir, 'model'), 1000);
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'mimgen.js'), 'generate', 'gemeentelijk1000'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(r.status, r.stderr).toBe(0);
+    hoofdlijnen = readFileSync(join(dir, 'generated', 'gemeentelijk1000', 'docs', 'hoofdlijnen.md'), 'utf8');
+    const diagrammen = imDiagrammen(hoofdlijnen);
+    // 20 pakketten of 50 objecttypen and 5 enumeraties, each too large for one diagram: a diagram per
+    // objecttype and one of the enumeraties per pakket.
+    expect(diagrammen).toHaveLength(1000 + 20);
+    for (const code of diagrammen) expect(mermaidClasses(code).size).toBeLessThanOrEqual(MAX_KLASSEN);
+    expect((hoofdlijnen.match(/^### Pakket /gm) ?? []).length).toBe(20);
+  }, 60_000);
+
+  const CI = process.env.CI === 'true';
+  it.skipIf(!existsSync(CHROMIUM) && !CI)(
+    'renders a sample of its diagrams in chromium, one of each kind and every 50th',
+    async () => {
+      const diagrammen = imDiagrammen(hoofdlijnen);
+      expect(diagrammen.length).toBeGreaterThan(0);
+      const sample = diagrammen.filter((_, i) => i % 50 === 0 || i === diagrammen.length - 1);
+      const browser = await launchChromium();
+      try {
+        const page = await browser.context.newPage();
+        await page.setContent('<!doctype html><html><body><div id="out"></div></body></html>');
+        await page.addScriptTag({ path: join(ROOT, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js') });
+        for (const [n, code] of sample.entries()) {
+          const r = await page.evaluate(
+            async ({ code, id }) => {
+              const mermaid = (
+                window as unknown as {
+                  mermaid: { initialize(c: object): void; render(id: string, code: string): Promise<{ svg: string }> };
+                }
+              ).mermaid;
+              mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
+              try {
+                const { svg } = await mermaid.render(id, code);
+                const out = document.getElementById('out')!;
+                out.innerHTML = svg;
+                const tekst = out.querySelector('svg')?.textContent ?? '';
+                return {
+                  fout: /syntax error/i.test(tekst) ? 'error diagram' : undefined,
+                  klassen: out.querySelectorAll('g.node').length,
+                };
+              } catch (e) {
+                return { fout: String(e), klassen: 0 };
+              }
+            },
+            { code, id: `d${n}` },
+          );
+          expect(r.fout, code).toBeUndefined();
+          expect(r.klassen).toBe(mermaidClasses(code).size);
+        }
+      } finally {
+        await browser.close();
+      }
+    },
+    120_000,
+  );
+});
+
+describe('splitting the informatiemodel diagram', () => {
+  const root = join(dir, 'klein');
+  mkdirSync(join(root, 'model'), { recursive: true });
+  const { folder } = writeGemeentelijkModel(join(root, 'model'), 100, false);
+  const im = loadInformatiemodel(folder, fileSystemReader).model!;
+
+  it('keeps a model within the maximum as one diagram with every class and relation', () => {
+    const d = informatiemodelDiagrammen(im, 1000);
+    expect(d.pakketten).toBeUndefined();
+    expect(d.geheel!.klassen).toHaveLength(100 + 10);
+    expect(d.geheel!.relaties).toHaveLength(150 + 10);
+  });
+
+  it('draws a pakket that fits with its own classes in full and its neighbours by name', () => {
+    const d = informatiemodelDiagrammen(im, 105);
+    expect(d.pakketten!.map((p) => p.pakket.naam)).toEqual(['Pakket 0', 'Pakket 1']);
+    for (const p of d.pakketten!) {
+      const diagram = p.diagram!;
+      expect(diagram.klassen.length).toBeLessThanOrEqual(105);
+      const eigen = diagram.klassen.filter((k) => k.leden.length > 0);
+      expect(eigen).toHaveLength(55);
+      expect(diagram.klassen.length).toBeGreaterThan(55);
+      expect(p.objecttypen).toEqual([]);
+    }
+  });
+
+  it('draws each objecttype of a pakket that does not fit with its neighbours, leaving out what exceeds the maximum', () => {
+    const d = informatiemodelDiagrammen(im, 3);
+    const p = d.pakketten![0]!;
+    expect(p.diagram).toBeUndefined();
+    expect(p.objecttypen).toHaveLength(50);
+    for (const o of p.objecttypen) {
+      expect(o.diagram.klassen.length).toBeLessThanOrEqual(3);
+      expect(o.diagram.klassen.filter((k) => k.leden.length > 0).map((k) => k.label)).toEqual([o.objecttype.naam]);
+    }
+    expect(p.objecttypen.some((o) => o.weggelaten > 0)).toBe(true);
+    // The five enumeraties of the pakket, at most three a diagram.
+    expect(p.overige.map((x) => x.klassen.length)).toEqual([3, 2]);
+  });
+});
