@@ -79,10 +79,16 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-console.log('\n  objecttypen  case                  wall (s)  slowest  peak RSS  exit  how');
+/** CPU time (user + system) of the child, from /usr/bin/time -v: what the machine's other work does not add to. */
+const cpu = (r: Run): string => {
+  const user = /User time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1];
+  const sys = /System time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1];
+  return user && sys ? (Number(user) + Number(sys)).toFixed(2) : '?';
+};
+console.log('\n  objecttypen  case                  wall (s)  slowest  CPU (s)  peak RSS  exit  how');
 for (const { n, geval, r, opmerking } of rijen)
   console.log(
-    `  ${String(n).padStart(11)}  ${geval.padEnd(20)}  ${r.wall.toFixed(2).padStart(8)}  ${r.slowest.toFixed(2).padStart(7)}  ${(r.rss?.toFixed(0) ?? '?').padStart(5)} MB  ${String(r.status).padStart(4)}  ${opmerking}`,
+    `  ${String(n).padStart(11)}  ${geval.padEnd(20)}  ${r.wall.toFixed(2).padStart(8)}  ${r.slowest.toFixed(2).padStart(7)}  ${cpu(r).padStart(7)}  ${(r.rss?.toFixed(0) ?? '?').padStart(5)} MB  ${String(r.status).padStart(4)}  ${opmerking}`,
   );
 for (const geval of new Set(rijen.map((r) => r.geval))) {
   const xs = rijen.filter((r) => r.geval === geval);
