@@ -11,7 +11,9 @@
  */
 import type { Informatiemodel, Objecttype, Pakket } from '../../model/types.ts';
 import type { Context, Pagina } from './context.ts';
-import { type Diagram, type ImKlasse, ImDiagrammen } from './diagrams.ts';
+import type { UmObject } from '../../derive/types.ts';
+import type { UmNiveau } from './bericht.ts';
+import { type Diagram, type ImKlasse, ImDiagrammen, uitwisselmodelDiagram } from './diagrams.ts';
 
 export const MAX_KLASSEN = 40;
 
@@ -104,4 +106,64 @@ export function informatiemodelDiagrammenView(ctx: Context) {
       overige: d.overige,
     })),
   };
+}
+
+/**
+ * The message's diagram split the same way, for a message of more than `max` objects (the DDAS messages have
+ * fewer and keep their one diagram). An object whose nesting holds more than `max` objects is drawn with its
+ * children in diagrams of at most `max` objects: the children's nestings packed in as they come, each whole;
+ * a child whose own nesting is too large is drawn by name alone there and split in its turn.
+ */
+export function uitwisselmodelDiagrammen(niveaus: UmNiveau[], max = MAX_KLASSEN): Diagram[] {
+  if (niveaus.length <= max) return [uitwisselmodelDiagram(niveaus)];
+  const kinderen = new Map<UmObject, UmNiveau[]>();
+  for (const n of niveaus) {
+    if (!n.ouder) continue;
+    const lijst = kinderen.get(n.ouder);
+    if (lijst) lijst.push(n);
+    else kinderen.set(n.ouder, [n]);
+  }
+  const grootte = new Map<UmNiveau, number>();
+  const omvang = (n: UmNiveau): number => {
+    let g = grootte.get(n);
+    if (g === undefined) {
+      g = 1 + (kinderen.get(n.object) ?? []).reduce((som, k) => som + omvang(k), 0);
+      grootte.set(n, g);
+    }
+    return g;
+  };
+  const boom = (n: UmNiveau): UmNiveau[] => [n, ...(kinderen.get(n.object) ?? []).flatMap(boom)];
+  const plek = new Map(niveaus.map((n, i) => [n, i]));
+  const diagrammen: Diagram[] = [];
+  const deel = (wortel: UmNiveau): void => {
+    if (omvang(wortel) <= max) {
+      diagrammen.push(uitwisselmodelDiagram(boom(wortel)));
+      return;
+    }
+    const teGroot: UmNiveau[] = [];
+    let bak: UmNiveau[] = [];
+    let alleenNaam = new Set<UmObject>();
+    const leeg = () => {
+      if (bak.length === 0) return;
+      const lijst = [wortel, ...bak].sort((a, b) => plek.get(a)! - plek.get(b)!);
+      diagrammen.push(uitwisselmodelDiagram(lijst, alleenNaam));
+      bak = [];
+      alleenNaam = new Set();
+    };
+    for (const k of kinderen.get(wortel.object) ?? []) {
+      const groot = omvang(k) > max - 1;
+      const stuk = groot ? [k] : boom(k);
+      if (1 + bak.length + stuk.length > max) leeg();
+      bak.push(...stuk);
+      if (groot) {
+        alleenNaam.add(k.object);
+        teGroot.push(k);
+      }
+    }
+    leeg();
+    for (const k of teGroot) deel(k);
+  };
+  const top = niveaus.filter((n) => !n.ouder);
+  for (const t of top) deel(t);
+  return diagrammen;
 }

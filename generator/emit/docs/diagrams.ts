@@ -233,8 +233,11 @@ function eind(rol: string | undefined, k: Kardinaliteit | undefined | string): E
   return { rol: r, kardinaliteit, label: r !== undefined || kardinaliteit !== undefined };
 }
 
-/** The message as it is nested: every object of the message with its value fields, nested objects, references. */
-export function uitwisselmodelDiagram(niveaus: UmNiveau[]): Diagram {
+/**
+ * The message as it is nested: every object of the message with its value fields, nested objects, references;
+ * the objects in `alleenNaam` by name alone (a part of a split diagram: see diagram-delen.ts).
+ */
+export function uitwisselmodelDiagram(niveaus: UmNiveau[], alleenNaam: ReadonlySet<UmObject> = new Set()): Diagram {
   const ids = new Ids();
   const id = (o: UmObject, pad: string) => ids.id(o, 'um', pad === '' ? 'bericht' : pad);
   const klassen: Klasse[] = [];
@@ -245,7 +248,9 @@ export function uitwisselmodelDiagram(niveaus: UmNiveau[]): Diagram {
         id(n.object, n.pad),
         n.object.naam,
         n.object.referentie ? 'referentie' : undefined,
-        n.velden.filter((v) => v.object === undefined).map((v) => lid(v.naam, v.typeNaam, v.kardinaliteit)),
+        alleenNaam.has(n.object)
+          ? []
+          : n.velden.filter((v) => v.object === undefined).map((v) => lid(v.naam, v.typeNaam, v.kardinaliteit)),
       ),
     );
   }

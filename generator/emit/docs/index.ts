@@ -11,8 +11,7 @@ import { OPENAPI } from '../openapi/index.ts';
 import { apiView } from './api.ts';
 import { codeKenmerk, Context, kenmerken, modelKop, tekstKenmerk, type Pagina } from './context.ts';
 import { definitiesView } from './definities.ts';
-import { informatiemodelDiagrammenView } from './diagram-delen.ts';
-import { uitwisselmodelDiagram } from './diagrams.ts';
+import { informatiemodelDiagrammenView, MAX_KLASSEN, uitwisselmodelDiagrammen } from './diagram-delen.ts';
 import type { Link } from './helpers.ts';
 import type { ModelInvoer } from '../invoer.ts';
 import { TEMPLATES } from './templates.ts';
@@ -43,7 +42,12 @@ export function emitDocs(invoer: ModelInvoer): Map<string, string> {
     [DOCS.hoofdlijnen, markdown(TEMPLATES.hoofdlijnen(hoofdlijnenView(ctx)))],
     [DOCS.definities, markdown(TEMPLATES.definities(definitiesView(ctx)))],
     ...(um
-      ? [[DOCS.uitwisselspecificatie, markdown(TEMPLATES.uitwisselspecificatie(uitwisselspecificatieView(ctx)))] as const]
+      ? [
+          [
+            DOCS.uitwisselspecificatie,
+            markdown(TEMPLATES.uitwisselspecificatie(uitwisselspecificatieView(ctx))),
+          ] as const,
+        ]
       : []),
     ...(um?.api ? [[DOCS.api, markdown(TEMPLATES.api(apiPaginaView(ctx)))] as const] : []),
     [DOCS.nav, markdown(TEMPLATES.nav(navView(ctx)))],
@@ -105,7 +109,7 @@ function hoofdlijnenView(ctx: Context) {
       waarden: e.waarden.map((w) => w.naam).join(', '),
     })),
     imDiagram: informatiemodelDiagrammenView(ctx),
-    umDiagram: ctx.bericht ? uitwisselmodelDiagram(ctx.niveaus) : undefined,
+    umDiagram: ctx.bericht ? umDiagramView(ctx) : undefined,
     niveaus: ctx.niveaus.map((n) => ({
       link: { tekst: n.object.naam, href: ctx.href('uitwisselspecificatie', n.object, p) },
       pad: n.pad === '' ? '/' : n.pad,
@@ -117,6 +121,12 @@ function hoofdlijnenView(ctx: Context) {
       uitwisselspecificatie: ctx.bericht ? ctx.href('uitwisselspecificatie', 'pagina', p) : undefined,
     },
   };
+}
+
+/** The message's diagram, split when it is too large (see diagram-delen.ts). */
+function umDiagramView(ctx: Context) {
+  const delen = uitwisselmodelDiagrammen(ctx.niveaus);
+  return { delen, gesplitst: delen.length > 1, max: MAX_KLASSEN };
 }
 
 function apiPaginaView(ctx: Context) {
@@ -141,7 +151,9 @@ function navView(ctx: Context) {
       { titel: 'Overzicht', bestand: `${ctx.im.folder}/index.md` },
       { titel: 'Op hoofdlijnen', bestand: `${ctx.im.folder}/hoofdlijnen.md` },
       { titel: 'Definities', bestand: `${ctx.im.folder}/definities.md` },
-      ...(ctx.bericht ? [{ titel: 'Uitwisselspecificatie', bestand: `${ctx.im.folder}/uitwisselspecificatie.md` }] : []),
+      ...(ctx.bericht
+        ? [{ titel: 'Uitwisselspecificatie', bestand: `${ctx.im.folder}/uitwisselspecificatie.md` }]
+        : []),
       ...(ctx.bericht?.api ? [{ titel: 'API', bestand: `${ctx.im.folder}/api.md` }] : []),
     ],
   };
