@@ -170,6 +170,14 @@ function association(cx: ConvertContext, node: XNode, eaId: string, selected: Se
     cx.commentBefore(owner.data!, `${what}: ${ref.comment}`);
     return;
   }
+  // A keuze tussen relatiedoelen (MIM 1.1): the model format's relatiesoort points at one objecttype, so the
+  // relation is left out, said at its place in the file and in the YAML (issue 15: the import lints clean).
+  if (ref.soort === 'intern' && ref.classifier.kind === 'keuze') {
+    const tekst = `${what} points at keuze "${ref.naam}" (a keuze tussen relatiedoelen), which the model format has no relatiesoort for; it is left out (write one relatiesoort per objecttype of the keuze if you need them)`;
+    cx.findings.warning(cx.ea.at(node), 'unsupported-relation', tekst);
+    cx.commentBefore(owner.data!, tekst);
+    return;
+  }
   const { data: meta, tags } = metadata(cx, eaId, what);
   const aggregatie = [
     srcEnd?.attrs.aggregation,

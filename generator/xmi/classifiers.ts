@@ -52,7 +52,10 @@ function objecttype(cx: ConvertContext, c: Classifier): void {
   for (const attr of attributes(cx, c.node)) {
     const built = attribuut(cx, attr, c);
     if (!built) continue;
-    if (built.gegevensgroep) {
+    if (built.relatie) {
+      (data.relatiesoorten as Data[]).push(built.data);
+      cx.counts.relatiesoorten++;
+    } else if (built.gegevensgroep) {
       (data.gegevensgroepen as Data[]).push(built.data);
       cx.counts.gegevensgroepen++;
     } else {
@@ -79,7 +82,7 @@ function attribuut(
   cx: ConvertContext,
   attr: XNode,
   owner: Classifier,
-): { data: Data; gegevensgroep: boolean } | undefined {
+): { data: Data; gegevensgroep: boolean; relatie?: boolean } | undefined {
   cx.account(attr);
   const naam = elementNaam(cx, attr, `an attribute of ${owner.naam}`);
   if (!naam) return undefined;
@@ -102,6 +105,22 @@ function attribuut(
       ...historie(cx, tags, what),
     };
     return { data, gegevensgroep: true };
+  }
+  // An attribute typed with an objecttype is, in UML, the navigable end of an association; MIM has no
+  // attribuutsoort of an objecttype (lint refuses it), so it becomes the relatiesoort it means (issue 15).
+  if (ref.soort === 'intern' && ref.classifier.kind === 'objecttype' && owner.kind === 'objecttype') {
+    const data: Data = {
+      id,
+      naam,
+      doel: ref.naam,
+      kardinaliteit,
+      richting: 'unidirectioneel',
+      aggregatie: 'geen',
+      ...beschrijving(meta),
+      ...historie(cx, tags, what),
+    };
+    cx.commentOn(data, 'doel', `an attribute typed with objecttype ${ref.naam} in the XMI, imported as a relatiesoort`);
+    return { data, gegevensgroep: false, relatie: true };
   }
   const data: Data = {
     id,
