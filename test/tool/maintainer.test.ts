@@ -174,6 +174,23 @@ describe('mimgen installed in a standard repository of its own', () => {
     expect(uitslag.errors[1]!.message).toMatch(/meldingsdatum/);
     expect(uitslag.errors.every((e) => e.line > 1 && e.column > 1)).toBe(true);
   });
+
+  it('a model without uitwisselmodel.yaml: the installed tool generates its informatiemodel, and --check passes', () => {
+    const zonder = join(repo, 'model', 'alleen-im');
+    mkdirSync(zonder);
+    for (const f of readdirSync(join(repo, 'model', MODEL)).filter((f) => f !== 'uitwisselmodel.yaml'))
+      writeFileSync(join(zonder, f), readFileSync(join(repo, 'model', MODEL, f)));
+    const generate = run('npx', ['mimgen', 'generate'], repo);
+    expect(generate.status, generate.out).toBe(0);
+    expect(generate.out).toContain('model/alleen-im/uitwisselmodel.yaml:1:1  warning  missing-derivation');
+    const uit = join(repo, 'generated', 'alleen-im');
+    for (const f of ['informatiemodel.schema.json', 'src/informatiemodel.ts', 'dist/index.d.ts', 'docs/hoofdlijnen.md'])
+      expect(existsSync(join(uit, f)), f).toBe(true);
+    expect(existsSync(join(uit, 'uitwisselmodel.schema.json'))).toBe(false);
+    expect(readFileSync(join(uit, 'docs', 'index.md'), 'utf8')).toContain('mimgen derive --scaffold');
+    const check = run('npx', ['mimgen', 'generate', '--check'], repo);
+    expect(check.status, check.out).toBe(0);
+  });
 });
 
 describe('the generated package and the runtime, packed, in a fresh consumer', () => {
