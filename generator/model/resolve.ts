@@ -481,7 +481,9 @@ class Resolver {
         this.findings.error(
           at.file.position([...at.path, 'doel']),
           'wrong-kind',
-          `relatiesoort "${r.naam}" must point at an objecttype, not ${doel.soort} "${doel.naam}"; use an attribuutsoort for a datatype`,
+          doel.soort === 'keuze'
+            ? `relatiesoort "${r.naam}" points at keuze "${doel.naam}" (a keuze tussen relatiedoelen), which the model format has no relatiesoort for; write one relatiesoort per objecttype of the keuze`
+            : `relatiesoort "${r.naam}" must point at an objecttype, not ${doel.soort} "${doel.naam}"; use an attribuutsoort for a datatype`,
         );
         return [];
       }

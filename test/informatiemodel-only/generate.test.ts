@@ -258,6 +258,23 @@ describe('a model without uitwisselmodel.yaml under mimgen.config.yaml', () => {
   }, 60_000);
 });
 
+describe('a relatiesoort to a keuze tussen relatiedoelen, written by hand', () => {
+  it('lint says what it is and what to write instead, at the doel', () => {
+    const repo = repository();
+    writeFileSync(
+      join(repo, 'model', 'wijk', 'informatiemodel.yaml'),
+      MODEL.replace('        doel: Woning\n', '        doel: Verblijf\n') +
+        'keuzes:\n  - id: k.verblijf\n    naam: Verblijf\n    definitie: Waar iemand verblijft.\n' +
+        '    alternatieven:\n      - type: Woning\n      - type: Subject\n',
+    );
+    const lint = mimgen(['lint'], repo);
+    expect(lint.code).toBe(1);
+    expect(lint.stdout).toMatch(
+      /^model\/wijk\/informatiemodel\.yaml:\d+:\d+ {2}error {2}wrong-kind {2}relatiesoort "woont in" points at keuze "Verblijf" \(a keuze tussen relatiedoelen\), which the model format has no relatiesoort for; write one relatiesoort per objecttype of the keuze$/m,
+    );
+  });
+});
+
 const XMI = join(referenceRoot, 'xmi', 'MIM-testmodellen.xmi');
 if (!haveReference)
   console.log(`test/informatiemodel-only: the import of ${XMI} is skipped: ${referenceRoot} is absent`);
