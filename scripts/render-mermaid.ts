@@ -8,7 +8,11 @@
  * The page and mermaid.min.js are served from a loopback HTTP server; every other request is refused and
  * the browser runs without network features, so nothing leaves the machine.
  *
- *   npm run render-diagrams [-- --chromium /path/to/chromium]
+ * With `--gemeentelijk <n>` (a multiple of 50) also the diagrams of the scale benchmark's synthetic model of n
+ * objecttypen (bench/lib/synthetic.ts), split as the docs split a large model: at 1,000 objecttypen 1,033
+ * diagrams, some ten minutes here.
+ *
+ *   npm run render-diagrams [-- --chromium /path/to/chromium] [-- --gemeentelijk 1000]
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -20,6 +24,7 @@ import { chromium } from 'playwright-core';
 import { fileSystemReader } from '../generator/cli/fs-reader.ts';
 import { emitDocs } from '../generator/emit/docs/index.ts';
 import { loadModel } from '../generator/pipeline.ts';
+import { writeGemeentelijkModel } from '../bench/lib/synthetic.ts';
 import { invoerVan } from '../generator/emit/invoer.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -71,7 +76,7 @@ export function mermaidBlokken(markdown: string): { regel: number; code: string 
   return blokken;
 }
 
-function diagrammen(): Diagram[] {
+function diagrammen(gemeentelijk: number | undefined): Diagram[] {
   const result: Diagram[] = [];
   const add = (bron: string, prefix: string, markdown: string) => {
     mermaidBlokken(markdown).forEach((b, n) =>
@@ -103,6 +108,25 @@ function diagrammen(): Diagram[] {
             text,
           );
       }
+    }
+  }
+  if (gemeentelijk !== undefined) {
+    // The synthetic model of the scale benchmark, written to a temporary folder and emitted in memory.
+    const tmp = mkdtempSync(join(tmpdir(), 'mimgen-gemeentelijk-'));
+    try {
+      const { folder } = writeGemeentelijkModel(tmp, gemeentelijk);
+      const loaded = loadModel(folder, fileSystemReader);
+      if (!loaded.uitwisselmodel)
+        throw new Error(`the synthetic model does not load: ${JSON.stringify(loaded.findings.slice(0, 3))}`);
+      for (const [path, text] of emitDocs(invoerVan(loaded.uitwisselmodel)))
+        if (path.endsWith('.md'))
+          add(
+            `gemeentelijk${gemeentelijk} → ${path}`,
+            `gemeentelijk${gemeentelijk}-${path.replace(/^docs\//, '').replace(/\.md$/, '')}`,
+            text,
+          );
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
     }
   }
   return result;
@@ -138,7 +162,8 @@ async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const i = args.indexOf('--chromium');
   const executablePath = (i >= 0 ? args[i + 1] : undefined) ?? '/usr/bin/chromium';
-  const lijst = diagrammen();
+  const g = args.indexOf('--gemeentelijk');
+  const lijst = diagrammen(g >= 0 ? Number(args[g + 1] ?? 1000) : undefined);
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
 
