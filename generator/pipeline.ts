@@ -20,6 +20,10 @@ export { invoerVan, modelInvoer, type ModelInvoer } from './emit/invoer.ts';
 /** What emitters get besides the model: the previous version, which the changelog compares with. */
 export interface EmitContext {
   vorige?: Vorige;
+  /** The package's version from model/<name>/release.json (issue 19); the model's version when absent. */
+  pakketversie?: string;
+  /** The release history, model/<name>/CHANGELOG.md as `mimgen release` writes it. */
+  releaseChangelog?: string;
 }
 
 /**
@@ -48,7 +52,7 @@ export const EMITTERS: readonly Emitter[] = [
   metBericht(emitMapping),
   metBericht(emitOpenApi),
   emitDocs,
-  metBericht((um, { vorige }) => emitChangelog(um, vorige)),
+  ({ uitwisselmodel }, { vorige, releaseChangelog }) => emitChangelog(uitwisselmodel, vorige, releaseChangelog),
 ];
 
 /**

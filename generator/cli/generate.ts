@@ -5,6 +5,7 @@ import { defaultConfig, loadOptions } from './config-defaults.ts';
 import { discoverModels, fileSystemReader } from './fs-reader.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
 import { vorigeVersie } from './previous-version.ts';
+import { leesRelease } from './release-files.ts';
 import { staleFiles, writeGenerated, type GeneratedTree } from './writer.ts';
 
 /**
@@ -58,7 +59,17 @@ export async function generateCommand(
       output,
     });
     errors.push(...findings);
-    tree.set(name, await emitModel(modelInvoer(loaded.informatiemodel!, loaded.uitwisselmodel, opties), { vorige }));
+    // The package's own version and release history (issue 19), as mimgen release wrote them.
+    const release = leesRelease(folder, fileSystemReader);
+    errors.push(...release.findings);
+    tree.set(
+      name,
+      await emitModel(modelInvoer(loaded.informatiemodel!, loaded.uitwisselmodel, opties), {
+        vorige,
+        ...(release.state.versie ? { pakketversie: release.state.versie } : {}),
+        ...(release.state.changelog ? { releaseChangelog: release.state.changelog } : {}),
+      }),
+    );
   }
   // Warnings go to stderr: stdout holds the errors and the stale files.
   for (const f of warnings) process.stderr.write(`${formatFinding(f)}\n`);

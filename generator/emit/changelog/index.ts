@@ -28,8 +28,10 @@ export interface Vorige {
 }
 
 /** The changelog of an uitwisselmodel against its previous version; no file without one. */
-export function emitChangelog(um: Uitwisselmodel, vorige?: Vorige): Map<string, string> {
-  if (!vorige) return new Map();
+export function emitChangelog(um: Uitwisselmodel | undefined, vorige?: Vorige, releases?: string): Map<string, string> {
+  // The release history (model/<name>/CHANGELOG.md, written by mimgen release) is shipped as it is; the changes
+  // since vorige-versie.json's version, when recorded, come before it.
+  if (!um || !vorige) return releases ? new Map([[CHANGELOG, releases]]) : new Map();
   const { kant, record } = vorige;
   const result = diff(
     { ...kant, label: `${record.versie}` },
@@ -46,5 +48,5 @@ export function emitChangelog(um: Uitwisselmodel, vorige?: Vorige): Map<string, 
       titel: `Versie ${mdText(um.versie)}, ten opzichte van ${mdText(record.versie)}`,
     }).trimEnd(),
   });
-  return new Map([[CHANGELOG, tekst]]);
+  return new Map([[CHANGELOG, releases ? `${tekst.trimEnd()}\n\n${releases}` : tekst]]);
 }

@@ -15,6 +15,7 @@ import { tabellenCode } from './tabellen.ts';
 import { runtimeVersie } from './typescript.ts';
 import { streamValidatorCode } from './validator-code.ts';
 import { regels } from './validator.ts';
+import { modelSemver } from '../../release/index.ts';
 
 export { GeneratedCodeError };
 
@@ -41,9 +42,14 @@ export function pakketWerkerVoorbereiden(): void {
  * made in the worker thread while this thread writes the validators' Ajv code (and, the emitters running
  * together, the documentation).
  */
-export async function emitPackage(invoer: ModelInvoer): Promise<Map<string, string>> {
+export async function emitPackage(
+  invoer: ModelInvoer,
+  context: { pakketversie?: string } = {},
+): Promise<Map<string, string>> {
   const um = invoer.uitwisselmodel;
-  if (!um) return informatiemodelPakket(invoer.informatiemodel, invoer.pakketnaam);
+  // The package's own version (issue 19): model/<name>/release.json's, else the model's version as semver.
+  const versie = context.pakketversie ?? modelSemver(invoer.informatiemodel.versie);
+  if (!um) return informatiemodelPakket(invoer.informatiemodel, invoer.pakketnaam, versie);
   const compat = berichtSchema(um, 'compat', []);
   const plan = streamPlan(um, compat);
   // The strict form (validate of ./strict.js): its own plan, as it may bound a streamed list more tightly.
@@ -83,9 +89,9 @@ export async function emitPackage(invoer: ModelInvoer): Promise<Map<string, stri
   for (const pad of ['stream-validators.d.ts', 'stream-validators-strict.d.ts', 'tabellen.d.ts'])
     if (files.has(`src/${pad}`)) files.set(`dist/${pad}`, files.get(`src/${pad}`)!);
   files.set('dist/tabellen.js', tabellenCode(um, plan, { plan: strictPlan, verschillen }));
-  files.set('package.json', jsonText(packageJson(um)));
+  files.set('package.json', jsonText(packageJson(um, versie)));
   const namen = umTypeNamen(um);
-  files.set('README.md', readme(um, namen.get(um.bericht)!, namen));
+  files.set('README.md', readme(um, namen.get(um.bericht)!, namen, versie));
   return files;
 }
 
@@ -93,7 +99,11 @@ export async function emitPackage(invoer: ModelInvoer): Promise<Map<string, stri
  * The package of a model without a derivation: the informatiemodel's types (made in the worker thread) and
  * informatiemodel.schema.json, with a package.json and README that promise nothing about a message.
  */
-async function informatiemodelPakket(im: Informatiemodel, pakketnaam: string): Promise<Map<string, string>> {
+async function informatiemodelPakket(
+  im: Informatiemodel,
+  pakketnaam: string,
+  pakketversie: string,
+): Promise<Map<string, string>> {
   const files = await opgevangen(
     pakketWerker().voer<{ im: Informatiemodel; pakketnaam: string }, Map<string, string>>('informatiemodelBroncode', {
       im,
@@ -104,8 +114,9 @@ async function informatiemodelPakket(im: Informatiemodel, pakketnaam: string): P
     'package.json',
     jsonText({
       name: pakketnaam,
-      version: semver(im.versie),
+      version: pakketversie,
       description: `The informatiemodel ${im.naam} ${im.versie}: TypeScript types and a JSON Schema`,
+      informatiemodel: { naam: im.naam, versie: im.versie },
       license: 'EUPL-1.2',
       type: 'module',
       main: './dist/index.js',
@@ -120,7 +131,10 @@ async function informatiemodelPakket(im: Informatiemodel, pakketnaam: string): P
       engines: { node: '>=20' },
     }),
   );
-  files.set('README.md', README_INFORMATIEMODEL({ pakketnaam, informatiemodel: im.naam, versie: im.versie }));
+  files.set(
+    'README.md',
+    README_INFORMATIEMODEL({ pakketnaam, pakketversie, informatiemodel: im.naam, versie: im.versie }),
+  );
   return files;
 }
 
@@ -140,17 +154,13 @@ function zelfdeEenheid(compat: Record<string, unknown>, strict: Record<string, u
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-function semver(versie: string): string {
-  const parts = versie.split('.').map((p) => String(Number.parseInt(p, 10) || 0));
-  while (parts.length < 3) parts.push('0');
-  return parts.slice(0, 3).join('.');
-}
-
-function packageJson(um: Uitwisselmodel): object {
+function packageJson(um: Uitwisselmodel, versie: string): object {
   return {
     name: um.pakketnaam,
-    version: semver(um.versie),
+    version: versie,
     description: `DDAS uitwisselmodel ${um.informatiemodel.naam} ${um.versie}: message types, mapping functions and a precompiled validator`,
+    // The model's own version beside the package's (issue 19): the package has a semver of its own.
+    informatiemodel: { naam: um.informatiemodel.naam, versie: um.versie },
     license: 'EUPL-1.2',
     type: 'module',
     main: './dist/index.js',
@@ -181,10 +191,12 @@ function readme(
   um: Uitwisselmodel,
   berichtType: string,
   namen: Map<import('../../derive/types.ts').UmObject, string>,
+  pakketversie: string,
 ): string {
   const r = regels(um);
   return README({
     pakketnaam: um.pakketnaam,
+    pakketversie,
     informatiemodel: um.informatiemodel.naam,
     versie: um.versie,
     berichtType,
