@@ -224,6 +224,21 @@ export async function main(argv: string[]): Promise<number> {
       code = await (await import('./check-pr.ts')).checkPrCommand(options);
     });
 
+  program
+    .command('release')
+    .description(
+      'release models: compare each model and its generated package with its last release (tag <package>@<version> or vorige-versie.json), say the next version and why, write release.json and the CHANGELOG entry, regenerate, commit and tag; exit 0 done (or nothing to release), 1 lint errors or stale generated/, 2 not a git repository, a dirty tree or bad input',
+    )
+    .argument('[models...]', "model names under model/ (or the config's models folder); all models when omitted")
+    .option('--dry-run', 'print the plan (next version and why) and change nothing')
+    .option(
+      '--as <version>',
+      'release as this version (the first release, or leaving 0.x); not below what the changes ask for',
+    )
+    .action(async (models: string[], options: { dryRun?: boolean; as?: string }) => {
+      code = await (await import('./release.ts')).releaseCommand(models, options, await config());
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;

@@ -60,9 +60,22 @@ export function volgendeVersie(vorige: string, soort: Soort): string {
   return formatSemver({ ...v, patch: v.patch + 1 });
 }
 
+/**
+ * Whether a change makes a major release. One exception to "breaks senders or receivers": a field added as
+ * optional to a closed object. mimgen diff says it breaks receivers (an old receiver's schema rejects the
+ * new field), but every message that was valid stays valid and a receiver that upgrades loses nothing, so
+ * it is a minor release (the CHANGELOG still says whom it breaks; `--as` makes it a major one).
+ */
+export function brekendVoorRelease(c: Change): boolean {
+  if (!isBreaking(c)) return false;
+  if (c.breaksSenders) return true;
+  const oorzaken = (c.details ?? [c]).filter(isBreaking);
+  return !oorzaken.every((d) => !d.breaksSenders && d.kind === 'property-added' && d.message.includes('(optioneel'));
+}
+
 /** The kind of release the changes ask for; undefined when nothing changed. */
 export function soortRelease(changes: readonly Change[], uitvoerGewijzigd: readonly string[]): Soort | undefined {
-  if (changes.some(isBreaking)) return 'major';
+  if (changes.some(brekendVoorRelease)) return 'major';
   if (changes.length > 0) return 'minor';
   if (uitvoerGewijzigd.length > 0) return 'patch';
   return undefined;
@@ -70,8 +83,10 @@ export function soortRelease(changes: readonly Change[], uitvoerGewijzigd: reado
 
 /** Why: one line for the kind, as `release --dry-run` prints and the CHANGELOG entry says. */
 export function reden(soort: Soort, changes: readonly Change[], uitvoerGewijzigd: readonly string[]): string {
-  const brekend = changes.filter(isBreaking).length;
+  const brekend = changes.filter(brekendVoorRelease).length;
   if (soort === 'major') return `${brekend} wijziging(en) breken verzenders of ontvangers`;
+  if (changes.some(isBreaking))
+    return `${changes.length} wijziging(en) van het model; alleen optionele velden toegevoegd die oude ontvangers weigeren`;
   if (soort === 'minor') return `${changes.length} wijziging(en) van het model, geen brekend`;
   return `alleen de gegenereerde uitvoer is gewijzigd (${uitvoerGewijzigd.length} bestand(en)), het model niet`;
 }
@@ -84,7 +99,7 @@ export function tagNaam(pakketnaam: string, versie: string): string {
 export interface Entry {
   pakketnaam: string;
   versie: string;
-  vorige?: string;
+  vorige?: string | undefined;
   modelnaam: string;
   modelversie: string;
   soort: Soort | 'eerste';
