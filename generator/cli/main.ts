@@ -239,6 +239,18 @@ export async function main(argv: string[]): Promise<number> {
       code = await (await import('./release.ts')).releaseCommand(models, options, await config());
     });
 
+  program
+    .command('docs-version')
+    .description(
+      "put a built documentation site into a folder of versions side by side, in mike's layout: <folder>/<version>/, versions.json, latest/ redirecting to the newest, index.html to latest/; exit 0 done, 2 bad input",
+    )
+    .argument('<site>', 'the built site (a folder with index.html), e.g. from npm run site -- --version <version>')
+    .requiredOption('--into <folder>', 'the folder that keeps the versions (such as a checkout of gh-pages)')
+    .requiredOption('--as <version>', 'the version this site is (the folder it goes into)')
+    .action(async (site: string, options: { into: string; as: string }) => {
+      code = (await import('./docs-version.ts')).docsVersionCommand(site, { into: options.into, version: options.as });
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;

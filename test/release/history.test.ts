@@ -11,7 +11,15 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, DEFAULT_MKDOCS } from '../../scripts/site.ts';
 import { assertBuilt, git, mimgen, noStack, removeTemps, ROOT, tempDir } from '../init/support.ts';
+
+/** The docs versions need Debian's mkdocs; without it (outside CI) that part is skipped with a line. */
+const MKDOCS = existsSync(DEFAULT_MKDOCS);
+if (!MKDOCS) {
+  if (process.env.CI === 'true') throw new Error(`${DEFAULT_MKDOCS} is missing; CI installs mkdocs`);
+  console.warn(`history test: ${DEFAULT_MKDOCS} is missing, the docs versions are not built`);
+}
 
 beforeAll(assertBuilt);
 afterAll(removeTemps);
@@ -37,8 +45,17 @@ const attribuut = (naam: string, kardinaliteit: string): string =>
   ].join('\n');
 
 describe('mimgen release: a history of four releases', () => {
-  it('releases 1.0.0, 1.0.1, 1.1.0, 2.0.0 with CHANGELOG entries and tags, and refuses what it must', () => {
+  it('releases 1.0.0, 1.0.1, 1.1.0, 2.0.0 with CHANGELOG entries, tags and docs versions, and refuses what it must', async () => {
     const repo = tempDir('mimgen-release-');
+    // The docs kept side by side (what the release job deploys): each release's site built and added.
+    const docs = join(tempDir('mimgen-release-docs-'), 'gh-pages');
+    const docsVersion = async (versie: string): Promise<void> => {
+      if (!MKDOCS) return;
+      const site = join(tempDir('mimgen-release-site-'), 'site');
+      await buildSite(site, { root: repo, version: versie, siteName: 'Boek' });
+      const r = mimgen(['docs-version', site, '--into', docs, '--as', versie], repo);
+      expect(r.status, r.stderr).toBe(0);
+    };
     expect(mimgen(['init', '.', '--model', 'boek', '--scope', '@t'], repo).status).toBe(0);
     const im = join(repo, 'model/boek/informatiemodel.yaml');
     const um = join(repo, 'model/boek/uitwisselmodel.yaml');
@@ -61,6 +78,7 @@ describe('mimgen release: a history of four releases', () => {
     const pkg = (): { version: string; informatiemodel: { versie: string } } =>
       JSON.parse(readFileSync(join(repo, 'generated/boek/package.json'), 'utf8'));
     expect(pkg().version).toBe('1.0.0');
+    await docsVersion('1.0.0');
     expect(pkg().informatiemodel.versie).toBe('0.1');
     expect(git(['status', '--porcelain'], repo)).toBe('');
     expect(mimgen(['generate', '--check'], repo).status).toBe(0);
@@ -91,6 +109,7 @@ describe('mimgen release: a history of four releases', () => {
     expect(r2plan.stdout).toContain('output    generated/boek/README.md');
     expect(mimgen(['release'], repo).status).toBe(0);
     expect(pkg().version).toBe('1.0.1');
+    await docsVersion('1.0.1');
 
     // An optional field: a minor release.
     edit(
@@ -105,6 +124,7 @@ describe('mimgen release: a history of four releases', () => {
     expect(r3.status, r3.stderr).toBe(0);
     expect(r3.stdout).toContain('1.0.1 (@t/boek@1.0.1) -> 1.1.0 (minor:');
     expect(pkg().version).toBe('1.1.0');
+    await docsVersion('1.1.0');
 
     // A required field, committed without generating: stale generated/ is refused (exit 1).
     edit(
@@ -126,6 +146,7 @@ describe('mimgen release: a history of four releases', () => {
     expect(r4.stdout).toContain('1.1.0 (@t/boek@1.1.0) -> 2.0.0 (major:');
     expect(r4.stdout).toMatch(/breaking {2}.*titel/);
     expect(pkg().version).toBe('2.0.0');
+    await docsVersion('2.0.0');
     expect(git(['tag'], repo).trim().split('\n')).toEqual(['1.0.0', '1.0.1', '1.1.0', '2.0.0'].map(TAG));
 
     // A model that does not lint is refused (exit 1), with the finding.
@@ -145,5 +166,19 @@ describe('mimgen release: a history of four releases', () => {
     const results = join(ROOT, 'test-results');
     if (!existsSync(results)) mkdirSync(results, { recursive: true });
     writeFileSync(join(results, 'release-history.md'), changelog);
+    if (MKDOCS) {
+      const versions = JSON.parse(readFileSync(join(docs, 'versions.json'), 'utf8')) as {
+        version: string;
+        aliases: string[];
+      }[];
+      expect(versions.map((v) => v.version)).toEqual(['2.0.0', '1.1.0', '1.0.1', '1.0.0']);
+      expect(versions[0]!.aliases).toEqual(['latest']);
+      for (const v of versions) expect(existsSync(join(docs, v.version, 'boek', 'index.html')), v.version).toBe(true);
+      expect(readFileSync(join(docs, 'latest', 'boek', 'index.html'), 'utf8')).toContain('../../2.0.0/boek/index.html');
+      expect(readFileSync(join(docs, 'index.html'), 'utf8')).toContain('latest/index.html');
+      // Material's version selector: the built pages are configured for mike's versions.json.
+      expect(readFileSync(join(docs, '2.0.0', 'index.html'), 'utf8')).toContain('mike');
+      writeFileSync(join(results, 'release-versions.json'), readFileSync(join(docs, 'versions.json'), 'utf8'));
+    }
   }, 300_000);
 });
