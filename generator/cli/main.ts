@@ -251,6 +251,18 @@ export async function main(argv: string[]): Promise<number> {
       code = (await import('./docs-version.ts')).docsVersionCommand(site, { into: options.into, version: options.as });
     });
 
+  program
+    .command('publish')
+    .description(
+      "the release job's publishing: npm publish of each model's generated package (with --provenance in GitHub Actions); exit 0 published, 1 npm refused, 2 bad input",
+    )
+    .argument('[models...]', "model names under model/ (or the config's models folder); all models when omitted")
+    .option('--registry <url>', "the registry to publish to (default: npm's configuration)")
+    .option('--runtime <folder>', "also publish this folder first (mimgen's own repository: runtime)")
+    .action(async (models: string[], options: { registry?: string; runtime?: string }) => {
+      code = (await import('./publish.ts')).publishCommand(models, options, await config());
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;
