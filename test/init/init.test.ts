@@ -124,7 +124,20 @@ describe('mimgen init', () => {
         { steps: { uses?: string; with?: Record<string, unknown>; run?: string; env?: Record<string, string> }[] }
       >;
     };
-    expect(Object.keys(wf.on)).toEqual(['pull_request']);
+    expect(Object.keys(wf.on)).toEqual(['pull_request', 'push']);
+    // The release job (issue 19): on a release tag, mimgen publish with provenance.
+    expect(wf.on.push).toEqual({ tags: ['*@*'] });
+    const release = wf.jobs.release as unknown as {
+      permissions: Record<string, string>;
+      steps: { run?: string; env?: Record<string, string> }[];
+    };
+    expect(release.permissions['id-token']).toBe('write');
+    expect(release.steps.map((s) => s.run).filter(Boolean)).toEqual([
+      'npm ci',
+      'npx mimgen generate --check',
+      'npx mimgen publish',
+    ]);
+    expect(release.steps.at(-1)!.env).toEqual({ NODE_AUTH_TOKEN: '${{ secrets.NPM_TOKEN }}' });
     expect(wf.permissions).toEqual({ contents: 'read', 'pull-requests': 'write', issues: 'write' });
     const steps = Object.values(wf.jobs)[0]!.steps;
     expect(steps[0]).toMatchObject({ uses: expect.stringMatching(/^actions\/checkout@/), with: { 'fetch-depth': 0 } });
