@@ -285,7 +285,24 @@ class Deriver {
       const view = modelView(this.model);
       const relaties = view.relatiesoortenOf(context);
       const wanted = raw.relatie as string;
-      const heen = relaties.find((r) => r.rol === wanted) ?? relaties.find((r) => r.naam === wanted);
+      // By its property name (rol, else naam; unique within the objecttype by lint), else by naam, else by id. A
+      // subtype and its supertype, or two supertypes, may each have a relatiesoort of one naam with different
+      // rollen (issue 15, item 5): that naam is ambiguous, the rol or the id says which.
+      const byEigenschap = relaties.filter((r) => (r.rol ?? r.naam) === wanted);
+      const kandidaten = byEigenschap.length > 0 ? byEigenschap : relaties.filter((r) => r.naam === wanted);
+      if (kandidaten.length > 1) {
+        this.findings.error(
+          this.pos([...path, 'relatie']),
+          'ambiguous-reference',
+          `relatiesoort "${wanted}" of ${context.naam} is ambiguous: ${kandidaten
+            .map((r) => `${r.id} (${r.eigenaar.naam} → ${r.doel.naam})`)
+            .join(
+              ', ',
+            )}; write the rol or the id of the one you mean, such as "relatie: ${kandidaten[0]!.rol ?? kandidaten[0]!.id}"`,
+        );
+        return [];
+      }
+      const heen = kandidaten[0] ?? relaties.find((r) => r.id === wanted);
       // A relation drawn towards this objecttype (or a supertype of it) can be followed back by its rolBron.
       const naar = view.incomingRelatiesoorten(context, { inherited: true });
       const terug = heen ? undefined : naar.find((r) => r.rolBron === wanted);
@@ -421,6 +438,16 @@ class Deriver {
           at,
           'unresolved-reference',
           `the reference by key "${sleutel}" cannot be resolved: ${where}`,
+        );
+        continue;
+      }
+      if (!key.verplicht) {
+        // A reference is its key: an optional key (say from a 0..1 attribuutsoort) could leave a reference
+        // that refers to nothing, and the mapping would have no key to copy (issue 15, item 5).
+        this.findings.error(
+          at,
+          'optional-key',
+          `the reference by key "${sleutel}" needs a key that every ${doel.naam} has, but field "${sleutel}" of ${doel.naam} in the message (line ${key.bron.line}) is optional; write "verplicht: true" there, or refer by another key`,
         );
         continue;
       }

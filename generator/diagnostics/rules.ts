@@ -133,8 +133,8 @@ export const RULES = {
   'unsafe-name': {
     severity: 'error',
     stages: ['informatiemodel', 'uitwisselmodel'],
-    summary: 'a name cannot become a file, identifier or wire name',
-    doc: 'Control characters, path separators, reserved words, leading or trailing whitespace.',
+    summary: 'a name cannot become an identifier or wire name',
+    doc: 'Control characters, reserved words, leading or trailing whitespace. Slashes are data: no file is named after a name.',
   },
   'missing-definitie': {
     severity: 'warning',
@@ -153,6 +153,18 @@ export const RULES = {
     stages: ['informatiemodel', 'uitwisselmodel', 'api'],
     summary: 'a reference names nothing the model defines',
     doc: 'Most often a typo or a different case; the message suggests the nearest name.',
+  },
+  'ambiguous-reference': {
+    severity: 'error',
+    stages: ['uitwisselmodel'],
+    summary: 'a name in the derivation fits more than one element',
+    doc: 'A subtype and its supertype, or two supertypes, may each have a relatiesoort of that naam; refer to the one meant by its rol or its id.',
+  },
+  'optional-key': {
+    severity: 'error',
+    stages: ['uitwisselmodel'],
+    summary: 'a reference by key whose key field may be absent',
+    doc: 'A reference is its key: mark the key field verplicht in the derivation (also when its attribuutsoort is 0..1), or refer by another key.',
   },
   'invalid-kardinaliteit': {
     severity: 'error',

@@ -80,34 +80,74 @@ export function checkGeneralisaties(model: Informatiemodel, bronnen: Bronnen, fi
   for (const o of reported) o.supertypen = [];
 }
 
-/** Names that become properties of one object: attribuutsoorten, gegevensgroepen and relation roles. */
+/**
+ * Names that become properties of one object: attribuutsoorten, gegevensgroepen and relatiesoorten by their rol,
+ * or by their naam when they have no rol (as the schemas and types name them).
+ */
 function eigenschapNamen(
   element: Objecttype | Gegevensgroeptype,
   bronnen: Bronnen,
-): { naam: string; bron: Position }[] {
+): { naam: string; bron: Position; relatie: boolean }[] {
   const { raw, location } = bronnen.rawOf.get(element)!;
-  const named = (key: string, field: string) =>
-    items(raw[key]).flatMap(({ raw: r, index }) =>
-      typeof r[field] === 'string'
-        ? [{ naam: r[field] as string, bron: location.file.position([...location.path, key, index, field]) }]
-        : [],
-    );
-  return [...named('attribuutsoorten', 'naam'), ...named('gegevensgroepen', 'naam'), ...named('relatiesoorten', 'rol')];
+  const named = (key: string, ...fields: string[]) =>
+    items(raw[key]).flatMap(({ raw: r, index }) => {
+      const field = fields.find((f) => typeof r[f] === 'string');
+      return field
+        ? [
+            {
+              naam: r[field] as string,
+              bron: location.file.position([...location.path, key, index, field]),
+              relatie: key === 'relatiesoorten',
+            },
+          ]
+        : [];
+    });
+  return [
+    ...named('attribuutsoorten', 'naam'),
+    ...named('gegevensgroepen', 'naam'),
+    ...named('relatiesoorten', 'rol', 'naam'),
+  ];
+}
+
+/** What to do about a name that repeats: a relatiesoort without a rol can get one (issue 15, item 5). */
+function wat(n: { relatie: boolean }): string {
+  return n.relatie
+    ? 'give the relatiesoort a rol of its own (the name its objecttype knows it by), or remove one'
+    : 'remove one';
 }
 
 function checkObjecttypeScope(o: Objecttype, bronnen: Bronnen, findings: Findings): void {
   const own = eigenschapNamen(o, bronnen);
   checkScope(`objecttype ${o.naam}`, own, findings);
-  const inherited = ancestors(o).flatMap((s) => eigenschapNamen(s, bronnen).map((n) => ({ ...n, van: s.naam })));
+  const inherited = ancestors(o).flatMap((s) => eigenschapNamen(s, bronnen).map((n) => ({ ...n, van: s })));
   for (const a of own) {
     const clash = inherited.find((i) => i.naam.toLowerCase() === a.naam.toLowerCase());
     if (clash) {
       findings.error(
         a.bron,
         'duplicate-name',
-        `"${a.naam}" of ${o.naam} repeats "${clash.naam}" that ${o.naam} inherits from ${clash.van}; remove one`,
+        `"${a.naam}" of ${o.naam} repeats "${clash.naam}" that ${o.naam} inherits from ${clash.van.naam}; ${wat(a)}`,
       );
     }
+  }
+  // Two supertypen (or theirs) that each have a property of one name: the objecttype would have it twice.
+  if (o.supertypen.length < 2) return;
+  const { location } = bronnen.rawOf.get(o)!;
+  const gezien = new Map<string, (typeof inherited)[number]>();
+  for (const i of inherited) {
+    const key = i.naam.toLowerCase();
+    const earlier = gezien.get(key);
+    if (!earlier) gezien.set(key, i);
+    else if (
+      earlier.van !== i.van &&
+      !ancestors(earlier.van).includes(i.van) &&
+      !ancestors(i.van).includes(earlier.van)
+    )
+      findings.error(
+        location.file.position([...location.path, 'supertypen']),
+        'duplicate-name',
+        `${o.naam} inherits "${i.naam}" from both ${earlier.van.naam} (line ${earlier.bron.line}) and ${i.van.naam} (line ${i.bron.line}); ${wat(i)}`,
+      );
   }
 }
 

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { typeNaam } from '../common/identifier.ts';
 import type { Findings, Position } from '../diagnostics/findings.ts';
 import { bedoeldU } from './suggest.ts';
 import type {
@@ -65,6 +66,7 @@ export function resolveInformatiemodel(folder: string, files: YamlFile[], findin
 
 class Resolver {
   private readonly types = new Map<string, { element: ModelElement; location: YamlLocation }>();
+  private readonly identifiers = new Map<string, { element: ModelElement; location: YamlLocation }>();
   private readonly ids = new Map<string, Position>();
   private readonly rawOf = new Map<ModelElement, { raw: Raw; location: YamlLocation }>();
   private readonly attribuutLocation = new Map<Attribuutsoort, YamlLocation>();
@@ -258,6 +260,17 @@ class Resolver {
       );
     } else {
       this.types.set(key, { element, location });
+      // Names are data (issue 15, item 5): two names that differ only in what an identifier cannot hold
+      // (`Deelplan/Veld`, `Deelplan Veld`) would become one TypeScript type.
+      const identifier = typeNaam(element.naam);
+      const zelfde = this.identifiers.get(identifier.toLowerCase());
+      if (zelfde)
+        this.findings.error(
+          location.file.position([...location.path, 'naam']),
+          'duplicate-name',
+          `${kind} "${element.naam}" and ${zelfde.element.soort} "${zelfde.element.naam}" at ${where(zelfde.location)} both become the TypeScript type ${identifier}; rename one so that they differ in a letter or digit (keep the published spelling in alias)`,
+        );
+      else this.identifiers.set(identifier.toLowerCase(), { element, location });
     }
     this.rawOf.set(element, { raw, location });
   }

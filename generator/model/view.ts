@@ -213,13 +213,16 @@ export function datatypeVerwijzing(naam: string, datatypes: readonly Datatype[])
 
 const UNSAFE_NAMES = new Set(['__proto__', 'constructor', 'prototype', '.', '..']);
 
-/** Why a name cannot become a file name, a property or a wire name safely; undefined when it can. */
+/**
+ * Why a name cannot become a property or a wire name safely; undefined when it can. Names are data (issue 15,
+ * item 5): a slash, a backslash or `..` is allowed (`Deelplan/Veld`), since no file is named after a name
+ * (files are named from the model folder and ids), schema keys escape it in JSON pointers, TypeScript quotes
+ * or maps it and the docs escape it.
+ */
 export function unsafeNaam(naam: string): string | undefined {
   if (/[\u0000-\u001f\u007f]/.test(naam)) return 'holds a control character';
   if (naam.trim() !== naam) return 'starts or ends with white space';
-  if (UNSAFE_NAMES.has(naam)) return 'is reserved (it would break file paths or JavaScript objects)';
-  if (/[/\\]/.test(naam)) return 'holds a path separator';
-  if (naam.includes('..')) return 'holds ".."';
+  if (UNSAFE_NAMES.has(naam)) return 'is reserved (it would break JavaScript objects)';
   return undefined;
 }
 

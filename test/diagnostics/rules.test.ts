@@ -501,7 +501,7 @@ const TRIGGERS: Record<RuleId, Trigger> = {
     { ...API, message: 'status "200" appears twice in "antwoorden"' },
   ],
   'unsafe-name': [
-    corpus('informatiemodel', 'unsafe-name-path', 'a.yaml', 'path separator'),
+    corpus('informatiemodel', 'unsafe-name-reserved', 'a.yaml', 'reserved'),
     corpus('uitwisselmodel', 'derivation-unsafe-name', 'uitwisselmodel.yaml', 'wire name "__proto__" is reserved'),
   ],
   'missing-definitie': [
@@ -514,6 +514,17 @@ const TRIGGERS: Record<RuleId, Trigger> = {
       'a.yaml',
       'must point at an objecttype, not primitiefDatatype "Datum"',
     ),
+  ],
+  'ambiguous-reference': [
+    corpus(
+      'uitwisselmodel',
+      'derivation-ambiguous-reference',
+      'uitwisselmodel.yaml',
+      'relatiesoort "heeft" of Persoon is ambiguous',
+    ),
+  ],
+  'optional-key': [
+    corpus('uitwisselmodel', 'derivation-optional-key', 'uitwisselmodel.yaml', 'write "verplicht: true" there'),
   ],
   'unresolved-reference': [
     corpus(

@@ -2,13 +2,9 @@ import { berichtView } from '../../derive/bericht.ts';
 import type { UmObject, Uitwisselmodel } from '../../derive/types.ts';
 import type { Datatype, Objecttype, TypeVerwijzing } from '../../model/types.ts';
 
-/** A name as a TypeScript type name: `WSNP-traject` → `WSNPTraject`, `geslacht` → `Geslacht`. */
-export function typeNaam(naam: string): string {
-  const parts = naam.split(/[^\p{L}\p{N}_$]+/u).filter(Boolean);
-  const joined = parts.map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('');
-  const safe = joined === '' ? 'Naamloos' : joined;
-  return /^\p{N}/u.test(safe) ? `_${safe}` : safe;
-}
+import { typeNaam } from '../../common/identifier.ts';
+
+export { typeNaam };
 
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
