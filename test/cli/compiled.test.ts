@@ -20,7 +20,18 @@ describe('the compiled CLI', () => {
   it('--help lists the commands and --version', () => {
     const r = mimgen(['--help']);
     expect(r.status).toBe(0);
-    for (const command of ['lint', 'generate', 'import-xmi', 'import', 'export', 'diff', 'validate'])
+    for (const command of [
+      'lint',
+      'generate',
+      'import-xmi',
+      'import',
+      'export',
+      'diff',
+      'validate',
+      'release',
+      'docs-version',
+      'publish',
+    ])
       expect(r.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
     expect(r.stdout).toContain('--version');
   });
