@@ -151,7 +151,11 @@ function checkObjecttypeScope(o: Objecttype, bronnen: Bronnen, findings: Finding
   }
 }
 
-export function checkScope(scope: string, named: { naam: string; bron: Position }[], findings: Findings): void {
+export function checkScope(
+  scope: string,
+  named: { naam: string; bron: Position; relatie?: boolean }[],
+  findings: Findings,
+): void {
   const seen = new Map<string, { naam: string; bron: Position }>();
   for (const n of named) {
     const earlier = seen.get(n.naam.toLowerCase());
@@ -159,7 +163,7 @@ export function checkScope(scope: string, named: { naam: string; bron: Position 
       findings.error(
         n.bron,
         'duplicate-name',
-        `"${n.naam}" appears twice in ${scope} (first at line ${earlier.bron.line})${caseNote(n.naam, earlier.naam)}; keep one`,
+        `"${n.naam}" appears twice in ${scope} (first at line ${earlier.bron.line})${caseNote(n.naam, earlier.naam)}; ${n.relatie ? 'give the relatiesoort a rol of its own (the name its objecttype knows it by), or keep one' : 'keep one'}`,
       );
     } else {
       seen.set(n.naam.toLowerCase(), n);
