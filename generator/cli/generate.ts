@@ -6,6 +6,7 @@ import { discoverModels, fileSystemReader } from './fs-reader.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
 import { vorigeVersie } from './previous-version.ts';
 import { leesRelease } from './release-files.ts';
+import { validatorPage } from './validator-page.ts';
 import { staleFiles, writeGenerated, type GeneratedTree } from './writer.ts';
 
 /**
@@ -62,14 +63,16 @@ export async function generateCommand(
     // The package's own version and release history (issue 19), as mimgen release wrote them.
     const release = leesRelease(folder, fileSystemReader);
     errors.push(...release.findings);
-    tree.set(
-      name,
-      await emitModel(modelInvoer(loaded.informatiemodel!, loaded.uitwisselmodel, opties), {
-        vorige,
-        ...(release.state.versie ? { pakketversie: release.state.versie } : {}),
-        ...(release.state.changelog ? { releaseChangelog: release.state.changelog } : {}),
-      }),
-    );
+    const files = await emitModel(modelInvoer(loaded.informatiemodel!, loaded.uitwisselmodel, opties), {
+      vorige,
+      ...(release.state.versie ? { pakketversie: release.state.versie } : {}),
+      ...(release.state.changelog ? { releaseChangelog: release.state.changelog } : {}),
+    });
+    // The validator page (issue 17) for a package with a streaming validator: bundled from the files above.
+    if (files.has('dist/validate-stream.js'))
+      for (const [path, contents] of await validatorPage(name, loaded.informatiemodel!.naam, files))
+        files.set(path, contents);
+    tree.set(name, files);
   }
   // Warnings go to stderr: stdout holds the errors and the stale files.
   for (const f of warnings) process.stderr.write(`${formatFinding(f)}\n`);

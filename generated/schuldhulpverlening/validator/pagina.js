@@ -1,0 +1,93 @@
+// The validator page, model-independent: one file chosen or dropped, validated in a Web Worker (werker.js)
+// over File.stream(); a progress bar with bytes and records per second; then the verdict (role="status")
+// and the errors in a table, each linking to the element's definitie in the docs. Nothing leaves the page.
+const $ = (id) => document.getElementById(id);
+const definities = JSON.parse($('definities').textContent);
+
+function anker(pad) {
+  const delen = pad.split('/').filter((d) => d !== '' && !/^\d+$/.test(d));
+  for (let i = delen.length - 1; i >= 0; i--) {
+    const sleutel = delen[i].replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+    if (definities[sleutel]) return definities[sleutel];
+  }
+  return 'definities';
+}
+
+const mb = (bytes) => (bytes / 1e6).toLocaleString('nl-NL', { maximumFractionDigits: 1 });
+
+function toon(bestand) {
+  const status = $('status');
+  const tabel = $('fouten');
+  const lichaam = tabel.querySelector('tbody');
+  lichaam.replaceChildren();
+  tabel.hidden = true;
+  $('voortgang').max = bestand.size || 1;
+  $('voortgang').value = 0;
+  status.textContent = `Bezig met controleren van ${bestand.name} …`;
+  status.dataset.uitslag = 'bezig';
+  const werker = new Worker('werker.js');
+  werker.onerror = (e) => {
+    status.textContent = `De controle kon niet starten: ${e.message || 'de browser staat de worker niet toe'}. Open de pagina via een webserver (zie de README).`;
+    status.dataset.uitslag = 'fout';
+  };
+  werker.onmessage = ({ data }) => {
+    if (data.soort === 'voortgang') {
+      $('voortgang').value = data.bytes;
+      const sec = data.ms / 1000 || 1;
+      $('tempo').textContent =
+        `${mb(data.bytes)} van ${mb(bestand.size)} MB, ${data.records.toLocaleString('nl-NL')} records (${Math.round(data.records / sec).toLocaleString('nl-NL')} records per seconde, ${mb(data.bytes / sec)} MB/s)`;
+      return;
+    }
+    werker.terminate();
+    if (data.soort === 'fout') {
+      status.textContent = `De controle is afgebroken: ${data.bericht}`;
+      status.dataset.uitslag = 'fout';
+      return;
+    }
+    const r = data.resultaat;
+    $('voortgang').value = $('voortgang').max;
+    const sec = data.ms / 1000 || 1;
+    $('tempo').textContent =
+      `${mb(data.bytes)} MB, ${r.records.toLocaleString('nl-NL')} records in ${sec.toLocaleString('nl-NL', { maximumFractionDigits: 1 })} s (${mb(data.bytes / sec)} MB/s)`;
+    status.dataset.uitslag = r.valid ? 'geldig' : 'ongeldig';
+    status.dataset.ms = String(Math.round(data.ms));
+    status.textContent = r.valid
+      ? `Geldig: ${bestand.name} voldoet aan het uitwisselmodel.`
+      : `Ongeldig: ${bestand.name} bevat ${r.errors.length}${r.stopped === 'max-errors' ? ' of meer' : ''} fout${r.errors.length === 1 ? '' : 'en'}.`;
+    for (const f of r.errors) {
+      const rij = document.createElement('tr');
+      for (const waarde of [f.line, f.column, f.path || '/']) {
+        const cel = document.createElement('td');
+        cel.textContent = String(waarde);
+        rij.append(cel);
+      }
+      const cel = document.createElement('td');
+      const link = document.createElement('a');
+      link.href = `${$('definities').dataset.docs}#${anker(f.path || '')}`;
+      link.textContent = f.message;
+      cel.append(link);
+      rij.append(cel);
+      lichaam.append(rij);
+    }
+    tabel.hidden = r.errors.length === 0;
+  };
+  werker.postMessage({ bestand });
+}
+
+$('bestand').addEventListener('change', () => {
+  const f = $('bestand').files[0];
+  if (f) toon(f);
+});
+const zone = $('zone');
+zone.addEventListener('dragover', (e) => {
+  e.preventDefault();
+  zone.classList.add('erboven');
+});
+zone.addEventListener('dragleave', () => zone.classList.remove('erboven'));
+zone.addEventListener('drop', (e) => {
+  e.preventDefault();
+  zone.classList.remove('erboven');
+  const f = e.dataTransfer.files[0];
+  if (f) toon(f);
+});
+if (location.protocol === 'file:') $('file-waarschuwing').hidden = false;
