@@ -4,7 +4,8 @@
  * a subtype and its supertype each with a relatiesoort `heeft` (one with a rol, one without), an objecttype with
  * three supertypen of which two have a relatiesoort `ligt in`, relatiesoorten without rol, names with slashes,
  * spaces, brackets and a leading digit (`Deelplan/Veld`, `Rijbewijs /Certificaat`, `Ruimtelijk (object)`,
- * `3D-gebied`, `2e voornaam`), an email address as the message's only format, a reference by key, and a
+ * `3D-gebied`, `2e voornaam`; an enumeratie `Soort/Type` with waarden `1e keus` and `a/b "c"`, a gegevensgroep
+ * `post/adres` of gegevensgroeptype `Adres (post)`), an email address as the message's only format, a reference by key, and a
  * message not named Uitwisselmodel. Through the real CLI (bin/mimgen.js): it lints clean, generates, the package
  * type-checks with tsc --strict, every schema compiles with Ajv 2020 strict and the names reach schema keys,
  * types and docs. Then each construct that is refused, made from the same model by one change, is refused by
@@ -106,6 +107,17 @@ objecttypen:
         type: AN
         kardinaliteit: "0..1"
         definitie: De tweede voornaam.
+      - id: persoon.soort
+        naam: soort/type
+        type: Soort/Type
+        kardinaliteit: "0..1"
+        definitie: Wat voor persoon.
+    gegevensgroepen:
+      - id: persoon.post
+        naam: post/adres
+        type: Adres (post)
+        kardinaliteit: "0..1"
+        definitie: Het postadres.
     relatiesoorten:
       - id: persoon.heeft
         naam: heeft
@@ -158,6 +170,27 @@ objecttypen:
         type: AN
         kardinaliteit: "1"
         definitie: De code.
+gegevensgroeptypen:
+  - id: ggt.post
+    naam: Adres (post)
+    definitie: Een postadres.
+    attribuutsoorten:
+      - id: post.straat
+        naam: straat/weg
+        type: AN
+        kardinaliteit: "1"
+        definitie: De straat.
+enumeraties:
+  - id: enum.soort
+    naam: Soort/Type
+    definitie: Soorten.
+    waarden:
+      - id: enum.soort.1
+        naam: 1e keus
+        definitie: De eerste.
+      - id: enum.soort.2
+        naam: a/b "c"
+        definitie: De tweede.
 `;
 
 const DERIVATION = `uitwisselmodel:
@@ -186,6 +219,7 @@ bericht:
         - naam: e-mail adres
         - naam: naam (volledig)
         - naam: 2e voornaam
+        - naam: soort/type
         - naam: rijbewijzen
           relatie: rijbewijzen
           velden:
@@ -294,6 +328,8 @@ describe('a model with the constructs of issue 15, item 5, made here', () => {
       expect(types).toContain(`export interface ${t}`);
     expect(types).toContain('"naam (volledig)": string;');
     expect(types).toContain('"2e voornaam"?: string;');
+    expect(types).toContain('export type SoortType = "1e keus" | "a/b \\"c\\"";');
+    expect(types).toContain('"post/adres"?: AdresPost;');
     expect(g('src/uitwisselmodel.ts')).toMatch(/export interface LeveringAanCBS\b/);
     expect(g('docs/definities.md')).toContain('### Deelplan/Veld {#objecttype-ot-deelplan}');
   });
