@@ -211,7 +211,7 @@ bericht:
       velden:
         - naam: code
           verplicht: true
-    - naam: personen
+    - naam: personen/alle
       objecttype: Persoon
       lijst: {}
       velden:
@@ -340,12 +340,13 @@ describe('a model with the constructs of issue 15, item 5, made here', () => {
     };
     const bericht = (email: string) => ({
       gemeenten: [{ code: '0363' }],
-      personen: [{ 'e-mail adres': email, 'naam (volledig)': 'A. Jansen', gemeente: { code: '0363' } }],
+      'personen/alle': [{ 'e-mail adres': email, 'naam (volledig)': 'A. Jansen', gemeente: { code: '0363' } }],
     });
     expect(mod.validate(bericht('a.jansen@example.org'))).toEqual({ valid: true, errors: [] });
     const fout = mod.validate(bericht('geen adres'));
     expect(fout.valid).toBe(false);
-    expect(fout.errors.map((e) => e.path)).toEqual(['/personen/0/e-mail adres']);
+    // A wire name with a slash is one JSON pointer segment: escaped.
+    expect(fout.errors.map((e) => e.path)).toEqual(['/personen~1alle/0/e-mail adres']);
   });
 });
 
