@@ -337,8 +337,8 @@ export const RULES = {
   'unnamed-relation': {
     severity: 'warning',
     stages: ['import'],
-    summary: 'an association without a name',
-    doc: 'It is imported under a name made from its target.',
+    summary: 'an association without a name, or an unnamed end whose name repeats on its objecttype',
+    doc: "It is imported under a name made from its target; a relation whose name another relation of its objecttype has, and whose end has no role, gets UML's default end name (its target, first letter lowercase) as rol.",
   },
   relatieklasse: {
     severity: 'warning',

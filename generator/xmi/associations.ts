@@ -20,10 +20,52 @@ export function associations(cx: ConvertContext): void {
   }
   found.sort((a, b) => cmp(modelId(a.eaId), modelId(b.eaId)));
   const selected = new Set([...cx.classifiers.values()].map((c) => c.node.parent?.attrs['xmi:id'] ?? ''));
-  for (const { node, eaId } of found) association(cx, node, eaId, selected);
+  const relaties: Relatie[] = [];
+  for (const { node, eaId } of found) {
+    const r = association(cx, node, eaId, selected);
+    if (r) relaties.push(r);
+  }
+  defaultRollen(cx, relaties);
 }
 
-function association(cx: ConvertContext, node: XNode, eaId: string, selected: Set<string>): void {
+/** A relatiesoort as imported, with its owner and the association it came from. */
+interface Relatie {
+  owner: string;
+  data: Data;
+  node: XNode;
+}
+
+/**
+ * Issue 15, item 1: real models (GGM) give one objecttype several associations of the same name (`heeft`) to
+ * different objecttypen, with unnamed ends. Lint rightly refuses a name twice on one objecttype (it becomes one
+ * property); UML names an unnamed association end after its class with a lowercase first letter (UML 2.5,
+ * 11.5.4), so such a relation gets that default as its rol, said with an unnamed-relation warning. A relation
+ * with a role of its own, or whose default is taken on the objecttype, is left as it is (lint then says it).
+ */
+function defaultRollen(cx: ConvertContext, relaties: Relatie[]): void {
+  const perOwner = new Map<string, Relatie[]>();
+  for (const r of relaties) perOwner.set(r.owner, [...(perOwner.get(r.owner) ?? []), r]);
+  for (const [owner, lijst] of perOwner) {
+    const key = (r: Relatie) => String(r.data.rol ?? r.data.naam).toLowerCase();
+    const aantal = new Map<string, number>();
+    for (const r of lijst) aantal.set(key(r), (aantal.get(key(r)) ?? 0) + 1);
+    const bezet = new Set(lijst.map(key));
+    for (const r of lijst) {
+      if (r.data.rol !== undefined || (aantal.get(key(r)) ?? 0) < 2) continue;
+      const rol = lcfirst(String(r.data.doel));
+      if (bezet.has(rol.toLowerCase())) continue;
+      bezet.add(rol.toLowerCase());
+      r.data.rol = rol;
+      cx.findings.warning(
+        cx.ea.at(r.node),
+        'unnamed-relation',
+        `relatiesoort "${String(r.data.naam)}" of ${owner} to ${String(r.data.doel)} has a name another relation of ${owner} has, and its end has no role; imported with UML's default end name "${rol}" as rol`,
+      );
+    }
+  }
+}
+
+function association(cx: ConvertContext, node: XNode, eaId: string, selected: Set<string>): Relatie | undefined {
   const connector = cx.ea.extConnector(eaId);
   const endIds = kids(node, 'memberEnd').map((m) => ({ id: m.attrs['xmi:idref'], holder: m }));
   if (endIds.length === 0 && node.attrs.memberEnd)
@@ -241,6 +283,7 @@ function association(cx: ConvertContext, node: XNode, eaId: string, selected: Se
   if (ref.soort === 'extern') cx.commentOn(data, 'doel', ref.comment);
   (owner.data!.relatiesoorten as Data[]).push(data);
   cx.counts.relatiesoorten++;
+  return { owner: owner.naam, data, node };
 }
 
 /** Whether the association lies in a package the import takes classifiers from: only there a broken end is the import's problem. */
