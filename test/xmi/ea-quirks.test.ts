@@ -229,3 +229,70 @@ describe('one bad element never refuses a whole model', () => {
     ]);
   });
 });
+
+describe('several associations of one name whose ends have no role (GGM: Leerling heeft ...)', () => {
+  // Zaak heeft Betrokkene, heeft Document (no roles), heeft Besluit (role "genomen besluit"), betrokkene Betrokkene.
+  const ends = [
+    { n: 20, naam: 'heeft', doel: 5, doelNaam: 'Betrokkene', rol: '' },
+    { n: 21, naam: 'heeft', doel: 7, doelNaam: 'Document', rol: '' },
+    { n: 22, naam: 'heeft', doel: 9, doelNaam: 'Besluit', rol: 'genomen besluit' },
+    { n: 23, naam: 'betrokkene', doel: 5, doelNaam: 'Betrokkene', rol: '' },
+  ];
+  const attributes = ends.map(
+    (
+      e,
+    ) => `				<ownedAttribute xmi:type="uml:Property" xmi:id="EAID_dst${e.n}" ${e.rol ? `name="${e.rol}" ` : ''}visibility="public" association="${id(e.n)}">
+					<type xmi:idref="${id(e.doel)}"/>
+				</ownedAttribute>`,
+  );
+  const associations = ends.map(
+    (e) => `			<packagedElement xmi:type="uml:Association" xmi:id="${id(e.n)}" name="${e.naam}" visibility="public">
+				<memberEnd xmi:idref="EAID_dst${e.n}"/>
+				<memberEnd xmi:idref="EAID_src${e.n}"/>
+				<ownedEnd xmi:type="uml:Property" xmi:id="EAID_src${e.n}" visibility="public" association="${id(e.n)}">
+					<type xmi:idref="${id(1)}"/>
+				</ownedEnd>
+			</packagedElement>`,
+  );
+  const text = eaFile(
+    [
+      klasse(1, 'Zaak', [{ n: 2, naam: 'nummer', type: 'EAJava_String' }]).replace(
+        '\t\t\t</packagedElement>',
+        `${attributes.join('\n')}\n			</packagedElement>`,
+      ),
+      klasse(5, 'Betrokkene', [{ n: 6, naam: 'naam', type: 'EAJava_String' }]),
+      klasse(7, 'Document', [{ n: 8, naam: 'titel', type: 'EAJava_String' }]),
+      klasse(9, 'Besluit', [{ n: 10, naam: 'datum', type: 'EAJava_String' }]),
+      ...associations,
+    ].join('\n'),
+    [1, 5, 7, 9].map((n) => `\t\t<MIM:Objecttype base_Class="${id(n)}"/>`).join('\n') +
+      ends.map((e) => `\n\t\t<MIM:Relatiesoort base_Association="${id(e.n)}"/>`).join(''),
+    '',
+    ends
+      .map(
+        (e) =>
+          `			<connector xmi:idref="${id(e.n)}" name="${e.naam}"><source xmi:idref="${id(1)}"><model type="Class" name="Zaak"/><type multiplicity="1"/></source><target xmi:idref="${id(e.doel)}"><model type="Class" name="${e.doelNaam}"/>${e.rol ? `<role name="${e.rol}"/>` : ''}<type multiplicity="0..*"/></target><properties ea_type="Association" stereotype="Relatiesoort" direction="Source -&gt; Destination"/></connector>`,
+      )
+      .join('\n'),
+  );
+
+  it("gives a repeated name without a role UML's default end name as rol, keeps a role, takes no default in use", async () => {
+    const { run, read, lint } = await importAndLint('repeated-names', text);
+    expect(run.code, run.stderr).toBe(0);
+    const zaak = (read('objecttypen.yaml').objecttypen as Data[]).find((o) => o.naam === 'Zaak')!;
+    const rels = (zaak.relatiesoorten as Data[]).map((r) => [r.naam, r.doel, r.rol]);
+    expect(rels).toEqual(
+      expect.arrayContaining([
+        // "betrokkene" is the name of another relation of Zaak: no default, and no clash left either
+        ['heeft', 'Betrokkene', undefined],
+        ['heeft', 'Document', 'document'],
+        ['heeft', 'Besluit', 'genomen besluit'],
+        ['betrokkene', 'Betrokkene', undefined],
+      ]),
+    );
+    const gegeven = findingsOf(run.stderr, 'warning').filter((l) => l.includes('as rol'));
+    expect(gegeven).toEqual([expect.stringContaining('relatiesoort "heeft" of Zaak to Document')]);
+    expect(gegeven[0]).toMatch(/:\d+:\d+ {2}warning {2}unnamed-relation {2}/);
+    expect(lint.filter((f) => f.rule === 'duplicate-name')).toEqual([]);
+  });
+});
