@@ -20,7 +20,11 @@ try {
   const file = join(tmp, 'levering.json');
   const d = writeDelivery(file, { model: 'vroegsignalering', records: RECORDS });
   console.log(`validator page: ${RECORDS} Vroegsignalen, ${mb(d.bytes)}, load ${load()}`);
-  const cli = run(process.execPath, [join(ROOT, 'bin/mimgen.js'), 'validate', 'vroegsignalering', file], ROOT);
+  const cli = run(
+    process.execPath,
+    [join(ROOT, 'bin/mimgen.js'), 'validate', '--model', 'vroegsignalering', file],
+    ROOT,
+  );
   const server = await serve(join(ROOT, 'generated'));
   const browser = await openChromium();
   try {
