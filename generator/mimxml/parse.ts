@@ -3,7 +3,8 @@
  * order mark, else the declaration's encoding, else UTF-8; bytes that do not match it are an error at their
  * place. Parsing is strict (saxes): a document that is not well-formed gives one error with its line and column.
  */
-import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
+import type { SaxesAttributeNS } from 'saxes';
+import { parseXmlTree } from '../common/xml-tree.ts';
 import { finding, positionOfByte, type ErrorRule, type Finding, type Position } from '../diagnostics/findings.ts';
 
 /** MIM-XML cannot be read at all: nothing is written (exit 2). */
@@ -104,49 +105,26 @@ function firstBadByte(bytes: Uint8Array, offset: number, encoding: string): numb
 }
 
 export function parseMimXml(text: string, file: string): XNode {
-  const parser = new SaxesParser({ xmlns: true, position: true, fileName: file });
-  const stack: XNode[] = [];
-  let root: XNode | undefined;
-  let start = { line: 1, column: 1 };
-  parser.on('opentagstart', (tag) => {
-    start = { line: parser.line, column: Math.max(1, parser.column - tag.name.length - 1) };
+  const { root, fout } = parseXmlTree<XNode>(text, file, {
+    element: (tag, start) => {
+      const attrs: Record<string, string> = {};
+      for (const a of Object.values(tag.attributes) as SaxesAttributeNS[]) {
+        if (a.prefix === 'xmlns' || a.name === 'xmlns') continue;
+        const key = a.uri === '' ? a.local : a.uri === XLINK ? `xlink:${a.local}` : `{${a.uri}}${a.local}`;
+        attrs[key] = a.value;
+      }
+      return { local: tag.local, uri: tag.uri, attrs, children: [], text: '', ...start };
+    },
+    tekst: (node, t) => {
+      node.text += t;
+    },
   });
-  parser.on('opentag', (tag: SaxesTagNS) => {
-    const attrs: Record<string, string> = {};
-    for (const a of Object.values(tag.attributes) as SaxesAttributeNS[]) {
-      if (a.prefix === 'xmlns' || a.name === 'xmlns') continue;
-      const key = a.uri === '' ? a.local : a.uri === XLINK ? `xlink:${a.local}` : `{${a.uri}}${a.local}`;
-      attrs[key] = a.value;
-    }
-    const node: XNode = { local: tag.local, uri: tag.uri, attrs, children: [], text: '', ...start };
-    const parent = stack[stack.length - 1];
-    if (parent) parent.children.push(node);
-    else root ??= node;
-    stack.push(node);
-  });
-  const addText = (t: string) => {
-    const top = stack[stack.length - 1];
-    if (top) top.text += t;
-  };
-  parser.on('text', addText);
-  parser.on('cdata', addText);
-  parser.on('closetag', () => {
-    stack.pop();
-  });
-  parser.on('error', (e) => {
-    throw e;
-  });
-  try {
-    parser.write(text).close();
-  } catch (e) {
-    const message = (e as Error).message.replace(/^[^:]*:\d+:\d+: /, '');
-    const cut = stack.length > 0 ? ' (is the file cut short?)' : '';
+  if (fout)
     throw MimXmlError.at(
-      { file, line: parser.line, column: Math.max(1, parser.column) },
+      { file, line: fout.line, column: fout.column },
       'not-xml',
-      `the file is not well-formed XML: ${message}${cut}`,
+      `the file is not well-formed XML: ${fout.message}${fout.open ? ' (is the file cut short?)' : ''}`,
     );
-  }
   if (!root) throw MimXmlError.at({ file, line: 1, column: 1 }, 'not-xml', 'the file holds no XML element');
   return root;
 }

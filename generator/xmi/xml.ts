@@ -2,7 +2,8 @@
  * XML text to a small element tree that knows where every element starts. Parsing is strict (saxes): a
  * document that is not well-formed gives one error with its line and column.
  */
-import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
+import type { SaxesAttributeNS } from 'saxes';
+import { parseXmlTree } from '../common/xml-tree.ts';
 import { XmiError } from './errors.ts';
 
 /** XMI's namespace as EA (schema.omg.org/spec/XMI/2.1), MagicDraw (www.omg.org/spec/XMI/20131001) and Eclipse (www.omg.org/XMI) write it. */
@@ -46,57 +47,26 @@ function normalise(prefix: string, local: string, uri: string): string {
 }
 
 export function parseXml(text: string, file: string): XNode {
-  const parser = new SaxesParser({ xmlns: true, position: true, fileName: file });
-  const stack: XNode[] = [];
-  let root: XNode | undefined;
-  let start = { line: 1, column: 1 };
-  parser.on('opentagstart', (tag) => {
-    start = { line: parser.line, column: Math.max(1, parser.column - tag.name.length - 1) };
+  const { root, fout } = parseXmlTree<XNode>(text, file, {
+    element: (tag, start, parent) => {
+      const attrs: Record<string, string> = {};
+      for (const a of Object.values(tag.attributes) as SaxesAttributeNS[]) {
+        if (a.prefix === 'xmlns' || a.name === 'xmlns') continue;
+        attrs[normalise(a.prefix, a.local, a.uri)] = a.value;
+      }
+      const name = normalise(tag.prefix, tag.local, tag.uri);
+      return { name, local: tag.local, prefix: tag.prefix, uri: tag.uri, attrs, children: [], parent, ...start };
+    },
+    tekst: (node, t) => {
+      if (node.text !== undefined || t.trim() !== '') node.text = (node.text ?? '') + t;
+    },
   });
-  parser.on('opentag', (tag: SaxesTagNS) => {
-    const attrs: Record<string, string> = {};
-    for (const a of Object.values(tag.attributes) as SaxesAttributeNS[]) {
-      if (a.prefix === 'xmlns' || a.name === 'xmlns') continue;
-      attrs[normalise(a.prefix, a.local, a.uri)] = a.value;
-    }
-    const parent = stack[stack.length - 1];
-    const node: XNode = {
-      name: normalise(tag.prefix, tag.local, tag.uri),
-      local: tag.local,
-      prefix: tag.prefix,
-      uri: tag.uri,
-      attrs,
-      children: [],
-      parent,
-      line: start.line,
-      column: start.column,
-    };
-    if (parent) parent.children.push(node);
-    else root ??= node;
-    stack.push(node);
-  });
-  const addText = (t: string) => {
-    const top = stack[stack.length - 1];
-    if (top && (top.text !== undefined || t.trim() !== '')) top.text = (top.text ?? '') + t;
-  };
-  parser.on('text', addText);
-  parser.on('cdata', addText);
-  parser.on('closetag', () => {
-    stack.pop();
-  });
-  parser.on('error', (e) => {
-    throw e;
-  });
-  try {
-    parser.write(text).close();
-  } catch (e) {
-    const message = (e as Error).message.replace(/^[^:]*:\d+:\d+: /, '');
-    const truncated = stack.length > 0 && parser.position >= text.length - 1;
-    const hint = /unclosed|unexpected end|missing/i.test(message) || truncated ? ' (is the file cut short?)' : '';
+  if (fout) {
+    const hint = /unclosed|unexpected end|missing/i.test(fout.message) || (fout.open && fout.aanHetEind);
     throw XmiError.at(
-      { file, line: parser.line, column: Math.max(1, parser.column) },
+      { file, line: fout.line, column: fout.column },
       'not-xml',
-      `the file is not well-formed XML: ${message}${hint}`,
+      `the file is not well-formed XML: ${fout.message}${hint ? ' (is the file cut short?)' : ''}`,
     );
   }
   if (!root) throw XmiError.at({ file, line: 1, column: 1 }, 'not-xml', 'the file holds no XML element');

@@ -9,6 +9,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from '
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileSystemReader } from '../../generator/cli/fs-reader.ts';
+import { validatorPage } from '../../generator/cli/validator-page.ts';
 import { emitModel, loadModel } from '../../generator/pipeline.ts';
 import { mimgenInProcess, repoRoot, tempDir } from '../xmi/helpers.ts';
 import { xmllint, xsdUnavailable } from './helpers.ts';
@@ -77,6 +78,9 @@ describe.each(['vroegsignalering', 'schuldhulpverlening'])('%s: export, import, 
     expect(terug.findings).toEqual([]);
     const generated = filesUnder(join(repoRoot, 'generated', naam));
     const emitted = await emitModel(invoerVan(terug.uitwisselmodel!), {});
+    // generate adds the validator page, bundled from the emitted package (as cli/generate.ts does).
+    for (const [path, contents] of await validatorPage(naam, terug.informatiemodel!.naam, emitted))
+      emitted.set(path, contents);
     expect([...emitted.keys()].sort()).toEqual([...generated.keys()].sort());
     const verschil = [...emitted].filter(([p, text]) => generated.get(p) !== text).map(([p]) => p);
     expect(verschil).toEqual([]);
