@@ -6,13 +6,11 @@ import type {
   Attribuutsoort,
   Authentiek,
   Codelijst,
-  Constraint,
   Enumeratie,
   Gegevensgroep,
   Gegevensgroeptype,
   GestructureerdDatatype,
   Informatiemodel,
-  Kardinaliteit,
   Keuze,
   Metadata,
   ModelElement,
@@ -23,10 +21,13 @@ import type {
   TypeVerwijzing,
   Basis,
 } from './types.ts';
+import { resolveConstraints, resolveKardinaliteit, resolvePatroon } from './resolve-values.ts';
 import { checkEnumTypedAsText, checkGeneralisaties, checkNameScopes, checkScope } from './checks.ts';
 import { caseNote, int, isRaw, items, num, str, text, where, type Raw, type YamlLocation } from './raw.ts';
-import { attribuutsoortenOf, isDatum, LENGTE_IN_NAAM, unsafeNaam } from './view.ts';
+import { LENGTE_IN_NAAM, unsafeNaam } from './view.ts';
 import type { YamlFile } from './yaml-source.ts';
+
+export { parseKardinaliteit } from './resolve-values.ts';
 
 /** The sections of a model file that hold named elements, with the kind of element each holds. */
 export const COLLECTIONS = {
@@ -40,21 +41,6 @@ export const COLLECTIONS = {
 } as const;
 
 type Collection = keyof typeof COLLECTIONS;
-
-/** More levels of generalisatie than any model has; deeper chains are cut and reported. */
-
-export function parseKardinaliteit(value: unknown): Kardinaliteit | undefined {
-  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
-  if (text === undefined) return undefined;
-  if (text === '*') return { min: 0, max: undefined, tekst: '0..*' };
-  const m = /^(\d+)(?:\.\.(\d+|\*))?$/.exec(text);
-  if (!m) return undefined;
-  const min = Number(m[1]);
-  const max = m[2] === undefined ? min : m[2] === '*' ? undefined : Number(m[2]);
-  if (max !== undefined && (max < min || max === 0)) return undefined;
-  const tekst = m[2] === undefined ? `${min}` : `${min}..${m[2]}`;
-  return { min, max, tekst };
-}
 
 /**
  * Resolves the parsed files into one typed informatiemodel, reporting every rule it breaks. Defensive:
@@ -97,8 +83,9 @@ class Resolver {
     const bronnen = { rawOf: this.rawOf, attribuutLocation: this.attribuutLocation };
     checkGeneralisaties(this.model, bronnen, this.findings);
     checkNameScopes(this.model, bronnen, this.findings);
-    for (const o of this.model.objecttypen) o.constraints = this.constraints(o, this.rawOf.get(o)!);
-    for (const g of this.model.gegevensgroeptypen) g.constraints = this.constraints(g, this.rawOf.get(g)!);
+    for (const o of this.model.objecttypen) o.constraints = resolveConstraints(this.findings, o, this.rawOf.get(o)!);
+    for (const g of this.model.gegevensgroeptypen)
+      g.constraints = resolveConstraints(this.findings, g, this.rawOf.get(g)!);
     checkEnumTypedAsText(this.model, bronnen, this.findings);
     return this.model;
   }
@@ -237,7 +224,7 @@ class Resolver {
           minimumWaarde: num(raw.minimumWaarde),
           maximumWaarde: num(raw.maximumWaarde),
           patroon: str(raw.patroon),
-          formeelPatroon: this.regex(raw.formeelPatroon, location),
+          formeelPatroon: resolvePatroon(this.findings, raw.formeelPatroon, location),
         } satisfies PrimitiefDatatype;
         this.model.primitieveDatatypes.push(element);
         break;
@@ -351,7 +338,7 @@ class Resolver {
                   naam: e.naam,
                   definitie: text(e.definitie),
                   type,
-                  kardinaliteit: this.kardinaliteit(e.kardinaliteit, at),
+                  kardinaliteit: resolveKardinaliteit(this.findings, e.kardinaliteit, at),
                 },
               ]
             : [];
@@ -419,8 +406,8 @@ class Resolver {
       const at: YamlLocation = { file: location.file, path: [...location.path, 'attribuutsoorten', index] };
       if (typeof a.naam !== 'string') return [];
       this.checkElement(a, at, 'attribuutsoort');
-      const kardinaliteit = this.kardinaliteit(a.kardinaliteit, at);
-      const formeelPatroon = this.regex(a.formeelPatroon, at);
+      const kardinaliteit = resolveKardinaliteit(this.findings, a.kardinaliteit, at);
+      const formeelPatroon = resolvePatroon(this.findings, a.formeelPatroon, at);
       const type = this.typeVerwijzing(a.type, at, `attribuutsoort "${a.naam}"`);
       if (!type) return [];
       const lengte =
@@ -452,7 +439,7 @@ class Resolver {
       const at: YamlLocation = { file: location.file, path: [...location.path, 'gegevensgroepen', index] };
       if (typeof g.naam !== 'string') return [];
       this.checkElement(g, at, 'gegevensgroep');
-      const kardinaliteit = this.kardinaliteit(g.kardinaliteit, at);
+      const kardinaliteit = resolveKardinaliteit(this.findings, g.kardinaliteit, at);
       const type = this.lookup(g.type, at, 'type', `gegevensgroep "${g.naam}"`);
       if (!type) return [];
       if (type.soort !== 'gegevensgroeptype') {
@@ -483,11 +470,11 @@ class Resolver {
       if (typeof r.naam !== 'string') return [];
       this.checkElement(r, at, 'relatiesoort');
       if (typeof r.rol === 'string') this.checkRol(r.rol, at);
-      const kardinaliteit = this.kardinaliteit(r.kardinaliteit, at);
+      const kardinaliteit = resolveKardinaliteit(this.findings, r.kardinaliteit, at);
       const kardinaliteitBron =
         r.kardinaliteitBron === undefined
           ? undefined
-          : this.kardinaliteit(r.kardinaliteitBron, at, 'kardinaliteitBron');
+          : resolveKardinaliteit(this.findings, r.kardinaliteitBron, at, 'kardinaliteitBron');
       const doel = this.lookup(r.doel, at, 'doel', `relatiesoort "${r.naam}"`);
       if (!doel) return [];
       if (doel.soort !== 'objecttype') {
@@ -549,69 +536,6 @@ class Resolver {
     return result;
   }
 
-  private constraints(
-    eigenaar: Objecttype | Gegevensgroeptype,
-    { raw, location }: { raw: Raw; location: YamlLocation },
-  ): Constraint[] {
-    return items(raw.constraints).flatMap(({ raw: c, index }) => {
-      const at: YamlLocation = { file: location.file, path: [...location.path, 'constraints', index] };
-      if (typeof c.naam !== 'string' || typeof c.specificatie !== 'string') return [];
-      const constraint: Constraint = {
-        id: str(c.id) ?? '',
-        naam: c.naam,
-        specificatie: c.specificatie,
-        bron: at.file.position(at.path),
-      };
-      const regel = isRaw(c.regel) ? c.regel : undefined;
-      const attribuut = (key: string): Attribuutsoort | undefined => {
-        const naam = regel?.[key];
-        if (typeof naam !== 'string') return undefined;
-        const found = attribuutsoortenOf(eigenaar).find((a) => a.naam === naam);
-        if (!found) {
-          this.findings.error(
-            at.file.position([...at.path, 'regel', key]),
-            'unresolved-reference',
-            `constraint "${c.naam}" names attribuutsoort "${naam}", which ${eigenaar.soort} "${eigenaar.naam}" does not have${bedoeldU(
-              naam,
-              attribuutsoortenOf(eigenaar).map((a) => a.naam),
-            )}`,
-          );
-        }
-        return found;
-      };
-      if (regel?.soort === 'datumvolgorde') {
-        const vroegste = attribuut('vroegste');
-        const laatste = attribuut('laatste');
-        for (const [key, a] of [
-          ['vroegste', vroegste],
-          ['laatste', laatste],
-        ] as const) {
-          if (a && !isDatum(a)) {
-            this.findings.error(
-              at.file.position([...at.path, 'regel', key]),
-              'invalid-constraint',
-              `datumvolgorde compares dates, but "${a.naam}" is typed ${a.type.naam}; name an attribuutsoort typed with a date`,
-            );
-          }
-        }
-        if (vroegste && laatste && isDatum(vroegste) && isDatum(laatste))
-          constraint.regel = { soort: 'datumvolgorde', vroegste, laatste };
-      } else if (regel?.soort === 'voorwaarde') {
-        const als = attribuut('als');
-        const vereist = attribuut('vereist');
-        const waarde = regel.waarde;
-        if (
-          als &&
-          vereist &&
-          (typeof waarde === 'string' || typeof waarde === 'number' || typeof waarde === 'boolean')
-        ) {
-          constraint.regel = { soort: 'voorwaarde', als, waarde, vereist };
-        }
-      }
-      return [constraint];
-    });
-  }
-
   private typeVerwijzing(value: unknown, location: YamlLocation, what: string): TypeVerwijzing | undefined {
     const target = this.lookup(value, location, 'type', what);
     if (!target) return undefined;
@@ -667,32 +591,5 @@ class Resolver {
       `${what} refers to "${value}", which the model does not define${bedoeldU(value, names)}`,
     );
     return undefined;
-  }
-
-  private kardinaliteit(value: unknown, location: YamlLocation, key = 'kardinaliteit'): Kardinaliteit {
-    if (value === undefined) return { min: 1, max: 1, tekst: '1' };
-    const parsed = parseKardinaliteit(value);
-    if (parsed) return parsed;
-    this.findings.error(
-      location.file.position([...location.path, key]),
-      'invalid-kardinaliteit',
-      `kardinaliteit ${JSON.stringify(value)} is not valid; write 1, 0..1, 1..*, 0..* or n..m with n <= m`,
-    );
-    return { min: 0, max: undefined, tekst: '0..*' };
-  }
-
-  private regex(value: unknown, location: YamlLocation): string | undefined {
-    if (typeof value !== 'string') return undefined;
-    try {
-      new RegExp(value, 'u');
-      return value;
-    } catch (e) {
-      this.findings.error(
-        location.file.position([...location.path, 'formeelPatroon']),
-        'invalid-pattern',
-        `formeelPatroon ${JSON.stringify(value)} is not a valid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')}`,
-      );
-      return undefined;
-    }
   }
 }
