@@ -22,6 +22,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMap, parseDocument, visit } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { discoverModels, fileSystemReader } from '../generator/cli/fs-reader.ts';
+import { validatorPage } from '../generator/cli/validator-page.ts';
 import { recover, staleFiles, writeGenerated, type GeneratedTree } from '../generator/cli/writer.ts';
 import { emitModel, loadModel } from '../generator/pipeline.ts';
 import { invoerVan } from '../generator/emit/invoer.ts';
@@ -68,8 +69,11 @@ async function generateInProcess(modelRoot: string, models: readonly string[] = 
     const errors = loaded.findings.filter((f) => f.severity === 'error');
     expect(errors, `model ${m} in ${modelRoot} has errors`).toEqual([]);
     expect(loaded.uitwisselmodel, `model ${m} derives no uitwisselmodel`).toBeDefined();
-    for (const [path, contents] of await emitModel(invoerVan(loaded.uitwisselmodel!)))
-      out.set(`${m}/${path}`, contents);
+    const files = await emitModel(invoerVan(loaded.uitwisselmodel!));
+    // generate adds the validator page, bundled from the emitted package (as cli/generate.ts does).
+    for (const [path, contents] of await validatorPage(m, loaded.informatiemodel!.naam, files))
+      files.set(path, contents);
+    for (const [path, contents] of files) out.set(`${m}/${path}`, contents);
   }
   return out;
 }
@@ -342,8 +346,14 @@ describe('a killed `generate` leaves the old or the new generated/, and the next
     const loaded = pipeline.loadModel(join(dir, 'model', model), reader.fileSystemReader);
     expect(loaded.findings.filter((f) => f.severity === 'error')).toEqual([]);
     const newTree = new Map([...oldTree].filter(([p]) => !p.startsWith(`${model}/`)));
-    for (const [path, contents] of await pipeline.emitModel(invoerVan(loaded.uitwisselmodel!)))
-      newTree.set(`${model}/${path}`, contents);
+    const page = (await import(
+      pathToFileURL(join(dir, 'generator/cli/validator-page.ts')).href
+    )) as typeof import('../generator/cli/validator-page.ts');
+    const files = await pipeline.emitModel(invoerVan(loaded.uitwisselmodel!));
+    // generate adds the validator page, bundled from the emitted package (as cli/generate.ts does).
+    for (const [path, contents] of await page.validatorPage(model, loaded.informatiemodel!.naam, files))
+      files.set(path, contents);
+    for (const [path, contents] of files) newTree.set(`${model}/${path}`, contents);
     const changed = [...newTree].filter(([p, c]) => oldTree.get(p) !== c).map(([p]) => p);
     expect(changed.length, 'the changed definitie must change the output').toBeGreaterThan(0);
     return new Map([...newTree].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -101,6 +101,8 @@ export async function validatorPage(
     definities: JSON.stringify(ankers).replaceAll('<', '\\u003c'),
   });
   return new Map([
+    // An icon of its own: without one the browser asks the server for /favicon.ico, which a static host may not have.
+    ['validator/favicon.svg', dependencyFile('@mimgen/runtime', 'browser/favicon.svg')],
     ['validator/index.html', html],
     ['validator/validator.css', dependencyFile('@mimgen/runtime', 'browser/validator.css')],
     ['validator/pagina.js', dependencyFile('@mimgen/runtime', 'browser/pagina.js')],
