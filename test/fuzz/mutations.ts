@@ -300,3 +300,34 @@ function latin1(bytes: Uint8Array): string {
 function bytesOf(text: string): Uint8Array {
   return Buffer.from(text, 'latin1');
 }
+
+/**
+ * The findings a command printed on stderr as `<file>:line:col  severity  rule  message`, and a problem for
+ * every line that is not positioned so or points outside the file (`bytes`). `command` is the CLI's own
+ * prefix for its summary lines (`mimgen import: `), which carry no position.
+ */
+export function positionedFindings(
+  stderr: string,
+  file: string,
+  bytes: Uint8Array,
+  command: string,
+): { findings: string[]; problems: string[] } {
+  const lines = 1 + bytes.reduce((n, b) => n + (b === 0x0a ? 1 : 0), 0);
+  const findings: string[] = [];
+  const problems: string[] = [];
+  const prefix = `${file}:`;
+  for (const line of stderr.split('\n')) {
+    if (line === '' || line.startsWith(command)) continue;
+    const m = /^(\d+):(\d+) {2}(error|warning) {2}([a-z-]+) {2}(.+)$/.exec(
+      line.startsWith(prefix) ? line.slice(prefix.length) : '',
+    );
+    if (!m) {
+      problems.push(`not positioned: ${line.slice(0, 300)}`);
+      continue;
+    }
+    const [l, c] = [Number(m[1]), Number(m[2])];
+    if (l < 1 || c < 1 || l > lines) problems.push(`position ${l}:${c} outside the file (${lines} lines): ${line}`);
+    findings.push(`${m[3]} ${m[4]} ${m[5]}`);
+  }
+  return { findings, problems };
+}

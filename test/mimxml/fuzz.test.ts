@@ -17,7 +17,7 @@ import { parse } from 'yaml';
 import { fileSystemReader } from '../../generator/cli/fs-reader.ts';
 import { exportMimXml } from '../../generator/mimxml/export.ts';
 import { loadInformatiemodel } from '../../generator/model/load.ts';
-import { MUTATION_KINDS, mutations, random, seedFromEnv } from '../fuzz/mutations.ts';
+import { MUTATION_KINDS, mutations, positionedFindings, random, seedFromEnv } from '../fuzz/mutations.ts';
 import { memoryReader } from '../diff/helpers.ts';
 import { mimgenInProcess, repoRoot, tempDir } from '../xmi/helpers.ts';
 import { CONSTRUCTS, GEDEELD } from './constructs.ts';
@@ -120,22 +120,9 @@ async function importCase(dir: string, name: string, bytes: Uint8Array) {
     return { code: -1, findings: [], problems: [`crash: ${(e as Error).stack ?? String(e)}`] };
   }
   if (![0, 1, 2].includes(run.code)) problems.push(`exit ${run.code}: ${run.stderr.slice(0, 2000)}`);
-  const lines = 1 + bytes.reduce((n, b) => n + (b === 0x0a ? 1 : 0), 0);
-  const findings: string[] = [];
-  const prefix = `${file}:`;
-  for (const line of run.stderr.split('\n')) {
-    if (line === '' || line.startsWith('mimgen import: ')) continue;
-    const m = /^(\d+):(\d+) {2}(error|warning) {2}([a-z-]+) {2}(.+)$/.exec(
-      line.startsWith(prefix) ? line.slice(prefix.length) : '',
-    );
-    if (!m) {
-      problems.push(`not positioned: ${line.slice(0, 300)}`);
-      continue;
-    }
-    const [l, c] = [Number(m[1]), Number(m[2])];
-    if (l < 1 || c < 1 || l > lines) problems.push(`position ${l}:${c} outside the file (${lines} lines): ${line}`);
-    findings.push(`${m[3]} ${m[4]} ${m[5]}`);
-  }
+  const printed = positionedFindings(run.stderr, file, bytes, 'mimgen import: ');
+  const findings = printed.findings;
+  problems.push(...printed.problems);
   const model = join(dir, 'model');
   const leftovers = existsSync(model) ? readdirSync(model).filter((e) => e !== 'uit') : [];
   if (leftovers.length > 0) problems.push(`left behind: ${leftovers.join(', ')}`);

@@ -12,7 +12,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { MUTATION_KINDS, mutations, seedFromEnv, type Mutation, type MutationKind } from '../fuzz/mutations.ts';
+import {
+  MUTATION_KINDS,
+  mutations,
+  positionedFindings,
+  seedFromEnv,
+  type Mutation,
+  type MutationKind,
+} from '../fuzz/mutations.ts';
 import {
   GGM_ONDERWIJS_XMI,
   MIM_TESTMODELLEN_XMI,
@@ -93,22 +100,9 @@ async function importCase(dir: string, source: Source, bytes: Uint8Array) {
     return { code: -1, findings: [], problems: [`crash: ${(e as Error).stack ?? String(e)}`] };
   }
   if (![0, 1, 2].includes(run.code)) problems.push(`exit ${run.code}: ${run.stderr.slice(0, 2000)}`);
-  const lines = 1 + bytes.reduce((n, b) => n + (b === 0x0a ? 1 : 0), 0);
-  const findings: string[] = [];
-  const prefix = `${file}:`;
-  for (const line of run.stderr.split('\n')) {
-    if (line === '' || line.startsWith('mimgen import-xmi: ')) continue;
-    const m = /^(\d+):(\d+) {2}(error|warning) {2}([a-z-]+) {2}(.+)$/.exec(
-      line.startsWith(prefix) ? line.slice(prefix.length) : '',
-    );
-    if (!m) {
-      problems.push(`not positioned: ${line.slice(0, 300)}`);
-      continue;
-    }
-    const [l, c] = [Number(m[1]), Number(m[2])];
-    if (l < 1 || c < 1 || l > lines) problems.push(`position ${l}:${c} outside the file (${lines} lines): ${line}`);
-    findings.push(`${m[3]} ${m[4]} ${m[5]}`);
-  }
+  const printed = positionedFindings(run.stderr, file, bytes, 'mimgen import-xmi: ');
+  const findings = printed.findings;
+  problems.push(...printed.problems);
   // Nothing half-written.
   const model = join(dir, 'model');
   const leftovers = existsSync(model) ? readdirSync(model).filter((e) => e !== 'uit') : [];
