@@ -20,6 +20,7 @@ const STAGE_TITLES: Record<Stage, string> = {
   config: 'mimgen.config.yaml',
   generate: 'generate',
   changelog: 'The changelog (vorige-versie.json)',
+  release: 'Releases (release.json: generate and release)',
   import: 'import-xmi',
   diff: 'diff',
 };

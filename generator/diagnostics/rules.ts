@@ -18,7 +18,8 @@ export type Stage =
   | 'generate'
   | 'import'
   | 'diff'
-  | 'changelog';
+  | 'changelog'
+  | 'release';
 
 export interface RuleDefinition {
   /** The severities the rule is reported with; a few import rules are an error in one case and a warning in another. */
@@ -236,6 +237,13 @@ export const RULES = {
     stages: ['changelog'],
     summary: 'the previous version named for the changelog cannot be used',
     doc: 'vorige-versie.json names the version the changelog compares with; fix or remove it.',
+  },
+  // releases
+  'release-file': {
+    severity: 'error',
+    stages: ['release'],
+    summary: "model/<name>/release.json cannot be used as the package's version",
+    doc: 'mimgen release writes it as { "versie": "x.y.z" } (semver); generate and release read it. Fix it: the version of the last release, which its tag <package>@<version> names.',
   },
   // import-xmi
   'not-xml': {

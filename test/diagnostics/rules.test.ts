@@ -231,7 +231,8 @@ const importWithBadMapFile = tracked(
 
 /**
  * A repository of its own for the commands that read the current folder: a config that names a model that does
- * not exist, a model without uitwisselmodel.yaml, and a model with a vorige-versie.json that cannot be used.
+ * not exist, a model without uitwisselmodel.yaml (and with a release.json whose versie is not semver), and a model
+ * with a vorige-versie.json that cannot be used.
  */
 function repository(config: string | undefined, withModels: boolean): string {
   const dir = mkdtempSync(join(temp, 'repo-'));
@@ -255,6 +256,7 @@ function repository(config: string | undefined, withModels: boolean): string {
     }
     cpSync(join(CORPUS, 'valid-derivation', 'uitwisselmodel.yaml'), join(dir, 'model', 'klein', 'uitwisselmodel.yaml'));
     writeFileSync(join(dir, 'model', 'klein', 'vorige-versie.json'), '{ "versie": "0.9" }\n');
+    writeFileSync(join(dir, 'model', 'zonder', 'release.json'), '{\n  "versie": "1.0"\n}\n');
     // The generated package is type-checked against @mimgen/runtime, as in a repository that installed mimgen.
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   }
@@ -610,6 +612,16 @@ const TRIGGERS: Record<RuleId, Trigger> = {
       exit: 1,
       file: 'model/klein/vorige-versie.json',
       message: '"revisie" must be a non-empty string',
+    },
+  ],
+  'release-file': [
+    {
+      stage: 'release',
+      fixture: 'generate: model/zonder/release.json with "versie": "1.0" (not semver)',
+      run: generateInRepository,
+      exit: 1,
+      file: 'model/zonder/release.json',
+      message: '"versie" must be a semver version x.y.z, not "1.0"',
     },
   ],
   'not-xml': [

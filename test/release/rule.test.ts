@@ -1,6 +1,8 @@
 /** The release rule of generator/release/ (issue 19, item 1): major, minor, patch, and one place down in 0.x. */
 import { describe, expect, it } from 'vitest';
+import { leesRelease } from '../../generator/cli/release-files.ts';
 import type { Change } from '../../generator/diff/types.ts';
+import type { SourceReader } from '../../generator/model/yaml-source.ts';
 import { brekendVoorRelease, changelogMetEntry, soortRelease, volgendeVersie } from '../../generator/release/index.ts';
 
 const change = (c: Partial<Change>): Change => ({
@@ -58,5 +60,33 @@ describe('the release rule', () => {
     const twee = changelogMetEntry(een, '@t/x', '## 1.0.1\n\nPatch.\n');
     expect([...twee.matchAll(/^## (.+)$/gm)].map((m) => m[1])).toEqual(['1.0.1', '1.0.0']);
     expect(twee.startsWith('# Changelog @t/x\n')).toBe(true);
+  });
+});
+
+describe('release.json (rule release-file)', () => {
+  const lees = (text: string | undefined) =>
+    leesRelease('model/boek', {
+      read: (path: string) =>
+        path === 'model/boek/release.json' && text !== undefined ? new TextEncoder().encode(text) : undefined,
+    } as SourceReader);
+  const plek = (text: string): string => {
+    const [f] = lees(text).findings;
+    return f ? `${f.line}:${f.column} ${f.rule} ${f.message}` : 'none';
+  };
+
+  it('reads the version, or none without the file', () => {
+    expect(lees('{ "versie": "1.2.3" }\n')).toEqual({ state: { versie: '1.2.3' }, findings: [] });
+    expect(lees(undefined)).toEqual({ state: {}, findings: [] });
+  });
+
+  it('says where a bad release.json is wrong, under its own rule', () => {
+    expect(plek('{\n  "versie": "1.0"\n}\n')).toMatch(
+      /^2:13 release-file "versie" must be a semver version x\.y\.z, not "1\.0"/,
+    );
+    expect(plek('{\n  "versie": 2\n}\n')).toMatch(/^2:13 release-file "versie" must be a semver/);
+    expect(plek('{\n  "versie": "1.0.0",\n}\n')).toMatch(/^3:1 release-file release\.json is not JSON/);
+    expect(plek('{ "version": "1.0.0" }')).toMatch(/^1:3 release-file unknown key "version"/);
+    expect(plek('["1.0.0"]')).toMatch(/^1:1 release-file release\.json must be an object/);
+    expect(plek('{}')).toMatch(/^1:1 release-file release\.json has no "versie"/);
   });
 });
