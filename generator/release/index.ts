@@ -48,6 +48,14 @@ export function modelSemver(versie: string): string {
   return parts.slice(0, 3).join('.');
 }
 
+/**
+ * The package's version: release.json's (what `mimgen release` wrote), else the model's version as semver (before
+ * the first release). The package emitter and the docs take it from here, so package.json and the pages agree.
+ */
+export function pakketVersie(releaseVersie: string | undefined, modelversie: string): string {
+  return releaseVersie ?? modelSemver(modelversie);
+}
+
 /** The next version after `vorige` for a release of this kind, with the 0.x rule. */
 export function volgendeVersie(vorige: string, soort: Soort): string {
   const v = parseSemver(vorige);

@@ -27,6 +27,8 @@ const VIJANDIG = (() => {
   return { naam: 'vijandig (test model)', um, docs: emitDocs(invoerVan(um)) };
 })();
 
+const index = (docs: Map<string, string>): string => renderDom(pagina(docs, DOCS.index)).textContent;
+
 function pagina(docs: Map<string, string>, path: string): string {
   const text = docs.get(path);
   if (text === undefined) throw new Error(`no ${path}`);
@@ -59,6 +61,20 @@ describe.each(MODELLEN)('documentation of $naam', ({ naam, um, docs }) => {
 
   it('is the same on every run', () => {
     expect(emitDocs(invoerVan(laadModel(`model/${naam}`)))).toEqual(docs);
+  });
+
+  it("shows the package's own version next to the model's: the model's as semver before a release, release.json's after", () => {
+    const versies = (d: Map<string, string>): string[] => {
+      const index = renderDom(pagina(d, DOCS.index)).textContent;
+      const definities = renderDom(pagina(d, DOCS.definities)).textContent;
+      const rij = /Versie van het npm-pakket\s*\|?\s*([0-9.]+)/.exec(index)?.[1] ?? 'geen';
+      const zin = /versie ([^,]+), npm-pakket \S+ versie ([0-9.]+)\)/.exec(definities);
+      return [rij, zin?.[1] ?? 'geen', zin?.[2] ?? 'geen'];
+    };
+    const semver = `${im.versie}.0.0`.split('.').slice(0, 3).join('.');
+    expect(index(docs)).toContain(`versie ${im.versie}`);
+    expect(versies(docs)).toEqual([semver, im.versie, semver]);
+    expect(versies(emitDocs(invoerVan(um), { pakketversie: '2.3.4' }))).toEqual(['2.3.4', im.versie, '2.3.4']);
   });
 
   it('names every objecttype, attribuutsoort and relatiesoort under its own heading', () => {

@@ -8,6 +8,7 @@ import type { Uitwisselmodel } from '../../derive/types.ts';
 import type { Informatiemodel, Metadata, TypeVerwijzing } from '../../model/types.ts';
 import type { ModelInvoer } from '../invoer.ts';
 import { modelView, type ModelView } from '../../model/view.ts';
+import { pakketVersie } from '../../release/index.ts';
 import { Ankers } from './anchors.ts';
 import { apiAnkers } from './api.ts';
 import { berichtNiveaus, type UmNiveau } from './bericht.ts';
@@ -57,8 +58,15 @@ export class Context {
   /** The uitwisselmodel, when the model has a derivation: the pages about the message need it. */
   readonly bericht: Uitwisselmodel | undefined;
 
-  constructor(readonly invoer: ModelInvoer) {
+  /** The package's own version (issue 19): release.json's, else the model's version as semver. */
+  readonly pakketversie: string;
+
+  constructor(
+    readonly invoer: ModelInvoer,
+    releaseVersie?: string,
+  ) {
     const um = invoer.uitwisselmodel;
+    this.pakketversie = pakketVersie(releaseVersie, invoer.informatiemodel.versie);
     this.bericht = um;
     this.im = invoer.informatiemodel;
     this.view = modelView(this.im);
@@ -221,6 +229,7 @@ export function modelKop(ctx: Context) {
     umNaam: um?.naam,
     umVersie: um?.versie,
     pakketnaam: invoer.pakketnaam,
+    pakketversie: ctx.pakketversie,
     schemaId: um?.schemaId,
   };
 }

@@ -34,8 +34,8 @@ export const DOCS = {
  * The pages of a model. Without a derivation the pages about the message (uitwisselspecificatie, api) are left
  * out, and the index says how to start one.
  */
-export function emitDocs(invoer: ModelInvoer): Map<string, string> {
-  const ctx = new Context(invoer);
+export function emitDocs(invoer: ModelInvoer, context: { pakketversie?: string } = {}): Map<string, string> {
+  const ctx = new Context(invoer, context.pakketversie);
   const um = invoer.uitwisselmodel;
   return new Map([
     [DOCS.index, markdown(TEMPLATES.index(indexView(ctx)))],
@@ -70,6 +70,7 @@ function indexView(ctx: Context) {
     },
     kenmerken: kenmerken(
       tekstKenmerk('Informatiemodel', `${ctx.im.naam}, versie ${ctx.im.versie}`),
+      tekstKenmerk('Versie van het npm-pakket', ctx.pakketversie),
       tekstKenmerk('MIM-versie', ctx.im.mimVersie),
       tekstKenmerk('Uitwisselmodel', um ? `${um.naam}, versie ${um.versie}` : 'nog niet afgeleid'),
       codeKenmerk('JSON Schema', um?.schemaId),

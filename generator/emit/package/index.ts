@@ -15,7 +15,7 @@ import { tabellenCode } from './tabellen.ts';
 import { runtimeVersie } from './typescript.ts';
 import { streamValidatorCode } from './validator-code.ts';
 import { regels } from './validator.ts';
-import { modelSemver } from '../../release/index.ts';
+import { pakketVersie } from '../../release/index.ts';
 
 export { GeneratedCodeError };
 
@@ -48,7 +48,7 @@ export async function emitPackage(
 ): Promise<Map<string, string>> {
   const um = invoer.uitwisselmodel;
   // The package's own version (issue 19): model/<name>/release.json's, else the model's version as semver.
-  const versie = context.pakketversie ?? modelSemver(invoer.informatiemodel.versie);
+  const versie = pakketVersie(context.pakketversie, invoer.informatiemodel.versie);
   if (!um) return informatiemodelPakket(invoer.informatiemodel, invoer.pakketnaam, versie);
   const compat = berichtSchema(um, 'compat', []);
   const plan = streamPlan(um, compat);
