@@ -1,4 +1,4 @@
-import { textTemplate, toolFile } from '../../common/tool-files.ts';
+import { dependencyFile, textTemplate, toolFile } from '../../common/tool-files.ts';
 import type { Uitwisselmodel } from '../../derive/types.ts';
 import type { Informatiemodel } from '../../model/types.ts';
 import type { ModelInvoer } from '../invoer.ts';
@@ -12,7 +12,6 @@ import { GeneratedCodeError } from './generated-code-error.ts';
 import { umTypeNamen } from './naming.ts';
 import { eenheidSchemas, streamPlan, type StreamPlan } from './stream.ts';
 import { tabellenCode } from './tabellen.ts';
-import { runtimeVersie } from './typescript.ts';
 import { streamValidatorCode } from './validator-code.ts';
 import { regels } from './validator.ts';
 import { pakketVersie } from '../../release/index.ts';
@@ -24,6 +23,11 @@ export { GeneratedCodeError };
 const README = textTemplate('package/README.md.hbs');
 const README_INFORMATIEMODEL = textTemplate('package/README-informatiemodel.md.hbs');
 const TOOL = JSON.parse(toolFile('package.json')) as { dependencies: Record<string, string> };
+/**
+ * The version of @mimgen/runtime (the one this mimgen depends on), which a generated package depends on exactly.
+ * Read here, not in ./typescript.ts: that module loads TypeScript, which only the package's worker thread needs.
+ */
+const RUNTIME_VERSIE = (JSON.parse(dependencyFile('@mimgen/runtime', 'package.json')) as { version: string }).version;
 
 /** The worker thread that makes the package's TypeScript (broncode.ts). */
 function pakketWerker(): Werker {
@@ -180,7 +184,7 @@ function packageJson(um: Uitwisselmodel, versie: string): object {
     engines: { node: '>=20' },
     // The runtime by exact version: the package's generated code and the engine it calls are released together.
     dependencies: {
-      '@mimgen/runtime': runtimeVersie(),
+      '@mimgen/runtime': RUNTIME_VERSIE,
       ajv: `^${TOOL.dependencies.ajv}`,
       'ajv-formats': `^${TOOL.dependencies['ajv-formats']}`,
     },

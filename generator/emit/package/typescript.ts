@@ -202,11 +202,6 @@ const OMGEVING_TEKST = 'interface ImportMeta {\n  readonly url: string;\n}\n';
 
 let runtimeBestanden: Map<string, ts.SourceFile> | undefined;
 
-/** The version of @mimgen/runtime (the one this mimgen depends on), which a generated package depends on exactly. */
-export function runtimeVersie(): string {
-  return (JSON.parse(dependencyFile(RUNTIME_PACKAGE, 'package.json')) as { version: string }).version;
-}
-
 /**
  * The runtime's declaration files (its dist/*.d.ts), as the checker sees them under /node_modules, and the
  * environment's declarations: read and parsed once per process.
