@@ -13,6 +13,9 @@ function anker(pad) {
   return 'definities';
 }
 
+/** The worker of the file being checked: a new file ends the check of the previous one. */
+let vorige = null;
+
 const mb = (bytes) => (bytes / 1e6).toLocaleString('nl-NL', { maximumFractionDigits: 1 });
 
 function toon(bestand) {
@@ -25,11 +28,36 @@ function toon(bestand) {
   $('voortgang').value = 0;
   status.textContent = `Bezig met controleren van ${bestand.name} …`;
   status.dataset.uitslag = 'bezig';
-  const werker = new Worker('werker.js');
-  werker.onerror = (e) => {
-    status.textContent = `De controle kon niet starten: ${e.message || 'de browser staat de worker niet toe'}. Open de pagina via een webserver (zie de README).`;
+  vorige?.terminate();
+  let werker = null;
+  const uit = (tekst) => {
+    werker?.terminate();
+    if (vorige === werker) vorige = null;
+    status.textContent = tekst;
     status.dataset.uitslag = 'fout';
   };
+  try {
+    werker = new Worker('werker.js');
+  } catch (e) {
+    // Chromium refuses a worker of a page opened as a file (file://) when it is constructed.
+    uit(`De controle kon niet starten: ${e.message}. Open de pagina via een webserver (zie de README).`);
+    return;
+  }
+  vorige = werker;
+  // The worker's error event: its script did not load (no message), or it stopped on an error of its own
+  // (an uncaught exception, its message). Either way the check ends here, with a verdict.
+  werker.onerror = (e) => {
+    e.preventDefault();
+    uit(
+      e.message
+        ? `De controle is afgebroken door een fout in de controle zelf: ${e.message}. Het bestand is niet beoordeeld.`
+        : 'De controle kon niet starten: de browser laadde of startte de worker niet. Open de pagina via een webserver (zie de README).',
+    );
+  };
+  werker.onmessageerror = () =>
+    uit(
+      'De controle is afgebroken: een bericht van de worker kon niet worden gelezen. Het bestand is niet beoordeeld.',
+    );
   werker.onmessage = ({ data }) => {
     if (data.soort === 'voortgang') {
       $('voortgang').value = data.bytes;
@@ -39,6 +67,7 @@ function toon(bestand) {
       return;
     }
     werker.terminate();
+    if (vorige === werker) vorige = null;
     if (data.soort === 'fout') {
       status.textContent = `De controle is afgebroken: ${data.bericht}`;
       status.dataset.uitslag = 'fout';
