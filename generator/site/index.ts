@@ -80,18 +80,23 @@ function modelNav(model: SiteModel): ModelNav {
     throw new SiteError(
       `generated/${model.name}/docs/mkdocs-nav.yml is not one titled list of pages: run npm run generate`,
     );
-  for (const entry of entries as NavEntry[]) {
-    for (const path of Object.values(entry)) {
-      if (
-        typeof path !== 'string' ||
-        !path.startsWith(`${model.name}/`) ||
-        !model.docs.has(path.slice(model.name.length + 1))
-      )
-        throw new SiteError(
-          `generated/${model.name}/docs/mkdocs-nav.yml names ${JSON.stringify(path)}, which is not in generated/${model.name}/docs/`,
-        );
+  // Pages, or sections of pages (a large model's diagrams per pakket), each page one of the model's docs.
+  const controleer = (lijst: NavEntry[]): void => {
+    for (const entry of lijst) {
+      for (const path of Object.values(entry)) {
+        if (Array.isArray(path)) controleer(path);
+        else if (
+          typeof path !== 'string' ||
+          !path.startsWith(`${model.name}/`) ||
+          !model.docs.has(path.slice(model.name.length + 1))
+        )
+          throw new SiteError(
+            `generated/${model.name}/docs/mkdocs-nav.yml names ${JSON.stringify(path)}, which is not in generated/${model.name}/docs/`,
+          );
+      }
     }
-  }
+  };
+  controleer(entries as NavEntry[]);
   const withValidator = model.validator?.has('index.html')
     ? [...(entries as NavEntry[]), { Validator: validatorPath(model.name) }]
     : (entries as NavEntry[]);
@@ -116,8 +121,9 @@ export function buildSiteFiles(input: SiteInput): Site {
   const modellen = navs.map((nav) => ({
     name: nav.name,
     title: nav.title,
+    // The home page lists a model's pages, not the sections within them.
     pages: nav.entries.flatMap((entry) =>
-      Object.entries(entry).map(([title, path]) => ({ title, path: typeof path === 'string' ? path : '' })),
+      Object.entries(entry).flatMap(([title, path]) => (typeof path === 'string' ? [{ title, path }] : [])),
     ),
   }));
   files.set(
@@ -141,5 +147,7 @@ export function buildSiteFiles(input: SiteInput): Site {
       nav: navText,
     }),
   );
-  return { files, pages: ['index.md', ...modellen.flatMap((m) => m.pages.map((p) => p.path))] };
+  const paginas = (lijst: NavEntry[]): string[] =>
+    lijst.flatMap((entry) => Object.values(entry).flatMap((v) => (typeof v === 'string' ? [v] : paginas(v))));
+  return { files, pages: ['index.md', ...navs.flatMap((n) => paginas(n.entries))] };
 }

@@ -1,12 +1,12 @@
 /**
  * Scale (issue 15, item 4), not timed (bench/gemeentelijk.ts measures): the synthetic model of 1,000
  * objecttypen (bench/lib/synthetic.ts) generates with the real `mimgen generate`, and every part of its
- * split informatiemodel diagram stays within MAX_KLASSEN classes; a sample of them renders in Debian's
+ * split informatiemodel diagram (a page per pakket) stays within MAX_KLASSEN classes; a sample of them renders in Debian's
  * chromium (skipped outside CI when chromium is missing). The message's own diagram ("Het bericht") is
  * split too; all are checked.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,19 +22,11 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'mimgen-scale-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The diagrams of the informatiemodel section of hoofdlijnen.md (before "Enumeraties"). */
-function imDiagrammen(hoofdlijnen: string): string[] {
-  const sectie = hoofdlijnen.slice(
-    hoofdlijnen.indexOf('{#diagram-informatiemodel}'),
-    hoofdlijnen.indexOf('{#enumeraties}'),
-  );
-  return mermaidBlokken(sectie).map((b) => b.code);
-}
-
 describe('a model of 1,000 objecttypen', () => {
-  let hoofdlijnen = '';
+  /** Every diagram of the docs, the pakket pages' first, then hoofdlijnen's (the parts of the message). */
+  let diagrammen: string[] = [];
 
-  it('generates, and its informatiemodel diagram is split into parts of at most MAX_KLASSEN classes', () => {
+  it('generates, with a page per pakket whose diagrams have at most MAX_KLASSEN classes', () => {
     mkdirSync(join(dir, 'model'));
     writeGemeentelijkModel(join(dir, 'model'), 1000);
     const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'mimgen.js'), 'generate', 'gemeentelijk1000'], {
@@ -42,23 +34,47 @@ describe('a model of 1,000 objecttypen', () => {
       encoding: 'utf8',
     });
     expect(r.status, r.stderr).toBe(0);
-    hoofdlijnen = readFileSync(join(dir, 'generated', 'gemeentelijk1000', 'docs', 'hoofdlijnen.md'), 'utf8');
-    const diagrammen = imDiagrammen(hoofdlijnen);
-    // 20 pakketten of 50 objecttypen and 5 enumeraties, each too large for one diagram: a diagram per
-    // objecttype and one of the enumeraties per pakket.
-    expect(diagrammen).toHaveLength(1000 + 20);
-    // Every diagram of the page, the message's parts too (200 record lists: 441 objects in 13 parts).
-    const alle = mermaidBlokken(hoofdlijnen).map((b) => b.code);
-    expect(alle.length).toBeGreaterThan(diagrammen.length + 1);
-    for (const code of alle) expect(mermaidClasses(code).size).toBeLessThanOrEqual(MAX_KLASSEN);
-    expect((hoofdlijnen.match(/^### Pakket /gm) ?? []).length).toBe(20);
+    const docs = join(dir, 'generated', 'gemeentelijk1000', 'docs');
+    const lees = (f: string) => readFileSync(join(docs, f), 'utf8');
+    const hoofdlijnen = lees('hoofdlijnen.md');
+    // hoofdlijnen lists the pakketten, each linking to its page, which exists and is in the nav.
+    const sectie = hoofdlijnen.slice(
+      hoofdlijnen.indexOf('{#diagram-informatiemodel}'),
+      hoofdlijnen.indexOf('{#enumeraties}'),
+    );
+    expect(mermaidBlokken(sectie)).toEqual([]);
+    const paginas = [...sectie.matchAll(/^\| \[Pakket \d+\]\((pakket-[a-z0-9-]+\.md)\) \| (\d+) \| (\d+) \|$/gm)];
+    expect(paginas).toHaveLength(20);
+    expect(
+      readdirSync(docs)
+        .filter((f) => f.startsWith('pakket-'))
+        .sort(),
+    ).toEqual(paginas.map((m) => m[1]!).sort());
+    const nav = lees('mkdocs-nav.yml');
+    let imDiagrammen = 0;
+    for (const [, bestand, klassen, aantal] of paginas) {
+      expect(nav).toContain(`"gemeentelijk1000/${bestand}"`);
+      const pagina = lees(bestand!);
+      const blokken = mermaidBlokken(pagina).map((b) => b.code);
+      // 50 objecttypen and 5 enumeraties, too large for one diagram: a diagram per objecttype, one of the enumeraties.
+      expect(blokken).toHaveLength(Number(aantal));
+      expect(Number(klassen)).toBe(55);
+      expect(pagina).toContain('](hoofdlijnen.md#diagram-informatiemodel)');
+      imDiagrammen += blokken.length;
+      diagrammen.push(...blokken);
+    }
+    expect(imDiagrammen).toBe(1000 + 20);
+    // The message's parts stay on hoofdlijnen (200 record lists: 441 objects in 13 parts).
+    const bericht = mermaidBlokken(hoofdlijnen).map((b) => b.code);
+    expect(bericht.length).toBeGreaterThan(1);
+    diagrammen.push(...bericht);
+    for (const code of diagrammen) expect(mermaidClasses(code).size).toBeLessThanOrEqual(MAX_KLASSEN);
   }, 60_000);
 
   const CI = process.env.CI === 'true';
   it.skipIf(!existsSync(CHROMIUM) && !CI)(
     'renders a sample of its diagrams in chromium: every 50th and the last (a part of the message)',
     async () => {
-      const diagrammen = mermaidBlokken(hoofdlijnen).map((b) => b.code);
       expect(diagrammen.length).toBeGreaterThan(0);
       const sample = diagrammen.filter((_, i) => i % 50 === 0 || i === diagrammen.length - 1);
       const browser = await launchChromium();

@@ -95,6 +95,32 @@ describe('the site build folder', () => {
     expect(yml.site_name).toBe('Test');
   });
 
+  it("keeps a section of the model's nav (a large model's diagram pages per pakket) as a section, each page checked", () => {
+    const nav = `- Groot:\n    - Overzicht: "groot/index.md"\n    - Klassendiagrammen per pakket:\n        - Pakket A: "groot/pakket-a.md"\n        - Pakket B: "groot/pakket-b.md"\n`;
+    const groot = new Map([
+      ['index.md', '# Groot\n'],
+      ['pakket-a.md', '# A\n'],
+      ['pakket-b.md', '# B\n'],
+      ['mkdocs-nav.yml', nav],
+    ]);
+    const site = buildSiteFiles({ models: [{ name: 'groot', docs: groot }], mermaid: '' });
+    expect(site.pages).toEqual(['index.md', 'groot/index.md', 'groot/pakket-a.md', 'groot/pakket-b.md']);
+    expect((config(String(site.files.get('mkdocs.yml'))).nav as unknown[])[1]).toEqual({
+      Groot: [
+        { Overzicht: 'groot/index.md' },
+        { 'Klassendiagrammen per pakket': [{ 'Pakket A': 'groot/pakket-a.md' }, { 'Pakket B': 'groot/pakket-b.md' }] },
+      ],
+    });
+    // The home page lists the model's pages, not the pages of a section.
+    expect(String(site.files.get('docs/index.md'))).not.toContain('pakket-a.md');
+    groot.delete('pakket-b.md');
+    expect(() => buildSiteFiles({ models: [{ name: 'groot', docs: groot }], mermaid: '' })).toThrow(
+      new SiteError(
+        'generated/groot/docs/mkdocs-nav.yml names "groot/pakket-b.md", which is not in generated/groot/docs/',
+      ),
+    );
+  });
+
   it('refuses docs that cannot make a site, saying what to do', () => {
     expect(() => buildSiteFiles({ models: [], mermaid: '' })).toThrow(
       new SiteError('no model has documentation under generated/: run npm run generate'),

@@ -12,6 +12,12 @@ import { pakketVersie } from '../../release/index.ts';
 import { Ankers } from './anchors.ts';
 import { apiAnkers } from './api.ts';
 import { berichtNiveaus, type UmNiveau } from './bericht.ts';
+import {
+  informatiemodelDiagrammen,
+  pakketPaginas,
+  type InformatiemodelDiagrammen,
+  type PakketPagina,
+} from './diagram-delen.ts';
 import type { Link } from './helpers.ts';
 import { voorbeeldBericht } from './voorbeeld.ts';
 
@@ -60,6 +66,10 @@ export class Context {
 
   /** The package's own version (issue 19): release.json's, else the model's version as semver. */
   readonly pakketversie: string;
+  /** The informatiemodel's class diagrams, split when the model is large (diagram-delen.ts). */
+  readonly imDiagrammen: InformatiemodelDiagrammen;
+  /** The pages of the pakketten's diagrams, when they are split; none for a model that fits one diagram. */
+  readonly pakketPaginas: PakketPagina[];
 
   constructor(
     readonly invoer: ModelInvoer,
@@ -70,6 +80,8 @@ export class Context {
     this.bericht = um;
     this.im = invoer.informatiemodel;
     this.view = modelView(this.im);
+    this.imDiagrammen = informatiemodelDiagrammen(this.im);
+    this.pakketPaginas = pakketPaginas(this.imDiagrammen);
     const im = this.im;
     const def = this.ankers.definities;
     def.anker('pagina', 'definities');

@@ -10,6 +10,7 @@
  * and the layout time grows quickly. So the DDAS models keep their one diagram, and no part is larger.
  */
 import type { Informatiemodel, Objecttype, Pakket } from '../../model/types.ts';
+import { Ankers } from './anchors.ts';
 import type { Context, Pagina } from './context.ts';
 import type { UmObject } from '../../derive/types.ts';
 import type { UmNiveau } from './bericht.ts';
@@ -26,6 +27,8 @@ export interface ObjecttypeDiagram {
 
 export interface PakketDiagrammen {
   pakket: Pakket;
+  /** How many classes of the model the pakket holds. */
+  klassen: number;
   /** The pakket as one diagram, when it fits. */
   diagram: Diagram | undefined;
   /** Else: each objecttype with its neighbours, */
@@ -58,7 +61,7 @@ export function informatiemodelDiagrammen(im: Informatiemodel, max = MAX_KLASSEN
       for (const r of d.randenVan(k)) for (const b of [r.van, r.naar]) if (!binnen.has(b)) buren.add(b);
     if (eigen.length + buren.size <= max) {
       const diagram = d.diagram(binnen, buren);
-      pakketten.push({ pakket, diagram, objecttypen: [], overige: [] });
+      pakketten.push({ pakket, klassen: eigen.length, diagram, objecttypen: [], overige: [] });
       continue;
     }
     const objecttypen = eigen
@@ -82,29 +85,64 @@ export function informatiemodelDiagrammen(im: Informatiemodel, max = MAX_KLASSEN
       const deel = new Set<ImKlasse>(rest.slice(i, i + max));
       overige.push(d.diagram(deel));
     }
-    pakketten.push({ pakket, diagram: undefined, objecttypen, overige });
+    pakketten.push({ pakket, klassen: eigen.length, diagram: undefined, objecttypen, overige });
   }
   return { geheel: undefined, pakketten, max };
 }
 
-/** The view of the informatiemodel's diagrams on the hoofdlijnen page (templates/docs/partials/im-diagrammen.hbs). */
+/**
+ * A page of its own per pakket, for a model whose diagrams are split: at the size of the Gemeentelijk
+ * Gegevensmodel a single page would hold a thousand diagrams, which a browser does not render in a reader's
+ * patience. The file is named from the pakket's id (a slug, unique within the model), never from its name.
+ */
+export interface PakketPagina {
+  delen: PakketDiagrammen;
+  /** By path relative to generated/<model>/: `docs/pakket-<id>.md`. */
+  pad: string;
+  /** The file name, as the pages beside it link to it. */
+  bestand: string;
+}
+
+export function pakketPaginas(diagrammen: InformatiemodelDiagrammen): PakketPagina[] {
+  const namen = new Ankers();
+  return (diagrammen.pakketten ?? []).map((delen) => {
+    const bestand = `${namen.anker(delen.pakket, `pakket-${delen.pakket.id}`)}.md`;
+    return { delen, pad: `docs/${bestand}`, bestand };
+  });
+}
+
+/** The informatiemodel's diagrams on the hoofdlijnen page: the one diagram, or the list of the pakket pages. */
 export function informatiemodelDiagrammenView(ctx: Context) {
-  const p: Pagina = 'hoofdlijnen';
-  const delen = informatiemodelDiagrammen(ctx.im);
+  const delen = ctx.imDiagrammen;
   return {
     max: delen.max,
     geheel: delen.geheel,
-    pakketten: delen.pakketten?.map((d) => ({
-      naam: d.pakket.naam,
-      anker: ctx.ankers.hoofdlijnen.anker(d.pakket, `pakket-${d.pakket.naam}`),
-      diagram: d.diagram,
-      objecttypen: d.objecttypen.map((o) => ({
-        link: ctx.link(o.objecttype, p),
-        diagram: o.diagram,
-        weggelaten: o.weggelaten,
-      })),
-      overige: d.overige,
+    pakketten: ctx.pakketPaginas.map(({ delen: d, bestand }) => ({
+      link: { tekst: d.pakket.naam, href: bestand },
+      klassen: d.klassen,
+      diagrammen: d.diagram ? 1 : d.objecttypen.length + d.overige.length,
     })),
+  };
+}
+
+/** The view of a pakket's page (templates/docs/pakket.md.hbs). Its links are those of a page beside hoofdlijnen. */
+export function pakketPaginaView(ctx: Context, { delen: d }: PakketPagina) {
+  const p: Pagina = 'hoofdlijnen';
+  return {
+    model: { naam: ctx.im.naam },
+    naam: d.pakket.naam,
+    anker: new Ankers().anker('pagina', `pakket-${d.pakket.naam}`),
+    definitie: d.pakket.definitie,
+    max: ctx.imDiagrammen.max,
+    // A page beside hoofdlijnen.md: the link names the file, which ctx.href leaves out for hoofdlijnen itself.
+    links: { hoofdlijnen: `hoofdlijnen.md#${ctx.anker('hoofdlijnen', 'diagram-informatiemodel')}` },
+    diagram: d.diagram,
+    objecttypen: d.objecttypen.map((o) => ({
+      link: ctx.link(o.objecttype, p),
+      diagram: o.diagram,
+      weggelaten: o.weggelaten,
+    })),
+    overige: d.overige,
   };
 }
 

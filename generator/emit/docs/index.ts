@@ -11,7 +11,12 @@ import { OPENAPI } from '../openapi/index.ts';
 import { apiView } from './api.ts';
 import { codeKenmerk, Context, kenmerken, modelKop, tekstKenmerk, type Pagina } from './context.ts';
 import { definitiesView } from './definities.ts';
-import { informatiemodelDiagrammenView, MAX_KLASSEN, uitwisselmodelDiagrammen } from './diagram-delen.ts';
+import {
+  informatiemodelDiagrammenView,
+  MAX_KLASSEN,
+  pakketPaginaView,
+  uitwisselmodelDiagrammen,
+} from './diagram-delen.ts';
 import type { Link } from './helpers.ts';
 import type { ModelInvoer } from '../invoer.ts';
 import { TEMPLATES } from './templates.ts';
@@ -50,6 +55,9 @@ export function emitDocs(invoer: ModelInvoer, context: { pakketversie?: string }
         ]
       : []),
     ...(um?.api ? [[DOCS.api, markdown(TEMPLATES.api(apiPaginaView(ctx)))] as const] : []),
+    ...ctx.pakketPaginas.map(
+      (pagina) => [pagina.pad, markdown(TEMPLATES.pakket(pakketPaginaView(ctx, pagina)))] as const,
+    ),
     [DOCS.nav, markdown(TEMPLATES.nav(navView(ctx)))],
   ]);
 }
@@ -157,6 +165,10 @@ function navView(ctx: Context) {
         : []),
       ...(ctx.bericht?.api ? [{ titel: 'API', bestand: `${ctx.im.folder}/api.md` }] : []),
     ],
+    pakketten: ctx.pakketPaginas.map((p) => ({
+      titel: p.delen.pakket.naam,
+      bestand: `${ctx.im.folder}/${p.bestand}`,
+    })),
   };
 }
 

@@ -43,4 +43,5 @@ export const TEMPLATES = {
   uitwisselspecificatie: template('uitwisselspecificatie.md.hbs'),
   nav: template('mkdocs-nav.yml.hbs'),
   api: template('api.md.hbs'),
+  pakket: template('pakket.md.hbs'),
 };
