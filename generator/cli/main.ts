@@ -240,15 +240,49 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('site')
+    .description(
+      'build the documentation of every model in generated/ (and their validator pages) as one MkDocs Material site with mkdocs build --strict; exit 0 built, 1 mkdocs refused the docs, 2 mkdocs missing, nothing generated or a folder that holds something else',
+    )
+    .option('--out <folder>', 'the folder to build into (replaced when it holds a site built before)', 'site')
+    .option(
+      '--as <version>',
+      "build it as this version, kept beside others by mimgen docs-version (Material's version selector)",
+    )
+    .option('--title <text>', 'the title of the site (default: DDAS informatiemodellen)')
+    .option('--mkdocs <path>', 'the mkdocs to run (default: mkdocs on the PATH, else /usr/bin/mkdocs)')
+    .action(async (options: { out: string; as?: string; title?: string; mkdocs?: string }) => {
+      code = await (await import('./site.ts')).siteCommand(options, await config());
+    });
+
+  program
     .command('docs-version')
     .description(
-      "put a built documentation site into a folder of versions side by side, in mike's layout: <folder>/<version>/, versions.json, latest/ redirecting to the newest, index.html to latest/; exit 0 done, 2 bad input",
+      "put a built documentation site into a folder of versions side by side, in mike's layout: <folder>/<version>/, versions.json, latest/ redirecting to the newest, index.html to latest/; or commit it so to a branch (gh-pages) and push it; exit 0 done, 1 git refused, 2 bad input",
     )
-    .argument('<site>', 'the built site (a folder with index.html), e.g. from npm run site -- --version <version>')
-    .requiredOption('--into <folder>', 'the folder that keeps the versions (such as a checkout of gh-pages)')
+    .argument('<site>', 'the built site (a folder with index.html), e.g. from mimgen site --as <version>')
     .requiredOption('--as <version>', 'the version this site is (the folder it goes into)')
-    .action(async (site: string, options: { into: string; as: string }) => {
-      code = (await import('./docs-version.ts')).docsVersionCommand(site, { into: options.into, version: options.as });
+    .option('--into <folder>', 'the folder that keeps the versions (such as a checkout of gh-pages)')
+    .option(
+      '--branch <name>',
+      'instead of --into: the git branch that keeps the versions (gh-pages), committed without touching the working tree',
+    )
+    .option('--push <remote>', 'with --branch: fetch the branch from this remote first and push it there after')
+    .action(async (site: string, options: { into?: string; branch?: string; push?: string; as: string }) => {
+      const { docsVersionCommand, docsVersionBranchCommand } = await import('./docs-version.ts');
+      if ((options.into === undefined) === (options.branch === undefined)) {
+        process.stderr.write('mimgen docs-version: give either --into <folder> or --branch <name>\n');
+        code = EXIT_USAGE;
+      } else if (options.push !== undefined && options.branch === undefined) {
+        process.stderr.write('mimgen docs-version: --push goes with --branch\n');
+        code = EXIT_USAGE;
+      } else if (options.branch !== undefined)
+        code = docsVersionBranchCommand(site, {
+          branch: options.branch,
+          version: options.as,
+          ...(options.push !== undefined ? { push: options.push } : {}),
+        });
+      else code = docsVersionCommand(site, { into: options.into!, version: options.as });
     });
 
   program

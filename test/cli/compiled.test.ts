@@ -29,6 +29,7 @@ describe('the compiled CLI', () => {
       'diff',
       'validate',
       'release',
+      'site',
       'docs-version',
       'publish',
     ])

@@ -138,6 +138,27 @@ describe('mimgen init', () => {
       'npx mimgen publish',
     ]);
     expect(release.steps.at(-1)!.env).toEqual({ NODE_AUTH_TOKEN: '${{ secrets.NPM_TOKEN }}' });
+    // The docs job (issue 19, item 3): after the publish, the tag's version of the site added to gh-pages, in a
+    // job of its own, the only one that may push, without install scripts. test/release/history.test.ts runs
+    // its two mimgen steps as they are written here.
+    const docs = wf.jobs.docs as unknown as {
+      needs: string;
+      permissions: Record<string, string>;
+      concurrency: { group: string; 'cancel-in-progress': boolean };
+      steps: { run?: string; env?: Record<string, string> }[];
+    };
+    expect(docs.needs).toBe('release');
+    expect(docs.permissions).toEqual({ contents: 'write' });
+    expect(docs.concurrency['cancel-in-progress']).toBe(false);
+    expect(docs.steps.map((s) => s.run).filter(Boolean)).toEqual([
+      'npm ci --ignore-scripts',
+      'sudo apt-get update -q && sudo apt-get install -y -q mkdocs mkdocs-material',
+      'npx mimgen site --out "$RUNNER_TEMP/site" --as "${TAG##*@}"',
+      'npx mimgen docs-version "$RUNNER_TEMP/site" --as "${TAG##*@}" --branch gh-pages --push origin',
+    ]);
+    for (const step of docs.steps.slice(-2)) expect(step.env?.TAG).toBe('${{ github.ref_name }}');
+    expect(docs.steps.at(-1)!.env?.GIT_COMMITTER_NAME).toBe('github-actions[bot]');
+    expect((wf.jobs.release as unknown as { permissions: Record<string, string> }).permissions.contents).toBe('read');
     expect(wf.permissions).toEqual({ contents: 'read', 'pull-requests': 'write', issues: 'write' });
     const steps = Object.values(wf.jobs)[0]!.steps;
     expect(steps[0]).toMatchObject({ uses: expect.stringMatching(/^actions\/checkout@/), with: { 'fetch-depth': 0 } });

@@ -108,6 +108,9 @@ describe('mimgen installed in a standard repository of its own', () => {
         'package/dist/cli/main.js',
         'package/dist/cli/main.d.ts',
         'package/schema/informatiemodel.schema.json',
+        // mermaid's browser build for mimgen site (scripts/copy-mermaid.mjs), with its licence.
+        'package/dist/site/mermaid.min.js',
+        'package/dist/site/mermaid.LICENSE',
       ]),
     );
     expect(
@@ -174,6 +177,24 @@ describe('mimgen installed in a standard repository of its own', () => {
     expect(uitslag.errors[1]!.message).toMatch(/meldingsdatum/);
     expect(uitslag.errors.every((e) => e.line > 1 && e.column > 1)).toBe(true);
   });
+
+  it.skipIf(!existsSync('/usr/bin/mkdocs') && process.env.CI !== 'true')(
+    "site builds the docs site with the mermaid build shipped in mimgen's package, not the mermaid package",
+    () => {
+      // The release workflow's docs job runs it in a standard's repository (test/release/history.test.ts).
+      expect(existsSync(join(repo, 'node_modules', 'mermaid'))).toBe(false);
+      const site = run('npx', ['mimgen', 'site', '--out', 'site', '--as', '1.0.0'], repo);
+      expect(site.status, site.out).toBe(0);
+      expect(site.out).toMatch(/mimgen site: \d+ pages, validator pages of bibliotheek, as version 1\.0\.0/);
+      expect(existsSync(join(repo, 'site', MODEL, 'definities.html'))).toBe(true);
+      expect(
+        readFileSync(join(repo, 'site', 'assets', 'javascripts', 'mermaid.min.js')).equals(
+          readFileSync(join(ROOT, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js')),
+        ),
+      ).toBe(true);
+    },
+    120_000,
+  );
 
   it('a model without uitwisselmodel.yaml: the installed tool generates its informatiemodel, and --check passes', () => {
     const zonder = join(repo, 'model', 'alleen-im');
