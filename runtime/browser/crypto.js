@@ -1,10 +1,15 @@
 // The part of node:crypto the streaming validator uses, for browsers: createHash('sha1') with update
-// (bytes or text) and digest('base64'), synchronous as in Node. Model-independent.
+// (bytes or text) and digest('base64' or 'hex'), synchronous as in Node. Model-independent. The block
+// function works on 32-bit words in locals, one loop per round kind, so that V8 keeps it in registers.
 const encoder = new TextEncoder();
 
 class Sha1 {
   constructor() {
-    this.h = new Int32Array([0x67452301, 0xefcdab89 | 0, 0x98badcfe | 0, 0x10325476, 0xc3d2e1f0 | 0]);
+    this.h0 = 0x67452301;
+    this.h1 = 0xefcdab89 | 0;
+    this.h2 = 0x98badcfe | 0;
+    this.h3 = 0x10325476;
+    this.h4 = 0xc3d2e1f0 | 0;
     this.blok = new Uint8Array(64);
     this.vul = 0;
     this.lengte = 0;
@@ -20,47 +25,83 @@ class Sha1 {
       this.vul += n;
       i = n;
       if (this.vul < 64) return this;
-      this.verwerk(this.blok, 0);
+      this.blokken(this.blok, 0, 64);
       this.vul = 0;
     }
-    for (; i + 64 <= b.length; i += 64) this.verwerk(b, i);
-    if (i < b.length) {
-      this.blok.set(b.subarray(i), 0);
-      this.vul = b.length - i;
+    const eind = i + ((b.length - i) & ~63);
+    if (eind > i) this.blokken(b, i, eind);
+    if (eind < b.length) {
+      this.blok.set(b.subarray(eind), 0);
+      this.vul = b.length - eind;
     }
     return this;
   }
-  verwerk(b, o) {
+  /** The 64-byte blocks of b from van to tot. */
+  blokken(b, van, tot) {
     const w = this.w;
-    for (let t = 0; t < 16; t++)
-      w[t] = (b[o + 4 * t] << 24) | (b[o + 4 * t + 1] << 16) | (b[o + 4 * t + 2] << 8) | b[o + 4 * t + 3];
-    for (let t = 16; t < 80; t++) {
-      const x = w[t - 3] ^ w[t - 8] ^ w[t - 14] ^ w[t - 16];
-      w[t] = (x << 1) | (x >>> 31);
+    let h0 = this.h0;
+    let h1 = this.h1;
+    let h2 = this.h2;
+    let h3 = this.h3;
+    let h4 = this.h4;
+    for (let o = van; o < tot; o += 64) {
+      for (let t = 0; t < 16; t++) {
+        const j = o + 4 * t;
+        w[t] = (b[j] << 24) | (b[j + 1] << 16) | (b[j + 2] << 8) | b[j + 3];
+      }
+      for (let t = 16; t < 80; t++) {
+        const x = w[t - 3] ^ w[t - 8] ^ w[t - 14] ^ w[t - 16];
+        w[t] = (x << 1) | (x >>> 31);
+      }
+      let a = h0;
+      let c1 = h1;
+      let c = h2;
+      let d = h3;
+      let e = h4;
+      let t = 0;
+      for (; t < 20; t++) {
+        const tmp = (((a << 5) | (a >>> 27)) + (((c1 & c) | (~c1 & d)) + 0x5a827999) + e + w[t]) | 0;
+        e = d;
+        d = c;
+        c = (c1 << 30) | (c1 >>> 2);
+        c1 = a;
+        a = tmp;
+      }
+      for (; t < 40; t++) {
+        const tmp = (((a << 5) | (a >>> 27)) + ((c1 ^ c ^ d) + 0x6ed9eba1) + e + w[t]) | 0;
+        e = d;
+        d = c;
+        c = (c1 << 30) | (c1 >>> 2);
+        c1 = a;
+        a = tmp;
+      }
+      for (; t < 60; t++) {
+        const tmp = (((a << 5) | (a >>> 27)) + (((c1 & c) | (c1 & d) | (c & d)) + 0x8f1bbcdc) + e + w[t]) | 0;
+        e = d;
+        d = c;
+        c = (c1 << 30) | (c1 >>> 2);
+        c1 = a;
+        a = tmp;
+      }
+      for (; t < 80; t++) {
+        const tmp = (((a << 5) | (a >>> 27)) + ((c1 ^ c ^ d) + 0xca62c1d6) + e + w[t]) | 0;
+        e = d;
+        d = c;
+        c = (c1 << 30) | (c1 >>> 2);
+        c1 = a;
+        a = tmp;
+      }
+      h0 = (h0 + a) | 0;
+      h1 = (h1 + c1) | 0;
+      h2 = (h2 + c) | 0;
+      h3 = (h3 + d) | 0;
+      h4 = (h4 + e) | 0;
     }
-    let [a, bb, c, d, e] = this.h;
-    for (let t = 0; t < 80; t++) {
-      const f =
-        t < 20
-          ? ((bb & c) | (~bb & d)) + 0x5a827999
-          : t < 40
-            ? (bb ^ c ^ d) + 0x6ed9eba1
-            : t < 60
-              ? ((bb & c) | (bb & d) | (c & d)) + 0x8f1bbcdc
-              : (bb ^ c ^ d) + 0xca62c1d6;
-      const tmp = (((a << 5) | (a >>> 27)) + f + e + w[t]) | 0;
-      e = d;
-      d = c;
-      c = (bb << 30) | (bb >>> 2);
-      bb = a;
-      a = tmp;
-    }
-    const h = this.h;
-    h[0] = (h[0] + a) | 0;
-    h[1] = (h[1] + bb) | 0;
-    h[2] = (h[2] + c) | 0;
-    h[3] = (h[3] + d) | 0;
-    h[4] = (h[4] + e) | 0;
+    this.h0 = h0;
+    this.h1 = h1;
+    this.h2 = h2;
+    this.h3 = h3;
+    this.h4 = h4;
   }
   digest(encoding) {
     const bits = this.lengte * 8;
@@ -80,11 +121,12 @@ class Sha1 {
     this.update(pad);
     this.lengte = lengte;
     const uit = new Uint8Array(20);
+    const h = [this.h0, this.h1, this.h2, this.h3, this.h4];
     for (let i = 0; i < 5; i++) {
-      uit[4 * i] = this.h[i] >>> 24;
-      uit[4 * i + 1] = this.h[i] >>> 16;
-      uit[4 * i + 2] = this.h[i] >>> 8;
-      uit[4 * i + 3] = this.h[i];
+      uit[4 * i] = h[i] >>> 24;
+      uit[4 * i + 1] = h[i] >>> 16;
+      uit[4 * i + 2] = h[i] >>> 8;
+      uit[4 * i + 3] = h[i];
     }
     if (encoding === 'hex') return [...uit].map((x) => x.toString(16).padStart(2, '0')).join('');
     return btoa(String.fromCharCode(...uit));
