@@ -14,6 +14,7 @@
 import { build, type Plugin } from 'esbuild';
 import { join } from 'node:path';
 import { dependencyFile, dependencyFolder, textTemplate } from '../common/tool-files.ts';
+import { PLAATSEN } from '../emit/docs/plaatsen.ts';
 
 const NODE_SHIMS: Record<string, string> = {
   'node:buffer': 'browser/buffer.js',
@@ -55,19 +56,6 @@ function pakketPlugin(files: ReadonlyMap<string, string>, runtime: string, root:
   };
 }
 
-/** The anchors of the docs' definities by the kebab-cased name at their end (`burgerservicenummer`). */
-function definitieAnkers(definities: string | undefined): Record<string, string> {
-  const ankers: Record<string, string> = {};
-  for (const m of (definities ?? '').matchAll(
-    /\{#((?:attribuutsoort|relatiesoort|objecttype|gegevensgroep)-[a-z0-9-]+)\}/g,
-  )) {
-    const anker = m[1]!;
-    const delen = anker.split('-');
-    for (let i = delen.length - 1; i >= 1; i--) ankers[delen.slice(i).join('-')] ??= anker;
-  }
-  return ankers;
-}
-
 /** The validator page's files, by path under the model's generated folder. */
 export async function validatorPage(
   name: string,
@@ -91,14 +79,16 @@ export async function validatorPage(
     plugins: [pakketPlugin(files, runtime, root)],
   });
   const werker = result.outputFiles[0]!.text;
-  const ankers = definitieAnkers(files.get('docs/definities.md'));
-  const html = textTemplate<{ titel: string; naam: string; docs: string; definities: string }>(
+  // Each error links to what the docs say about its place: the docs emitter's links by JSON pointer pattern.
+  const plaatsen = files.get(PLAATSEN);
+  if (plaatsen === undefined) throw new Error(`${PLAATSEN} is not in the generated files of ${name}`);
+  const html = textTemplate<{ titel: string; naam: string; docs: string; plaatsen: string }>(
     'validator/index.html.hbs',
   )({
     titel: titel.replaceAll('&', '&amp;').replaceAll('<', '&lt;'),
     naam: name,
-    docs: '../docs/definities.md',
-    definities: JSON.stringify(ankers).replaceAll('<', '\\u003c'),
+    docs: '../docs/',
+    plaatsen: JSON.stringify(JSON.parse(plaatsen)).replaceAll('<', '\\u003c'),
   });
   return new Map([
     // An icon of its own: without one the browser asks the server for /favicon.ico, which a static host may not have.

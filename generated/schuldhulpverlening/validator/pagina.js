@@ -2,15 +2,23 @@
 // over File.stream(); a progress bar with bytes and records per second; then the verdict (role="status")
 // and the errors in a table, each linking to the element's definitie in the docs. Nothing leaves the page.
 const $ = (id) => document.getElementById(id);
-const definities = JSON.parse($('definities').textContent);
+// Where the docs describe each place in the message (docs/plaatsen.json of the package, written by the docs
+// emitter): by JSON pointer pattern, `*` for any item of a list, the definitie of the informatiemodel element
+// the place comes from, or its level in the uitwisselspecificatie for a place the derivation added.
+const plaatsen = JSON.parse($('plaatsen').textContent);
+const docs = $('plaatsen').dataset.docs;
 
-function anker(pad) {
-  const delen = pad.split('/').filter((d) => d !== '' && !/^\d+$/.test(d));
-  for (let i = delen.length - 1; i >= 0; i--) {
-    const sleutel = delen[i].replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
-    if (definities[sleutel]) return definities[sleutel];
+/** The docs' link for an error at JSON pointer `pad`: that of the place, else of the nearest place above it. */
+function docsLink(pad) {
+  const delen = pad
+    .split('/')
+    .slice(1)
+    .map((d) => (/^\d+$/.test(d) ? '*' : d.replaceAll('~1', '/').replaceAll('~0', '~')));
+  for (let n = delen.length; n >= 0; n--) {
+    const link = plaatsen[`/${delen.slice(0, n).join('/')}`];
+    if (link) return docs + link;
   }
-  return 'definities';
+  return `${docs}definities.md`;
 }
 
 /** The worker of the file being checked: a new file ends the check of the previous one. */
@@ -92,7 +100,7 @@ function toon(bestand) {
       }
       const cel = document.createElement('td');
       const link = document.createElement('a');
-      link.href = `${$('definities').dataset.docs}#${anker(f.path || '')}`;
+      link.href = docsLink(f.path || '/');
       link.textContent = f.message;
       cel.append(link);
       rij.append(cel);

@@ -11,6 +11,7 @@ import { OPENAPI } from '../openapi/index.ts';
 import { apiView } from './api.ts';
 import { codeKenmerk, Context, kenmerken, modelKop, tekstKenmerk, type Pagina } from './context.ts';
 import { definitiesView } from './definities.ts';
+import { PLAATSEN, plaatsenJson } from './plaatsen.ts';
 import {
   informatiemodelDiagrammenView,
   MAX_KLASSEN,
@@ -55,6 +56,8 @@ export function emitDocs(invoer: ModelInvoer, context: { pakketversie?: string }
         ]
       : []),
     ...(um?.api ? [[DOCS.api, markdown(TEMPLATES.api(apiPaginaView(ctx)))] as const] : []),
+    // Where these pages describe each place in the message, for the validator page's links (plaatsen.ts).
+    ...(um ? [[PLAATSEN, plaatsenJson(ctx)] as const] : []),
     ...ctx.pakketPaginas.map(
       (pagina) => [pagina.pad, markdown(TEMPLATES.pakket(pakketPaginaView(ctx, pagina)))] as const,
     ),
