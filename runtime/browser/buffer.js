@@ -1,6 +1,7 @@
 // The part of node:buffer the streaming validator uses, for browsers (bundled in its place by mimgen's
 // validator page): a Uint8Array with toString over TextDecoder. Model-independent; see ../src/node.d.ts.
-const utf8 = new TextDecoder('utf-8');
+// ignoreBOM: a TextDecoder drops a U+FEFF at the start of what it decodes, Node's toString keeps it.
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 const fatal = new TextDecoder('utf-8', { fatal: true });
 const encoder = new TextEncoder();
 // The WHATWG 'latin1' decoder is windows-1252: the same as ISO-8859-1 except for bytes 0x80-0x9F, which
