@@ -24,6 +24,12 @@ export interface EmitContext {
   pakketversie?: string;
   /** The release history, model/<name>/CHANGELOG.md as `mimgen release` writes it. */
   releaseChangelog?: string;
+  /**
+   * Called by the package emitter with the files it has made on the main thread (the stream validators and
+   * the tables) while its worker thread still compiles: a caller can work on them meanwhile (the CLI bundles
+   * the validator page's worker from them). The same files are in the emitter's result.
+   */
+  pakketVooraf?: (files: ReadonlyMap<string, string>) => void;
 }
 
 /**

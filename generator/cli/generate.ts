@@ -7,6 +7,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
 import { vorigeVersie } from './previous-version.ts';
 import { leesRelease } from './release-files.ts';
 import { validatorPage } from './validator-page.ts';
+import { bundelVoorbereiden, werkerBundelApart } from './validator-werker.ts';
 import { staleFiles, writeGenerated, type GeneratedTree } from './writer.ts';
 
 /**
@@ -25,6 +26,7 @@ export async function generateCommand(
     return EXIT_USAGE;
   }
   voorbereiden();
+  bundelVoorbereiden();
   const tree: GeneratedTree = new Map();
   const errors: Finding[] = [];
   const warnings: Finding[] = [];
@@ -63,14 +65,21 @@ export async function generateCommand(
     // The package's own version and release history (issue 19), as mimgen release wrote them.
     const release = leesRelease(folder, fileSystemReader);
     errors.push(...release.findings);
+    // The validator page's worker is bundled from what the package emitter makes first, while the rest is made.
+    let bundel: Promise<string> | undefined;
     const files = await emitModel(modelInvoer(loaded.informatiemodel!, loaded.uitwisselmodel, opties), {
+      pakketVooraf: (bronnen) => {
+        bundel = werkerBundelApart(bronnen);
+        // Not awaited yet: a rejection must not count as unhandled while the other emitters work.
+        bundel.catch(() => undefined);
+      },
       vorige,
       ...(release.state.versie ? { pakketversie: release.state.versie } : {}),
       ...(release.state.changelog ? { releaseChangelog: release.state.changelog } : {}),
     });
     // The validator page (issue 17) for a package with a streaming validator: bundled from the files above.
     if (files.has('dist/validate-stream.js'))
-      for (const [path, contents] of await validatorPage(name, loaded.informatiemodel!.naam, files))
+      for (const [path, contents] of await validatorPage(name, loaded.informatiemodel!.naam, files, bundel))
         files.set(path, contents);
     tree.set(name, files);
   }

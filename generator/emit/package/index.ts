@@ -48,7 +48,7 @@ export function pakketWerkerVoorbereiden(): void {
  */
 export async function emitPackage(
   invoer: ModelInvoer,
-  context: { pakketversie?: string } = {},
+  context: { pakketversie?: string; pakketVooraf?: (files: ReadonlyMap<string, string>) => void } = {},
 ): Promise<Map<string, string>> {
   const um = invoer.uitwisselmodel;
   // The package's own version (issue 19): model/<name>/release.json's, else the model's version as semver.
@@ -87,12 +87,19 @@ export async function emitPackage(
   );
   const strictValidators =
     strictEenhedenEigen.length > 0 ? streamValidatorCode(strictEenhedenEigen, STRICT_SCHEMA) : undefined;
+  const tabellen = tabellenCode(um, plan, { plan: strictPlan, verschillen });
+  context.pakketVooraf?.(
+    new Map([
+      ['dist/stream-validators.js', streamValidators],
+      ['dist/tabellen.js', tabellen],
+    ]),
+  );
   const files = await opgevangen(broncode);
   files.set('dist/stream-validators.js', streamValidators);
   if (strictValidators) files.set('dist/stream-validators-strict.js', strictValidators);
   for (const pad of ['stream-validators.d.ts', 'stream-validators-strict.d.ts', 'tabellen.d.ts'])
     if (files.has(`src/${pad}`)) files.set(`dist/${pad}`, files.get(`src/${pad}`)!);
-  files.set('dist/tabellen.js', tabellenCode(um, plan, { plan: strictPlan, verschillen }));
+  files.set('dist/tabellen.js', tabellen);
   files.set('package.json', jsonText(packageJson(um, versie)));
   const namen = umTypeNamen(um);
   files.set('README.md', readme(um, namen.get(um.bericht)!, namen, versie));
