@@ -103,6 +103,23 @@ function modelNav(model: SiteModel): ModelNav {
   return { name: model.name, title, entries: withValidator };
 }
 
+/** How the validator page beside the package links to the docs, and how it does in the site. */
+const DOCS_NAAST_PAKKET = 'data-docs="../docs/"';
+const DOCS_IN_SITE = 'data-docs="../" data-ext=".html"';
+
+/**
+ * The validator page as the site has it: its error links go to the model's pages beside it (`../definities.html`),
+ * not to the package's Markdown (`../docs/definities.md`).
+ */
+function inDeSite(name: string, contents: string | Uint8Array): string {
+  const html = typeof contents === 'string' ? contents : new TextDecoder().decode(contents);
+  if (!html.includes(DOCS_NAAST_PAKKET))
+    throw new SiteError(
+      `generated/${name}/validator/index.html does not say where the docs are (${DOCS_NAAST_PAKKET}): run npm run generate`,
+    );
+  return html.replace(DOCS_NAAST_PAKKET, DOCS_IN_SITE);
+}
+
 /** The site's build folder: mkdocs.yml and docs/ (the models' pages, validators, home page and mermaid). */
 export function buildSiteFiles(input: SiteInput): Site {
   if (input.models.length === 0)
@@ -113,7 +130,11 @@ export function buildSiteFiles(input: SiteInput): Site {
   for (const model of input.models) {
     for (const [path, contents] of model.docs)
       if (path !== 'mkdocs-nav.yml') files.set(`docs/${model.name}/${path}`, contents);
-    for (const [path, contents] of model.validator ?? []) files.set(`docs/${model.name}/validator/${path}`, contents);
+    for (const [path, contents] of model.validator ?? [])
+      files.set(
+        `docs/${model.name}/validator/${path}`,
+        path === 'index.html' ? inDeSite(model.name, contents) : contents,
+      );
   }
   files.set(`docs/${MERMAID_SCRIPT}`, input.mermaid);
   files.set(`docs/${MERMAID_INIT}`, toolFile('templates/site/mermaid-init.js'));

@@ -69,7 +69,7 @@ describe('the site build folder', () => {
   it("adds a model's validator page to the model's nav when the folder has an index.html", () => {
     const [vs, shv] = models() as [SiteModel, SiteModel];
     const validator = new Map<string, string>([
-      ['index.html', '<!doctype html>'],
+      ['index.html', '<!doctype html><script id="plaatsen" data-docs="../docs/">{}</script>'],
       ['worker.js', 'self.onmessage = null;'],
     ]);
     const site = buildSiteFiles({
@@ -79,13 +79,27 @@ describe('the site build folder', () => {
       ],
       mermaid: '',
     });
-    expect(site.files.get('docs/vroegsignalering/validator/index.html')).toBe('<!doctype html>');
+    // Its error links go to the model's HTML pages beside it in the site, not to the package's Markdown.
+    expect(site.files.get('docs/vroegsignalering/validator/index.html')).toBe(
+      '<!doctype html><script id="plaatsen" data-docs="../" data-ext=".html">{}</script>',
+    );
     expect(site.files.get('docs/vroegsignalering/validator/worker.js')).toBe('self.onmessage = null;');
     const nav = config(String(site.files.get('mkdocs.yml'))).nav as Record<string, Record<string, string>[]>[];
     expect(nav[2]!.Vroegsignalering!.at(-1)).toEqual({ Validator: 'vroegsignalering/validator/index.html' });
     expect(nav[1]!.Schuldhulpverlening!.some((e) => 'Validator' in e)).toBe(false);
     expect(site.pages).toContain('vroegsignalering/validator/index.html');
     expect(String(site.files.get('docs/index.md'))).toContain('validatiepagina');
+  });
+
+  it('refuses a validator page that does not say where the docs are', () => {
+    const [vs] = models() as [SiteModel];
+    expect(() =>
+      buildSiteFiles({ models: [{ ...vs, validator: new Map([['index.html', '<!doctype html>']]) }], mermaid: '' }),
+    ).toThrow(
+      new SiteError(
+        'generated/vroegsignalering/validator/index.html does not say where the docs are (data-docs="../docs/"): run npm run generate',
+      ),
+    );
   });
 
   it("turns on Material's version selector for a site kept beside other versions", () => {

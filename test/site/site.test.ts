@@ -327,4 +327,35 @@ describe.skipIf(skip)('the documentation site in chromium', () => {
     });
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it.skipIf(VALIDATORS.length === 0)(
+    "links each error of the validator page to the model's page in the site, at an id it has",
+    async () => {
+      const model = VALIDATORS.includes('vroegsignalering') ? 'vroegsignalering' : VALIDATORS[0]!;
+      const page = await browser.context.newPage();
+      try {
+        await page.goto(`${server.origin}/${model}/validator/index.html`);
+        // A delivery with one string value where a list belongs: the error's place is a field of the model.
+        await page.setInputFiles('input[type=file]', {
+          name: 'kapot.json',
+          mimeType: 'application/json',
+          buffer: Buffer.from('{"leveringen": "geen lijst"}'),
+        });
+        await page.waitForFunction(() => {
+          const u = document.querySelector('[role=status]')?.getAttribute('data-uitslag');
+          return u && u !== 'bezig';
+        });
+        const href = await page.getAttribute('table tbody tr td a', 'href');
+        expect(href).toMatch(/^\.\.\/[a-z]+\.html#[a-z0-9-]+$/);
+        await page.click('table tbody tr td a');
+        await page.waitForLoadState('load');
+        const url = new URL(page.url());
+        expect(url.pathname).toMatch(new RegExp(`^/${model}/[a-z]+\\.html$`));
+        expect(await page.locator(`[id="${decodeURIComponent(url.hash.slice(1))}"]`).count()).toBe(1);
+      } finally {
+        await page.close();
+      }
+    },
+    60_000,
+  );
 });

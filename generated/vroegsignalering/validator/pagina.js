@@ -7,6 +7,9 @@ const $ = (id) => document.getElementById(id);
 // the place comes from, or its level in the uitwisselspecificatie for a place the derivation added.
 const plaatsen = JSON.parse($('plaatsen').textContent);
 const docs = $('plaatsen').dataset.docs;
+// In the documentation site the pages are HTML (mimgen site sets data-ext=".html"); beside the package, Markdown.
+const ext = $('plaatsen').dataset.ext;
+const pagina = (link) => (ext ? link.replace(/\.md(?=#|$)/, ext) : link);
 
 /** The docs' link for an error at JSON pointer `pad`: that of the place, else of the nearest place above it. */
 function docsLink(pad) {
@@ -16,9 +19,9 @@ function docsLink(pad) {
     .map((d) => (/^\d+$/.test(d) ? '*' : d.replaceAll('~1', '/').replaceAll('~0', '~')));
   for (let n = delen.length; n >= 0; n--) {
     const link = plaatsen[`/${delen.slice(0, n).join('/')}`];
-    if (link) return docs + link;
+    if (link) return docs + pagina(link);
   }
-  return `${docs}definities.md`;
+  return docs + pagina('definities.md');
 }
 
 /** The worker of the file being checked: a new file ends the check of the previous one. */
