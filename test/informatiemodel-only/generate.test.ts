@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ajvMetFormats } from '../../generator/common/ajv.ts';
 import { mermaidBlokken } from '../../scripts/render-mermaid.ts';
 import { haveReference, referenceRoot, repoRoot as ROOT } from '../conformance/models.ts';
-import { CHROMIUM, launchChromium } from '../site/browser.ts';
+import { CHROMIUM, renderMermaid } from '../site/browser.ts';
 
 const CI = process.env.CI === 'true';
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -285,40 +285,10 @@ async function renderDiagrammen(docs: string): Promise<void> {
     .filter((f) => f.endsWith('.md'))
     .flatMap((f) => mermaidBlokken(readFileSync(join(docs, f), 'utf8')).map((b) => ({ f, ...b })));
   expect(diagrammen.length).toBeGreaterThan(0);
-  const browser = await launchChromium();
-  try {
-    const page = await browser.context.newPage();
-    await page.setContent('<!doctype html><html><body><div id="out"></div></body></html>');
-    await page.addScriptTag({ path: join(ROOT, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js') });
-    for (const [n, d] of diagrammen.entries()) {
-      const r = await page.evaluate(
-        async ({ code, id }) => {
-          const mermaid = (
-            window as unknown as {
-              mermaid: { initialize(c: object): void; render(id: string, code: string): Promise<{ svg: string }> };
-            }
-          ).mermaid;
-          mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
-          try {
-            const { svg } = await mermaid.render(id, code);
-            const out = document.getElementById('out')!;
-            out.innerHTML = svg;
-            const tekst = out.querySelector('svg')?.textContent ?? '';
-            return {
-              fout: /syntax error/i.test(tekst) ? 'error diagram' : undefined,
-              knopen: out.querySelectorAll('g.node').length,
-            };
-          } catch (e) {
-            return { fout: String(e), knopen: 0 };
-          }
-        },
-        { code: d.code, id: `d${n}` },
-      );
-      expect(r.fout, `${d.f}:${d.regel}\n${d.code}`).toBeUndefined();
-      expect(r.knopen).toBeGreaterThan(0);
-    }
-  } finally {
-    await browser.close();
+  const getekend = await renderMermaid(diagrammen.map((d) => d.code));
+  for (const [n, d] of diagrammen.entries()) {
+    expect(getekend[n]!.fout, `${d.f}:${d.regel}\n${d.code}`).toBeUndefined();
+    expect(getekend[n]!.knopen).toBeGreaterThan(0);
   }
 }
 

@@ -94,3 +94,51 @@ export async function launchChromium(): Promise<Chromium> {
     },
   };
 }
+
+/** What mermaid drew of one diagram: its error (a throw, or mermaid's own error diagram) and the nodes drawn. */
+export interface Getekend {
+  fout: string | undefined;
+  knopen: number;
+}
+
+/** Renders Mermaid sources one by one with the project's mermaid in a blank page of a fresh chromium. */
+export async function renderMermaid(codes: string[]): Promise<Getekend[]> {
+  const mermaidJs = join(import.meta.dirname, '..', '..', 'node_modules', 'mermaid', 'dist', 'mermaid.min.js');
+  const browser = await launchChromium();
+  try {
+    const page = await browser.context.newPage();
+    await page.setContent('<!doctype html><html><body><div id="out"></div></body></html>');
+    await page.addScriptTag({ path: mermaidJs });
+    const uit: Getekend[] = [];
+    for (const [n, code] of codes.entries()) {
+      uit.push(
+        await page.evaluate(
+          async ({ code, id }) => {
+            const mermaid = (
+              window as unknown as {
+                mermaid: { initialize(c: object): void; render(id: string, code: string): Promise<{ svg: string }> };
+              }
+            ).mermaid;
+            mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
+            try {
+              const { svg } = await mermaid.render(id, code);
+              const out = document.getElementById('out')!;
+              out.innerHTML = svg;
+              const tekst = out.querySelector('svg')?.textContent ?? '';
+              return {
+                fout: /syntax error/i.test(tekst) ? 'error diagram' : undefined,
+                knopen: out.querySelectorAll('g.node').length,
+              };
+            } catch (e) {
+              return { fout: String(e), knopen: 0 };
+            }
+          },
+          { code, id: `d${n}` },
+        ),
+      );
+    }
+    return uit;
+  } finally {
+    await browser.close();
+  }
+}
