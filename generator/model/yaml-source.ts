@@ -10,6 +10,7 @@ import {
   visit,
   type Document,
 } from 'yaml';
+import { snelLezen } from './yaml-snel.ts';
 import { Findings, positionOfByte, UnreadableInput, type Position } from '../diagnostics/findings.ts';
 
 /** Where model files come from. The CLI gives the file system; tests may give memory. */
@@ -22,12 +23,19 @@ export interface SourceReader {
 
 export type YamlPath = readonly (string | number)[];
 
+/** Where the values of one file start: an offset into its text for a path, undefined where there is none. */
+interface Plaatsbepaling {
+  offset(path: YamlPath, key: boolean): number | undefined;
+}
+
 /** One parsed YAML file that can say where any of its values stands. */
 export class YamlFile {
+  private lineStarts: number[] | undefined;
+
   constructor(
     readonly path: string,
-    readonly doc: Document.Parsed,
-    private readonly lines: LineCounter,
+    private readonly text: string,
+    private readonly plaatsen: Plaatsbepaling,
     /** The plain data, or undefined where the document could not be turned into data. */
     readonly data: unknown,
   ) {}
@@ -35,13 +43,37 @@ export class YamlFile {
   /** Position of the value at `path`; with `key`, of the key that holds it. Falls back to the nearest parent. */
   position(path: YamlPath, key = false): Position {
     for (let n = path.length; n >= 0; n--) {
-      const at = this.nodeAt(path.slice(0, n), key && n === path.length);
-      if (at) return this.offset(at);
+      const at = this.plaatsen.offset(n === path.length ? path : path.slice(0, n), key && n === path.length);
+      if (at !== undefined) return this.at(at);
     }
     return { file: this.path, line: 1, column: 1 };
   }
 
-  private nodeAt(path: YamlPath, key: boolean): number | undefined {
+  /** The line and column of an offset, as the yaml library's LineCounter counts them. */
+  at(offset: number): Position {
+    const starts = (this.lineStarts ??= lineStarts(this.text));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { file: this.path, line: lo + 1, column: offset - starts[lo]! + 1 };
+  }
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** Where values stand in a document of the yaml library: the careful way, for every file the fast way declines. */
+class DocumentPlaatsen implements Plaatsbepaling {
+  constructor(private readonly doc: Document.Parsed) {}
+
+  offset(path: YamlPath, key: boolean): number | undefined {
     if (path.length === 0) return this.doc.contents?.range?.[0] ?? 0;
     const parent = path.length === 1 ? this.doc.contents : this.doc.getIn(path.slice(0, -1), true);
     const last = path[path.length - 1];
@@ -61,11 +93,6 @@ export class YamlFile {
     }
     return undefined;
   }
-
-  private offset(offset: number): Position {
-    const { line, col } = this.lines.linePos(offset);
-    return { file: this.path, line, column: col };
-  }
 }
 
 /** Whether a key node is the key the data has; a collection as key (`? [a, b]`) becomes text there. */
@@ -82,7 +109,13 @@ const MAX_FILE_BYTES = 2 * 1024 * 1024;
  * Parses one YAML file, reporting syntax problems as findings. Throws UnreadableInput for bytes that are
  * not UTF-8 text, so that the caller can exit with 2.
  */
-export function parseYamlFile(path: string, bytes: Uint8Array, findings: Findings): YamlFile | undefined {
+export function parseYamlFile(
+  path: string,
+  bytes: Uint8Array,
+  findings: Findings,
+  /** false: the yaml library only, not js-yaml first (the tests compare the two). */
+  snel = true,
+): YamlFile | undefined {
   if (bytes.length > MAX_FILE_BYTES) {
     // Parsing takes about half a second a megabyte; the largest real model file is a few dozen kilobytes.
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -98,6 +131,8 @@ export function parseYamlFile(path: string, bytes: Uint8Array, findings: Finding
     findings.error({ file: path, line: 1, column: 1 }, 'empty-file', 'the file is empty; give it content or remove it');
     return undefined;
   }
+  const gelezen = snel ? snelLezen(text) : undefined;
+  if (gelezen) return new YamlFile(path, text, gelezen.index, gelezen.data);
   const lines = new LineCounter();
   // logLevel error: the library's warnings (a collection as key) would reach stderr as process warnings.
   const doc = metGewoneEnv(() =>
@@ -147,7 +182,7 @@ export function parseYamlFile(path: string, bytes: Uint8Array, findings: Finding
     const { line, col: column } = lines.linePos(w.pos[0]);
     findings.warning({ file: path, line, column }, 'yaml-warning', firstLine(w.message));
   }
-  if (!syntaxOk) return new YamlFile(path, doc, lines, undefined);
+  if (!syntaxOk) return new YamlFile(path, text, new DocumentPlaatsen(doc), undefined);
   if (doc.contents === null) {
     findings.error(
       { file: path, line: 1, column: 1 },
@@ -164,7 +199,7 @@ export function parseYamlFile(path: string, bytes: Uint8Array, findings: Finding
       'too-deep',
       `the YAML nests more than ${MAX_DEPTH} levels deep here; a model never needs that`,
     );
-    return new YamlFile(path, doc, lines, undefined);
+    return new YamlFile(path, text, new DocumentPlaatsen(doc), undefined);
   }
   let data: unknown;
   try {
@@ -181,9 +216,9 @@ export function parseYamlFile(path: string, bytes: Uint8Array, findings: Finding
     } else {
       findings.error({ file: path, line, column }, 'yaml-syntax', `${message}; fix the YAML`);
     }
-    return new YamlFile(path, doc, lines, undefined);
+    return new YamlFile(path, text, new DocumentPlaatsen(doc), undefined);
   }
-  return new YamlFile(path, doc, lines, data);
+  return new YamlFile(path, text, new DocumentPlaatsen(doc), data);
 }
 
 /**
