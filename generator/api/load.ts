@@ -12,7 +12,7 @@ import { posix } from 'node:path';
 import { toolFile } from '../common/tool-files.ts';
 import { Findings, type Finding } from '../diagnostics/findings.ts';
 import { API_FILE } from '../model/load.ts';
-import { FormatChecker } from '../model/structure.ts';
+import { formatChecker, type FormatChecker } from '../model/structure.ts';
 import { parseYamlFile, type SourceReader, type YamlFile, type YamlPath } from '../model/yaml-source.ts';
 import type { ApiBeschrijving } from './types.ts';
 import { Resolver, type Oorsprong, type Raw } from './resolve.ts';
@@ -33,7 +33,7 @@ export function loadApi(folder: string, reader: SourceReader): ApiLoadResult | u
   const path = posix.join(posix.normalize(folder.replaceAll('\\', '/')), API_FILE);
   const bytes = reader.read(path);
   if (bytes === undefined) return undefined;
-  checker ??= new FormatChecker(JSON.parse(toolFile('schema/api.schema.json')) as Record<string, unknown>);
+  checker ??= formatChecker('api');
   const findings = new Findings();
   const loader = new Lader(reader, findings);
   const data = loader.laag(path, bytes, []);

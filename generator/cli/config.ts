@@ -22,7 +22,7 @@ import {
   type Finding,
   type Position,
 } from '../diagnostics/findings.ts';
-import { FormatChecker } from '../model/structure.ts';
+import { formatChecker, type FormatChecker } from '../model/structure.ts';
 import { bedoeldU } from '../model/suggest.ts';
 import { parseYamlFile, type YamlFile } from '../model/yaml-source.ts';
 import { CONFIG_FILE, DEFAULT_CONFIG, defaultConfig } from './config-defaults.ts';
@@ -43,9 +43,6 @@ export interface Config {
 /** A config that cannot be used: every problem, positioned in the file. The CLI prints them and exits 2. */
 export class ConfigError extends InputErrors {}
 
-const SCHEMA = JSON.parse(
-  readFileSync(new URL('../../schema/mimgen.config.schema.json', import.meta.url), 'utf8'),
-) as Record<string, unknown>;
 let checker: FormatChecker | undefined;
 
 /**
@@ -84,7 +81,7 @@ export function loadConfig(dir: string, warn?: (finding: Finding) => void): Conf
   // An empty file, or one with only comments, asks for nothing: the defaults.
   if (findings.all.length > 0 && findings.all.every((f) => f.rule === 'empty-file')) return defaultConfig();
   if (!yaml || yaml.data === undefined || findings.hasErrors) throw new ConfigError(findings.sorted());
-  checker ??= new FormatChecker(SCHEMA);
+  checker ??= formatChecker('mimgen.config');
   if (!checker.check(yaml, findings)) throw new ConfigError(findings.sorted());
 
   const data = yaml.data as { models?: string; output?: string; packages?: Record<string, string>; scope?: string };

@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 
 const ROOT = new URL('../../', import.meta.url);
@@ -24,6 +25,16 @@ export function toolFolder(path: string): string[] {
 /** The URL of a file of mimgen's package, for what must be loaded rather than read (a worker, a module). */
 export function toolUrl(path: string): URL {
   return new URL(path, ROOT);
+}
+
+/** A CommonJS module of mimgen's package (a file the build writes), or undefined when it is not there. */
+export function toolModule(path: string): unknown {
+  try {
+    return createRequire(import.meta.url)(fileURLToPath(new URL(path, ROOT)));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
+    throw e;
+  }
 }
 
 const packageFolders = new Map<string, string>();

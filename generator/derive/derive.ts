@@ -2,7 +2,7 @@ import { toolFile } from '../common/tool-files.ts';
 import { posix } from 'node:path';
 import { Findings, type Position } from '../diagnostics/findings.ts';
 import { bedoeldU } from '../model/suggest.ts';
-import { FormatChecker } from '../model/structure.ts';
+import { formatChecker, type FormatChecker } from '../model/structure.ts';
 import type { Attribuutsoort, Informatiemodel, Objecttype, PrimitiefDatatype, TypeVerwijzing } from '../model/types.ts';
 import { bronKardinaliteit, isMeervoud, modelView, unsafeNaam } from '../model/view.ts';
 import { parseYamlFile, type YamlFile, type YamlPath } from '../model/yaml-source.ts';
@@ -12,7 +12,6 @@ import type { Herkomst, Lijst, UmInhoud, UmObject, UmVeld, Uitwisselmodel } from
 type Raw = Record<string, unknown>;
 
 // Read, not imported: Node 20 warns on every JSON module, and the same URL works from generator/ and dist/.
-const derivationSchema = JSON.parse(toolFile('schema/uitwisselmodel.schema.json')) as Record<string, unknown>;
 let checker: FormatChecker | undefined;
 
 /**
@@ -43,7 +42,7 @@ export function deriveUitwisselmodel(
   model: Informatiemodel,
   options: DeriveOptions = {},
 ): DeriveResult {
-  checker ??= new FormatChecker(derivationSchema);
+  checker ??= formatChecker('uitwisselmodel');
   const findings = new Findings();
   const file = parseYamlFile(path, bytes, findings);
   if (!file || file.data === undefined) return { findings };

@@ -2,7 +2,7 @@ import { toolFile } from '../common/tool-files.ts';
 import { posix } from 'node:path';
 import { Findings, UnreadableInput, type Finding } from '../diagnostics/findings.ts';
 import { resolveInformatiemodel } from './resolve.ts';
-import { FormatChecker } from './structure.ts';
+import { formatChecker, type FormatChecker } from './structure.ts';
 import type { Informatiemodel } from './types.ts';
 import { parseYamlFile, type SourceReader, type YamlFile } from './yaml-source.ts';
 
@@ -19,9 +19,7 @@ export interface LoadResult {
   files: YamlFile[];
 }
 
-// Read, not imported: Node 20 warns on every JSON module, and the same URL works from generator/ and dist/.
-const formatSchema = JSON.parse(toolFile('schema/informatiemodel.schema.json')) as Record<string, unknown>;
-let formatChecker: FormatChecker | undefined;
+let checker: FormatChecker | undefined;
 
 /**
  * Loads the informatiemodel in `dir`: every `.yaml` file there (but the derivation) and the shared files
@@ -29,7 +27,7 @@ let formatChecker: FormatChecker | undefined;
  * the input cannot be read at all; everything else is a finding.
  */
 export function loadInformatiemodel(dir: string, reader: SourceReader): LoadResult {
-  formatChecker ??= new FormatChecker(formatSchema);
+  checker ??= formatChecker('informatiemodel');
   const folder = posix.normalize(dir.replaceAll('\\', '/')).replace(/\/$/, '');
   const names = reader.listYaml(folder);
   if (names === undefined) throw new UnreadableInput({ file: folder, line: 1, column: 1 }, 'no such model folder');
@@ -61,7 +59,7 @@ export function loadInformatiemodel(dir: string, reader: SourceReader): LoadResu
     if (!file) continue;
     files.push(file);
     if (file.data === undefined) continue;
-    formatChecker.check(file, findings);
+    checker.check(file, findings);
     for (const key of ['informatiemodel', 'pakket'] as const) {
       const gebruikt = (file.data as Record<string, { gebruikt?: unknown } | undefined> | null)?.[key]?.gebruikt;
       if (!Array.isArray(gebruikt)) continue;
