@@ -347,6 +347,19 @@ class Deriver {
     const wanted = (raw.attribuut as string | undefined) ?? naam;
     const attributen = modelView(this.model).attribuutsoortenOf(context);
     const attribuut = attributen.find((a) => a.naam === wanted);
+    const groep = attribuut
+      ? undefined
+      : modelView(this.model)
+          .gegevensgroepenOf(context)
+          .find((g) => g.naam === wanted);
+    if (groep) {
+      this.findings.error(
+        this.pos([...path, raw.attribuut !== undefined ? 'attribuut' : 'naam']),
+        'gegevensgroep-in-derivation',
+        `"${wanted}" is a gegevensgroep of ${context.naam} (of type ${groep.type.naam}), which a derivation cannot deliver yet; leave the field out, or model what the message needs as attribuutsoorten of ${context.naam}`,
+      );
+      return [];
+    }
     if (!attribuut) {
       this.unresolved(
         [...path, raw.attribuut !== undefined ? 'attribuut' : 'naam'],

@@ -161,6 +161,12 @@ export const RULES = {
     summary: 'a name in the derivation fits more than one element',
     doc: 'A subtype and its supertype, or two supertypes, may each have a relatiesoort of that naam; refer to the one meant by its rol or its id.',
   },
+  'gegevensgroep-in-derivation': {
+    severity: 'error',
+    stages: ['uitwisselmodel'],
+    summary: 'a field of the derivation that names a gegevensgroep',
+    doc: 'The derivation delivers attribuutsoorten and relatiesoorten, not gegevensgroepen yet: leave the field out (mimgen derive --scaffold lists them as left out), or model what the message needs as attribuutsoorten of the objecttype.',
+  },
   'optional-key': {
     severity: 'error',
     stages: ['uitwisselmodel'],

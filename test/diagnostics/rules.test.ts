@@ -525,6 +525,14 @@ const TRIGGERS: Record<RuleId, Trigger> = {
       'relatiesoort "heeft" of Persoon is ambiguous',
     ),
   ],
+  'gegevensgroep-in-derivation': [
+    corpus(
+      'uitwisselmodel',
+      'derivation-gegevensgroep',
+      'uitwisselmodel.yaml',
+      'which a derivation cannot deliver yet',
+    ),
+  ],
   'optional-key': [
     corpus('uitwisselmodel', 'derivation-optional-key', 'uitwisselmodel.yaml', 'write "verplicht: true" there'),
   ],
