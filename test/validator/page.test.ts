@@ -200,13 +200,26 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_REFERENCE)('validator page in Chromium', (
         );
         cpSync(bron, join(map, 'zonder'), { recursive: true });
         rmSync(join(map, 'zonder', 'werker.js'));
-        const los = await serve(map);
-        const page = await browser.context.newPage();
+        // In CI this test once took 111 s and once ran out of 60 s, while alone it takes 3 s: a step that takes
+        // longer than 5 s says so in the log, so that the next slow run shows where the time went.
+        let sinds = Date.now();
+        const traag = async <T>(stap: string, p: Promise<T>): Promise<T> => {
+          const uit = await p;
+          const ms = Date.now() - sinds;
+          if (ms > 5000) console.log(`crash test: ${stap} took ${ms} ms`);
+          sinds = Date.now();
+          return uit;
+        };
+        const los = await traag('serving the pages', serve(map));
+        const page = await traag('opening a page', browser.context.newPage());
         const eigen: string[] = [];
         page.on('request', (r) => eigen.push(r.url()));
         try {
-          await page.goto(`${los.origin}/kapot/index.html`);
-          const antwoorden = await inWerker(page, ['{}', 'crash', '[]', 'hang', '{}'], 5, 1000);
+          await traag('loading kapot/index.html', page.goto(`${los.origin}/kapot/index.html`));
+          const antwoorden = await traag(
+            'the first corpus run',
+            inWerker(page, ['{}', 'crash', '[]', 'hang', '{}'], 5, 1000),
+          );
           expect(antwoorden).toEqual([
             { uitslag: { valid: true, errors: [] } },
             { mislukt: expect.stringMatching(/^the worker crashed: .*kapot in de werker/) },
@@ -215,21 +228,21 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_REFERENCE)('validator page in Chromium', (
             { uitslag: { valid: true, errors: [] } },
           ]);
           // After maxMislukt failures the run stops.
-          expect(await inWerker(page, ['crash', '{}'], 1, 1000)).toHaveLength(1);
-          const crash = await kies(page, 'crash.json', 'crash');
+          expect(await traag('the second corpus run', inWerker(page, ['crash', '{}'], 1, 1000))).toHaveLength(1);
+          const crash = await traag('the crash in the page', kies(page, 'crash.json', 'crash'));
           expect(await page.getAttribute('[role=status]', 'data-uitslag')).toBe('fout');
           expect(crash.status).toMatch(/^De controle is afgebroken door een fout .*kapot in de werker/);
           expect(crash.rijen).toEqual([]);
           // A file after the crash gets a new worker and its verdict.
-          expect((await kies(page, 'goed.json', '{}')).status).toMatch(/^Geldig/);
-          await page.goto(`${los.origin}/zonder/index.html`);
-          const zonder = await kies(page, 'levering.json', '{}');
+          expect((await traag('the file after the crash', kies(page, 'goed.json', '{}'))).status).toMatch(/^Geldig/);
+          await traag('loading zonder/index.html', page.goto(`${los.origin}/zonder/index.html`));
+          const zonder = await traag('the page without a worker', kies(page, 'levering.json', '{}'));
           expect(await page.getAttribute('[role=status]', 'data-uitslag')).toBe('fout');
           expect(zonder.status).toMatch(/^De controle kon niet starten/);
           expect(eigen.filter((u) => !u.startsWith(`${los.origin}/`))).toEqual([]);
         } finally {
-          await page.close();
-          await los.close();
+          await traag('closing the page', page.close());
+          await traag('closing the server', los.close());
           rmSync(map, { recursive: true, force: true });
         }
       }, 180_000);
