@@ -7,11 +7,11 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { FORMATEN, formatValidatorCode, vooraf } from '../dist/model/structure.js';
+import { FORMATEN, formatValidatorCode, voorafPad } from '../dist/model/structure.js';
 
 const root = new URL('../', import.meta.url);
 mkdirSync(new URL('dist/format-validators/', root), { recursive: true });
 for (const formaat of FORMATEN) {
   const tekst = readFileSync(new URL(`schema/${formaat}.schema.json`, root), 'utf8');
-  writeFileSync(fileURLToPath(new URL(vooraf(formaat), root)), formatValidatorCode(tekst));
+  writeFileSync(fileURLToPath(new URL(voorafPad(formaat), root)), formatValidatorCode(tekst));
 }

@@ -9,7 +9,6 @@
  * and the new ones after it; anything else the later file says replaces what the earlier one said.
  */
 import { posix } from 'node:path';
-import { toolFile } from '../common/tool-files.ts';
 import { Findings, type Finding } from '../diagnostics/findings.ts';
 import { API_FILE } from '../model/load.ts';
 import { formatChecker, type FormatChecker } from '../model/structure.ts';

@@ -1,4 +1,3 @@
-import { toolFile } from '../common/tool-files.ts';
 import { posix } from 'node:path';
 import { Findings, type Position } from '../diagnostics/findings.ts';
 import { bedoeldU } from '../model/suggest.ts';
@@ -11,7 +10,6 @@ import type { Herkomst, Lijst, UmInhoud, UmObject, UmVeld, Uitwisselmodel } from
 
 type Raw = Record<string, unknown>;
 
-// Read, not imported: Node 20 warns on every JSON module, and the same URL works from generator/ and dist/.
 let checker: FormatChecker | undefined;
 
 /**
@@ -345,16 +343,14 @@ class Deriver {
     }
 
     const wanted = (raw.attribuut as string | undefined) ?? naam;
-    const attributen = modelView(this.model).attribuutsoortenOf(context);
+    const waar: YamlPath = [...path, raw.attribuut !== undefined ? 'attribuut' : 'naam'];
+    const view = modelView(this.model);
+    const attributen = view.attribuutsoortenOf(context);
     const attribuut = attributen.find((a) => a.naam === wanted);
-    const groep = attribuut
-      ? undefined
-      : modelView(this.model)
-          .gegevensgroepenOf(context)
-          .find((g) => g.naam === wanted);
+    const groep = attribuut ? undefined : view.gegevensgroepenOf(context).find((g) => g.naam === wanted);
     if (groep) {
       this.findings.error(
-        this.pos([...path, raw.attribuut !== undefined ? 'attribuut' : 'naam']),
+        this.pos(waar),
         'gegevensgroep-in-derivation',
         `"${wanted}" is a gegevensgroep of ${context.naam} (of type ${groep.type.naam}), which a derivation cannot deliver yet; leave the field out, or model what the message needs as attribuutsoorten of ${context.naam}`,
       );
@@ -362,7 +358,7 @@ class Deriver {
     }
     if (!attribuut) {
       this.unresolved(
-        [...path, raw.attribuut !== undefined ? 'attribuut' : 'naam'],
+        waar,
         `attribuutsoort of ${context.naam}`,
         wanted,
         attributen.map((a) => a.naam),

@@ -1,4 +1,3 @@
-import { toolFile } from '../common/tool-files.ts';
 import { posix } from 'node:path';
 import { Findings, UnreadableInput, type Finding } from '../diagnostics/findings.ts';
 import { resolveInformatiemodel } from './resolve.ts';

@@ -17,7 +17,7 @@ export type Formaat = (typeof FORMATEN)[number];
 const OPTIES = { allErrors: true, verbose: true } as const;
 
 /** Where `npm run build` puts each format's validator, compiled ahead (scripts/format-validators.mjs). */
-export const vooraf = (formaat: Formaat): string => `dist/format-validators/${formaat}.cjs`;
+export const voorafPad = (formaat: Formaat): string => `dist/format-validators/${formaat}.cjs`;
 
 const vingerafdruk = (tekst: string): string => createHash('sha256').update(tekst).digest('hex');
 
@@ -27,7 +27,7 @@ const vingerafdruk = (tekst: string): string => createHash('sha256').update(teks
  * Without it (run from source before a build, or after a change of the schema) it is compiled now.
  */
 export function formatChecker(formaat: Formaat, tekst = toolFile(`schema/${formaat}.schema.json`)): FormatChecker {
-  const gebouwd = toolModule(vooraf(formaat)) as (ValidateFunction & { schemaVingerafdruk?: string }) | undefined;
+  const gebouwd = toolModule(voorafPad(formaat)) as (ValidateFunction & { schemaVingerafdruk?: string }) | undefined;
   const schema = JSON.parse(tekst) as JsonSchema;
   return new FormatChecker(schema, gebouwd?.schemaVingerafdruk === vingerafdruk(tekst) ? gebouwd : undefined);
 }

@@ -30,11 +30,9 @@ interface Plaatsbepaling {
 
 /** One parsed YAML file that can say where any of its values stands. */
 export class YamlFile {
-  private lineStarts: number[] | undefined;
-
   constructor(
     readonly path: string,
-    private readonly text: string,
+    private readonly lines: LineCounter,
     private readonly plaatsen: Plaatsbepaling,
     /** The plain data, or undefined where the document could not be turned into data. */
     readonly data: unknown,
@@ -44,29 +42,21 @@ export class YamlFile {
   position(path: YamlPath, key = false): Position {
     for (let n = path.length; n >= 0; n--) {
       const at = this.plaatsen.offset(n === path.length ? path : path.slice(0, n), key && n === path.length);
-      if (at !== undefined) return this.at(at);
+      if (at !== undefined) {
+        const { line, col } = this.lines.linePos(at);
+        return { file: this.path, line, column: col };
+      }
     }
     return { file: this.path, line: 1, column: 1 };
   }
-
-  /** The line and column of an offset, as the yaml library's LineCounter counts them. */
-  at(offset: number): Position {
-    const starts = (this.lineStarts ??= lineStarts(this.text));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { file: this.path, line: lo + 1, column: offset - starts[lo]! + 1 };
-  }
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
+/** The yaml library's line counter for a text it did not parse itself (js-yaml read it): every line's start. */
+function lineCounter(text: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+  return lines;
 }
 
 /** Where values stand in a document of the yaml library: the careful way, for every file the fast way declines. */
@@ -132,7 +122,7 @@ export function parseYamlFile(
     return undefined;
   }
   const gelezen = snel ? snelLezen(text) : undefined;
-  if (gelezen) return new YamlFile(path, text, gelezen.index, gelezen.data);
+  if (gelezen) return new YamlFile(path, lineCounter(text), gelezen.index, gelezen.data);
   const lines = new LineCounter();
   // logLevel error: the library's warnings (a collection as key) would reach stderr as process warnings.
   const doc = metGewoneEnv(() =>
@@ -182,7 +172,7 @@ export function parseYamlFile(
     const { line, col: column } = lines.linePos(w.pos[0]);
     findings.warning({ file: path, line, column }, 'yaml-warning', firstLine(w.message));
   }
-  if (!syntaxOk) return new YamlFile(path, text, new DocumentPlaatsen(doc), undefined);
+  if (!syntaxOk) return new YamlFile(path, lines, new DocumentPlaatsen(doc), undefined);
   if (doc.contents === null) {
     findings.error(
       { file: path, line: 1, column: 1 },
@@ -199,7 +189,7 @@ export function parseYamlFile(
       'too-deep',
       `the YAML nests more than ${MAX_DEPTH} levels deep here; a model never needs that`,
     );
-    return new YamlFile(path, text, new DocumentPlaatsen(doc), undefined);
+    return new YamlFile(path, lines, new DocumentPlaatsen(doc), undefined);
   }
   let data: unknown;
   try {
@@ -216,9 +206,9 @@ export function parseYamlFile(
     } else {
       findings.error({ file: path, line, column }, 'yaml-syntax', `${message}; fix the YAML`);
     }
-    return new YamlFile(path, text, new DocumentPlaatsen(doc), undefined);
+    return new YamlFile(path, lines, new DocumentPlaatsen(doc), undefined);
   }
-  return new YamlFile(path, text, new DocumentPlaatsen(doc), data);
+  return new YamlFile(path, lines, new DocumentPlaatsen(doc), data);
 }
 
 /**

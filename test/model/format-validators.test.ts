@@ -3,22 +3,15 @@
  * (scripts/format-validators.mjs, dist/format-validators/): used when they were compiled from the schema as it
  * is, never when the schema changed since, and saying exactly what a validator compiled at run time says.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Findings } from '../../generator/diagnostics/findings.ts';
 import { FORMATEN, FormatChecker, formatChecker } from '../../generator/model/structure.ts';
+import { yamlFiles } from './yaml-files.ts';
 import { parseYamlFile } from '../../generator/model/yaml-source.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return yamlFiles(path);
-    return /\.ya?ml$/.test(name) ? [path] : [];
-  });
-}
 
 /** Every YAML file of the tests and the models: right and wrong files of every format, to check with each. */
 const FILES = [...yamlFiles(join(ROOT, 'model')), ...yamlFiles(join(ROOT, 'test', 'fixtures'))]

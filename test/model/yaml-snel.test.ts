@@ -4,25 +4,18 @@
  * and, for every key and value in it, the same line and column. And every file it must not read (tags,
  * anchors, numbers beyond YAML 1.2 core, mistakes) it declines, so that the yaml library names the problem.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeGemeentelijkModel } from '../../bench/lib/synthetic.ts';
 import { Findings } from '../../generator/diagnostics/findings.ts';
+import { yamlFiles } from './yaml-files.ts';
 import { parseYamlFile, type YamlFile, type YamlPath } from '../../generator/model/yaml-source.ts';
 import { snelLezen } from '../../generator/model/yaml-snel.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const bytes = (text: string) => new TextEncoder().encode(text);
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return yamlFiles(path);
-    return /\.ya?ml$/.test(name) ? [path] : [];
-  });
-}
 
 /** Every path to a key or value of the data. */
 function paths(data: unknown, at: YamlPath = []): YamlPath[] {
